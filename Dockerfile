@@ -1,0 +1,14 @@
+# One image for the gateway and every subgraph; the command picks which (see docker-compose.yml).
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY tsconfig.json ./
+COPY platform ./platform
+COPY gateway ./gateway
+COPY subgraphs ./subgraphs
+COPY schema ./schema
+COPY scripts ./scripts
+ENV NODE_ENV=production HOST=0.0.0.0
+USER node
+ENTRYPOINT ["node", "--import", "tsx", "scripts/serve.ts"]

@@ -1,0 +1,103 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
+import type { CryptoKey } from "jose";
+import { InternalTokenSigner } from "../platform/auth/internal-token.js";
+import { createErrorMasker } from "../platform/errors/masking.js";
+import { currentTraceId } from "../platform/logging/trace.js";
+import { sendJson, serveGraphQL, type RunningHttpServer } from "../platform/http/http-server.js";
+import { anonymousAuthenticator, type Authenticator } from "./auth/authenticator.js";
+import { createGatewayContext, type GatewayContext } from "./context.js";
+import { SubgraphDataSource } from "./subgraph-data-source.js";
+import { readSupergraphSdl } from "./supergraph.js";
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  logger: Logger;
+  internalPrivateKey: CryptoKey;
+  supergraphSdl?: string;
+  /** Subgraph URL overrides by name (containers, tests on random ports). */
+  subgraphUrls?: Record<string, string>;
+  authenticator?: Authenticator;
+  development?: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RunningGateway extends RunningHttpServer {
+  /** Subgraph name → URL the gateway calls. */
+  subgraphs: Record<string, string>;
+}
+
+async function subgraphReady(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url.replace(/\/graphql$/, "/ready"), { signal: AbortSignal.timeout(2_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The public entry: @apollo/gateway planning over the committed supergraph, on Apollo Server 5. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { logger } = options;
+  const signer = new InternalTokenSigner(options.internalPrivateKey);
+  const authenticator = options.authenticator ?? anonymousAuthenticator;
+  const subgraphs: Record<string, string> = {};
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? readSupergraphSdl(),
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      subgraphs[name] = target;
+      return new SubgraphDataSource(target);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.development ?? false,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: createErrorMasker({
+      traceId: currentTraceId,
+      onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error"),
+    }),
+  });
+  await apollo.start();
+
+  const http = await serveGraphQL({
+    apollo,
+    host: options.host,
+    port: options.port,
+    maxBodyBytes: options.maxBodyBytes,
+    context: async (req) => {
+      const traceId = currentTraceId() ?? "none";
+      try {
+        return createGatewayContext(await authenticator.authenticate(req), traceId, signer);
+      } catch (error) {
+        if (error instanceof GraphQLError) throw error;
+        logger.warn({ err: error }, "authentication failed");
+        throw new GraphQLError("authentication failed", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+      }
+    },
+    routes: {
+      "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
+      "/ready": async (_req, res) => {
+        const checks = await Promise.all(Object.entries(subgraphs).map(async ([name, url]) => [name, await subgraphReady(url)] as const));
+        const ready = checks.every(([, ok]) => ok);
+        sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "unavailable", subgraphs: Object.fromEntries(checks) });
+      },
+    },
+  });
+  logger.info({ url: http.url }, "gateway ready");
+  return {
+    ...http,
+    subgraphs,
+    close: async () => {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { type Caller, anonymousCaller } from "./caller.js";
+export * from "./internal-token.js";

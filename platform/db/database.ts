@@ -1,0 +1,120 @@
+import { PGlite } from "@electric-sql/pglite";
+import { DataSource, type MixedList } from "typeorm";
+import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
+import { createPgliteDriver } from "./pglite/index.js";
+import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
+
+export interface SubgraphStorage {
+  /** Domain entity classes (TypeORM). */
+  entities: MixedList<Function>;
+  /** Committed migrations, run in order after the platform's own (outbox, inbox). */
+  migrations: MixedList<Function>;
+}
+
+export interface OpenedDatabase {
+  dataSource: DataSource;
+  notifier: Notifier;
+}
+
+/**
+ * Where subgraphs keep their data: each subgraph gets its own PostgreSQL schema, named after it,
+ * either on a real server (a URL per subgraph) or in the one embedded PGlite instance.
+ */
+export interface DatabaseProvider {
+  readonly kind: "postgres" | "pglite";
+  open(schema: string, storage: SubgraphStorage, url?: string): Promise<OpenedDatabase>;
+  close(): Promise<void>;
+}
+
+async function prepare(dataSource: DataSource, schema: string, serialize: boolean): Promise<void> {
+  await dataSource.initialize();
+  // Several instances may boot at once against one server: let one create and migrate at a time.
+  const runner = dataSource.createQueryRunner();
+  try {
+    if (serialize) await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, [`moneta-migrations:${schema}`]);
+    try {
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await dataSource.runMigrations({ transaction: "each" });
+    } finally {
+      if (serialize) await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`moneta-migrations:${schema}`]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+function baseOptions(schema: string, storage: SubgraphStorage) {
+  return {
+    type: "postgres" as const,
+    schema,
+    entities: storage.entities,
+    migrations: [PlatformEventTables1763769600000, ...(storage.migrations as Function[])],
+    migrationsTableName: "migrations",
+    // Schema changes only ever come from committed migrations.
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  };
+}
+
+/** Real PostgreSQL: a pool per subgraph, LISTEN on a dedicated connection. */
+export class PostgresDatabaseProvider implements DatabaseProvider {
+  readonly kind = "postgres" as const;
+  private readonly opened: OpenedDatabase[] = [];
+
+  constructor(private readonly defaultUrl?: string) {}
+
+  async open(schema: string, storage: SubgraphStorage, url = this.defaultUrl): Promise<OpenedDatabase> {
+    if (!url) throw new Error(`no database URL for subgraph ${schema}`);
+    const dataSource = new DataSource({
+      ...baseOptions(schema, storage),
+      url,
+      applicationName: `moneta-${schema}`,
+      extra: { max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 },
+    });
+    await prepare(dataSource, schema, true);
+    const opened = { dataSource, notifier: new PostgresNotifier(url) };
+    this.opened.push(opened);
+    return opened;
+  }
+
+  async close(): Promise<void> {
+    for (const { dataSource, notifier } of this.opened.splice(0)) {
+      await notifier.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    }
+  }
+}
+
+/**
+ * Embedded default: one PGlite (PostgreSQL in WASM) for all subgraphs in this process, on disk
+ * under `dataDir` or in memory. One instance is far cheaper than one per subgraph.
+ */
+export class PgliteDatabaseProvider implements DatabaseProvider {
+  readonly kind = "pglite" as const;
+  private readonly opened: DataSource[] = [];
+  /** Subgraphs given their own DATABASE_URL_<NAME> still use a real server. */
+  private readonly postgres = new PostgresDatabaseProvider();
+
+  private constructor(readonly db: PGlite) {}
+
+  static async create(dataDir?: string): Promise<PgliteDatabaseProvider> {
+    const db = dataDir ? new PGlite(dataDir) : new PGlite();
+    await db.waitReady;
+    return new PgliteDatabaseProvider(db);
+  }
+
+  async open(schema: string, storage: SubgraphStorage, url?: string): Promise<OpenedDatabase> {
+    if (url) return this.postgres.open(schema, storage, url);
+    const dataSource = new DataSource({ ...baseOptions(schema, storage), driver: createPgliteDriver(this.db) });
+    await prepare(dataSource, schema, false);
+    this.opened.push(dataSource);
+    return { dataSource, notifier: new PgliteNotifier(this.db) };
+  }
+
+  async close(): Promise<void> {
+    await this.postgres.close();
+    for (const dataSource of this.opened.splice(0)) if (dataSource.isInitialized) await dataSource.destroy();
+    await this.db.close();
+  }
+}

@@ -1,0 +1,3 @@
+export { PostgresDatabaseProvider, PgliteDatabaseProvider, type DatabaseProvider, type OpenedDatabase, type SubgraphStorage } from "./database.js";
+export { bigintColumn } from "./bigint.transformer.js";
+export { PostgresNotifier, PgliteNotifier, type Notifier } from "./notifier.js";

@@ -1,0 +1,2 @@
+export * from "./errors.js";
+export { createErrorMasker, type MaskingOptions } from "./masking.js";

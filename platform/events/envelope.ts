@@ -1,0 +1,68 @@
+import type { Clock } from "../time/clock.js";
+import type { IdGenerator } from "../time/ids.js";
+
+/** Every cross-domain event travels in this envelope; `key` is the user id so one user's events stay ordered. */
+export interface EventEnvelope<TData = unknown> {
+  id: string;
+  type: string;
+  version: number;
+  /** The subgraph that emitted it. */
+  source: string;
+  key: string;
+  occurredAt: string;
+  traceId: string;
+  data: TData;
+}
+
+/** `<domain>.<aggregate>.v<version>`, e.g. `ledger.transaction.v1`. */
+export function topicName(domain: string, aggregate: string, version = 1): string {
+  return `${domain}.${aggregate}.v${version}`;
+}
+
+export const dlqTopic = (topic: string) => `${topic}.dlq`;
+
+export interface NewEvent<TData = unknown> {
+  topic: string;
+  type: string;
+  version?: number;
+  key: string;
+  data: TData;
+}
+
+export function createEnvelope<TData>(event: NewEvent<TData>, source: string, traceId: string, clock: Clock, ids: IdGenerator): EventEnvelope<TData> {
+  return {
+    id: ids.next(),
+    type: event.type,
+    version: event.version ?? 1,
+    source,
+    key: event.key,
+    occurredAt: clock.now().toISOString(),
+    traceId,
+    data: event.data,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class MalformedEventError extends Error {}
+
+/** Parses and checks an envelope; a message that cannot be one is poison and goes straight to the DLQ. */
+export function parseEnvelope(value: string): EventEnvelope {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new MalformedEventError("message is not JSON");
+  }
+  const e = parsed as Partial<EventEnvelope>;
+  if (
+    typeof e !== "object" || e === null ||
+    typeof e.id !== "string" || !UUID.test(e.id) ||
+    typeof e.type !== "string" || typeof e.version !== "number" ||
+    typeof e.source !== "string" || typeof e.key !== "string" ||
+    typeof e.occurredAt !== "string" || typeof e.traceId !== "string" || !("data" in e)
+  ) {
+    throw new MalformedEventError("message is not an event envelope");
+  }
+  return e as EventEnvelope;
+}

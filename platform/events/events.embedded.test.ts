@@ -1,0 +1,18 @@
+import { pino } from "pino";
+import { PgliteDatabaseProvider } from "../db/database.js";
+import { describeEventsContract } from "./events.contract.js";
+import { MemoryEventBus } from "./memory-bus.js";
+
+// Embedded mode: in-memory PGlite and the in-process bus.
+describeEventsContract("in-process bus on PGlite", async () => {
+  const database = await PgliteDatabaseProvider.create();
+  const bus = new MemoryEventBus(pino({ level: "silent" }));
+  return {
+    bus,
+    database,
+    close: async () => {
+      await bus.close();
+      await database.close();
+    },
+  };
+});

@@ -1,0 +1,162 @@
+import { Kafka, logLevel, type Admin, type Consumer, type Producer, type IHeaders } from "kafkajs";
+import type { Logger } from "pino";
+import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
+import { deliverWithRetry } from "./delivery.js";
+import { dlqTopic } from "./envelope.js";
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every topic and group id (test runs on a shared broker). */
+  prefix?: string;
+  partitions?: number;
+  logger: Logger;
+}
+
+function toHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.map(String).join(",") : value.toString();
+  }
+  return out;
+}
+
+/** Kafka transport over kafkajs: idempotent producer with acks from all in-sync replicas. */
+export class KafkaEventBus implements EventBus {
+  readonly kind = "kafka" as const;
+  private readonly kafka: Kafka;
+  private readonly prefix: string;
+  private producer?: Promise<Producer>;
+  private admin?: Promise<Admin>;
+  private readonly knownTopics = new Set<string>();
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.prefix = options.prefix ?? "";
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.ERROR,
+      connectionTimeout: 3_000,
+      retry: { retries: 8, initialRetryTime: 200 },
+      logCreator: () => ({ namespace, log }) => options.logger.error({ kafka: namespace, ...log }, log.message),
+    });
+  }
+
+  /** Fails fast with the setting's name when no broker answers (boot-time check). */
+  async ping(timeoutMs = 5_000): Promise<void> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), timeoutMs).unref());
+    try {
+      await Promise.race([admin.connect().then(() => admin.describeCluster()), timer]);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private getProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      // Idempotence makes broker-side retries safe: no duplicates, no reordering within a partition.
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      return producer;
+    })();
+    return this.producer;
+  }
+
+  private getAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
+  }
+
+  /** Creates topics explicitly so partition counts are ours, not the broker's auto-create default. */
+  private async ensureTopics(topics: string[]): Promise<void> {
+    const missing = [...new Set(topics)].filter((t) => !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    const admin = await this.getAdmin();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+    });
+    for (const t of missing) this.knownTopics.add(t);
+  }
+
+  async publish(messages: BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, BusMessage[]>();
+    for (const m of messages) {
+      const topic = this.prefix + m.topic;
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), m]);
+    }
+    await this.ensureTopics([...byTopic.keys()]);
+    const producer = await this.getProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async subscribe(subscription: BusSubscription): Promise<SubscriptionHandle> {
+    const topics = subscription.topics.map((t) => this.prefix + t);
+    await this.ensureTopics([...topics, ...topics.map(dlqTopic)]);
+    const consumer = this.kafka.consumer({
+      groupId: this.prefix + subscription.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 100,
+    });
+    this.consumers.add(consumer);
+    const joined = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
+    await consumer.run({
+      // Partitions are handled concurrently, messages within one (one user's) strictly in order.
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ topic, partition, message }) => {
+        const delivered: DeliveredMessage = {
+          topic: topic.slice(this.prefix.length),
+          key: message.key?.toString() ?? "",
+          value: message.value?.toString() ?? "",
+          headers: toHeaders(message.headers),
+          offset: message.offset,
+          partition,
+        };
+        // Throws only if even the dead-letter publish failed; kafkajs then retries from this offset.
+        await deliverWithRetry(delivered, subscription.handle, {
+          groupId: subscription.groupId,
+          retry: subscription.retry,
+          logger: this.options.logger,
+          publishDeadLetter: (dead) => this.publish([dead]),
+        });
+      },
+    });
+    await joined;
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    if (this.producer) await (await this.producer).disconnect().catch(() => undefined);
+    if (this.admin) await (await this.admin).disconnect().catch(() => undefined);
+  }
+}

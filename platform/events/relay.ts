@@ -1,0 +1,132 @@
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import type { Notifier } from "../db/notifier.js";
+import type { EventBus } from "./bus.js";
+import { outboxChannel } from "./outbox.js";
+
+export interface RelayOptions {
+  dataSource: DataSource;
+  schema: string;
+  bus: EventBus;
+  notifier: Notifier;
+  logger: Logger;
+  batchSize?: number;
+  /** Catch-all for notifications missed while no listener was connected; not the normal path. */
+  safetyIntervalMs?: number;
+  /** Published rows are kept this long for inspection, then deleted. */
+  retentionMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  envelope: string;
+}
+
+/**
+ * Publishes committed outbox rows in commit order and marks them sent. One relay per schema is
+ * active at a time (an advisory lock), so per-user order holds even with several instances;
+ * a crash between publish and mark re-sends, which consumers' inboxes make harmless.
+ */
+export class OutboxRelay {
+  private draining?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private timer?: NodeJS.Timeout;
+  private unlisten?: () => Promise<void>;
+  private failures = 0;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  async start(): Promise<void> {
+    this.unlisten = await this.options.notifier.listen(outboxChannel(this.options.schema), () => this.wake());
+    this.timer = setInterval(() => {
+      this.wake();
+      void this.prune();
+    }, this.options.safetyIntervalMs ?? 5_000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drainLoop().finally(() => {
+      this.draining = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves when everything committed so far has been published (tests, shutdown). */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.drainLoop();
+  }
+
+  private async drainLoop(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.drainBatch()) === (this.options.batchSize ?? 500));
+      this.failures = 0;
+    } catch (error) {
+      this.failures++;
+      this.options.logger.error({ err: error, schema: this.options.schema }, "outbox relay failed; will retry");
+      const backoff = Math.min(100 * 2 ** this.failures, 10_000);
+      setTimeout(() => this.wake(), backoff).unref();
+    }
+  }
+
+  private async drainBatch(): Promise<number> {
+    const { dataSource, schema, bus } = this.options;
+    const table = `"${schema}".outbox`;
+    return dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`moneta-outbox:${schema}`]);
+      if (!lock?.locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, key, type, envelope::text AS envelope FROM ${table} WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) return 0;
+      await bus.publish(
+        rows.map((row) => {
+          const envelope = JSON.parse(row.envelope) as { id: string; traceId: string };
+          return {
+            topic: row.topic,
+            key: row.key,
+            value: row.envelope,
+            headers: { "event-id": envelope.id, "event-type": row.type, "trace-id": envelope.traceId },
+          };
+        }),
+      );
+      await manager.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async prune(): Promise<void> {
+    const retentionMs = this.options.retentionMs ?? 7 * 24 * 3600_000;
+    try {
+      await this.options.dataSource.query(
+        `DELETE FROM "${this.options.schema}".outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`,
+        [retentionMs],
+      );
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "outbox prune failed");
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    while (this.draining) await this.draining;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Logger } from "pino";
+import type { Caller } from "../auth/caller.js";
+import { unauthenticated } from "../errors/errors.js";
+import { LoaderRegistry } from "./loaders.js";
+
+/** What every resolver of every subgraph receives, built once per HTTP request. */
+export interface RequestContext {
+  readonly caller: Caller;
+  readonly traceId: string;
+  readonly logger: Logger;
+  /** Per-request DataLoaders: batching and caching never outlive the request (nor leak across users). */
+  readonly loaders: LoaderRegistry;
+}
+
+export function createRequestContext(caller: Caller, traceId: string, logger: Logger): RequestContext {
+  return { caller, traceId, logger, loaders: new LoaderRegistry(caller) };
+}
+
+/** The caller's user id, or UNAUTHENTICATED. Every user-scoped read and write starts here. */
+export function requireUserId(context: RequestContext): string {
+  const userId = context.caller.userId;
+  if (!userId) throw unauthenticated();
+  return userId;
+}
+
+/**
+ * `__resolveReference` for the `User` entity in subgraphs that extend it: a caller may only resolve
+ * themselves. Anything else resolves to null, indistinguishable from a user that does not exist.
+ */
+export function resolveOwnUserReference(reference: Record<string, unknown>, context: RequestContext): { id: string } | null {
+  return typeof reference.id === "string" && reference.id === context.caller.userId ? { id: reference.id } : null;
+}

@@ -1,0 +1,1 @@
+export { serveGraphQL, sendJson, type GraphQLHttpOptions, type RunningHttpServer, type RouteHandler } from "./http-server.js";

@@ -1,0 +1,2 @@
+export * from "./money.js";
+export { MoneyType, MoneyInput } from "./money.type.js";

@@ -1,0 +1,108 @@
+import pg from "pg";
+import type { Logger } from "pino";
+import { createKeyValueStore, type KeyValueStore } from "../cache/index.js";
+import { ConfigError } from "../config/config-error.js";
+import type { PlatformConfig } from "../config/env.js";
+import { generateInternalKeys, loadInternalKeys, type InternalKeyPair } from "../auth/internal-token.js";
+import { PgliteDatabaseProvider, PostgresDatabaseProvider, type DatabaseProvider } from "../db/database.js";
+import type { EventBus } from "../events/bus.js";
+import { KafkaEventBus } from "../events/kafka-bus.js";
+import { MemoryEventBus } from "../events/memory-bus.js";
+import { systemClock, type Clock } from "../time/clock.js";
+import { randomIds, type IdGenerator } from "../time/ids.js";
+
+/** The adapters one process runs on, chosen from config: embedded defaults or real services. */
+export interface Platform {
+  config: PlatformConfig;
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  database: DatabaseProvider;
+  bus: EventBus;
+  cache: KeyValueStore;
+  internalKeys: Partial<InternalKeyPair>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** `all`: gateway and subgraphs in one process (npm start), so an internal key pair can be made up. */
+  role: "all" | "gateway" | "subgraph";
+  logger: Logger;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Kafka client id (one per process kind). */
+  clientId?: string;
+}
+
+async function checkPostgres(setting: string, url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    throw new ConfigError(setting, `cannot connect to PostgreSQL (${(error as Error).message})`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Connects every adapter the config asks for and checks each is reachable, so a bad setting stops
+ * the process at boot with a ConfigError naming it instead of failing on the first request.
+ */
+export async function createPlatform(config: PlatformConfig, options: PlatformOptions): Promise<Platform> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((err) => logger.warn({ err }, "error while closing"));
+  };
+
+  try {
+    let internalKeys = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey, publicKey: config.internalJwtPublicKey }).catch(() => {
+      throw new ConfigError(config.internalJwtPrivateKey ? "INTERNAL_JWT_PRIVATE_KEY" : "INTERNAL_JWT_PUBLIC_KEY", "not a usable Ed25519 PEM key");
+    });
+    if (!internalKeys.privateKey && !internalKeys.publicKey && options.role === "all") internalKeys = await generateInternalKeys();
+    if (options.role === "gateway" && !internalKeys.privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
+    if (options.role === "subgraph" && !internalKeys.publicKey) throw new ConfigError("INTERNAL_JWT_PUBLIC_KEY", "required to run a subgraph on its own");
+
+    let database: DatabaseProvider;
+    if (config.databaseUrl) {
+      await checkPostgres("DATABASE_URL", config.databaseUrl);
+      database = new PostgresDatabaseProvider(config.databaseUrl);
+    } else {
+      database = await PgliteDatabaseProvider.create(config.dataDir);
+    }
+    closers.push(() => database.close());
+    for (const [subgraph, url] of Object.entries(config.databaseUrlBySubgraph)) {
+      await checkPostgres(`DATABASE_URL_${subgraph.toUpperCase()}`, url);
+    }
+
+    let bus: EventBus;
+    if (config.kafkaBrokers) {
+      const kafka = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: options.clientId ?? `moneta-${options.role}`, prefix: config.kafkaTopicPrefix, logger });
+      await kafka.ping().catch((error: Error) => {
+        throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered at ${config.kafkaBrokers!.join(",")} (${error.message})`);
+      });
+      bus = kafka;
+    } else {
+      bus = new MemoryEventBus(logger);
+    }
+    closers.push(() => bus.close());
+
+    const cache = await createKeyValueStore({
+      redisUrl: config.redisUrl,
+      prefix: config.cachePrefix,
+      clock: { now: () => clock.now().getTime() },
+    }).catch((error: Error) => {
+      throw new ConfigError("REDIS_URL", `cannot connect to Redis (${error.message.replace(/^.*REDIS_URL:?\s*/, "")})`);
+    });
+    closers.push(() => cache.close());
+
+    return { config, logger, clock, ids: options.ids ?? randomIds, database, bus, cache, internalKeys, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Logger } from "pino";
+import type { PlatformConfig } from "../config/env.js";
+import { loadSubgraphs } from "../subgraph/discover.js";
+import type { SubgraphModule } from "../subgraph/define.js";
+import { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
+import { startSubgraph, type RunningSubgraph } from "./start-subgraph.js";
+
+export interface RunningSubgraphs {
+  platform: Platform;
+  subgraphs: RunningSubgraph<any>[];
+  /** name → URL each subgraph actually listens on. */
+  urls: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts every implemented subgraph in this process on one platform (one PGlite, one bus).
+ * `port: 0` puts each on a free port (tests); otherwise each uses its own default port.
+ */
+export async function startAllSubgraphs(
+  config: PlatformConfig,
+  options: { logger: Logger; randomPorts?: boolean; modules?: SubgraphModule<any>[] } & Partial<PlatformOptions>,
+): Promise<RunningSubgraphs> {
+  const platform = await createPlatform(config, { role: "all", ...options });
+  const subgraphs: RunningSubgraph<any>[] = [];
+  try {
+    for (const module of options.modules ?? (await loadSubgraphs())) {
+      subgraphs.push(await startSubgraph(module, platform, options.randomPorts ? { port: 0 } : {}));
+    }
+  } catch (error) {
+    for (const s of subgraphs.reverse()) await s.close().catch(() => undefined);
+    await platform.close();
+    throw error;
+  }
+  return {
+    platform,
+    subgraphs,
+    urls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+    close: async () => {
+      for (const s of [...subgraphs].reverse()) await s.close();
+      await platform.close();
+    },
+  };
+}

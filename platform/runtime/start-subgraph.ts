@@ -1,0 +1,123 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { GraphQLError } from "graphql";
+import type { IncomingMessage } from "node:http";
+import { INTERNAL_TOKEN_HEADER, InternalTokenVerifier } from "../auth/internal-token.js";
+import { createErrorMasker } from "../errors/masking.js";
+import { currentTraceId } from "../logging/trace.js";
+import { inboxHandler } from "../events/inbox.js";
+import { Outbox } from "../events/outbox.js";
+import { OutboxRelay } from "../events/relay.js";
+import type { SubscriptionHandle } from "../events/bus.js";
+import { createRequestContext, type RequestContext } from "../graphql/context.js";
+import { sendJson, serveGraphQL } from "../http/http-server.js";
+import type { Platform } from "./platform.js";
+import { databaseUrlFor } from "../config/env.js";
+import type { SubgraphModule, SubgraphKit } from "../subgraph/define.js";
+import { buildSubgraphSchemaFor } from "../subgraph/schema.js";
+
+export interface RunningSubgraph<Deps = unknown> {
+  name: string;
+  url: string;
+  kit: SubgraphKit;
+  deps: Deps;
+  relay: OutboxRelay;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs one subgraph: its schema and migrations, its GraphQL endpoint (reachable only with a
+ * gateway-signed caller token), its outbox relay and its event consumers.
+ */
+export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform: Platform, options: { port?: number } = {}): Promise<RunningSubgraph<Deps>> {
+  const logger = platform.logger.child({ subgraph: module.name });
+  if (!platform.internalKeys.publicKey) throw new Error("INTERNAL_JWT_PUBLIC_KEY is required to serve a subgraph");
+  const verifier = new InternalTokenVerifier(platform.internalKeys.publicKey);
+  const { dataSource, notifier } = await platform.database.open(
+    module.name,
+    { entities: module.entities, migrations: module.migrations },
+    databaseUrlFor(platform.config, module.name),
+  );
+  const kit: SubgraphKit = {
+    name: module.name,
+    dataSource,
+    outbox: new Outbox(module.name, platform.clock, platform.ids),
+    clock: platform.clock,
+    ids: platform.ids,
+    cache: platform.cache,
+    logger,
+  };
+  const deps = module.createDeps(kit);
+  const { schema } = await buildSubgraphSchemaFor(module, deps);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    // Only the gateway talks to a subgraph; it needs introspection-free SDL via _service, nothing else.
+    introspection: platform.config.env !== "production",
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: createErrorMasker({
+      traceId: currentTraceId,
+      onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error in resolver"),
+    }),
+  });
+  await apollo.start();
+
+  const context = async (req: IncomingMessage): Promise<RequestContext> => {
+    const header = req.headers[INTERNAL_TOKEN_HEADER];
+    try {
+      const { caller } = await verifier.verify(Array.isArray(header) ? header[0] : header);
+      return createRequestContext(caller, currentTraceId() ?? "none", logger);
+    } catch {
+      throw new GraphQLError("subgraphs accept calls from the gateway only", {
+        extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      });
+    }
+  };
+
+  const http = await serveGraphQL({
+    apollo,
+    host: platform.config.host,
+    port: options.port ?? module.port,
+    context,
+    routes: {
+      "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: module.name }),
+      "/ready": async (_req, res) => {
+        try {
+          await dataSource.query("SELECT 1");
+          sendJson(res, 200, { status: "ready", subgraph: module.name });
+        } catch {
+          sendJson(res, 503, { status: "unavailable", subgraph: module.name });
+        }
+      },
+    },
+  });
+
+  const relay = new OutboxRelay({ dataSource, schema: module.name, bus: platform.bus, notifier, logger });
+  await relay.start();
+  const subscriptions: SubscriptionHandle[] = [];
+  for (const consumer of module.consumers?.(deps) ?? []) {
+    subscriptions.push(
+      await platform.bus.subscribe({
+        groupId: `${module.name}.${consumer.name}`,
+        topics: consumer.topics,
+        fromBeginning: consumer.fromBeginning ?? true,
+        handle: inboxHandler(dataSource, module.name, consumer),
+      }),
+    );
+  }
+  logger.info({ url: http.url }, "subgraph ready");
+
+  return {
+    name: module.name,
+    url: http.url,
+    kit,
+    deps,
+    relay,
+    close: async () => {
+      await Promise.allSettled(subscriptions.map((s) => s.stop()));
+      await relay.stop();
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { DataSource, MixedList } from "typeorm";
+import type { NonEmptyArray } from "type-graphql";
+import type { Logger } from "pino";
+import type { KeyValueStore } from "../cache/index.js";
+import type { ConsumerDefinition } from "../events/inbox.js";
+import type { Outbox } from "../events/outbox.js";
+import type { ReferenceResolvers } from "../graphql/federation.js";
+import type { Clock } from "../time/clock.js";
+import type { IdGenerator } from "../time/ids.js";
+
+/** What the platform hands a subgraph to build its services from. */
+export interface SubgraphKit {
+  name: string;
+  dataSource: DataSource;
+  outbox: Outbox;
+  clock: Clock;
+  ids: IdGenerator;
+  cache: KeyValueStore;
+  logger: Logger;
+}
+
+/**
+ * Everything the platform needs to run one domain subgraph. A subgraph is a folder
+ * `subgraphs/<name>/` whose `subgraph.ts` default-exports one of these; nothing else is registered
+ * anywhere.
+ */
+export interface SubgraphModule<Deps = unknown> {
+  name: string;
+  /** Default port (4001 identity, 4002 ledger, ...); `PORT` overrides when served alone. */
+  port: number;
+  resolvers: NonEmptyArray<Function>;
+  /** Entity types no root field returns (e.g. an extended `User`). */
+  orphanedTypes?: Function[];
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  /** Builds the subgraph's services; resolver classes receive the result in their constructor. */
+  createDeps(kit: SubgraphKit): Deps;
+  /** `__resolveReference` per entity, batched per request by the subgraph's loaders. */
+  references?(deps: Deps): ReferenceResolvers;
+  /** Reactions to other domains' events, each applied exactly once through the inbox. */
+  consumers?(deps: Deps): ConsumerDefinition[];
+}
+
+/** Identity function that gives a subgraph definition its types. */
+export function defineSubgraph<Deps>(module: SubgraphModule<Deps>): SubgraphModule<Deps> {
+  return module;
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
+import type { PlatformConfig } from "../platform/config/index.js";
+import { eventually } from "../platform/testing/eventually.js";
+import { embeddedConfig, realServicesConfig } from "../platform/testing/services.js";
+import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
+import { postGraphQL, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
+import { asUser } from "./harness/test-authenticator.js";
+
+const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id amount { amount currency } date } }`;
+const TRANSACTIONS = `{ transactions { id description amount { amount currency } owner { id displayName } } }`;
+const SPENDING = `query($month: String!) { me { displayName monthlySpending(month: $month) { amount currency } } }`;
+
+const modes: Array<[string, () => PlatformConfig]> = [
+  ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],
+  ["embedded defaults", () => embeddedConfig()],
+];
+
+describe.each(modes)("vertical slice on %s", (_mode, config) => {
+  let sg: TestSupergraph;
+  let alice: string;
+  let bob: string;
+
+  beforeAll(async () => {
+    sg = await startTestSupergraph(config());
+    const identity = sg.subgraph<IdentityDeps>("identity").deps;
+    const suffix = Math.random().toString(36).slice(2, 8);
+    alice = (await identity.users.create({ email: `Alice.${suffix}@Example.com `, displayName: "Alice" })).id;
+    bob = (await identity.users.create({ email: `bob.${suffix}@example.com`, displayName: "Bob" })).id;
+  });
+
+  afterAll(async () => {
+    await sg?.close();
+  });
+
+  it("answers /health and /ready once every subgraph answers", async () => {
+    expect((await fetch(sg.gateway.url.replace("/graphql", "/health"))).status).toBe(200);
+    const ready = await fetch(sg.gateway.url.replace("/graphql", "/ready"));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { identity: true, ledger: true, budgets: true } });
+  });
+
+  it("posts a transaction and reads it back with its owner resolved by identity (one query, two subgraphs)", async () => {
+    const posted = await sg.query(POST, { input: { amount: { amount: "-12.34", currency: "usd" }, description: "Groceries", date: "2026-11-05" } }, asUser(alice));
+    expect(posted.errors).toBeUndefined();
+    expect(posted.data.postTransaction).toMatchObject({ amount: { amount: "-12.34", currency: "USD" }, date: "2026-11-05" });
+
+    const listed = await sg.query(TRANSACTIONS, {}, asUser(alice));
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.transactions).toEqual([
+      { id: posted.data.postTransaction.id, description: "Groceries", amount: { amount: "-12.34", currency: "USD" }, owner: { id: alice, displayName: "Alice" } },
+    ]);
+  });
+
+  it("carries the event ledger → bus → budgets and applies it exactly once, even when delivered twice", async () => {
+    await eventually(async () => {
+      const r = await sg.query(SPENDING, { month: "2026-11" }, asUser(alice));
+      expect(r.data.me).toEqual({ displayName: "Alice", monthlySpending: [{ amount: "12.34", currency: "USD" }] });
+    });
+
+    // Force a duplicate: publish the very same envelope again, straight onto the bus.
+    const ledger = sg.subgraph("ledger");
+    const [row] = await ledger.kit.dataSource.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox ORDER BY seq DESC LIMIT 1`);
+    await sg.all.platform.bus.publish([{ topic: row.topic, key: row.key, value: row.envelope, headers: {} }]);
+    // A later event of the same user is ordered after the duplicate, so once it shows, the duplicate was handled.
+    await sg.query(POST, { input: { amount: { amount: "-1.00", currency: "USD" }, description: "Bus", date: "2026-11-06" } }, asUser(alice));
+    await eventually(async () => {
+      const r = await sg.query(SPENDING, { month: "2026-11" }, asUser(alice));
+      expect(r.data.me.monthlySpending).toEqual([{ amount: "13.34", currency: "USD" }]);
+    });
+    const [inbox] = await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE event_id = $1`, [JSON.parse(row.envelope).id]);
+    expect(inbox.n).toBe(1);
+  });
+
+  it("keeps every user's data to themselves, through the gateway and through _entities", async () => {
+    const bobs = await sg.query(TRANSACTIONS, {}, asUser(bob));
+    expect(bobs.data.transactions).toEqual([]);
+    const bobSpending = await sg.query(SPENDING, { month: "2026-11" }, asUser(bob));
+    expect(bobSpending.data.me.monthlySpending).toEqual([]);
+
+    const [aliceTx] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions;
+    const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id description } ... on User { id } } }`;
+    const asBob = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: bob, scopes: ["*"] }, "t") };
+    const ledgerAsBob = await postGraphQL(sg.all.urls.ledger!, { query: entities, variables: { r: [{ __typename: "Transaction", id: aliceTx.id }] } }, asBob);
+    expect(ledgerAsBob.data._entities).toEqual([null]);
+    const identityAsBob = await postGraphQL(sg.all.urls.identity!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
+    expect(identityAsBob.data._entities).toEqual([null]);
+    const budgetsAsBob = await postGraphQL(sg.all.urls.budgets!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { monthlySpending(month: "2026-11") { amount } } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
+    expect(budgetsAsBob.data._entities).toEqual([null]);
+  });
+
+  it("refuses subgraph calls that do not carry a gateway-signed caller, and ignores client identity headers", async () => {
+    const direct = await postGraphQL(sg.all.urls.ledger!, { query: TRANSACTIONS }, { "x-user-id": alice });
+    expect(direct.status).toBe(401);
+    expect(direct.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const spoofed = await sg.query(TRANSACTIONS, {}, { "x-user-id": alice, [INTERNAL_TOKEN_HEADER]: "forged" });
+    expect(spoofed.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers bad input with coded errors and writes nothing", async () => {
+    const before = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.length;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ amount: { amount: "1e5", currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ amount: { amount: "1.234", currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ amount: { amount: "10", currency: "ZZZ" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ amount: { amount: "0", currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ amount: { amount: "10", currency: "USD" }, description: "x", date: "2026-02-30" }, "BAD_USER_INPUT"],
+      [{ amount: { amount: "10", currency: "USD" }, description: "x".repeat(501), date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ amount: { amount: "9".repeat(30), currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+    ];
+    for (const [input, code] of cases) {
+      const r = await sg.query(POST, { input }, asUser(alice));
+      expect(r.errors?.[0]?.extensions?.code, JSON.stringify(input).slice(0, 80)).toBe(code);
+    }
+    const anonymous = await sg.query(POST, { input: cases[0]![0] });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions).toHaveLength(before);
+  });
+});
