@@ -48,7 +48,9 @@ export class InternalTokenSigner {
   }
 }
 
-export class InternalTokenError extends Error {}
+export class InternalTokenError extends Error {
+  override name = "InternalTokenError";
+}
 
 /** Subgraph side: accepts only tokens the gateway signed, with the algorithm pinned. */
 export class InternalTokenVerifier {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
+import { withPgliteSession } from "./pglite/index.js";
 
 /**
  * PostgreSQL LISTEN/NOTIFY, so the outbox relay wakes when a transaction that wrote events commits
@@ -57,7 +58,9 @@ export class PgliteNotifier implements Notifier {
   constructor(private readonly db: PGlite) {}
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    const unsubscribe = await this.db.listen(channel, () => onNotify());
+    // LISTEN is a statement on the one shared session: take the session lock like every query.
+    const unlisten = await withPgliteSession(this.db, (db) => db.listen(channel, () => onNotify()));
+    const unsubscribe = () => withPgliteSession(this.db, () => unlisten());
     this.unsubscribers.push(unsubscribe);
     return unsubscribe;
   }

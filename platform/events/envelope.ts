@@ -44,7 +44,9 @@ export function createEnvelope<TData>(event: NewEvent<TData>, source: string, tr
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export class MalformedEventError extends Error {}
+export class MalformedEventError extends Error {
+  override name = "MalformedEventError";
+}
 
 /** Parses and checks an envelope; a message that cannot be one is poison and goes straight to the DLQ. */
 export function parseEnvelope(value: string): EventEnvelope {

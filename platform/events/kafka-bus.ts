@@ -46,7 +46,8 @@ export class KafkaEventBus implements EventBus {
 
   /** Fails fast with the setting's name when no broker answers (boot-time check). */
   async ping(timeoutMs = 5_000): Promise<void> {
-    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    // A client of its own, without the bus's retries: at boot an unreachable broker should fail fast.
+    const admin = new Kafka({ clientId: this.options.clientId, brokers: this.options.brokers, logLevel: logLevel.NOTHING, connectionTimeout: 2_000, retry: { retries: 0 } }).admin();
     const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), timeoutMs).unref());
     try {
       await Promise.race([admin.connect().then(() => admin.describeCluster()), timer]);

@@ -67,18 +67,6 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
     if (options.role === "gateway" && !internalKeys.privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
     if (options.role === "subgraph" && !internalKeys.publicKey) throw new ConfigError("INTERNAL_JWT_PUBLIC_KEY", "required to run a subgraph on its own");
 
-    let database: DatabaseProvider;
-    if (config.databaseUrl) {
-      await checkPostgres("DATABASE_URL", config.databaseUrl);
-      database = new PostgresDatabaseProvider(config.databaseUrl);
-    } else {
-      database = await PgliteDatabaseProvider.create(config.dataDir);
-    }
-    closers.push(() => database.close());
-    for (const [subgraph, url] of Object.entries(config.databaseUrlBySubgraph)) {
-      await checkPostgres(`DATABASE_URL_${subgraph.toUpperCase()}`, url);
-    }
-
     let bus: EventBus;
     if (config.kafkaBrokers) {
       const kafka = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: options.clientId ?? `moneta-${options.role}`, prefix: config.kafkaTopicPrefix, logger });
@@ -96,9 +84,22 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
       prefix: config.cachePrefix,
       clock: { now: () => clock.now().getTime() },
     }).catch((error: Error) => {
-      throw new ConfigError("REDIS_URL", `cannot connect to Redis (${error.message.replace(/^.*REDIS_URL:?\s*/, "")})`);
+      throw new ConfigError("REDIS_URL", error.message);
     });
     closers.push(() => cache.close());
+
+    // The embedded database opens last: remote services are cheaper to check and fail faster.
+    let database: DatabaseProvider;
+    if (config.databaseUrl) {
+      await checkPostgres("DATABASE_URL", config.databaseUrl);
+      database = new PostgresDatabaseProvider(config.databaseUrl);
+    } else {
+      database = await PgliteDatabaseProvider.create(config.dataDir);
+    }
+    closers.push(() => database.close());
+    for (const [subgraph, url] of Object.entries(config.databaseUrlBySubgraph)) {
+      await checkPostgres(`DATABASE_URL_${subgraph.toUpperCase()}`, url);
+    }
 
     return { config, logger, clock, ids: options.ids ?? randomIds, database, bus, cache, internalKeys, close: closeAll };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError } from "graphql";
 import type { IncomingMessage } from "node:http";
 import { INTERNAL_TOKEN_HEADER, InternalTokenVerifier } from "../auth/internal-token.js";
@@ -52,9 +52,11 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    // Only the gateway talks to a subgraph; it needs introspection-free SDL via _service, nothing else.
+    // Subgraphs are reachable only with a gateway-signed token; introspection helps debugging outside production.
     introspection: platform.config.env !== "production",
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
+    // No Apollo Studio here: ftv1 traces would cost CPU on every request for nobody.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError: createErrorMasker({
       traceId: currentTraceId,
       onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error in resolver"),
