@@ -106,7 +106,13 @@ export class PgliteDatabaseProvider implements DatabaseProvider {
 
   async open(schema: string, storage: SubgraphStorage, url?: string): Promise<OpenedDatabase> {
     if (url) return this.postgres.open(schema, storage, url);
-    const dataSource = new DataSource({ ...baseOptions(schema, storage), driver: createPgliteDriver(this.db) });
+    const dataSource = new DataSource({
+      ...baseOptions(schema, storage),
+      driver: createPgliteDriver(this.db),
+      // One session for everything: code that queries outside its own transaction's manager would
+      // wait on itself forever; the timeout turns that bug into an error.
+      connectTimeoutMS: 15_000,
+    });
     await prepare(dataSource, schema, false);
     this.opened.push(dataSource);
     return { dataSource, notifier: new PgliteNotifier(this.db) };
