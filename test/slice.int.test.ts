@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
 import type { PlatformConfig } from "../platform/config/index.js";
+import { countStatements } from "../platform/db/statement-logger.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../platform/testing/services.js";
 import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
@@ -88,6 +89,23 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     expect(identityAsBob.data._entities).toEqual([null]);
     const budgetsAsBob = await postGraphQL(sg.all.urls.budgets!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { monthlySpending(month: "2026-11") { amount } } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
     expect(budgetsAsBob.data._entities).toEqual([null]);
+  });
+
+  it("resolves a batch of entity references with one SQL statement", async () => {
+    for (let i = 0; i < 19; i++) {
+      await sg.query(POST, { input: { amount: { amount: `-${i + 1}.00`, currency: "EUR" }, description: `batch ${i}`, date: "2026-10-01" } }, asUser(alice));
+    }
+    const ids: string[] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.map((t: { id: string }) => t.id);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
+    const headers = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: alice, scopes: ["*"] }, "t") };
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id description } } }`;
+    let result: Awaited<ReturnType<typeof postGraphQL>> | undefined;
+    const statements = await countStatements(sg.subgraph("ledger").kit.dataSource, async () => {
+      result = await postGraphQL(sg.all.urls.ledger!, { query, variables: { r: ids.map((id) => ({ __typename: "Transaction", id })) } }, headers);
+    });
+    expect(result!.data._entities.map((t: { id: string }) => t.id)).toEqual(ids);
+    expect(statements).toBe(1);
   });
 
   it("refuses subgraph calls that do not carry a gateway-signed caller, and ignores client identity headers", async () => {

@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { DataSource, type MixedList } from "typeorm";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
 import { createPgliteDriver } from "./pglite/index.js";
+import { StatementLogger } from "./statement-logger.js";
 import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
 
 export interface SubgraphStorage {
@@ -53,7 +54,8 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
     // Schema changes only ever come from committed migrations.
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logger: new StatementLogger(),
+    maxQueryExecutionTime: 1_000,
   };
 }
 

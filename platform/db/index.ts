@@ -1,3 +1,4 @@
 export { PostgresDatabaseProvider, PgliteDatabaseProvider, type DatabaseProvider, type OpenedDatabase, type SubgraphStorage } from "./database.js";
 export { bigintColumn } from "./bigint.transformer.js";
 export { PostgresNotifier, PgliteNotifier, type Notifier } from "./notifier.js";
+export { StatementLogger, countStatements } from "./statement-logger.js";
