@@ -1,4 +1,4 @@
-import type { Caller } from "../platform/auth/caller.js";
+import type { Caller, ClientInfo } from "../platform/auth/caller.js";
 import type { InternalTokenSigner } from "../platform/auth/internal-token.js";
 
 /** Per-request gateway context. */
@@ -9,11 +9,11 @@ export interface GatewayContext {
   internalToken(): Promise<string>;
 }
 
-export function createGatewayContext(caller: Caller, traceId: string, signer: InternalTokenSigner): GatewayContext {
+export function createGatewayContext(caller: Caller, traceId: string, signer: InternalTokenSigner, client: ClientInfo = {}): GatewayContext {
   let token: Promise<string> | undefined;
   return {
     caller,
     traceId,
-    internalToken: () => (token ??= signer.sign(caller, traceId)),
+    internalToken: () => (token ??= signer.sign(caller, traceId, client)),
   };
 }

@@ -4,11 +4,15 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
 import type { CryptoKey } from "jose";
+import type { Clock } from "../platform/time/clock.js";
 import { InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { createErrorMasker } from "../platform/errors/masking.js";
 import { currentTraceId } from "../platform/logging/trace.js";
 import { sendJson, serveGraphQL, type RunningHttpServer } from "../platform/http/http-server.js";
-import { anonymousAuthenticator, type Authenticator } from "./auth/authenticator.js";
+import type { Authenticator } from "./auth/authenticator.js";
+import { jwtAuthenticator } from "./auth/jwt-authenticator.js";
+import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
+import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { readSupergraphSdl } from "./supergraph.js";
@@ -21,9 +25,16 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Subgraph URL overrides by name (containers, tests on random ports). */
   subgraphUrls?: Record<string, string>;
+  /** Defaults to access tokens verified against identity's JWKS. */
   authenticator?: Authenticator;
+  /** Where identity publishes its JWKS; defaults to the identity subgraph's origin. */
+  jwksUrl?: string;
+  /** Time for token expiry checks; tests pin it. */
+  clock?: Clock;
   development?: boolean;
   maxBodyBytes?: number;
+  /** Believe X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -44,7 +55,6 @@ async function subgraphReady(url: string): Promise<boolean> {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
   const signer = new InternalTokenSigner(options.internalPrivateKey);
-  const authenticator = options.authenticator ?? anonymousAuthenticator;
   const subgraphs: Record<string, string> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraphSdl(),
@@ -66,6 +76,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   });
   await apollo.start();
+  const identityUrl = subgraphs.identity;
+  const authenticator =
+    options.authenticator ??
+    jwtAuthenticator({
+      jwksUrl: options.jwksUrl ?? new URL(ACCESS_TOKEN.jwksPath, identityUrl ?? "http://127.0.0.1:4001").toString(),
+      currentDate: options.clock ? () => options.clock!.now() : undefined,
+    });
 
   const http = await serveGraphQL({
     apollo,
@@ -75,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     context: async (req) => {
       const traceId = currentTraceId() ?? "none";
       try {
-        return createGatewayContext(await authenticator.authenticate(req), traceId, signer);
+        return createGatewayContext(await authenticator.authenticate(req), traceId, signer, clientInfoOf(req, options.trustProxy ?? false));
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         logger.warn({ err: error }, "authentication failed");

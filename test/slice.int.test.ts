@@ -4,9 +4,7 @@ import type { PlatformConfig } from "../platform/config/index.js";
 import { countStatements } from "../platform/db/statement-logger.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../platform/testing/services.js";
-import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
-import { postGraphQL, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
-import { asUser } from "./harness/test-authenticator.js";
+import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id amount { amount currency } date } }`;
 const TRANSACTIONS = `{ transactions { id description amount { amount currency } owner { id displayName } } }`;
@@ -21,13 +19,16 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
   let sg: TestSupergraph;
   let alice: string;
   let bob: string;
+  let aliceUser: RegisteredUser;
+  let bobUser: RegisteredUser;
+  const asUser = (id: string) => (id === alice ? aliceUser.headers : bobUser.headers);
 
   beforeAll(async () => {
     sg = await startTestSupergraph(config());
-    const identity = sg.subgraph<IdentityDeps>("identity").deps;
-    const suffix = Math.random().toString(36).slice(2, 8);
-    alice = (await identity.users.create({ email: `Alice.${suffix}@Example.com `, displayName: "Alice" })).id;
-    bob = (await identity.users.create({ email: `bob.${suffix}@example.com`, displayName: "Bob" })).id;
+    aliceUser = await sg.register("Alice");
+    bobUser = await sg.register("Bob");
+    alice = aliceUser.id;
+    bob = bobUser.id;
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { anonymousCaller, type Caller } from "../../platform/auth/caller.js";
+import type { Caller } from "../../platform/auth/caller.js";
 
 /**
  * Turns an incoming request into a verified caller, or throws UNAUTHENTICATED. Client-sent identity
@@ -8,8 +8,3 @@ import { anonymousCaller, type Caller } from "../../platform/auth/caller.js";
 export interface Authenticator {
   authenticate(req: IncomingMessage): Promise<Caller>;
 }
-
-/** Until identity issues tokens, every client call is anonymous. */
-export const anonymousAuthenticator: Authenticator = {
-  authenticate: async () => anonymousCaller,
-};

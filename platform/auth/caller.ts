@@ -6,6 +6,14 @@ export interface Caller {
   readonly scopes: readonly string[];
   /** Set when the call came in with an integrator API key. */
   readonly apiKeyId?: string;
+  /** The sign-in session behind an access token (logout, session lists). */
+  readonly sessionId?: string;
+}
+
+/** Where a request came from, as the gateway saw it; for throttles, sessions and the audit log. */
+export interface ClientInfo {
+  readonly ip?: string;
+  readonly userAgent?: string;
 }
 
 export const anonymousCaller: Caller = Object.freeze({ scopes: Object.freeze([]) as readonly string[] });

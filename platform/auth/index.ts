@@ -1,2 +1,3 @@
-export { type Caller, anonymousCaller } from "./caller.js";
+export { type Caller, type ClientInfo, anonymousCaller } from "./caller.js";
 export * from "./internal-token.js";
+export { ACCESS_TOKEN } from "./access-token.js";

@@ -1,5 +1,5 @@
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from "jose";
-import type { Caller } from "./caller.js";
+import type { Caller, ClientInfo } from "./caller.js";
 
 /** Header carrying the gateway-signed caller on every gateway → subgraph request. */
 export const INTERNAL_TOKEN_HEADER = "x-moneta-caller";
@@ -36,8 +36,8 @@ export async function exportInternalKeys(keys: InternalKeyPair): Promise<{ priva
 export class InternalTokenSigner {
   constructor(private readonly privateKey: CryptoKey) {}
 
-  sign(caller: Caller, traceId: string): Promise<string> {
-    return new SignJWT({ scopes: caller.scopes, akid: caller.apiKeyId, tid: traceId })
+  sign(caller: Caller, traceId: string, client: ClientInfo = {}): Promise<string> {
+    return new SignJWT({ scopes: caller.scopes, akid: caller.apiKeyId, sid: caller.sessionId, tid: traceId, ip: client.ip, ua: client.userAgent?.slice(0, 256) })
       .setProtectedHeader({ alg: ALG })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -56,7 +56,7 @@ export class InternalTokenError extends Error {
 export class InternalTokenVerifier {
   constructor(private readonly publicKey: CryptoKey) {}
 
-  async verify(token: string | undefined): Promise<{ caller: Caller; traceId?: string }> {
+  async verify(token: string | undefined): Promise<{ caller: Caller; client: ClientInfo; traceId?: string }> {
     if (!token) throw new InternalTokenError("missing internal caller token");
     try {
       const { payload } = await jwtVerify(token, this.publicKey, { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE });
@@ -65,8 +65,13 @@ export class InternalTokenVerifier {
         userId: payload.sub && payload.sub !== "anonymous" ? payload.sub : undefined,
         scopes,
         apiKeyId: typeof payload.akid === "string" ? payload.akid : undefined,
+        sessionId: typeof payload.sid === "string" ? payload.sid : undefined,
       };
-      return { caller, traceId: typeof payload.tid === "string" ? payload.tid : undefined };
+      const client: ClientInfo = {
+        ip: typeof payload.ip === "string" ? payload.ip : undefined,
+        userAgent: typeof payload.ua === "string" ? payload.ua : undefined,
+      };
+      return { caller, client, traceId: typeof payload.tid === "string" ? payload.tid : undefined };
     } catch (error) {
       throw new InternalTokenError(`invalid internal caller token: ${(error as Error).message}`);
     }

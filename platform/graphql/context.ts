@@ -1,19 +1,21 @@
 import type { Logger } from "pino";
-import type { Caller } from "../auth/caller.js";
+import type { Caller, ClientInfo } from "../auth/caller.js";
 import { unauthenticated } from "../errors/errors.js";
 import { LoaderRegistry } from "./loaders.js";
 
 /** What every resolver of every subgraph receives, built once per HTTP request. */
 export interface RequestContext {
   readonly caller: Caller;
+  /** Client IP and user agent as the gateway saw them. */
+  readonly client: ClientInfo;
   readonly traceId: string;
   readonly logger: Logger;
   /** Per-request DataLoaders: batching and caching never outlive the request (nor leak across users). */
   readonly loaders: LoaderRegistry;
 }
 
-export function createRequestContext(caller: Caller, traceId: string, logger: Logger): RequestContext {
-  return { caller, traceId, logger, loaders: new LoaderRegistry(caller) };
+export function createRequestContext(caller: Caller, traceId: string, logger: Logger, client: ClientInfo = {}): RequestContext {
+  return { caller, client, traceId, logger, loaders: new LoaderRegistry(caller) };
 }
 
 /** The caller's user id, or UNAUTHENTICATED. Every user-scoped read and write starts here. */

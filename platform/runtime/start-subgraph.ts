@@ -67,8 +67,8 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     try {
-      const { caller } = await verifier.verify(Array.isArray(header) ? header[0] : header);
-      return createRequestContext(caller, currentTraceId() ?? "none", logger);
+      const { caller, client } = await verifier.verify(Array.isArray(header) ? header[0] : header);
+      return createRequestContext(caller, currentTraceId() ?? "none", logger, client);
     } catch {
       throw new GraphQLError("subgraphs accept calls from the gateway only", {
         extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
@@ -82,6 +82,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     port: options.port ?? module.port,
     context,
     routes: {
+      ...module.routes?.(deps),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: module.name }),
       "/ready": async (_req, res) => {
         try {

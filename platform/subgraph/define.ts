@@ -1,6 +1,7 @@
 import type { DataSource, MixedList } from "typeorm";
 import type { NonEmptyArray } from "type-graphql";
 import type { Logger } from "pino";
+import type { RouteHandler } from "../http/http-server.js";
 import type { KeyValueStore } from "../cache/index.js";
 import type { ConsumerDefinition } from "../events/inbox.js";
 import type { Outbox } from "../events/outbox.js";
@@ -37,6 +38,8 @@ export interface SubgraphModule<Deps = unknown> {
   createDeps(kit: SubgraphKit): Deps;
   /** `__resolveReference` per entity, batched per request by the subgraph's loaders. */
   references?(deps: Deps): ReferenceResolvers;
+  /** Plain HTTP routes beside /graphql (e.g. identity's JWKS). */
+  routes?(deps: Deps): Record<string, RouteHandler>;
   /** Reactions to other domains' events, each applied exactly once through the inbox. */
   consumers?(deps: Deps): ConsumerDefinition[];
 }

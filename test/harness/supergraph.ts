@@ -1,9 +1,21 @@
 import { pino } from "pino";
 import { startGateway, type RunningGateway } from "../../gateway/gateway.js";
 import type { PlatformConfig } from "../../platform/config/index.js";
+import type { Clock, IdGenerator } from "../../platform/time/index.js";
 import { startAllSubgraphs, type RunningSubgraphs } from "../../platform/runtime/index.js";
 import type { RunningSubgraph } from "../../platform/runtime/start-subgraph.js";
-import { testAuthenticator } from "./test-authenticator.js";
+
+export interface RegisteredUser {
+  id: string;
+  email: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+  /** Authorization header for this user. */
+  headers: Record<string, string>;
+}
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }`;
 
 export interface TestSupergraph {
   gateway: RunningGateway;
@@ -11,6 +23,8 @@ export interface TestSupergraph {
   subgraph<Deps = any>(name: string): RunningSubgraph<Deps>;
   /** POSTs an operation to the gateway; returns status and parsed body. */
   query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult>;
+  /** Registers a fresh user through the gateway (unique e-mail per call). */
+  register(displayName?: string): Promise<RegisteredUser>;
   close(): Promise<void>;
 }
 
@@ -26,17 +40,25 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
   return { status: response.status, ...json };
 }
 
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
 /** Every subgraph and the gateway on free ports, on the given config (embedded or real services). */
-export async function startTestSupergraph(config: PlatformConfig): Promise<TestSupergraph> {
+export interface TestSupergraphOptions {
+  /** Pins time for every subgraph and for the gateway's token checks. */
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+export async function startTestSupergraph(config: PlatformConfig, options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const all = await startAllSubgraphs(config, { logger, randomPorts: true });
+  const all = await startAllSubgraphs(config, { logger, randomPorts: true, clock: options.clock, ids: options.ids });
   const gateway = await startGateway({
     host: "127.0.0.1",
     port: 0,
     logger,
     internalPrivateKey: all.platform.internalKeys.privateKey!,
     subgraphUrls: all.urls,
-    authenticator: testAuthenticator,
+    clock: options.clock,
   });
   return {
     gateway,
@@ -47,6 +69,14 @@ export async function startTestSupergraph(config: PlatformConfig): Promise<TestS
       return found;
     },
     query: (query, variables, headers) => postGraphQL(gateway.url, { query, variables }, headers),
+    register: async (displayName = "Test User") => {
+      const email = `${displayName.toLowerCase().replace(/\W+/g, ".")}.${Math.random().toString(36).slice(2, 10)}@example.com`;
+      const password = `pw-${Math.random().toString(36).slice(2)}-plum-tractor`;
+      const r = await postGraphQL(gateway.url, { query: REGISTER, variables: { input: { email, password, displayName } } });
+      if (r.errors) throw new Error(`register failed: ${JSON.stringify(r.errors)}`);
+      const { accessToken, refreshToken, user } = r.data.register;
+      return { id: user.id, email, password, accessToken, refreshToken, headers: bearer(accessToken) };
+    },
     close: async () => {
       await gateway.close();
       await all.close();

@@ -1,38 +1,122 @@
 import { In, type DataSource } from "typeorm";
-import type { Clock, IdGenerator } from "../../../platform/time/index.js";
-import { badInput, conflict } from "../../../platform/errors/index.js";
-import { UserEntity } from "./user.entity.js";
+import type { ClientInfo } from "../../../platform/auth/index.js";
+import { badInput, notFound } from "../../../platform/errors/index.js";
+import type { Outbox } from "../../../platform/events/index.js";
+import { normalizeCurrency } from "../../../platform/money/index.js";
+import type { Clock } from "../../../platform/time/index.js";
+import { AuditEventType, type AuditService } from "../audit/audit.service.js";
+import { UserEntity, type NotificationPreferences } from "./user.entity.js";
+import { preferencesOf, USER_TOPIC, type UserPreferencesChangedV1 } from "./user.events.js";
 
-export interface NewUser {
-  email: string;
-  displayName: string;
+export interface ProfileChanges {
+  displayName?: string;
+  timezone?: string;
+  locale?: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export interface FinancialChanges {
+  baseCurrency?: string;
+  firstDayOfWeek?: number;
+  monthStartDay?: number;
+  salaryDay?: number | null;
+}
 
+function assertTimezone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    if (!zone.includes("/") && zone !== "UTC") throw new Error("not an IANA zone name");
+  } catch {
+    throw badInput(`unknown time zone "${zone.slice(0, 64)}"`, { field: "timezone" });
+  }
+}
+
+function canonicalLocale(locale: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    if (!canonical) throw new Error("empty");
+    return canonical;
+  } catch {
+    throw badInput(`invalid locale "${locale.slice(0, 35)}"`, { field: "locale" });
+  }
+}
+
+function assertRange(value: number, min: number, max: number, field: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${field} must be between ${min} and ${max}`, { field });
+}
+
+/** Profile, preferences and lookups of users. */
 export class UserService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
   ) {}
-
-  async create(input: NewUser): Promise<UserEntity> {
-    const email = input.email.trim().toLowerCase();
-    if (email.length > 254 || !EMAIL.test(email)) throw badInput("invalid email address", { field: "email" });
-    const displayName = input.displayName.trim();
-    if (displayName.length === 0 || displayName.length > 100) throw badInput("display name must be 1-100 characters", { field: "displayName" });
-    const user = Object.assign(new UserEntity(), { id: this.ids.next(), email, displayName, createdAt: this.clock.now() });
-    try {
-      return await this.dataSource.getRepository(UserEntity).save(user);
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === "23505") throw conflict("email already registered");
-      throw error;
-    }
-  }
 
   /** One statement for any number of ids (reference batches). */
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  async get(userId: string): Promise<UserEntity> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw notFound("user");
+    return user;
+  }
+
+  async updateProfile(userId: string, changes: ProfileChanges, client: ClientInfo, traceId: string): Promise<UserEntity> {
+    const patch: Partial<UserEntity> = {};
+    if (changes.displayName !== undefined) {
+      const name = changes.displayName.trim();
+      if (name.length < 1 || name.length > 100) throw badInput("display name must be 1-100 characters", { field: "displayName" });
+      patch.displayName = name;
+    }
+    if (changes.timezone !== undefined) {
+      assertTimezone(changes.timezone);
+      patch.timezone = changes.timezone;
+    }
+    if (changes.locale !== undefined) patch.locale = canonicalLocale(changes.locale);
+    return this.apply(userId, patch, client, traceId, patch.timezone !== undefined || patch.locale !== undefined);
+  }
+
+  async updateFinancialPreferences(userId: string, changes: FinancialChanges, client: ClientInfo, traceId: string): Promise<UserEntity> {
+    const patch: Partial<UserEntity> = {};
+    if (changes.baseCurrency !== undefined) patch.baseCurrency = normalizeCurrency(changes.baseCurrency);
+    if (changes.firstDayOfWeek !== undefined) {
+      assertRange(changes.firstDayOfWeek, 1, 7, "firstDayOfWeek");
+      patch.firstDayOfWeek = changes.firstDayOfWeek;
+    }
+    if (changes.monthStartDay !== undefined) {
+      assertRange(changes.monthStartDay, 1, 28, "monthStartDay");
+      patch.monthStartDay = changes.monthStartDay;
+    }
+    if (changes.salaryDay !== undefined) {
+      if (changes.salaryDay !== null) assertRange(changes.salaryDay, 1, 31, "salaryDay");
+      patch.salaryDay = changes.salaryDay;
+    }
+    return this.apply(userId, patch, client, traceId, Object.keys(patch).length > 0);
+  }
+
+  async updateNotificationPreferences(userId: string, changes: Partial<NotificationPreferences>, client: ClientInfo, traceId: string): Promise<UserEntity> {
+    const user = await this.get(userId);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+    return this.apply(userId, { notificationPreferences: { ...user.notificationPreferences, ...defined } }, client, traceId, false);
+  }
+
+  /** Writes the patch, audits it and, when other domains care, emits UserPreferencesChanged, atomically. */
+  private async apply(userId: string, patch: Partial<UserEntity>, client: ClientInfo, traceId: string, announce: boolean): Promise<UserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(UserEntity, { id: userId });
+      if (!user) throw notFound("user");
+      if (Object.keys(patch).length === 0) return user;
+      Object.assign(user, patch, { updatedAt: this.clock.now() });
+      await manager.save(user);
+      await this.audit.record(userId, AuditEventType.PROFILE_UPDATED, client, { fields: Object.keys(patch) }, manager);
+      if (announce) {
+        const data: UserPreferencesChangedV1 = { userId, preferences: preferencesOf(user) };
+        await this.outbox.add(manager, traceId, [{ topic: USER_TOPIC, type: "UserPreferencesChanged", key: userId, data }]);
+      }
+      return user;
+    });
   }
 }

@@ -1,0 +1,179 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { ClientInfo } from "../../../platform/auth/index.js";
+import type { KeyValueStore } from "../../../platform/cache/index.js";
+import { badInput, conflict, unauthenticated } from "../../../platform/errors/index.js";
+import type { Outbox } from "../../../platform/events/index.js";
+import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { AuditEventType, type AuditService } from "../audit/audit.service.js";
+import type { PasswordService } from "../passwords/password.service.js";
+import type { SessionService } from "../sessions/session.service.js";
+import type { AccessTokenIssuer } from "../tokens/access-tokens.js";
+import { assertValidEmail, isValidEmail, normalizeEmail } from "../users/email.js";
+import { defaultNotificationPreferences, UserEntity } from "../users/user.entity.js";
+import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
+import { rateLimited, type LoginThrottle } from "./login-throttle.js";
+
+export interface SignedIn {
+  accessToken: string;
+  expiresAt: Date;
+  refreshToken: string;
+  sessionId: string;
+  user: UserEntity;
+}
+
+/** A session written in a transaction, before its access token is signed (after commit). */
+export interface OpenedSession {
+  user: UserEntity;
+  sessionId: string;
+  refreshToken: string;
+}
+
+export interface MfaRequired {
+  challenge: string;
+  expiresAt: Date;
+}
+
+/** The second login step, provided by the MFA module. */
+export interface MfaLoginStep {
+  createChallenge(user: UserEntity, client: ClientInfo): Promise<MfaRequired>;
+}
+
+/** Runs inside the registration transaction (e.g. to send the verification e-mail). */
+export type RegistrationHook = (manager: EntityManager, user: UserEntity) => Promise<void>;
+
+const invalidCredentials = () => unauthenticated("invalid email or password");
+
+/** Registrations allowed per IP per hour: slows account farming and e-mail probing. */
+const REGISTRATIONS_PER_IP_PER_HOUR = 20;
+
+export class AuthService {
+  private readonly registrationHooks: RegistrationHook[] = [];
+  private mfa?: MfaLoginStep;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly tokens: AccessTokenIssuer,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    private readonly outbox: Outbox,
+    private readonly cache: KeyValueStore,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  useMfa(step: MfaLoginStep): void {
+    this.mfa = step;
+  }
+
+  onRegistered(hook: RegistrationHook): void {
+    this.registrationHooks.push(hook);
+  }
+
+  async register(input: { email: string; password: string; displayName: string }, client: ClientInfo, traceId: string): Promise<SignedIn> {
+    const email = normalizeEmail(input.email);
+    assertValidEmail(email);
+    const displayName = input.displayName.trim();
+    if (displayName.length < 1 || displayName.length > 100) throw badInput("display name must be 1-100 characters", { field: "displayName" });
+    this.passwords.assertAcceptable(input.password, email);
+    if (client.ip) {
+      const { value, ttlMs } = await this.cache.incrBy(`register:ip:${client.ip}`, 1, 3_600_000);
+      if (value > REGISTRATIONS_PER_IP_PER_HOUR) throw rateLimited(ttlMs);
+    }
+    const passwordHash = await this.passwords.hash(input.password);
+    const now = this.clock.now();
+    const user = Object.assign(new UserEntity(), {
+      id: this.ids.next(),
+      email,
+      emailVerifiedAt: null,
+      passwordHash,
+      displayName,
+      timezone: "UTC",
+      locale: "en-US",
+      baseCurrency: "USD",
+      firstDayOfWeek: 1,
+      monthStartDay: 1,
+      salaryDay: null,
+      notificationPreferences: { ...defaultNotificationPreferences },
+      mfaSecret: null,
+      mfaEnabledAt: null,
+      mfaLastStep: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      const opened = await this.dataSource.transaction(async (manager) => {
+        await manager.insert(UserEntity, user);
+        await this.audit.record(user.id, AuditEventType.REGISTERED, client, {}, manager);
+        const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
+        await this.outbox.add(manager, traceId, [{ topic: USER_TOPIC, type: "UserRegistered", key: user.id, data }]);
+        for (const hook of this.registrationHooks) await hook(manager, user);
+        return this.openSession(manager, user, client, "password");
+      });
+      return await this.signedIn(opened);
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === "23505") {
+        throw conflict("this email address cannot be registered", { field: "email" });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Password login. Unknown e-mail and wrong password fail alike (same error, a real argon2
+   * verification either way) and both count towards the lockout.
+   */
+  async login(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn | MfaRequired> {
+    const email = normalizeEmail(input.email);
+    await this.throttle.assertAllowed(email, client.ip);
+    const user = isValidEmail(email) ? await this.dataSource.getRepository(UserEntity).findOneBy({ email }) : null;
+    const ok = await this.passwords.verify(user?.passwordHash, input.password);
+    if (!ok || !user) {
+      const lockedUntil = await this.throttle.recordFailure(email, client.ip, this.clock.now());
+      if (user) {
+        await this.audit.record(user.id, AuditEventType.LOGIN_FAILED, client);
+        if (lockedUntil) await this.audit.record(user.id, AuditEventType.ACCOUNT_LOCKED, client, { until: lockedUntil.toISOString() });
+      }
+      throw invalidCredentials();
+    }
+    await this.throttle.recordSuccess(email);
+    if (user.mfaEnabledAt) {
+      if (!this.mfa) throw new Error("MFA is enabled for the user but no MFA step is configured");
+      return this.mfa.createChallenge(user, client);
+    }
+    return this.signIn(user, client, "password");
+  }
+
+  /** Signs in a user who has proved who they are (password, MFA, external provider). */
+  async signIn(user: UserEntity, client: ClientInfo, method: string): Promise<SignedIn> {
+    return this.signedIn(await this.dataSource.transaction((manager) => this.openSession(manager, user, client, method)));
+  }
+
+  /** Writes the session and its audit entry as part of a larger transaction. */
+  async openSession(manager: EntityManager, user: UserEntity, client: ClientInfo, method: string): Promise<OpenedSession> {
+    const { session, refreshToken } = await this.sessions.start(manager, user.id, client);
+    await this.audit.record(user.id, AuditEventType.LOGIN_SUCCEEDED, client, { method, sessionId: session.id }, manager);
+    return { user, sessionId: session.id, refreshToken };
+  }
+
+  /** Signs the access token once the session has committed (key lookups stay out of transactions). */
+  async signedIn(opened: OpenedSession): Promise<SignedIn> {
+    const { token, expiresAt } = await this.tokens.issue(opened.user.id, opened.sessionId);
+    return { accessToken: token, expiresAt, ...opened };
+  }
+
+  async refresh(refreshToken: string, client: ClientInfo): Promise<SignedIn> {
+    const { session, refreshToken: next } = await this.sessions.rotate(refreshToken, client);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
+    if (!user) throw unauthenticated("invalid or expired refresh token");
+    const { token, expiresAt } = await this.tokens.issue(user.id, session.id);
+    return { accessToken: token, expiresAt, refreshToken: next, sessionId: session.id, user };
+  }
+
+  async logout(userId: string, sessionId: string | undefined, client: ClientInfo): Promise<void> {
+    if (!sessionId) throw badInput("this credential has no session to log out of");
+    await this.sessions.revoke(userId, sessionId, "logout");
+    await this.audit.record(userId, AuditEventType.LOGGED_OUT, client, { sessionId });
+  }
+}
