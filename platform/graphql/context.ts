@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Caller, ClientInfo } from "../auth/caller.js";
-import { unauthenticated } from "../errors/errors.js";
+import { forbidden, unauthenticated } from "../errors/errors.js";
 import { LoaderRegistry } from "./loaders.js";
 
 /** What every resolver of every subgraph receives, built once per HTTP request. */
@@ -31,4 +31,14 @@ export function requireUserId(context: RequestContext): string {
  */
 export function resolveOwnUserReference(reference: Record<string, unknown>, context: RequestContext): { id: string } | null {
   return typeof reference.id === "string" && reference.id === context.caller.userId ? { id: reference.id } : null;
+}
+
+/**
+ * The caller's user id when they signed in themselves (a session), not through an integrator's API
+ * key: managing credentials, sessions or the account itself is never delegated to integrations.
+ */
+export function requireSessionUserId(context: RequestContext): string {
+  const userId = requireUserId(context);
+  if (context.caller.apiKeyId || !context.caller.sessionId) throw forbidden("this operation needs a signed-in session, not an API key");
+  return userId;
 }

@@ -1,3 +1,3 @@
-export { type RequestContext, createRequestContext, requireUserId, resolveOwnUserReference } from "./context.js";
+export { type RequestContext, createRequestContext, requireUserId, requireSessionUserId, resolveOwnUserReference } from "./context.js";
 export { LoaderRegistry, keyedLoader, type LoaderFactory } from "./loaders.js";
 export { buildFederatedSchema, FEDERATION_LINK, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from "./federation.js";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { badInput } from "../../../platform/errors/index.js";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../subgraph.js";
 import { SecurityEvent } from "./audit.type.js";
 
@@ -15,6 +15,6 @@ export class AuditResolver {
     @Arg("before", () => ID, { nullable: true }) before?: string,
   ): Promise<SecurityEvent[]> {
     if (first < 1 || first > 200) throw badInput("first must be between 1 and 200", { field: "first" });
-    return (await this.deps.audit.list(requireUserId(ctx), first, before)).map(SecurityEvent.from);
+    return (await this.deps.audit.list(requireSessionUserId(ctx), first, before)).map(SecurityEvent.from);
   }
 }

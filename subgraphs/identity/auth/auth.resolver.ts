@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../subgraph.js";
 import { LoginInput, RegisterInput } from "./auth.inputs.js";
 import { AuthPayload, LoginResult, MfaChallenge } from "./auth.types.js";
@@ -26,7 +26,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Ends the session of the access token used for this call." })
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
-    await this.deps.auth.logout(requireUserId(ctx), ctx.caller.sessionId, ctx.client);
+    await this.deps.auth.logout(requireSessionUserId(ctx), ctx.caller.sessionId, ctx.client);
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import { AuditEventType } from "../audit/audit.service.js";
 import type { IdentityDeps } from "../subgraph.js";
 import { Session } from "./session.type.js";
@@ -10,12 +10,12 @@ export class SessionResolver {
 
   @Query(() => [Session], { description: "The caller's signed-in devices." })
   async sessions(@Ctx() ctx: RequestContext): Promise<Session[]> {
-    return (await this.deps.sessions.list(requireUserId(ctx))).map((s) => Session.from(s, ctx.caller.sessionId));
+    return (await this.deps.sessions.list(requireSessionUserId(ctx))).map((s) => Session.from(s, ctx.caller.sessionId));
   }
 
   @Mutation(() => Boolean, { description: "Signs one of the caller's devices out." })
   async revokeSession(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string): Promise<boolean> {
-    const userId = requireUserId(ctx);
+    const userId = requireSessionUserId(ctx);
     await this.deps.sessions.revoke(userId, id, "revoked-by-user");
     await this.deps.audit.record(userId, AuditEventType.SESSION_REVOKED, ctx.client, { sessionId: id });
     return true;
@@ -23,7 +23,7 @@ export class SessionResolver {
 
   @Mutation(() => Int, { description: "Signs every device out, the current one included; returns how many." })
   async revokeAllSessions(@Ctx() ctx: RequestContext): Promise<number> {
-    const userId = requireUserId(ctx);
+    const userId = requireSessionUserId(ctx);
     const count = await this.deps.sessions.revokeAll(userId, "revoked-all-by-user");
     await this.deps.audit.record(userId, AuditEventType.ALL_SESSIONS_REVOKED, ctx.client, { count });
     return count;

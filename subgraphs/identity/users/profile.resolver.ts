@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../subgraph.js";
 import { UpdateFinancialPreferencesInput, UpdateNotificationPreferencesInput, UpdateProfileInput } from "./user.inputs.js";
 import { AccountSecurity, User } from "./user.type.js";
@@ -21,13 +21,14 @@ export class ProfileResolver {
       emailVerified: user.entity.emailVerifiedAt !== null,
       mfaEnabled: user.entity.mfaEnabledAt !== null,
       hasPassword: user.entity.passwordHash !== null,
+      userId: user.id,
       lockedUntil: await this.deps.throttle.lockedUntil(user.entity.email, this.deps.clock.now()),
     });
   }
 
   @Mutation(() => User)
   async updateProfile(@Ctx() ctx: RequestContext, @Arg("input", () => UpdateProfileInput) input: UpdateProfileInput): Promise<User> {
-    return User.from(await this.deps.users.updateProfile(requireUserId(ctx), input, ctx.client, ctx.traceId));
+    return User.from(await this.deps.users.updateProfile(requireSessionUserId(ctx), input, ctx.client, ctx.traceId));
   }
 
   @Mutation(() => User)
@@ -35,7 +36,7 @@ export class ProfileResolver {
     @Ctx() ctx: RequestContext,
     @Arg("input", () => UpdateFinancialPreferencesInput) input: UpdateFinancialPreferencesInput,
   ): Promise<User> {
-    return User.from(await this.deps.users.updateFinancialPreferences(requireUserId(ctx), input, ctx.client, ctx.traceId));
+    return User.from(await this.deps.users.updateFinancialPreferences(requireSessionUserId(ctx), input, ctx.client, ctx.traceId));
   }
 
   @Mutation(() => User)
@@ -43,6 +44,6 @@ export class ProfileResolver {
     @Ctx() ctx: RequestContext,
     @Arg("input", () => UpdateNotificationPreferencesInput) input: UpdateNotificationPreferencesInput,
   ): Promise<User> {
-    return User.from(await this.deps.users.updateNotificationPreferences(requireUserId(ctx), input, ctx.client, ctx.traceId));
+    return User.from(await this.deps.users.updateNotificationPreferences(requireSessionUserId(ctx), input, ctx.client, ctx.traceId));
   }
 }

@@ -38,6 +38,9 @@ export class AccountSecurity {
 
   @Field(() => Boolean)
   hasPassword!: boolean;
+
+  /** Owner, for field resolvers added by feature modules; not exposed. */
+  userId!: string;
 }
 
 /** The person using Moneta. Identity owns it; every other subgraph extends it by id. */
