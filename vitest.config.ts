@@ -23,6 +23,9 @@ export default defineConfig({
           include: ["{platform,gateway,subgraphs,scripts,test}/**/*.int.test.ts"],
           exclude: ["node_modules/**", "dist/**"],
           globalSetup: ["test/global-setup.ts"],
+          // Every test user comes from 127.0.0.1: per-IP limits would count the whole suite as one
+          // attacker. The limits themselves are covered by unit tests.
+          env: { REGISTRATIONS_PER_IP_PER_HOUR: "1000000", LOGIN_MAX_FAILURES_PER_IP: "100000" },
           setupFiles: ["test/setup-unit.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

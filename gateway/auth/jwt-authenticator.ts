@@ -28,9 +28,10 @@ export interface JwtAuthenticatorOptions {
  */
 export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticator {
   const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), {
-    // A token with an unknown kid makes one refetch at most every 30 s: a flood of forged kids
-    // cannot turn into a flood of JWKS requests.
-    cooldownDuration: 30_000,
+    // A token with an unknown kid (a key identity just rotated to) triggers a refetch, at most one
+    // a second: a flood of forged kids cannot become a flood of JWKS requests, and a rotation is
+    // picked up within a second.
+    cooldownDuration: 1_000,
     cacheMaxAge: 10 * 60_000,
     timeoutDuration: 3_000,
   });

@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { DataSource, type MixedList } from "typeorm";
+import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
 import { createPgliteDriver } from "./pglite/index.js";
 import { StatementLogger } from "./statement-logger.js";
@@ -49,7 +50,7 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
     type: "postgres" as const,
     schema,
     entities: storage.entities,
-    migrations: [PlatformEventTables1763769600000, ...(storage.migrations as Function[])],
+    migrations: [PlatformEventTables1763769600000, PlatformDeletedUsers1763769600001, ...(storage.migrations as Function[])],
     migrationsTableName: "migrations",
     // Schema changes only ever come from committed migrations.
     synchronize: false,

@@ -30,6 +30,9 @@ export function inboxHandler(dataSource: DataSource, schema: string, consumer: C
         [consumer.name, event.id, event.type],
       );
       if (inserted.length === 0) return;
+      // A deleted user's data must not come back through an event that was still in flight.
+      const [tombstone] = await manager.query(`SELECT 1 FROM "${schema}".deleted_users WHERE user_id = $1`, [event.key]);
+      if (tombstone) return;
       const handler = consumer.handlers[event.type];
       if (handler) await handler(event, manager);
     });

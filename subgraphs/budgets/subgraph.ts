@@ -1,4 +1,5 @@
 import { resolveOwnUserReference } from "../../platform/graphql/index.js";
+import { userDeletionConsumer } from "../../platform/events/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { LEDGER_TRANSACTION_TOPIC } from "./events/ledger-events.js";
 import { onTransactionPosted } from "./events/transaction-posted.handler.js";
@@ -28,5 +29,6 @@ export default defineSubgraph<BudgetsDeps>({
       topics: [LEDGER_TRANSACTION_TOPIC],
       handlers: { TransactionPosted: onTransactionPosted(deps.spending) },
     },
+    userDeletionConsumer("budgets", (manager, userId) => deps.spending.purgeUser(manager, userId)),
   ],
 });

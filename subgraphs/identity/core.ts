@@ -44,7 +44,7 @@ export function createCore({ dataSource, outbox, clock, ids, cache }: SubgraphKi
   const throttle = new LoginThrottle(cache, config.throttle);
   const signingKeys = new SigningKeysService(dataSource, clock);
   const tokens = new AccessTokenIssuer(signingKeys, clock);
-  const auth = new AuthService(dataSource, passwords, sessions, tokens, throttle, audit, outbox, cache, clock, ids);
+  const auth = new AuthService(dataSource, passwords, sessions, tokens, throttle, audit, outbox, cache, clock, ids, config.throttle.registrationsPerIpPerHour);
   const account = new AccountService(dataSource, passwords, throttle, sessions, audit, outbox, clock);
   return { config, clock, users, userLoader: userByIdLoader(users), passwords, auth, sessions, throttle, audit, signingKeys, tokens, account };
 }

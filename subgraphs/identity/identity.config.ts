@@ -16,6 +16,8 @@ export interface IdentityConfig {
     lockoutMinutes: number;
     /** Wrong MFA codes per user within the window. */
     mfaFailures: number;
+    /** Accounts one IP may register per hour. */
+    registrationsPerIpPerHour: number;
   };
 }
 
@@ -45,6 +47,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
       windowMinutes: int(env, "LOGIN_FAILURE_WINDOW_MINUTES", 15, 1, 1440),
       lockoutMinutes: int(env, "LOGIN_LOCKOUT_MINUTES", 15, 1, 1440),
       mfaFailures: int(env, "MFA_MAX_FAILURES", 5, 1, 100),
+      registrationsPerIpPerHour: int(env, "REGISTRATIONS_PER_IP_PER_HOUR", 20, 1, 1_000_000),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
+import { userDeletionConsumer } from "../../platform/events/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { CreateTransactions1763769600200 } from "./migrations/1763769600200-create-transactions.js";
 import { TransactionEntity } from "./transactions/transaction.entity.js";
@@ -24,4 +25,5 @@ export default defineSubgraph<LedgerDeps>({
     return { transactions, transactionLoader: transactionByIdLoader(transactions) };
   },
   references: (deps) => ({ Transaction: resolveTransactionReference(deps) }),
+  consumers: (deps) => [userDeletionConsumer("ledger", (manager, userId) => deps.transactions.purgeUser(manager, userId))],
 });

@@ -31,4 +31,9 @@ export class SpendingService {
     const rows = await this.dataSource.getRepository(MonthlySpendingEntity).find({ where: { userId, month }, order: { currency: "ASC" } });
     return rows.map((r) => ({ amountMinor: r.spentMinor, currency: r.currency }));
   }
+
+  /** Account deletion: everything budgets holds about the user. */
+  async purgeUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(MonthlySpendingEntity, { userId });
+  }
 }

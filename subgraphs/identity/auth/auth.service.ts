@@ -43,9 +43,6 @@ export type RegistrationHook = (manager: EntityManager, user: UserEntity) => Pro
 
 const invalidCredentials = () => unauthenticated("invalid email or password");
 
-/** Registrations allowed per IP per hour: slows account farming and e-mail probing. */
-const REGISTRATIONS_PER_IP_PER_HOUR = 20;
-
 export class AuthService {
   private readonly registrationHooks: RegistrationHook[] = [];
   private mfa?: MfaLoginStep;
@@ -61,6 +58,8 @@ export class AuthService {
     private readonly cache: KeyValueStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** Slows account farming and e-mail probing from one address. */
+    private readonly registrationsPerIpPerHour: number,
   ) {}
 
   useMfa(step: MfaLoginStep): void {
@@ -79,7 +78,7 @@ export class AuthService {
     this.passwords.assertAcceptable(input.password, email);
     if (client.ip) {
       const { value, ttlMs } = await this.cache.incrBy(`register:ip:${client.ip}`, 1, 3_600_000);
-      if (value > REGISTRATIONS_PER_IP_PER_HOUR) throw rateLimited(ttlMs);
+      if (value > this.registrationsPerIpPerHour) throw rateLimited(ttlMs);
     }
     const passwordHash = await this.passwords.hash(input.password);
     const now = this.clock.now();

@@ -1,4 +1,4 @@
-import { In, type DataSource } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { badInput } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
@@ -70,5 +70,10 @@ export class TransactionService {
   /** Scoped by owner inside the query: another user's id finds nothing. */
   findForUser(userId: string, ids: readonly string[]): Promise<TransactionEntity[]> {
     return this.dataSource.getRepository(TransactionEntity).findBy({ userId, id: In([...ids]) });
+  }
+
+  /** Account deletion: everything the ledger holds about the user. */
+  async purgeUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(TransactionEntity, { userId });
   }
 }
