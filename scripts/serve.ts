@@ -27,6 +27,7 @@ boot(`moneta-${target || "serve"}`, async () => {
       internalPrivateKey: privateKey,
       subgraphUrls: config.subgraphUrls,
       development: config.env !== "production",
+      trustProxy: config.trustProxy,
     });
   }
   if (!subgraphNames().includes(target)) {

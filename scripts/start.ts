@@ -24,6 +24,7 @@ boot("moneta", async () => {
       internalPrivateKey: all.platform.internalKeys.privateKey!,
       subgraphUrls: { ...all.urls, ...config.subgraphUrls },
       development: config.env !== "production",
+      trustProxy: config.trustProxy,
     });
     const mode = [
       config.databaseUrl ? "PostgreSQL" : config.dataDir ? `PGlite (${config.dataDir})` : "PGlite (in memory)",

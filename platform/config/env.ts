@@ -21,6 +21,8 @@ export interface PlatformConfig {
   gatewayPort: number;
   /** `SUBGRAPH_URL_<SUBGRAPH>` overrides of the URLs in the supergraph (containers, remote hosts). */
   subgraphUrls: Record<string, string>;
+  /** Believe X-Forwarded-For (the gateway sits behind a proxy that sets it). */
+  trustProxy: boolean;
   /** PEM keys for the gateway → subgraph internal token; generated per process in embedded mode. */
   internalJwtPrivateKey?: string;
   internalJwtPublicKey?: string;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     kafkaTopicPrefix: read(env, "KAFKA_TOPIC_PREFIX", z.string().regex(/^[\w.-]*$/, "letters, digits, '.', '_' or '-' only")) ?? "",
     gatewayPort: read(env, "GATEWAY_PORT", port) ?? 4000,
     subgraphUrls: readPrefixed(env, "SUBGRAPH_URL_", httpUrl),
+    trustProxy: read(env, "TRUST_PROXY", z.enum(["true", "false"], { message: 'must be "true" or "false"' })) === "true",
     internalJwtPrivateKey: read(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
     internalJwtPublicKey: read(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
   };
