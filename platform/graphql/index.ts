@@ -1,3 +1,4 @@
 export { type RequestContext, createRequestContext, requireUserId, requireSessionUserId, resolveOwnUserReference } from "./context.js";
 export { LoaderRegistry, keyedLoader, type LoaderFactory } from "./loaders.js";
 export { buildFederatedSchema, FEDERATION_LINK, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from "./federation.js";
+export { liveDirective, servedByGateway, LIVE_SPEC_URL, type LiveOptions } from "./live.js";
