@@ -9,8 +9,10 @@ import { InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { createErrorMasker } from "../platform/errors/masking.js";
 import { currentTraceId } from "../platform/logging/trace.js";
 import { sendJson, serveGraphQL, type RunningHttpServer } from "../platform/http/http-server.js";
+import type { EventBus } from "../platform/events/bus.js";
+import { IdentityApiKeyResolver } from "./auth/api-key-resolver.js";
 import type { Authenticator } from "./auth/authenticator.js";
-import { jwtAuthenticator } from "./auth/jwt-authenticator.js";
+import { jwtAuthenticator, type ApiKeyResolver } from "./auth/jwt-authenticator.js";
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
@@ -27,6 +29,10 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Defaults to access tokens verified against identity's JWKS. */
   authenticator?: Authenticator;
+  /** Resolves `x-api-key`; defaults to asking identity, with a per-instance cache. */
+  apiKeys?: ApiKeyResolver;
+  /** Lets the default API-key resolver evict a revoked key at once instead of within its TTL. */
+  bus?: EventBus;
   /** Where identity publishes its JWKS; defaults to the identity subgraph's origin. */
   jwksUrl?: string;
   /** Time for token expiry checks; tests pin it. */
@@ -77,10 +83,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
   const identityUrl = subgraphs.identity;
+  // Built only when nothing else resolves keys, so a custom authenticator starts no consumer.
+  const ownApiKeys =
+    !options.authenticator && !options.apiKeys && identityUrl
+      ? new IdentityApiKeyResolver({
+          url: identityUrl,
+          signer,
+          bus: options.bus,
+          logger,
+          now: options.clock ? () => options.clock!.now().getTime() : undefined,
+        })
+      : undefined;
+  try {
+    await ownApiKeys?.start();
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const authenticator =
     options.authenticator ??
     jwtAuthenticator({
       jwksUrl: options.jwksUrl ?? new URL(ACCESS_TOKEN.jwksPath, identityUrl ?? "http://127.0.0.1:4001").toString(),
+      apiKeys: options.apiKeys ?? ownApiKeys,
       currentDate: options.clock ? () => options.clock!.now() : undefined,
     });
 
@@ -114,6 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subgraphs,
     close: async () => {
       await http.close();
+      await ownApiKeys?.close();
       await apollo.stop();
     },
   };

@@ -61,6 +61,7 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticato
         return {
           userId: payload.sub,
           sessionId: typeof payload.sid === "string" ? payload.sid : undefined,
+          expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : undefined,
           // A signed-in user acts with every scope; scopes narrow API keys only.
           scopes: ["*"],
         };

@@ -8,6 +8,8 @@ export interface Caller {
   readonly apiKeyId?: string;
   /** The sign-in session behind an access token (logout, session lists). */
   readonly sessionId?: string;
+  /** When the credential expires (ms since epoch); long-lived sockets close then. */
+  readonly expiresAt?: number;
 }
 
 /** Where a request came from, as the gateway saw it; for throttles, sessions and the audit log. */

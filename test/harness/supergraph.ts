@@ -59,6 +59,8 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
     internalPrivateKey: all.platform.internalKeys.privateKey!,
     subgraphUrls: all.urls,
     clock: options.clock,
+    // Revocation events reach the gateway's API-key cache, as in production.
+    bus: all.platform.bus,
   });
   return {
     gateway,

@@ -137,11 +137,17 @@ export class AuthService {
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(email);
-    if (user.mfaEnabledAt) {
-      if (!this.mfa) throw new Error("MFA is enabled for the user but no MFA step is configured");
-      return this.mfa.createChallenge(user, client);
-    }
-    return this.signIn(user, client, "password");
+    return (await this.secondFactor(user, client)) ?? this.signIn(user, client, "password");
+  }
+
+  /**
+   * The MFA challenge for a user who has proved the first factor (a password, an external
+   * provider), or null when their account has no second factor.
+   */
+  async secondFactor(user: UserEntity, client: ClientInfo): Promise<MfaRequired | null> {
+    if (!user.mfaEnabledAt) return null;
+    if (!this.mfa) throw new Error("MFA is enabled for the user but no MFA step is configured");
+    return this.mfa.createChallenge(user, client);
   }
 
   /** Signs in a user who has proved who they are (password, MFA, external provider). */
