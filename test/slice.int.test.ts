@@ -88,6 +88,12 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     expect(ledgerAsBob.data._entities).toEqual([null]);
     const identityAsBob = await postGraphQL(sg.all.urls.identity!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
     expect(identityAsBob.data._entities).toEqual([null]);
+    const junk = await postGraphQL(sg.all.urls.ledger!, { query: entities, variables: { r: [{ __typename: "Transaction", id: "not-a-uuid" }, { __typename: "Transaction", id: 42 }] } }, asBob);
+    expect(junk.errors).toBeUndefined();
+    expect(junk.data._entities).toEqual([null, null]);
+    const missing = await sg.query(`{ transaction(id: "'; DROP TABLE x; --") { id } }`, {}, asUser(alice));
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data.transaction).toBeNull();
     const budgetsAsBob = await postGraphQL(sg.all.urls.budgets!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { monthlySpending(month: "2026-11") { amount } } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
     expect(budgetsAsBob.data._entities).toEqual([null]);
   });

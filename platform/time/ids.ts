@@ -12,3 +12,10 @@ export function sequentialIds(start = 1): IdGenerator {
   let n = start;
   return { next: () => `00000000-0000-4000-8000-${(n++).toString(16).padStart(12, "0")}` };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from clients are checked before they reach a uuid column: a cast error would be a 500. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}

@@ -1,2 +1,2 @@
 export { type Clock, systemClock, FixedClock } from "./clock.js";
-export { type IdGenerator, randomIds, sequentialIds } from "./ids.js";
+export { type IdGenerator, randomIds, sequentialIds, isUuid } from "./ids.js";

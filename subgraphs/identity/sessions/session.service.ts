@@ -1,7 +1,7 @@
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { notFound, unauthenticated } from "../../../platform/errors/index.js";
-import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { RefreshTokenEntity, SessionEntity } from "./session.entity.js";
@@ -97,6 +97,7 @@ export class SessionService {
 
   /** Revokes one of the caller's sessions; another user's id is NOT_FOUND, like an unknown one. */
   async revoke(userId: string, sessionId: string, reason: string): Promise<void> {
+    if (!isUuid(sessionId)) throw notFound("session");
     const count = await this.revokeWhere(userId, { id: sessionId }, reason);
     if (count === 0) throw notFound("session");
   }

@@ -149,6 +149,7 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       const stolen = await sg.query(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: phone.id }, bearer(other.accessToken));
       expect(code(stolen)).toBe("NOT_FOUND");
       expect(code(await sg.query(`mutation { revokeSession(id: "00000000-0000-4000-8000-000000000000") }`, {}, bearer(a.accessToken)))).toBe("NOT_FOUND");
+      expect(code(await sg.query(`mutation { revokeSession(id: "not-a-uuid") }`, {}, bearer(a.accessToken)))).toBe("NOT_FOUND");
 
       expect((await sg.query(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: phone.id }, bearer(a.accessToken))).data.revokeSession).toBe(true);
       expect(code(await sg.query(REFRESH, { t: b.refreshToken }))).toBe("UNAUTHENTICATED");

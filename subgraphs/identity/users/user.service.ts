@@ -3,7 +3,7 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { normalizeCurrency } from "../../../platform/money/index.js";
-import type { Clock } from "../../../platform/time/index.js";
+import { isUuid, type Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { UserEntity, type NotificationPreferences } from "./user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserPreferencesChangedV1 } from "./user.events.js";
@@ -55,7 +55,9 @@ export class UserService {
 
   /** One statement for any number of ids (reference batches). */
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In(valid) });
   }
 
   async get(userId: string): Promise<UserEntity> {

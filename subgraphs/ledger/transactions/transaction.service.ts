@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from "typeorm";
 import { badInput } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import { TransactionEntity } from "./transaction.entity.js";
 import { TRANSACTION_TOPIC, type TransactionPostedV1 } from "./transaction.events.js";
 
@@ -69,7 +69,9 @@ export class TransactionService {
 
   /** Scoped by owner inside the query: another user's id finds nothing. */
   findForUser(userId: string, ids: readonly string[]): Promise<TransactionEntity[]> {
-    return this.dataSource.getRepository(TransactionEntity).findBy({ userId, id: In([...ids]) });
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(TransactionEntity).findBy({ userId, id: In(valid) });
   }
 
   /** Account deletion: everything the ledger holds about the user. */
