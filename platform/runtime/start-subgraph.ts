@@ -118,6 +118,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     relay,
     close: async () => {
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
+      await module.close?.(deps);
       await relay.stop();
       await http.close();
       await apollo.stop();

@@ -40,6 +40,8 @@ export interface SubgraphModule<Deps = unknown> {
   references?(deps: Deps): ReferenceResolvers;
   /** Plain HTTP routes beside /graphql (e.g. identity's JWKS). */
   routes?(deps: Deps): Record<string, RouteHandler>;
+  /** Stops background work the deps started (dispatchers, timers); runs before the database closes. */
+  close?(deps: Deps): Promise<void>;
   /** Reactions to other domains' events, each applied exactly once through the inbox. */
   consumers?(deps: Deps): ConsumerDefinition[];
 }

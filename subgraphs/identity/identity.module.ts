@@ -14,6 +14,8 @@ export interface IdentityModule<D> {
   migrations: MixedList<Function>;
   create(core: CoreDeps, kit: SubgraphKit): D;
   routes?(deps: D): Record<string, RouteHandler>;
+  /** Stops the module's background work on shutdown. */
+  close?(deps: D): Promise<void>;
 }
 
 export function defineIdentityModule<D>(module: IdentityModule<D>): IdentityModule<D> {

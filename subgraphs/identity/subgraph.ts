@@ -41,6 +41,12 @@ export default defineSubgraph<IdentityDeps>({
     };
   },
   references: (deps) => ({ User: resolveUserReference(deps) }),
+  close: async (deps) => {
+    await modules.mfa.close?.(deps.mfa);
+    await modules.email.close?.(deps.email);
+    await modules.externalLogin.close?.(deps.externalLogin);
+    await modules.apiKeys.close?.(deps.apiKeys);
+  },
   routes: (deps) => ({
     [ACCESS_TOKEN.jwksPath]: jwksRoute(deps.signingKeys),
     ...modules.mfa.routes?.(deps.mfa),
