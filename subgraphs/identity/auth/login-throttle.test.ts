@@ -44,4 +44,12 @@ describe("login throttle", () => {
     expect(await throttle.recordFailure("c@x.io", undefined, now())).toBeUndefined();
     expect(await codeOf(throttle.assertAllowed("c@x.io", undefined))).toBe("OK");
   });
+
+  it("lifts a lockout early on unlock (after a password reset)", async () => {
+    const { throttle, now } = setup();
+    for (let i = 0; i < 3; i++) await throttle.recordFailure("d@x.io", undefined, now());
+    expect(await codeOf(throttle.assertAllowed("d@x.io", undefined))).toBe("RATE_LIMITED");
+    await throttle.unlock("d@x.io");
+    expect(await codeOf(throttle.assertAllowed("d@x.io", undefined))).toBe("OK");
+  });
 });

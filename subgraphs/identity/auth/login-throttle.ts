@@ -46,6 +46,12 @@ export class LoginThrottle {
     await this.cache.delete(`login:fail:${accountKey(email)}`);
   }
 
+  /** Lifts a lockout early: the owner proved control of the account another way (password reset). */
+  async unlock(email: string): Promise<void> {
+    await this.cache.delete(`login:lock:${accountKey(email)}`);
+    await this.cache.delete(`login:fail:${accountKey(email)}`);
+  }
+
   /** When the account's lockout ends, if it is locked: shown to the owner. */
   async lockedUntil(email: string, now: Date): Promise<Date | null> {
     const ttl = await this.cache.ttl(`login:lock:${accountKey(email)}`);

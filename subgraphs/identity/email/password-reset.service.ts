@@ -81,6 +81,6 @@ export class PasswordResetService {
       }
     });
     // Guesses at the old password no longer matter; the new one starts with a clean count.
-    await this.throttle.recordSuccess(user.email);
+    await this.throttle.unlock(user.email);
   }
 }
