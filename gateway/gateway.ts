@@ -1,7 +1,9 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError } from "graphql";
+import { randomUUID } from "node:crypto";
+import { Supergraph } from "@apollo/federation-internals";
+import { GraphQLError, type DocumentNode, type FormattedExecutionResult } from "graphql";
 import type { Logger } from "pino";
 import type { CryptoKey } from "jose";
 import type { Clock } from "../platform/time/clock.js";
@@ -16,7 +18,11 @@ import { jwtAuthenticator, type ApiKeyResolver } from "./auth/jwt-authenticator.
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
+import { LiveBridge } from "./live/live-bridge.js";
+import { liveFieldsOf } from "./live/live-fields.js";
+import { startLiveServer, type LiveServer } from "./live/subscription-server.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
+import type { Caller } from "../platform/auth/caller.js";
 import { readSupergraphSdl } from "./supergraph.js";
 
 export interface GatewayOptions {
@@ -31,7 +37,10 @@ export interface GatewayOptions {
   authenticator?: Authenticator;
   /** Resolves `x-api-key`; defaults to asking identity, with a per-instance cache. */
   apiKeys?: ApiKeyResolver;
-  /** Lets the default API-key resolver evict a revoked key at once instead of within its TTL. */
+  /**
+   * Events for live subscriptions (and for evicting revoked API keys at once). Without a bus the
+   * gateway serves no subscriptions.
+   */
   bus?: EventBus;
   /** Where identity publishes its JWKS; defaults to the identity subgraph's origin. */
   jwksUrl?: string;
@@ -46,6 +55,8 @@ export interface GatewayOptions {
 export interface RunningGateway extends RunningHttpServer {
   /** Subgraph name → URL the gateway calls. */
   subgraphs: Record<string, string>;
+  /** Open graphql-ws sockets and live subscriptions. */
+  liveStats(): { sockets: number; subscriptions: number };
 }
 
 async function subgraphReady(url: string): Promise<boolean> {
@@ -62,8 +73,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { logger } = options;
   const signer = new InternalTokenSigner(options.internalPrivateKey);
   const subgraphs: Record<string, string> = {};
+  const supergraphSdl = options.supergraphSdl ?? readSupergraphSdl();
+  const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readSupergraphSdl(),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
@@ -108,6 +121,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       currentDate: options.clock ? () => options.clock!.now() : undefined,
     });
 
+  /** Runs an operation through the same federated path as HTTP requests, as `caller`. */
+  const executeAs = async (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller, traceId: string): Promise<FormattedExecutionResult> => {
+    const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: createGatewayContext(caller, traceId, signer) });
+    if (response.body.kind !== "single") return { errors: [{ message: "incremental delivery is not supported here" }] };
+    return response.body.singleResult;
+  };
+
   const http = await serveGraphQL({
     apollo,
     host: options.host,
@@ -132,11 +152,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     },
   });
-  logger.info({ url: http.url }, "gateway ready");
+  let live: LiveServer | undefined;
+  let bridge: LiveBridge | undefined;
+  const liveFields = liveFieldsOf(supergraphSdl);
+  if (options.bus && liveFields.length > 0) {
+    bridge = new LiveBridge({
+      bus: options.bus,
+      fields: liveFields,
+      logger,
+      groupId: `gateway.live.${randomUUID()}`,
+      execute: (document, variables, caller, traceId) => executeAs(document, variables, undefined, caller, traceId),
+    });
+    await bridge.start();
+    live = startLiveServer({
+      server: http.server,
+      path: "/graphql",
+      schema: apiSchema,
+      bridge,
+      liveFields,
+      authenticator,
+      logger,
+      execute: (document, variables, operationName, caller) => executeAs(document, variables, operationName, caller, randomUUID()),
+    });
+  }
+
+  logger.info({ url: http.url, live: liveFields.map((f) => f.name) }, "gateway ready");
   return {
     ...http,
     subgraphs,
+    liveStats: () => live?.stats() ?? { sockets: 0, subscriptions: 0 },
     close: async () => {
+      await live?.close();
+      await bridge?.stop();
       await http.close();
       await ownApiKeys?.close();
       await apollo.stop();

@@ -25,6 +25,7 @@ boot("moneta", async () => {
       subgraphUrls: { ...all.urls, ...config.subgraphUrls },
       development: config.env !== "production",
       trustProxy: config.trustProxy,
+      bus: all.platform.bus,
     });
     const mode = [
       config.databaseUrl ? "PostgreSQL" : config.dataDir ? `PGlite (${config.dataDir})` : "PGlite (in memory)",

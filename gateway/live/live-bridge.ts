@@ -1,0 +1,164 @@
+import type { DocumentNode, FormattedExecutionResult } from "graphql";
+import { print } from "graphql";
+import type { Logger } from "pino";
+import type { Caller } from "../../platform/auth/caller.js";
+import type { DeliveredMessage, EventBus, SubscriptionHandle } from "../../platform/events/bus.js";
+import { parseEnvelope, type EventEnvelope } from "../../platform/events/envelope.js";
+import type { LiveField } from "./live-fields.js";
+import { LIVE_ID_VARIABLE, type LiveOperation } from "./lookup-document.js";
+
+/** Resolves one lookup query as `caller`, through the gateway's ordinary federated path. */
+export type LookupExecutor = (document: DocumentNode, variables: Record<string, unknown>, caller: Caller, traceId: string) => Promise<FormattedExecutionResult>;
+
+export interface LiveSubscriber {
+  readonly operation: LiveOperation;
+  readonly variables: Record<string, unknown>;
+  readonly caller: Caller;
+  push(result: FormattedExecutionResult): void;
+}
+
+interface Registered extends LiveSubscriber {
+  /** Subscribers with the same lookup, variables and caller get one resolution between them. */
+  readonly shareKey: string;
+}
+
+interface FieldIndex {
+  /** audience "owner": subscribers by user id, so an event reaches only its user's subscribers. */
+  byOwner: Map<string, Set<Registered>>;
+  /** audience "lookup": every subscriber; the lookup decides who may see the entity. */
+  all: Set<Registered>;
+}
+
+export interface LiveBridgeOptions {
+  bus: EventBus;
+  fields: LiveField[];
+  execute: LookupExecutor;
+  logger: Logger;
+  /** One consumer group per gateway instance: every instance sees every event. */
+  groupId: string;
+  /** Lookups run at most this many at a time per event. */
+  concurrency?: number;
+}
+
+/**
+ * Event-driven federated subscriptions: consumes each live topic once for this gateway instance
+ * (from the latest offset), matches events to subscribers, and resolves each distinct
+ * (selection, variables, caller) once through the federated query path before fanning out.
+ */
+export class LiveBridge {
+  private readonly fieldsByTopic = new Map<string, LiveField[]>();
+  private readonly index = new Map<string, FieldIndex>();
+  private handle?: SubscriptionHandle;
+  private count = 0;
+  /** Published for metrics: events consumed and updates delivered. */
+  readonly stats = { events: 0, resolutions: 0, deliveries: 0, lastEventLagMs: 0 };
+
+  constructor(private readonly options: LiveBridgeOptions) {
+    for (const field of options.fields) {
+      this.fieldsByTopic.set(field.topic, [...(this.fieldsByTopic.get(field.topic) ?? []), field]);
+      this.index.set(field.name, { byOwner: new Map(), all: new Set() });
+    }
+  }
+
+  get subscriberCount(): number {
+    return this.count;
+  }
+
+  async start(): Promise<void> {
+    const topics = [...this.fieldsByTopic.keys()];
+    if (topics.length === 0) return;
+    this.handle = await this.options.bus.subscribe({
+      groupId: this.options.groupId,
+      topics,
+      fromBeginning: false,
+      handle: (message) => this.onMessage(message),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.handle?.stop();
+  }
+
+  /** Adds a subscriber; the returned function removes it. */
+  add(subscriber: LiveSubscriber): () => void {
+    const index = this.index.get(subscriber.operation.field.name);
+    if (!index) throw new Error(`no live field ${subscriber.operation.field.name}`);
+    const { caller } = subscriber;
+    const registered: Registered = {
+      ...subscriber,
+      shareKey: `${print(subscriber.operation.lookup)}\u0000${JSON.stringify(subscriber.variables)}\u0000${caller.userId}\u0000${caller.apiKeyId ?? ""}\u0000${caller.scopes.join(" ")}`,
+    };
+    let set: Set<Registered>;
+    if (subscriber.operation.field.audience === "owner") {
+      const owner = caller.userId ?? "";
+      set = index.byOwner.get(owner) ?? new Set();
+      index.byOwner.set(owner, set);
+    } else {
+      set = index.all;
+    }
+    set.add(registered);
+    this.count++;
+    let removed = false;
+    return () => {
+      if (removed) return;
+      removed = true;
+      set.delete(registered);
+      this.count--;
+      if (set.size === 0 && subscriber.operation.field.audience === "owner") index.byOwner.delete(caller.userId ?? "");
+    };
+  }
+
+  private async onMessage(message: DeliveredMessage): Promise<void> {
+    // Live fan-out is best effort: nothing here may fail the consumer or reach a dead-letter topic.
+    try {
+      const fields = this.fieldsByTopic.get(message.topic);
+      if (!fields) return;
+      const event = parseEnvelope(message.value);
+      this.stats.events++;
+      this.stats.lastEventLagMs = Date.now() - Date.parse(event.occurredAt);
+      for (const field of fields) {
+        if (field.events.has(event.type)) await this.deliver(field, event);
+      }
+    } catch (error) {
+      this.options.logger.warn({ err: error, topic: message.topic }, "live event skipped");
+    }
+  }
+
+  private async deliver(field: LiveField, event: EventEnvelope): Promise<void> {
+    const data = (event.data ?? {}) as Record<string, unknown>;
+    const entityId = data[field.idField];
+    if (typeof entityId !== "string" && typeof entityId !== "number") return;
+    const index = this.index.get(field.name)!;
+    const candidates = field.audience === "owner" ? index.byOwner.get(event.key) : index.all;
+    if (!candidates || candidates.size === 0) return;
+
+    const groups = new Map<string, Registered[]>();
+    for (const subscriber of candidates) {
+      if (!field.match.every((m) => String(subscriber.operation.args[m.argument]) === String(data[m.dataField]))) continue;
+      const group = groups.get(subscriber.shareKey);
+      if (group) group.push(subscriber);
+      else groups.set(subscriber.shareKey, [subscriber]);
+    }
+    const work = [...groups.values()];
+    const concurrency = this.options.concurrency ?? 32;
+    for (let i = 0; i < work.length; i += concurrency) {
+      await Promise.all(work.slice(i, i + concurrency).map((group) => this.resolve(group, String(entityId), event.traceId)));
+    }
+  }
+
+  private async resolve(group: Registered[], entityId: string, traceId: string): Promise<void> {
+    const first = group[0]!;
+    try {
+      const result = await this.options.execute(first.operation.lookup, { ...first.variables, [LIVE_ID_VARIABLE]: entityId }, first.caller, traceId);
+      this.stats.resolutions++;
+      // Null means the lookup would not show this entity to this caller: nothing to deliver.
+      if (result.data?.[first.operation.responseKey] == null && !result.errors) return;
+      for (const subscriber of group) {
+        subscriber.push(result);
+        this.stats.deliveries++;
+      }
+    } catch (error) {
+      this.options.logger.warn({ err: error, field: first.operation.field.name }, "live lookup failed");
+    }
+  }
+}

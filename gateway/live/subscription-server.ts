@@ -1,0 +1,160 @@
+import type { IncomingMessage, Server } from "node:http";
+import { GraphQLError, Kind, OperationTypeNode, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema, type ValidationRule } from "graphql";
+import { CloseCode } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Caller } from "../../platform/auth/caller.js";
+import type { Authenticator } from "../auth/authenticator.js";
+import type { LiveBridge } from "./live-bridge.js";
+import type { LiveField } from "./live-fields.js";
+import { LiveQueue } from "./live-queue.js";
+import { toLiveOperation } from "./lookup-document.js";
+
+export interface LiveServerOptions {
+  server: Server;
+  path: string;
+  /** The client-facing schema subscriptions are validated against. */
+  schema: GraphQLSchema;
+  bridge: LiveBridge;
+  liveFields: LiveField[];
+  authenticator: Authenticator;
+  /** Queries and mutations sent over the socket go through the gateway like HTTP ones. */
+  execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller): Promise<FormattedExecutionResult>;
+  validationRules?: ValidationRule[];
+  maxTokens?: number;
+  logger: Logger;
+  /** Updates held per subscription for a slow reader; older ones are dropped. */
+  queueCapacity?: number;
+  maxSubscriptionsPerSocket?: number;
+}
+
+export interface LiveServer {
+  stats(): { sockets: number; subscriptions: number };
+  close(): Promise<void>;
+}
+
+interface SocketState {
+  caller: Caller;
+  expiry?: NodeJS.Timeout;
+  subscriptions: number;
+}
+
+/**
+ * graphql-ws on the gateway's own /graphql path. The token comes in `connection_init`
+ * (`{ authorization: "Bearer …" }` or `{ "x-api-key": … }`); a missing or bad one closes with
+ * 4401, a caller who may not subscribe with 4403, and the socket closes when the token expires.
+ */
+export function startLiveServer(options: LiveServerOptions): LiveServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const states = new WeakMap<WebSocket, SocketState>();
+  const liveFields = new Map(options.liveFields.map((f) => [f.name, f]));
+  let sockets = 0;
+  const rules = [...specifiedRules, ...(options.validationRules ?? [])];
+
+  const onUpgrade = (req: IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => {
+    if (new URL(req.url ?? "/", "http://localhost").pathname !== options.path) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  };
+  options.server.on("upgrade", onUpgrade);
+  wss.on("connection", (ws) => {
+    sockets++;
+    ws.once("close", () => {
+      sockets--;
+      clearTimeout(states.get(ws)?.expiry);
+    });
+  });
+
+  const disposable = useServer<Record<string, unknown>>(
+    {
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const header = (name: string) => {
+          const value = params[name] ?? params[name.toLowerCase()];
+          return typeof value === "string" ? value : undefined;
+        };
+        const headers = { authorization: header("authorization") ?? header("Authorization"), "x-api-key": header("x-api-key") };
+        let caller: Caller;
+        try {
+          caller = await options.authenticator.authenticate({ headers, socket: ctx.extra.request.socket } as unknown as IncomingMessage);
+        } catch {
+          ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized");
+          return false;
+        }
+        if (!caller.userId) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized");
+          return false;
+        }
+        const state: SocketState = { caller, subscriptions: 0 };
+        if (caller.expiresAt) {
+          state.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: token expired"), Math.max(0, caller.expiresAt - Date.now()));
+          state.expiry.unref();
+        }
+        states.set(ctx.extra.socket, state);
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const state = states.get(ctx.extra.socket);
+        if (!state) return [new GraphQLError("not connected")];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: options.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("invalid query")];
+        }
+        const errors = validate(options.schema, document, rules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError("operation not found")];
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+          if (state.subscriptions >= (options.maxSubscriptionsPerSocket ?? 100)) {
+            return [new GraphQLError("too many subscriptions on this connection", { extensions: { code: "SUBSCRIPTION_LIMIT_EXCEEDED", limit: options.maxSubscriptionsPerSocket ?? 100 } })];
+          }
+        }
+        const args: ExecutionArgs = {
+          schema: options.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables ?? {},
+          contextValue: { caller: state.caller, socketState: state },
+        };
+        return args;
+      },
+      execute: (args) => {
+        const { caller } = args.contextValue as { caller: Caller };
+        return options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, caller) as never;
+      },
+      subscribe: (args) => {
+        const { caller, socketState } = args.contextValue as { caller: Caller; socketState: SocketState };
+        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+        const operation = getOperationAST(args.document, args.operationName);
+        const live = operation && operation.kind === Kind.OPERATION_DEFINITION ? toLiveOperation(args.document, operation, variables, liveFields) : "operation not found";
+        if (typeof live === "string") return { errors: [new GraphQLError(live, { extensions: { code: "BAD_USER_INPUT" } })] };
+        const lookupErrors = validate(options.schema, live.lookup);
+        if (lookupErrors.length > 0) return { errors: lookupErrors };
+        socketState.subscriptions++;
+        let remove = () => {};
+        const queue = new LiveQueue<FormattedExecutionResult>(options.queueCapacity ?? 16, () => {
+          socketState.subscriptions--;
+          remove();
+        });
+        remove = options.bridge.add({ operation: live, variables, caller, push: (result) => queue.push(result) });
+        return queue as never;
+      },
+    },
+    wss,
+  );
+
+  return {
+    stats: () => ({ sockets, subscriptions: options.bridge.subscriberCount }),
+    close: async () => {
+      options.server.off("upgrade", onUpgrade);
+      for (const client of wss.clients) client.close(CloseCode.InternalServerError ?? 1011, "gateway shutting down");
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

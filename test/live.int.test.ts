@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, type Client } from "graphql-ws";
+import { SignJWT } from "jose";
+import WebSocket from "ws";
+import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
+import { eventually } from "../platform/testing/eventually.js";
+import { realServicesConfig } from "../platform/testing/services.js";
+import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
+import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+
+const POSTED = `subscription { transactionPosted { id description amount { amount currency } owner { id displayName } } }`;
+const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
+
+interface Received {
+  results: any[];
+  closed?: { code: number; reason: string };
+  client: Client;
+}
+
+/** A real graphql-ws client on the gateway's /graphql, recording what it receives and how it closes. */
+function connect(url: string, connectionParams: Record<string, unknown>, query?: string): Received {
+  const received: Received = { results: [], client: undefined as never };
+  received.client = createClient({
+    url: url.replace("http", "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => void (received.closed = { code: (event as CloseEvent).code, reason: (event as CloseEvent).reason }) },
+    onNonLazyError: () => undefined,
+  });
+  if (query) {
+    received.client.subscribe({ query }, { next: (r) => void received.results.push(r), error: (e) => void received.results.push({ error: e }), complete: () => undefined });
+  }
+  return received;
+}
+
+describe("live subscriptions over graphql-ws (real Kafka)", () => {
+  let sg: TestSupergraph;
+  let alice: RegisteredUser;
+  let bob: RegisteredUser;
+  const clients: Received[] = [];
+
+  beforeAll(async () => {
+    sg = await startTestSupergraph(realServicesConfig());
+    alice = await sg.register("Alice");
+    bob = await sg.register("Bob");
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.client.dispose();
+    await sg?.close();
+  });
+
+  const open = (params: Record<string, unknown>, query?: string) => {
+    const c = connect(sg.gateway.url, params, query);
+    clients.push(c);
+    return c;
+  };
+
+  it("pushes mutation → outbox → Kafka → gateway → client, with a field from identity, and nothing to another user", async () => {
+    const before = sg.gateway.liveStats().subscriptions;
+    const aliceSub = open({ authorization: `Bearer ${alice.accessToken}` }, POSTED);
+    const bobSub = open({ authorization: `Bearer ${bob.accessToken}` }, POSTED);
+    await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
+
+    const posted = await sg.query(POST, { input: { amount: { amount: "-4.20", currency: "EUR" }, description: "Coffee", date: "2026-11-20" } }, alice.headers);
+    expect(posted.errors).toBeUndefined();
+    await eventually(() => expect(aliceSub.results).toHaveLength(1));
+    expect(aliceSub.results[0]).toEqual({
+      data: {
+        transactionPosted: {
+          id: posted.data.postTransaction.id,
+          description: "Coffee",
+          amount: { amount: "-4.20", currency: "EUR" },
+          owner: { id: alice.id, displayName: "Alice" },
+        },
+      },
+    });
+    // Bob's own transaction reaches Bob only; by then Alice's would have too, had it leaked.
+    await sg.query(POST, { input: { amount: { amount: "-1.00", currency: "EUR" }, description: "Gum", date: "2026-11-20" } }, bob.headers);
+    await eventually(() => expect(bobSub.results).toHaveLength(1));
+    expect(bobSub.results[0].data.transactionPosted.description).toBe("Gum");
+    expect(aliceSub.results).toHaveLength(1);
+  });
+
+  it("serves many subscribers of one user from one resolution each event", async () => {
+    const subs = Array.from({ length: 20 }, () => open({ authorization: `Bearer ${alice.accessToken}` }, `subscription { transactionPosted { description } }`));
+    await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBeGreaterThanOrEqual(22));
+    await sg.query(POST, { input: { amount: { amount: "-2.00", currency: "EUR" }, description: "Fan-out", date: "2026-11-20" } }, alice.headers);
+    await eventually(() => expect(subs.every((s) => s.results.length === 1)).toBe(true));
+    expect(subs[0]!.results[0]).toEqual({ data: { transactionPosted: { description: "Fan-out" } } });
+  });
+
+  it("closes with 4401 without a valid token, and when the token expires", async () => {
+    const none = open({});
+    const bad = open({ authorization: "Bearer nonsense" });
+    await eventually(() => {
+      expect(none.closed?.code).toBe(4401);
+      expect(bad.closed?.code).toBe(4401);
+    });
+
+    const { kid, privateKey } = await sg.subgraph<IdentityDeps>("identity").deps.signingKeys.current();
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new SignJWT({ sid: "00000000-0000-4000-8000-000000000009" })
+      .setProtectedHeader({ alg: "EdDSA", kid })
+      .setIssuer(ACCESS_TOKEN.issuer)
+      .setAudience(ACCESS_TOKEN.audience)
+      .setSubject(alice.id)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 2)
+      .sign(privateKey);
+    const expiring = open({ authorization: `Bearer ${shortLived}` }, POSTED);
+    await eventually(() => expect(expiring.closed).toEqual({ code: 4401, reason: "Unauthorized: token expired" }), { timeoutMs: 6_000 });
+  });
+
+  it("refuses operations that are not one live field, and answers queries over the socket", async () => {
+    const c = open({ authorization: `Bearer ${alice.accessToken}` });
+    const run = (query: string) =>
+      new Promise<any>((resolve) => {
+        const out: any[] = [];
+        c.client.subscribe({ query }, { next: (r) => void out.push(r), error: (e) => resolve({ error: e }), complete: () => resolve(out) });
+      });
+    const invalid = await run(`subscription { nope }`);
+    expect(JSON.stringify(invalid.error)).toContain("Cannot query field");
+    const query = await run(`{ me { displayName } }`);
+    expect(query).toEqual([{ data: { me: { displayName: "Alice" } } }]);
+  });
+});
