@@ -24,6 +24,11 @@ import { startLiveServer, type LiveServer } from "./live/subscription-server.js"
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import type { Caller } from "../platform/auth/caller.js";
 import { readSupergraphSdl } from "./supergraph.js";
+import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
+import { checkOperationCost, loadOperationLimits, operationLimitRules, parseOptionsFor, refineLimitError, type OperationLimits } from "./limits/index.js";
+
+// @apollo/gateway reports usage to Apollo unless told not to; this machine talks to no one.
+process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
 
 export interface GatewayOptions {
   host: string;
@@ -50,6 +55,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Believe X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Depth, alias, root-field, token and cost limits; from GATEWAY_MAX_* settings by default. */
+  limits?: OperationLimits;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -74,9 +81,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const signer = new InternalTokenSigner(options.internalPrivateKey);
   const subgraphs: Record<string, string> = {};
   const supergraphSdl = options.supergraphSdl ?? readSupergraphSdl();
-  const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // @apollo/gateway refuses SECURITY features it cannot enforce; authorizeGateway enforces them.
+  const plannableSdl = supergraphForGateway(supergraphSdl);
+  const apiSchema = Supergraph.build(plannableSdl).apiSchema().toGraphQLJSSchema();
+  const limits = options.limits ?? loadOperationLimits();
+  const development = options.development ?? false;
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: plannableSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
@@ -84,15 +95,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return new SubgraphDataSource(target);
     },
   });
+  const masker = createErrorMasker({
+    traceId: currentTraceId,
+    onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error"),
+  });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: options.development ?? false,
+    // @authenticated / @requiresScopes: denied fields are removed before planning and come back null with an error.
+    gateway: authorizeGateway(gateway),
+    // Introspection is refused by our own coded rule (operationLimitRules) outside development;
+    // Apollo's switch would add a second, uncoded error.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: !development,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-    formatError: createErrorMasker({
-      traceId: currentTraceId,
-      onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error"),
-    }),
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: parseOptionsFor(limits),
+    validationRules: operationLimitRules(limits, { introspection: development }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        // Cost depends on variables (`first: $n`), so it is checked per request, not per document.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ schema, document, request }) {
+              const error = checkOperationCost(schema, document, { operationName: request.operationName, variables: request.variables, limits });
+              if (error) throw error;
+            },
+          };
+        },
+      },
+    ],
+    // Limit codes are restored after masking: Apollo files every validation error under one code.
+    formatError: (formatted, error) => refineLimitError(masker(formatted, error), error),
   });
   await apollo.start();
   const identityUrl = subgraphs.identity;
@@ -171,6 +205,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       bridge,
       liveFields,
       authenticator,
+      requirements: extractRequirements(supergraphSdl),
+      validationRules: operationLimitRules(limits, { introspection: development }),
+      maxTokens: limits.maxTokens,
       logger,
       execute: (document, variables, operationName, caller) => executeAs(document, variables, operationName, caller, randomUUID()),
     });

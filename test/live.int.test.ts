@@ -26,7 +26,7 @@ function connect(url: string, connectionParams: Record<string, unknown>, query?:
     connectionParams,
     retryAttempts: 0,
     lazy: false,
-    on: { closed: (event) => void (received.closed = { code: (event as CloseEvent).code, reason: (event as CloseEvent).reason }) },
+    on: { closed: (event) => void (received.closed = { code: (event as { code: number }).code, reason: (event as { reason: string }).reason }) },
     onNonLazyError: () => undefined,
   });
   if (query) {

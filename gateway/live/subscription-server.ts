@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "../auth/authenticator.js";
+import { filterOperation, type AuthRequirements } from "../authz/index.js";
 import type { LiveBridge } from "./live-bridge.js";
 import type { LiveField } from "./live-fields.js";
 import { LiveQueue } from "./live-queue.js";
@@ -19,6 +20,8 @@ export interface LiveServerOptions {
   bridge: LiveBridge;
   liveFields: LiveField[];
   authenticator: Authenticator;
+  /** @authenticated / @requiresScopes from the supergraph: a denied live field cannot be subscribed to. */
+  requirements: AuthRequirements;
   /** Queries and mutations sent over the socket go through the gateway like HTTP ones. */
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller): Promise<FormattedExecutionResult>;
   validationRules?: ValidationRule[];
@@ -101,7 +104,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         if (!state) return [new GraphQLError("not connected")];
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
+          document = parse(payload.query, { maxLexicalTokens: options.maxTokens } as Parameters<typeof parse>[1]);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError("invalid query")];
         }
@@ -110,6 +113,14 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError("operation not found")];
         if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+          // Nested fields are checked again on every update (the lookup runs through the
+          // authorized gateway); the live field itself must be allowed up front.
+          try {
+            filterOperation(options.schema, document, payload.operationName ?? undefined, options.requirements, state.caller);
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
           if (state.subscriptions >= (options.maxSubscriptionsPerSocket ?? 100)) {
             return [new GraphQLError("too many subscriptions on this connection", { extensions: { code: "SUBSCRIPTION_LIMIT_EXCEEDED", limit: options.maxSubscriptionsPerSocket ?? 100 } })];
           }

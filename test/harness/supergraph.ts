@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { startGateway, type RunningGateway } from "../../gateway/gateway.js";
 import type { PlatformConfig } from "../../platform/config/index.js";
+import type { OperationLimits } from "../../gateway/limits/index.js";
 import type { Clock, IdGenerator } from "../../platform/time/index.js";
 import { startAllSubgraphs, type RunningSubgraphs } from "../../platform/runtime/index.js";
 import type { RunningSubgraph } from "../../platform/runtime/start-subgraph.js";
@@ -47,6 +48,8 @@ export interface TestSupergraphOptions {
   /** Pins time for every subgraph and for the gateway's token checks. */
   clock?: Clock;
   ids?: IdGenerator;
+  /** Gateway operation limits (defaults otherwise). */
+  limits?: OperationLimits;
 }
 
 export async function startTestSupergraph(config: PlatformConfig, options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
@@ -59,6 +62,7 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
     internalPrivateKey: all.platform.internalKeys.privateKey!,
     subgraphUrls: all.urls,
     clock: options.clock,
+    limits: options.limits,
     // Revocation events reach the gateway's API-key cache, as in production.
     bus: all.platform.bus,
   });

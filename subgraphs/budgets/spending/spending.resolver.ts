@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { forbidden } from "../../../platform/errors/index.js";
 import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
@@ -9,6 +9,7 @@ import { BudgetsUser } from "../users/user.type.js";
 export class SpendingResolver {
   constructor(private readonly deps: BudgetsDeps) {}
 
+  @Directive('@requiresScopes(scopes: [["budgets:read"]])')
   @FieldResolver(() => [MoneyType], { description: "Money out in a month (YYYY-MM), one entry per currency." })
   async monthlySpending(
     @Root() user: BudgetsUser,

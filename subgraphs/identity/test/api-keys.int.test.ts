@@ -39,7 +39,7 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
   afterAll(async () => sg?.close());
 
   async function create(user: RegisteredUser, input: Record<string, unknown> = {}) {
-    const r = await sg.query(CREATE, { input: { name: "Sync app", scopes: ["transactions:read"], ...input } }, user.headers);
+    const r = await sg.query(CREATE, { input: { name: "Sync app", scopes: ["ledger:read"], ...input } }, user.headers);
     expect(r.errors).toBeUndefined();
     return r.data.createApiKey as { secret: string; apiKey: { id: string; prefix: string; revokedAt: string | null } };
   }
@@ -224,7 +224,7 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
 
   it("validates names and scopes, writing nothing on a bad request", async () => {
     const user = await sg.register("Vera");
-    const attempt = (input: Record<string, unknown>) => sg.query(CREATE, { input: { name: "ok", scopes: ["transactions:read"], ...input } }, user.headers);
+    const attempt = (input: Record<string, unknown>) => sg.query(CREATE, { input: { name: "ok", scopes: ["ledger:read"], ...input } }, user.headers);
     const cases: Array<Record<string, unknown>> = [
       { scopes: [] },
       { scopes: ["*"] },

@@ -10,6 +10,7 @@ import { Transaction } from "./transaction.type.js";
 export class TransactionResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
+  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
   @Query(() => [Transaction], { description: "The caller's transactions, newest first." })
   async transactions(
     @Ctx() context: RequestContext,
@@ -20,6 +21,7 @@ export class TransactionResolver {
     return (await this.deps.transactions.listForUser(userId, first)).map(Transaction.from);
   }
 
+  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
   @Query(() => Transaction, { nullable: true, description: "One of the caller's transactions; null if unknown or not theirs." })
   async transaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction | null> {
     requireUserId(context);
@@ -28,11 +30,13 @@ export class TransactionResolver {
   }
 
   @Directive(liveDirective({ topic: TRANSACTION_TOPIC, events: ["TransactionPosted"], lookup: "transaction", id: "transactionId" }))
+  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
   @Subscription(() => Transaction, { description: "Each transaction the caller posts, as it is posted.", subscribe: servedByGateway })
   transactionPosted(): Transaction {
     return servedByGateway();
   }
 
+  @Directive('@requiresScopes(scopes: [["ledger:write"]])')
   @Mutation(() => Transaction)
   async postTransaction(
     @Ctx() context: RequestContext,

@@ -1,0 +1,28 @@
+/**
+ * Gateway enforcement of federation's `@authenticated` and `@requiresScopes` (which
+ * `@apollo/gateway` ignores), with Apollo Router's semantics: fields a caller may not see are
+ * removed before planning and come back as `null` with an `UNAUTHORIZED_FIELD_OR_TYPE` error each.
+ *
+ * - `extractRequirements(supergraphSdl)`: requirements per `Type.field` / `Type`, once per supergraph.
+ * - `filterOperation(apiSchema, document, operationName, requirements, caller)`: the operation to
+ *   execute and the denied fields (the original document when nothing is denied).
+ * - `applyDenials(result, denied)` / `nullDeniedFields(data, denied)`: nulls and errors in the result.
+ * - `authorizeGateway(gateway)`: all of the above around `@apollo/gateway`'s executor; build that
+ *   gateway from `supergraphForGateway(sdl)`, since `@apollo/gateway` refuses to load a supergraph
+ *   with security features it does not enforce itself.
+ *
+ * @module
+ */
+export { ALL_SCOPES, combineRequirements, extractRequirements, isAllowed, type AuthRequirements, type AuthzCaller, type Requirement } from "./requirements.js";
+export {
+  PLACEHOLDER_KEY,
+  UNAUTHORIZED_CODE,
+  UNAUTHORIZED_MESSAGE,
+  UnauthorizedFieldError,
+  filterOperation,
+  type DeniedField,
+  type FieldShape,
+  type FilterResult,
+} from "./filter.js";
+export { applyDenials, nullDeniedFields, type PatchedData, type ResponsePath } from "./patch.js";
+export { authorizeGateway, filteredQueryHash, supergraphForGateway, type AuthorizedGatewayOptions } from "./authorized-gateway.js";
