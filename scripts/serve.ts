@@ -9,6 +9,7 @@ import { createLogger } from "../platform/logging/index.js";
 import { boot, createPlatform, startSubgraph } from "../platform/runtime/index.js";
 import { loadSubgraph, subgraphNames } from "../platform/subgraph/index.js";
 import { loadInternalKeys } from "../platform/auth/index.js";
+import { KafkaEventBus } from "../platform/events/index.js";
 
 const target = process.argv[2] ?? "";
 
@@ -20,7 +21,14 @@ boot(`moneta-${target || "serve"}`, async () => {
   if (target === "gateway") {
     const { privateKey } = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey });
     if (!privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
-    return startGateway({
+    // Live subscriptions and API-key revocations arrive as events; without Kafka neither is served.
+    const bus = config.kafkaBrokers
+      ? new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-gateway", prefix: config.kafkaTopicPrefix, logger })
+      : undefined;
+    await bus?.ping().catch((error: Error) => {
+      throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered (${error.message})`);
+    });
+    const gateway = await startGateway({
       host: config.host,
       port: port ?? config.gatewayPort,
       logger,
@@ -28,7 +36,14 @@ boot(`moneta-${target || "serve"}`, async () => {
       subgraphUrls: config.subgraphUrls,
       development: config.env !== "production",
       trustProxy: config.trustProxy,
+      bus,
     });
+    return {
+      close: async () => {
+        await gateway.close();
+        await bus?.close();
+      },
+    };
   }
   if (!subgraphNames().includes(target)) {
     throw new ConfigError("argv", `expected "gateway" or one of: ${subgraphNames().join(", ")}`);
