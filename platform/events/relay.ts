@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Notifier } from "../db/notifier.js";
 import type { EventBus } from "./bus.js";
 import { outboxChannel } from "./outbox.js";
+import { CoalescedRunner } from "../concurrency/coalesced-runner.js";
 
 export interface RelayOptions {
   dataSource: DataSource;
@@ -31,9 +32,7 @@ interface OutboxRow {
  * a crash between publish and mark re-sends, which consumers' inboxes make harmless.
  */
 export class OutboxRelay {
-  private draining?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly runner = new CoalescedRunner(() => this.drainLoop());
   private timer?: NodeJS.Timeout;
   private unlisten?: () => Promise<void>;
   private failures = 0;
@@ -50,31 +49,19 @@ export class OutboxRelay {
     this.wake();
   }
 
-  /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.runner.wake();
   }
 
   /** Resolves when everything committed so far has been published (tests, shutdown). */
   async flush(): Promise<void> {
-    while (this.draining) await this.draining;
+    await this.runner.idle();
     await this.drainLoop();
   }
 
   private async drainLoop(): Promise<void> {
     try {
-      while (!this.stopped && (await this.drainBatch()) === (this.options.batchSize ?? 500));
+      while (!this.runner.isStopped && (await this.drainBatch()) === (this.options.batchSize ?? 500));
       this.failures = 0;
     } catch (error) {
       this.failures++;
@@ -124,9 +111,8 @@ export class OutboxRelay {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.unlisten?.();
-    while (this.draining) await this.draining;
+    await this.runner.stop();
   }
 }

@@ -9,7 +9,8 @@ import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import type { AccessTokenIssuer } from "../tokens/access-tokens.js";
 import { assertValidEmail, isValidEmail, normalizeEmail } from "../users/email.js";
-import { defaultNotificationPreferences, UserEntity } from "../users/user.entity.js";
+import { newUser } from "../users/new-user.js";
+import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
 import { rateLimited, type LoginThrottle } from "./login-throttle.js";
 
@@ -82,25 +83,7 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(input.password);
     const now = this.clock.now();
-    const user = Object.assign(new UserEntity(), {
-      id: this.ids.next(),
-      email,
-      emailVerifiedAt: null,
-      passwordHash,
-      displayName,
-      timezone: "UTC",
-      locale: "en-US",
-      baseCurrency: "USD",
-      firstDayOfWeek: 1,
-      monthStartDay: 1,
-      salaryDay: null,
-      notificationPreferences: { ...defaultNotificationPreferences },
-      mfaSecret: null,
-      mfaEnabledAt: null,
-      mfaLastStep: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const user = newUser({ id: this.ids.next(), email, displayName, passwordHash, emailVerifiedAt: null, now });
     try {
       const opened = await this.dataSource.transaction(async (manager) => {
         await manager.insert(UserEntity, user);

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { CoalescedRunner } from "../../../platform/concurrency/coalesced-runner.js";
 import type { DataSource } from "typeorm";
 import type { Clock } from "../../../platform/time/index.js";
 import type { Mailer } from "./mailer.js";
@@ -44,9 +45,7 @@ export function retryDelayMs(attempts: number): number {
  * they are healthy. A crash between send and mark re-sends after the lease: at-least-once.
  */
 export class MailDispatcher {
-  private draining?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly runner = new CoalescedRunner(() => this.drainLoop());
   private safetyTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   private retryAt = Infinity;
@@ -67,35 +66,23 @@ export class MailDispatcher {
     this.wake();
   }
 
-  /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.runner.wake();
   }
 
   /** Resolves when every mail due so far has had a delivery attempt (tests, shutdown). */
   async flush(): Promise<void> {
-    while (this.draining) await this.draining;
-    this.wake();
-    while (this.draining) await this.draining;
+    await this.runner.idle();
+    this.runner.wake();
+    await this.runner.idle();
   }
 
   private async drainLoop(): Promise<void> {
     try {
-      while (!this.stopped && this.options.dataSource.isInitialized && (await this.drainBatch()) === this.batchSize);
+      while (!this.runner.isStopped && this.options.dataSource.isInitialized && (await this.drainBatch()) === this.batchSize);
       this.failures = 0;
     } catch (error) {
-      if (this.stopped || !this.options.dataSource.isInitialized) return;
+      if (this.runner.isStopped || !this.options.dataSource.isInitialized) return;
       this.failures++;
       this.options.logger.error({ err: error }, "mail dispatcher failed; will retry");
       this.scheduleRetry(Math.min(100 * 2 ** this.failures, 30_000));
@@ -115,7 +102,7 @@ export class MailDispatcher {
       [now, new Date(now.getTime() + (this.options.leaseMs ?? 120_000)), this.options.maxAttempts ?? 10, this.batchSize],
     )) as [DueMail[], number];
     for (const row of rows) {
-      if (this.stopped) break;
+      if (this.runner.isStopped) break;
       await this.deliver(row);
     }
     return rows.length;
@@ -148,7 +135,7 @@ export class MailDispatcher {
   /** One pending retry timer, for the earliest retry. */
   private scheduleRetry(delayMs: number): void {
     const at = Date.now() + delayMs;
-    if (this.stopped || at >= this.retryAt) return;
+    if (this.runner.isStopped || at >= this.retryAt) return;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryAt = at;
     this.retryTimer = setTimeout(() => {
@@ -162,7 +149,7 @@ export class MailDispatcher {
   /** Deletes mail past retention, and sent mail of deleted users; run now and then, not per wake-up. */
   async prune(): Promise<void> {
     const { dataSource, clock, logger } = this.options;
-    if (this.stopped || !dataSource.isInitialized) return;
+    if (this.runner.isStopped || !dataSource.isInitialized) return;
     try {
       await dataSource.query(
         `DELETE FROM identity.mail_messages WHERE created_at < $1 OR (user_id IS NULL AND sent_at IS NOT NULL)`,
@@ -174,11 +161,10 @@ export class MailDispatcher {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.safetyTimer) clearInterval(this.safetyTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.unwatch?.();
-    while (this.draining) await this.draining;
+    await this.runner.stop();
     await this.options.mailer.close?.();
   }
 }

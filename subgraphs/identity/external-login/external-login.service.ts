@@ -9,7 +9,8 @@ import type { AuthService, MfaRequired, OpenedSession, SignedIn } from "../auth/
 import type { SessionService } from "../sessions/session.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { isValidEmail, normalizeEmail } from "../users/email.js";
-import { defaultNotificationPreferences, UserEntity } from "../users/user.entity.js";
+import { newUser } from "../users/new-user.js";
+import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
 import type { OidcProviderConfig } from "./external-login.config.js";
 import { externalLoginFailed, missingEmail, unregisteredRedirectUri, unverifiedEmail } from "./external-login.errors.js";
@@ -205,26 +206,7 @@ export class ExternalLoginService {
     method: string,
   ): Promise<OpenedSession> {
     const now = this.clock.now();
-    // Same defaults as password registration; the user sets them in their profile.
-    const user = Object.assign(new UserEntity(), {
-      id: this.ids.next(),
-      email,
-      emailVerifiedAt: now,
-      passwordHash: null,
-      displayName: displayNameFor(identity.name, email),
-      timezone: "UTC",
-      locale: "en-US",
-      baseCurrency: "USD",
-      firstDayOfWeek: 1,
-      monthStartDay: 1,
-      salaryDay: null,
-      notificationPreferences: { ...defaultNotificationPreferences },
-      mfaSecret: null,
-      mfaEnabledAt: null,
-      mfaLastStep: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const user = newUser({ id: this.ids.next(), email, displayName: displayNameFor(identity.name, email), passwordHash: null, emailVerifiedAt: now, now });
     await m.insert(UserEntity, user);
     await m.insert(ExternalIdentityEntity, { provider, subject: identity.subject, userId: user.id, email, linkedAt: now });
     await this.audit.record(user.id, AuditEventType.REGISTERED, client, { method }, m);
