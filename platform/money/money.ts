@@ -58,3 +58,47 @@ export function formatAmount(money: Money): string {
 export function money(amountMinor: bigint, currency: string): Money {
   return { amountMinor, currency };
 }
+
+/**
+ * Splits `total` in proportion to integer `weights` with the largest-remainder method: parts always
+ * sum to the whole, and the leftover minor units go to the largest fractional parts (ties: first).
+ */
+export function allocate(total: Money, weights: readonly bigint[]): Money[] {
+  if (weights.length === 0) throw badInput("nothing to allocate to");
+  if (weights.some((w) => w < 0n)) throw badInput("allocation weights must not be negative");
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) throw badInput("allocation weights must not all be zero");
+  const negative = total.amountMinor < 0n;
+  const amount = negative ? -total.amountMinor : total.amountMinor;
+  const parts = weights.map((w) => (amount * w) / sum);
+  const remainders = weights.map((w, i) => ({ i, r: (amount * w) % sum }));
+  let left = amount - parts.reduce((a, b) => a + b, 0n);
+  remainders.sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
+  for (const { i } of remainders) {
+    if (left === 0n) break;
+    parts[i]! += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => ({ amountMinor: negative ? -p : p, currency: total.currency }));
+}
+
+const RATE = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
+
+/**
+ * Converts at a decimal `rate` (units of `to` per unit of `from`, as a string, never a float),
+ * accounting for both currencies' exponents and rounding once, half away from zero.
+ */
+export function convert(value: Money, rate: string, to: string): Money {
+  const currency = normalizeCurrency(to);
+  const match = RATE.exec(rate.trim());
+  if (!match || /^0*(\.0*)?$/.test(rate.trim())) throw badInput(`exchange rate must be a positive decimal, got "${rate.slice(0, 32)}"`, { field: "rate" });
+  const [, whole, fraction = ""] = match;
+  const rateScaled = BigInt(whole! + fraction);
+  // value.minor / 10^eFrom * rate(= rateScaled / 10^f) * 10^eTo, rounded once.
+  const numerator = value.amountMinor * rateScaled * 10n ** BigInt(currencyExponent(currency));
+  const denominator = 10n ** BigInt(currencyExponent(value.currency) + fraction.length);
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const rounded = (abs + denominator / 2n) / denominator;
+  return { amountMinor: negative ? -rounded : rounded, currency };
+}
