@@ -87,6 +87,16 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await client.end();
+    // Cache keys of this run (namespace t<runId>) go too; limits and caches would otherwise linger.
+    const redisCleanup = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    redisCleanup.on("error", () => undefined);
+    let cursor = "0";
+    do {
+      const [next, keys] = await redisCleanup.scan(cursor, "MATCH", `t${runId}*`, "COUNT", 1000);
+      if (keys.length) await redisCleanup.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+    redisCleanup.disconnect();
     const kafka = new Kafka({ brokers: kafkaBrokers.split(","), logLevel: logLevel.NOTHING });
     const kadmin = kafka.admin();
     await kadmin.connect();

@@ -163,10 +163,9 @@ describe("MFA with TOTP through the gateway (real PostgreSQL, Redis, Kafka)", ()
     expect(codeOf(await verify(await challengeFor(user), backupCodes[3]!))).toBe("UNAUTHENTICATED");
     expect((await verify(await challengeFor(user), backupCodes[4]!)).errors).toBeUndefined();
     const events = (await sg.query(EVENTS, {}, user.headers)).data.securityEvents;
-    expect(events.filter((e: { type: string }) => e.type === "BACKUP_CODE_USED").map((e: { details: unknown }) => e.details)).toEqual([
-      { remaining: 8 },
-      { remaining: 9 },
-    ]);
+    // Both uses can share a timestamp under the pinned clock: compare as a set.
+    const used = events.filter((e: { type: string }) => e.type === "BACKUP_CODE_USED").map((e: { details: { remaining: number } }) => e.details.remaining);
+    expect(used.sort()).toEqual([8, 9]);
   });
 
   it("rate-limits wrong codes per user; over the limit even the right code fails and the challenge dies", async () => {
@@ -190,12 +189,13 @@ describe("MFA with TOTP through the gateway (real PostgreSQL, Redis, Kafka)", ()
     expect((await verify(await challengeFor(other), totp(otherMfa.secret))).errors).toBeUndefined();
   });
 
-  it("gives no token to one request with 20 aliased wrong codes and the right one last", async () => {
+  it("gives no token to one request with 19 aliased wrong codes and the right one last", async () => {
     const user = await sg.register("Mfa Gil");
     const { secret } = await enableMfa(user);
     const challenge = await challengeFor(user);
     const wrong = wrongTotp(secret);
-    const fields = Array.from({ length: 20 }, (_, i) => `w${i}: verifyMfa(challenge: $challenge, code: "${wrong}") { accessToken }`);
+    // 19 + 1 stays within the gateway's 20-root-field limit, so the request really executes.
+    const fields = Array.from({ length: 19 }, (_, i) => `w${i}: verifyMfa(challenge: $challenge, code: "${wrong}") { accessToken }`);
     const r = await sg.query(
       `mutation($challenge: String!, $code: String!) { ${fields.join(" ")} right: verifyMfa(challenge: $challenge, code: $code) { accessToken } }`,
       { challenge, code: totp(secret) },
