@@ -8,6 +8,8 @@ COPY platform ./platform
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY schema ./schema
+# The trusted-document manifest the gateway loads at boot.
+COPY generated ./generated
 COPY scripts ./scripts
 ENV NODE_ENV=production HOST=0.0.0.0
 USER node

@@ -7,7 +7,6 @@ import { GraphQLError, type DocumentNode, type FormattedExecutionResult } from "
 import type { Logger } from "pino";
 import type { CryptoKey } from "jose";
 import type { Clock } from "../platform/time/clock.js";
-import { InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { createErrorMasker } from "../platform/errors/masking.js";
 import { currentTraceId } from "../platform/logging/trace.js";
 import { sendJson, serveGraphQL, type RunningHttpServer } from "../platform/http/http-server.js";
@@ -22,10 +21,19 @@ import { LiveBridge } from "./live/live-bridge.js";
 import { liveFieldsOf } from "./live/live-fields.js";
 import { startLiveServer, type LiveServer } from "./live/subscription-server.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
+import { GatewayMetrics, metricsPlugin } from "./metrics/index.js";
+import { CachingInternalTokenSigner } from "./upstream/caller-token-cache.js";
+import { InflightFetches } from "./upstream/inflight.js";
+import type { PlainResponse } from "./upstream/keep-alive-client.js";
+import { cachingAuthenticator } from "./auth/caching-authenticator.js";
 import type { Caller } from "../platform/auth/caller.js";
 import { readSupergraphSdl } from "./supergraph.js";
 import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
 import { checkOperationCost, loadOperationLimits, operationLimitRules, parseOptionsFor, refineLimitError, type OperationLimits } from "./limits/index.js";
+import { anonymousCaller, type ClientInfo } from "../platform/auth/caller.js";
+import { MemoryKeyValueStore, type KeyValueStore } from "../platform/cache/index.js";
+import { apqOptions, loadPersistedDocuments, persistedOperationsPlugin, preparePersistedRequest, safelistRefusal, warmUpPersistedDocuments, type PersistedDocuments } from "./persisted/index.js";
+import { RateLimiter, chargeSubscription, guardApiKeys, loadRateLimits, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
 
 // @apollo/gateway reports usage to Apollo unless told not to; this machine talks to no one.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
@@ -57,6 +65,16 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** Depth, alias, root-field, token and cost limits; from GATEWAY_MAX_* settings by default. */
   limits?: OperationLimits;
+  /** Prometheus metrics served on /metrics; a fresh registry per gateway by default. */
+  metrics?: GatewayMetrics;
+  /** Identical reads by one caller in flight at once share a subgraph fetch (default on). */
+  dedupeSubgraphFetches?: boolean;
+  /** Shared store for APQ and rate limits (Redis in production); an in-memory one of this instance by default. */
+  cache?: KeyValueStore;
+  /** Trusted documents; read from PERSISTED_DOCUMENTS_PATH, else the generated manifest, by default. */
+  persistedDocuments?: PersistedDocuments;
+  /** Cost units per window per user, API key and anonymous IP; from RATE_LIMIT_* settings by default. */
+  rateLimits?: RateLimits;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -64,6 +82,7 @@ export interface RunningGateway extends RunningHttpServer {
   subgraphs: Record<string, string>;
   /** Open graphql-ws sockets and live subscriptions. */
   liveStats(): { sockets: number; subscriptions: number };
+  metrics: GatewayMetrics;
 }
 
 async function subgraphReady(url: string): Promise<boolean> {
@@ -78,7 +97,11 @@ async function subgraphReady(url: string): Promise<boolean> {
 /** The public entry: @apollo/gateway planning over the committed supergraph, on Apollo Server 5. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
-  const signer = new InternalTokenSigner(options.internalPrivateKey);
+  // One signature per caller per 40 s instead of one per request (see CachingInternalTokenSigner).
+  const signer = new CachingInternalTokenSigner(options.internalPrivateKey);
+  const metrics = options.metrics ?? new GatewayMetrics();
+  const inflight = options.dedupeSubgraphFetches === false ? false : new InflightFetches<PlainResponse>();
+  const dataSources: SubgraphDataSource[] = [];
   const subgraphs: Record<string, string> = {};
   const supergraphSdl = options.supergraphSdl ?? readSupergraphSdl();
   // @apollo/gateway refuses SECURITY features it cannot enforce; authorizeGateway enforces them.
@@ -86,13 +109,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apiSchema = Supergraph.build(plannableSdl).apiSchema().toGraphQLJSSchema();
   const limits = options.limits ?? loadOperationLimits();
   const development = options.development ?? false;
+  const persisted = options.persistedDocuments ?? loadPersistedDocuments();
+  const cache = options.cache ?? new MemoryKeyValueStore({ prefix: "moneta" });
+  const rateLimiter = new RateLimiter({ store: cache, limits: options.rateLimits ?? loadRateLimits(process.env, limits), logger });
   const gateway = new ApolloGateway({
     supergraphSdl: plannableSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphs[name] = target;
-      return new SubgraphDataSource(target);
+      const dataSource = new SubgraphDataSource(target, { name, metrics, inflight });
+      dataSources.push(dataSource);
+      return dataSource;
     },
   });
   const masker = createErrorMasker({
@@ -109,10 +137,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Automatic persisted queries in the shared store, so every instance knows a registered hash.
+    persistedQueries: apqOptions(cache),
     parseOptions: parseOptionsFor(limits),
     validationRules: operationLimitRules(limits, { introspection: development }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // The gateway's own operations (warm-up, live lookups) carry no client and are not requests.
+      metricsPlugin<GatewayContext>(metrics, { skip: (context) => context.client === undefined }),
+      persistedOperationsPlugin(persisted),
+      rateLimitPlugin(rateLimiter, limits),
       {
         // Cost depends on variables (`first: $n`), so it is checked per request, not per document.
         async requestDidStart() {
@@ -129,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: (formatted, error) => refineLimitError(masker(formatted, error), error),
   });
   await apollo.start();
+  await warmUpPersistedDocuments(apollo, persisted, createGatewayContext(anonymousCaller, "warm-up", signer), logger);
   const identityUrl = subgraphs.identity;
   // Built only when nothing else resolves keys, so a custom authenticator starts no consumer.
   const ownApiKeys =
@@ -149,15 +184,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
   const authenticator =
     options.authenticator ??
-    jwtAuthenticator({
-      jwksUrl: options.jwksUrl ?? new URL(ACCESS_TOKEN.jwksPath, identityUrl ?? "http://127.0.0.1:4001").toString(),
-      apiKeys: options.apiKeys ?? ownApiKeys,
-      currentDate: options.clock ? () => options.clock!.now() : undefined,
-    });
+    // One EdDSA verification per access token per minute, not per request.
+    cachingAuthenticator(
+      jwtAuthenticator({
+        jwksUrl: options.jwksUrl ?? new URL(ACCESS_TOKEN.jwksPath, identityUrl ?? "http://127.0.0.1:4001").toString(),
+        apiKeys: options.apiKeys ?? ownApiKeys,
+        currentDate: options.clock ? () => options.clock!.now() : undefined,
+      }),
+      { now: options.clock ? () => options.clock!.now().getTime() : undefined },
+    );
+  // Failed API keys are counted per IP, and an IP over its limit is refused before identity is asked.
+  const guardedAuthenticator = guardApiKeys(authenticator, rateLimiter, (req) => clientInfoOf(req, options.trustProxy ?? false));
 
   /** Runs an operation through the same federated path as HTTP requests, as `caller`. */
-  const executeAs = async (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller, traceId: string): Promise<FormattedExecutionResult> => {
-    const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: createGatewayContext(caller, traceId, signer) });
+  const executeAs = async (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller, traceId: string, client?: ClientInfo): Promise<FormattedExecutionResult> => {
+    const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: createGatewayContext(caller, traceId, signer, client) });
     if (response.body.kind !== "single") return { errors: [{ message: "incremental delivery is not supported here" }] };
     return response.body.singleResult;
   };
@@ -167,10 +208,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     port: options.port,
     maxBodyBytes: options.maxBodyBytes,
+    prepareRequest: (request) => preparePersistedRequest(request, persisted),
+    onRefused: (code) => {
+      metrics.recordError(code);
+      metrics.recordRequest("unknown", "unknown", "error");
+    },
     context: async (req) => {
       const traceId = currentTraceId() ?? "none";
       try {
-        return createGatewayContext(await authenticator.authenticate(req), traceId, signer, clientInfoOf(req, options.trustProxy ?? false));
+        return createGatewayContext(await guardedAuthenticator.authenticate(req), traceId, signer, clientInfoOf(req, options.trustProxy ?? false));
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         logger.warn({ err: error }, "authentication failed");
@@ -179,6 +225,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     routes: {
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
+      "/metrics": async (_req, res) => {
+        const { contentType, body } = await metrics.scrape();
+        res.writeHead(200, { "content-type": contentType });
+        res.end(body);
+      },
       "/ready": async (_req, res) => {
         const checks = await Promise.all(Object.entries(subgraphs).map(async ([name, url]) => [name, await subgraphReady(url)] as const));
         const ready = checks.every(([, ok]) => ok);
@@ -204,26 +255,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       schema: apiSchema,
       bridge,
       liveFields,
-      authenticator,
+      authenticator: guardedAuthenticator,
       requirements: extractRequirements(supergraphSdl),
       validationRules: operationLimitRules(limits, { introspection: development }),
       maxTokens: limits.maxTokens,
+      admitSubscription: async (request) => safelistRefusal(persisted, request.caller, request.query) ?? (await chargeSubscription(rateLimiter, limits, { ...request, schema: apiSchema })),
       logger,
-      execute: (document, variables, operationName, caller) => executeAs(document, variables, operationName, caller, randomUUID()),
+      execute: (document, variables, operationName, caller) => executeAs(document, variables, operationName, caller, randomUUID(), {}),
     });
   }
 
+  metrics.setLiveSource({
+    sockets: () => live?.stats().sockets ?? 0,
+    subscriptions: () => live?.stats().subscriptions ?? 0,
+    lastEventLagMs: () => bridge?.stats.lastEventLagMs ?? 0,
+    events: () => bridge?.stats.events ?? 0,
+    deliveries: () => bridge?.stats.deliveries ?? 0,
+  });
   logger.info({ url: http.url, live: liveFields.map((f) => f.name) }, "gateway ready");
   return {
     ...http,
     subgraphs,
     liveStats: () => live?.stats() ?? { sockets: 0, subscriptions: 0 },
+    metrics,
     close: async () => {
       await live?.close();
       await bridge?.stop();
       await http.close();
       await ownApiKeys?.close();
       await apollo.stop();
+      for (const dataSource of dataSources) dataSource.close();
+      if (!options.cache) await cache.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import { boot, createPlatform, startSubgraph } from "../platform/runtime/index.j
 import { loadSubgraph, subgraphNames } from "../platform/subgraph/index.js";
 import { loadInternalKeys } from "../platform/auth/index.js";
 import { KafkaEventBus } from "../platform/events/index.js";
+import { createKeyValueStore } from "../platform/cache/index.js";
 
 const target = process.argv[2] ?? "";
 
@@ -28,6 +29,11 @@ boot(`moneta-${target || "serve"}`, async () => {
     await bus?.ping().catch((error: Error) => {
       throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered (${error.message})`);
     });
+    // APQ and rate limits: Redis, so every gateway instance shares them (memory without REDIS_URL).
+    const cache = await createKeyValueStore({ redisUrl: config.redisUrl, prefix: config.cachePrefix }).catch(async (error: Error) => {
+      await bus?.close();
+      throw new ConfigError("REDIS_URL", error.message);
+    });
     const gateway = await startGateway({
       host: config.host,
       port: port ?? config.gatewayPort,
@@ -37,10 +43,12 @@ boot(`moneta-${target || "serve"}`, async () => {
       development: config.env !== "production",
       trustProxy: config.trustProxy,
       bus,
+      cache,
     });
     return {
       close: async () => {
         await gateway.close();
+        await cache.close();
         await bus?.close();
       },
     };

@@ -26,6 +26,8 @@ boot("moneta", async () => {
       development: config.env !== "production",
       trustProxy: config.trustProxy,
       bus: all.platform.bus,
+      // APQ and rate limits live in the platform's store: Redis when REDIS_URL is set.
+      cache: all.platform.cache,
     });
     const mode = [
       config.databaseUrl ? "PostgreSQL" : config.dataDir ? `PGlite (${config.dataDir})` : "PGlite (in memory)",

@@ -59,8 +59,14 @@ describe("IdentityApiKeyResolver", () => {
   it("asks identity as the gateway's service caller and returns the owner as a Caller without a session", async () => {
     const key = randomKey();
     const { identity, resolver } = setup(new Map([[key, grant("k1")]]));
-    expect(await resolver.resolve(key)).toEqual({ userId: "user-1", scopes: ["transactions:read"], apiKeyId: "k1" });
+    expect(await resolver.resolve(key)).toEqual({ userId: "user-1", scopes: ["transactions:read"], apiKeyId: "k1", safelistOnly: false });
     expect(identity.calls).toEqual([{ secret: key, scopes: [INTERNAL_API_KEYS_SCOPE], userId: undefined }]);
+  });
+
+  it("carries safelistOnly onto the Caller, so the gateway can hold the key to persisted operations", async () => {
+    const key = randomKey();
+    const { resolver } = setup(new Map([[key, { ...grant("k2"), safelistOnly: true }]]));
+    expect(await resolver.resolve(key)).toMatchObject({ apiKeyId: "k2", safelistOnly: true });
   });
 
   it("costs one identity call per key per TTL (at most 60 s), and one for concurrent first uses", async () => {

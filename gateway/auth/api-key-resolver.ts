@@ -128,7 +128,7 @@ export class IdentityApiKeyResolver implements ApiKeyResolver {
 
   async resolve(secret: string): Promise<Caller | null> {
     const grant = await this.grant(secret);
-    return grant ? { userId: grant.userId, scopes: grant.scopes, apiKeyId: grant.keyId } : null;
+    return grant ? { userId: grant.userId, scopes: grant.scopes, apiKeyId: grant.keyId, safelistOnly: grant.safelistOnly } : null;
   }
 
   /** The full grant (with `safelistOnly`), for checks beyond who is calling. */

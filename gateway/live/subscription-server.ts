@@ -30,6 +30,8 @@ export interface LiveServerOptions {
   /** Updates held per subscription for a slow reader; older ones are dropped. */
   queueCapacity?: number;
   maxSubscriptionsPerSocket?: number;
+  /** Last say on a subscription before it starts (safelist, rate limit); an error refuses it. */
+  admitSubscription?(request: { caller: Caller; query: string; document: DocumentNode; operationName?: string | null; variables: Record<string, unknown> }): Promise<GraphQLError | undefined>;
 }
 
 export interface LiveServer {
@@ -99,7 +101,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         states.set(ctx.extra.socket, state);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError("not connected")];
         let document: DocumentNode;
@@ -124,6 +126,8 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           if (state.subscriptions >= (options.maxSubscriptionsPerSocket ?? 100)) {
             return [new GraphQLError("too many subscriptions on this connection", { extensions: { code: "SUBSCRIPTION_LIMIT_EXCEEDED", limit: options.maxSubscriptionsPerSocket ?? 100 } })];
           }
+          const refusal = await options.admitSubscription?.({ caller: state.caller, query: payload.query, document, operationName: payload.operationName, variables: payload.variables ?? {} });
+          if (refusal) return [refusal];
         }
         const args: ExecutionArgs = {
           schema: options.schema,

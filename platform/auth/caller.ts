@@ -6,6 +6,8 @@ export interface Caller {
   readonly scopes: readonly string[];
   /** Set when the call came in with an integrator API key. */
   readonly apiKeyId?: string;
+  /** The API key may run only the persisted operations of the manifest (checked by the gateway). */
+  readonly safelistOnly?: boolean;
   /** The sign-in session behind an access token (logout, session lists). */
   readonly sessionId?: string;
   /** When the credential expires (ms since epoch); long-lived sockets close then. */

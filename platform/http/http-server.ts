@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import { TRACE_HEADER, traceIdFrom, withTraceId } from "../logging/trace.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -15,6 +16,14 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Requests over this size are refused before they are parsed. */
   maxBodyBytes?: number;
+  /**
+   * Rewrites a parsed request before Apollo sees it (a persisted `documentId` into its query). A
+   * GraphQLError it throws is the answer: its message and extensions, with `extensions.http`'s
+   * status (400 when none) and headers.
+   */
+  prepareRequest?(request: HTTPGraphQLRequest): HTTPGraphQLRequest;
+  /** Told the code of every request answered here without reaching Apollo (metrics). */
+  onRefused?(code: string): void;
 }
 
 export interface RunningHttpServer {
@@ -34,17 +43,22 @@ class HttpError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Plain stream events rather than `for await`: no async iterator machinery on every request. */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `request body of ${declared} bytes exceeds the limit of ${limit}`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `request body exceeds the limit of ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  if (declared > limit) return Promise.reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `request body of ${declared} bytes exceeds the limit of ${limit}`));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `request body exceeds the limit of ${limit} bytes`));
+      req.destroy();
+    });
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -59,7 +73,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export async function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Promise<RunningHttpServer> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string) => {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -77,8 +91,10 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
         body = text;
       }
     }
+    let httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? "GET", headers, search, body };
+    if (options.prepareRequest) httpGraphQLRequest = options.prepareRequest(httpGraphQLRequest);
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest,
       context: () => options.context(req),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -92,18 +108,31 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const route = options.routes?.[url.pathname];
+    // Origin-form targets ("/graphql?x") are split by hand; anything else goes through URL.
+    const target = req.url ?? "/";
+    const query = target.startsWith("/") ? target.indexOf("?") : -2;
+    const url = query === -2 ? new URL(target, "http://localhost") : undefined;
+    const pathname = url ? url.pathname : query === -1 ? target : target.slice(0, query);
+    const search = url ? url.search : query === -1 ? "" : target.slice(query);
+    const route = options.routes?.[pathname];
     const traceId = traceIdFrom(req.headers[TRACE_HEADER]);
     res.setHeader(TRACE_HEADER, traceId);
     const work = withTraceId(traceId, () =>
-      route ? route(req, res) : url.pathname === "/graphql" ? handleGraphQL(req, res, url) : sendJson(res, 404, { error: "not found" }),
+      route ? route(req, res) : pathname === "/graphql" ? handleGraphQL(req, res, search) : sendJson(res, 404, { error: "not found" }),
     );
     Promise.resolve(work).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (error instanceof HttpError) {
+        options.onRefused?.(error.code);
         sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      } else if (error instanceof GraphQLError) {
+        const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Iterable<[string, string]> } };
+        const code = (extensions as { code?: unknown }).code;
+        options.onRefused?.(typeof code === "string" ? code : "BAD_REQUEST");
+        for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+        sendJson(res, http?.status ?? 400, { errors: [{ message: error.message, extensions }] });
       } else {
+        options.onRefused?.("INTERNAL_SERVER_ERROR");
         sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       }
     });

@@ -1,11 +1,14 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError } from "graphql";
+import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { IncomingMessage } from "node:http";
 import { INTERNAL_TOKEN_HEADER, InternalTokenVerifier } from "../auth/internal-token.js";
 import { createErrorMasker } from "../errors/masking.js";
 import { currentTraceId } from "../logging/trace.js";
-import { inboxHandler } from "../events/inbox.js";
+import { inboxHandler, type ConsumerDefinition } from "../events/inbox.js";
+import { parseEnvelope } from "../events/envelope.js";
+import type { DeliveredMessage } from "../events/bus.js";
 import { Outbox } from "../events/outbox.js";
 import { OutboxRelay } from "../events/relay.js";
 import type { SubscriptionHandle } from "../events/bus.js";
@@ -76,6 +79,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     }
   };
 
+  const metrics = subgraphMetrics();
   const http = await serveGraphQL({
     apollo,
     host: platform.config.host,
@@ -84,6 +88,10 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     routes: {
       ...module.routes?.(deps),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: module.name }),
+      "/metrics": async (_req, res) => {
+        res.writeHead(200, { "content-type": metrics.registry.contentType });
+        res.end(await metrics.registry.metrics());
+      },
       "/ready": async (_req, res) => {
         try {
           await dataSource.query("SELECT 1");
@@ -104,7 +112,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
         groupId: `${module.name}.${consumer.name}`,
         topics: consumer.topics,
         fromBeginning: consumer.fromBeginning ?? true,
-        handle: inboxHandler(dataSource, module.name, consumer),
+        handle: metrics.consumer(consumer, inboxHandler(dataSource, module.name, consumer)),
       }),
     );
   }
@@ -122,6 +130,37 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
       await relay.stop();
       await http.close();
       await apollo.stop();
+    },
+  };
+}
+
+/**
+ * A subgraph's /metrics: its event consumers (events handled, failures, and lag: how long after
+ * it occurred the last event was handled) and the process. Request latency per subgraph is
+ * measured by the gateway (`subgraph_fetch_duration_seconds`).
+ */
+function subgraphMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const handled = new Counter({ name: "events_consumed_total", help: "Events handled by a consumer, by outcome (ok, failed: retried or sent to the DLQ).", labelNames: ["consumer", "outcome"] as const, registers: [registry] });
+  const lag = new Gauge({ name: "event_consumer_lag_seconds", help: "For the last event a consumer handled: time from its occurredAt to being handled.", labelNames: ["consumer"] as const, registers: [registry] });
+  return {
+    registry,
+    consumer(definition: ConsumerDefinition, handle: (message: DeliveredMessage) => Promise<void>) {
+      const ok = handled.labels(definition.name, "ok");
+      const failed = handled.labels(definition.name, "failed");
+      const lagOf = lag.labels(definition.name);
+      return async (message: DeliveredMessage) => {
+        try {
+          await handle(message);
+          ok.inc();
+        } catch (error) {
+          failed.inc();
+          throw error;
+        }
+        const occurredAt = Date.parse(parseEnvelope(message.value).occurredAt);
+        if (Number.isFinite(occurredAt)) lagOf.set(Math.max(0, Date.now() - occurredAt) / 1000);
+      };
     },
   };
 }

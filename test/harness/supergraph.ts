@@ -1,7 +1,9 @@
 import { pino } from "pino";
-import { startGateway, type RunningGateway } from "../../gateway/gateway.js";
+import { startGateway, type GatewayOptions, type RunningGateway } from "../../gateway/gateway.js";
 import type { PlatformConfig } from "../../platform/config/index.js";
 import type { OperationLimits } from "../../gateway/limits/index.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "../../gateway/rate-limit/index.js";
+import type { KeyValueStore } from "../../platform/cache/index.js";
 import type { Clock, IdGenerator } from "../../platform/time/index.js";
 import { startAllSubgraphs, type RunningSubgraphs } from "../../platform/runtime/index.js";
 import type { RunningSubgraph } from "../../platform/runtime/start-subgraph.js";
@@ -22,6 +24,8 @@ export interface TestSupergraph {
   gateway: RunningGateway;
   all: RunningSubgraphs;
   subgraph<Deps = any>(name: string): RunningSubgraph<Deps>;
+  /** Another gateway instance over the same subgraphs and store (closed with the rest). */
+  startGateway(overrides?: Partial<GatewayOptions>): Promise<RunningGateway>;
   /** POSTs an operation to the gateway; returns status and parsed body. */
   query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult>;
   /** Registers a fresh user through the gateway (unique e-mail per call). */
@@ -50,12 +54,25 @@ export interface TestSupergraphOptions {
   ids?: IdGenerator;
   /** Gateway operation limits (defaults otherwise). */
   limits?: OperationLimits;
+  /** Gateway rate limits; see {@link TEST_RATE_LIMITS} for the default. */
+  rateLimits?: RateLimits;
+  /** The gateway's store for APQ and rate limits; the platform's (Redis on real services) otherwise. */
+  gatewayCache?: KeyValueStore;
+  /** Believe X-Forwarded-For, so a test can speak from several client IPs. */
+  trustProxy?: boolean;
 }
+
+/**
+ * Every test request comes from 127.0.0.1, so the per-IP budgets would count a whole run as one
+ * client: they are raised out of reach. Per-user and per-key budgets keep their defaults (each
+ * test has its own users). rate-limit.int.test.ts sets small limits of its own.
+ */
+export const TEST_RATE_LIMITS: RateLimits = Object.freeze({ ...DEFAULT_RATE_LIMITS, ip: 1_000_000_000, failedApiKeysPerIp: 1_000_000 });
 
 export async function startTestSupergraph(config: PlatformConfig, options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const all = await startAllSubgraphs(config, { logger, randomPorts: true, clock: options.clock, ids: options.ids });
-  const gateway = await startGateway({
+  const gatewayOptions: GatewayOptions = {
     host: "127.0.0.1",
     port: 0,
     logger,
@@ -65,7 +82,18 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
     limits: options.limits,
     // Revocation events reach the gateway's API-key cache, as in production.
     bus: all.platform.bus,
-  });
+    cache: options.gatewayCache ?? all.platform.cache,
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    trustProxy: options.trustProxy,
+  };
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(gatewayOptions);
+  } catch (error) {
+    await all.close();
+    throw error;
+  }
+  const extraGateways: RunningGateway[] = [];
   return {
     gateway,
     all,
@@ -73,6 +101,11 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
       const found = all.subgraphs.find((s) => s.name === name);
       if (!found) throw new Error(`no subgraph ${name}`);
       return found;
+    },
+    startGateway: async (overrides = {}) => {
+      const extra = await startGateway({ ...gatewayOptions, ...overrides });
+      extraGateways.push(extra);
+      return extra;
     },
     query: (query, variables, headers) => postGraphQL(gateway.url, { query, variables }, headers),
     register: async (displayName = "Test User") => {
@@ -84,6 +117,7 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
       return { id: user.id, email, password, accessToken, refreshToken, headers: bearer(accessToken) };
     },
     close: async () => {
+      for (const extra of extraGateways) await extra.close();
       await gateway.close();
       await all.close();
     },

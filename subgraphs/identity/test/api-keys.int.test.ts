@@ -105,7 +105,7 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
   it("lets a request with x-api-key act as the key's owner", async () => {
     const posted = await sg.query(POST, { input: { amount: { amount: "-3.50", currency: "USD" }, description: "Coffee", date: "2026-11-05" } }, owner.headers);
     expect(posted.errors).toBeUndefined();
-    const { secret, apiKey: key } = await create(owner, { safelistOnly: true });
+    const { secret, apiKey: key } = await create(owner);
 
     const me = await sg.query(ME, {}, apiKey(secret));
     expect(me.errors).toBeUndefined();
@@ -113,9 +113,13 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
     const txs = await sg.query(TRANSACTIONS, {}, apiKey(secret));
     expect(txs.errors).toBeUndefined();
     expect(txs.data.transactions).toEqual([{ id: posted.data.postTransaction.id, description: "Coffee" }]);
+    // A safelist-only key is held to the persisted operations (test/persisted.int.test.ts).
+    const safelisted = await create(owner, { safelistOnly: true });
+    expect(code(await sg.query(ME, {}, apiKey(safelisted.secret)))).toBe("PERSISTED_QUERY_REQUIRED");
 
     const listed = await sg.query(LIST, {}, owner.headers);
-    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === key.id)).toMatchObject({ safelistOnly: true, lastUsedAt: clock.now().toISOString() });
+    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === key.id)).toMatchObject({ safelistOnly: false, lastUsedAt: clock.now().toISOString() });
+    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === safelisted.apiKey.id)).toMatchObject({ safelistOnly: true, lastUsedAt: clock.now().toISOString() });
   });
 
   it("refuses wrong, unknown and malformed keys, and a request carrying both a token and a key", async () => {
