@@ -1,0 +1,47 @@
+/**
+ * Child side of a benchmark server process: reports readiness and, on request, its own CPU time
+ * and peak RSS over IPC, so the parent can attribute CPU to this one server.
+ */
+export interface ServedChild {
+  /** Sent to the parent with the ready message. */
+  info: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export type ParentMessage = { type: "usage"; id: number } | { type: "stop" };
+export type ChildMessage =
+  | { type: "ready"; info: Record<string, unknown> }
+  | { type: "usage"; id: number; cpuMicros: number; userMicros: number; maxRssBytes: number; rssBytes: number }
+  | { type: "failed"; message: string };
+
+export function serveChild(start: () => Promise<ServedChild>): void {
+  const send = (message: ChildMessage) => process.send?.(message);
+  start().then(
+    (served) => {
+      process.on("message", (message: ParentMessage) => {
+        if (message.type === "usage") {
+          const cpu = process.cpuUsage();
+          // resourceUsage().maxRSS is in KiB (getrusage): the high-water mark over the process's life.
+          send({ type: "usage", id: message.id, cpuMicros: cpu.user + cpu.system, userMicros: cpu.user, maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage.rss() });
+        } else if (message.type === "stop") {
+          served.close().finally(() => process.exit(0));
+        }
+      });
+      // The parent going away (Ctrl-C, crash) must not leave servers behind.
+      process.on("disconnect", () => void served.close().finally(() => process.exit(0)));
+      send({ type: "ready", info: served.info });
+    },
+    (error: unknown) => {
+      send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      process.exit(1);
+    },
+  );
+}
+
+/** The supergraph with each subgraph's URL replaced by where it listens in this run. */
+export function supergraphWithUrls(sdl: string, urls: Record<string, string>): string {
+  return sdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: string) => {
+    const url = urls[name];
+    return url ? `@join__graph(name: "${name}", url: "${url}")` : whole;
+  });
+}
