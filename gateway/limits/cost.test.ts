@@ -24,6 +24,9 @@ describe("operationCost", () => {
       88,
     ],
     ["a scalar list costs 1: 1 + 2 x 1 = 3", "{ accounts(first: 2) { tags } }", 3],
+    ["a connection's first sizes its nodes and edges: 1 + (1 + 3 x 1) + (1 + 3 x (1 + 2)) + 1 = 16", "{ page(first: 3) { nodes { id } edges { cursor node { id } } total } }", 16],
+    ["a connection without first takes its schema default: 1 + (1 + 4 x 1) = 6", "{ page { nodes { id } } }", 6],
+    ["a fragment inside a connection is sized by it: 1 + (1 + 30 x 1) = 32", "{ page(first: 30) { ...P } } fragment P on TransactionPage { nodes { id } }", 32],
     ["__typename is free: 1 + 3 x 1 = 4", "{ __typename accounts(first: 3) { __typename id } }", 4],
     ["unknown fields are ignored: 1 + 3 x 1 = 4", "{ accounts(first: 3) { id bogus { x } } nope }", 4],
     [

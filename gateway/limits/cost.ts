@@ -9,6 +9,7 @@ import {
   isInterfaceType,
   type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -89,6 +90,9 @@ export function costLimitRule(limits: CostLimits): ValidationRule {
 class CostWalker {
   /** Cost of fragments already measured; a missing one is unknown or closes a cycle. */
   private readonly fragments = new Map<string, number>();
+  /** Fragment definitions, re-walked when spread inside a sized connection. */
+  private readonly fragmentNodes = new Map<string, FragmentDefinitionNode>();
+  private readonly visiting = new Set<string>();
   /** Declared integer defaults of the operation's variables, built on first need. */
   private variableDefaults: Map<string, number> | undefined;
 
@@ -102,6 +106,7 @@ class CostWalker {
 
   measureFragments(document: DocumentNode): void {
     for (const fragment of indexDocument(document).fragmentOrder) {
+      this.fragmentNodes.set(fragment.name.value, fragment);
       const type = this.schema.getType(fragment.typeCondition.name.value);
       this.fragments.set(
         fragment.name.value,
@@ -115,23 +120,40 @@ class CostWalker {
     return root ? this.selectionCost(operation.selectionSet, root) : 0;
   }
 
-  private selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeType): number {
+  /** `sliceSize`: the size a connection field asked for, which its own list fields (edges, nodes) return. */
+  private selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, sliceSize?: number): number {
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        cost += this.fieldCost(selection, parent);
+        cost += this.fieldCost(selection, parent, sliceSize);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type =
           selection.typeCondition === undefined ? parent : this.schema.getType(selection.typeCondition.name.value);
-        if (isCompositeType(type)) cost += this.selectionCost(selection.selectionSet, type);
-      } else {
+        if (isCompositeType(type)) cost += this.selectionCost(selection.selectionSet, type, sliceSize);
+      } else if (sliceSize === undefined) {
         cost += this.fragments.get(selection.name.value) ?? 0;
+      } else {
+        cost += this.slicedFragmentCost(selection.name.value, sliceSize);
       }
     }
     return saturate(cost);
   }
 
-  private fieldCost(node: FieldNode, parent: GraphQLCompositeType): number {
+  /** A fragment spread inside a connection: measured again with the connection's size. */
+  private slicedFragmentCost(name: string, sliceSize: number): number {
+    const fragment = this.fragmentNodes.get(name);
+    if (fragment === undefined || this.visiting.has(name)) return 0;
+    const type = this.schema.getType(fragment.typeCondition.name.value);
+    if (!isCompositeType(type)) return 0;
+    this.visiting.add(name);
+    try {
+      return this.selectionCost(fragment.selectionSet, type, sliceSize);
+    } finally {
+      this.visiting.delete(name);
+    }
+  }
+
+  private fieldCost(node: FieldNode, parent: GraphQLCompositeType, sliceSize?: number): number {
     const name = node.name.value;
     if (name === "__typename") return 0;
     if (isIntrospectionField(name)) return 1;
@@ -141,11 +163,16 @@ class CostWalker {
     if (node.selectionSet === undefined) return 1;
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) return 1;
-    const children = this.selectionCost(node.selectionSet, type);
-    return isListType(getNullableType(field.type)) ? 1 + this.listSize(node, field) * children : 1 + children;
+    if (isListType(getNullableType(field.type))) {
+      return 1 + this.listSize(node, field, sliceSize) * this.selectionCost(node.selectionSet, type);
+    }
+    // A connection (an object field with a size argument, as Relay's `first`): its size is what
+    // its list fields return, as @listSize(slicingArguments, sizedFields) would declare.
+    const slice = hasSizeArgument(field) ? this.listSize(node, field, undefined) : undefined;
+    return 1 + this.selectionCost(node.selectionSet, type, slice);
   }
 
-  private listSize(node: FieldNode, field: GraphQLField<unknown, unknown>): number {
+  private listSize(node: FieldNode, field: GraphQLField<unknown, unknown>, sliceSize: number | undefined): number {
     let size = -1;
     if (node.arguments !== undefined) {
       for (const argument of node.arguments) {
@@ -161,7 +188,7 @@ class CostWalker {
         }
       }
     }
-    if (size < 0) size = this.limits.defaultListSize;
+    if (size < 0) size = sliceSize ?? this.limits.defaultListSize;
     return size > this.limits.maxListSize ? this.limits.maxListSize : size;
   }
 
@@ -187,6 +214,10 @@ class CostWalker {
     }
     return this.variableDefaults.get(name) ?? -1;
   }
+}
+
+function hasSizeArgument(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.some((argument) => LIST_SIZE_ARGUMENTS.has(argument.name));
 }
 
 function isSize(value: unknown): value is number {

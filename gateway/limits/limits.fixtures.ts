@@ -17,6 +17,16 @@ export const nestedSchema = buildSchema(/* GraphQL */ `
     account(id: ID!): Account
     node: Node
     search(limit: Int): [SearchResult!]!
+    page(first: Int = 4, after: String): TransactionPage!
+  }
+  type TransactionPage {
+    nodes: [Transaction!]!
+    edges: [TransactionEdge!]!
+    total: Int!
+  }
+  type TransactionEdge {
+    cursor: String!
+    node: Transaction!
   }
   type Mutation {
     rename(id: ID!, name: String!): Account!

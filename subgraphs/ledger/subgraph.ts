@@ -1,29 +1,92 @@
-import type { LoaderFactory } from "../../platform/graphql/index.js";
+import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
+import { resolveOwnUserReference } from "../../platform/graphql/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
+import { AccountEntity } from "./accounts/account.entity.js";
+import { accountBalanceLoader, accountByIdLoader } from "./accounts/account.loaders.js";
+import { resolveAccountReference } from "./accounts/account.reference.js";
+import { AccountResolver } from "./accounts/account.resolver.js";
+import { AccountService } from "./accounts/account.service.js";
+import { CategoryEntity } from "./categories/category.entity.js";
+import { categoryByIdLoader } from "./categories/category.loaders.js";
+import { resolveCategoryReference } from "./categories/category.reference.js";
+import { CategoryResolver } from "./categories/category.resolver.js";
+import { CategoryService } from "./categories/category.service.js";
+import { baseCurrencyLoader, dayRateLoader } from "./currency/currency.loaders.js";
+import { ExchangeRateEntity } from "./currency/exchange-rate.entity.js";
+import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
+import { ExchangeRateService } from "./currency/exchange-rate.service.js";
+import { identityUsersConsumer } from "./events/identity-users.handler.js";
+import { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import type { LedgerDeps } from "./ledger.deps.js";
 import { CreateTransactions1763769600200 } from "./migrations/1763769600200-create-transactions.js";
+import { DoubleEntryLedger1764547200200 } from "./migrations/1764547200200-double-entry-ledger.js";
+import { PostingEntity } from "./transactions/posting.entity.js";
+import { TransactionQueries } from "./transactions/transaction-query.service.js";
 import { TransactionEntity } from "./transactions/transaction.entity.js";
-import { transactionByIdLoader } from "./transactions/transaction.loaders.js";
+import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
 import { resolveTransactionReference } from "./transactions/transaction.reference.js";
-import { TransactionResolver } from "./transactions/transaction.resolver.js";
+import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
 import { TransactionService } from "./transactions/transaction.service.js";
+import { UserSettingsEntity } from "./users/user-settings.entity.js";
+import { UserSettingsService } from "./users/user-settings.service.js";
+import { LedgerUserResolver } from "./users/user.resolver.js";
 
-export interface LedgerDeps {
-  transactions: TransactionService;
-  transactionLoader: LoaderFactory<string, TransactionEntity | null>;
+export type { LedgerDeps } from "./ledger.deps.js";
+
+function createLedger(kit: SubgraphKit): LedgerDeps {
+  const { dataSource, outbox, clock, ids } = kit;
+  const idempotency = new IdempotencyKeys(() => clock.now());
+  const accounts = new AccountService(dataSource, outbox, clock, ids, idempotency);
+  const categories = new CategoryService(dataSource, outbox, clock, ids);
+  const transactions = new TransactionService(dataSource, outbox, clock, ids, idempotency, accounts, categories);
+  const rates = new ExchangeRateService(dataSource, clock);
+  const settings = new UserSettingsService(dataSource, clock);
+  return {
+    clock,
+    idempotency,
+    accounts,
+    categories,
+    transactions,
+    queries: new TransactionQueries(dataSource, categories),
+    rates,
+    settings,
+    loaders: {
+      account: accountByIdLoader(accounts),
+      balance: accountBalanceLoader(accounts),
+      category: categoryByIdLoader(categories),
+      transaction: transactionByIdLoader(transactions),
+      legs: transactionLegsLoader(transactions),
+      baseCurrency: baseCurrencyLoader(settings),
+      rate: dayRateLoader(rates),
+    },
+  };
 }
 
-/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`. */
+/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`. */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
-  resolvers: [TransactionResolver],
-  entities: [TransactionEntity],
-  migrations: [CreateTransactions1763769600200],
-  createDeps: (kit) => {
-    const transactions = new TransactionService(kit.dataSource, kit.outbox, kit.clock, kit.ids);
-    return { transactions, transactionLoader: transactionByIdLoader(transactions) };
-  },
-  references: (deps) => ({ Transaction: resolveTransactionReference(deps) }),
-  consumers: (deps) => [userDeletionConsumer("ledger", (manager, userId) => deps.transactions.purgeUser(manager, userId))],
+  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, LedgerUserResolver],
+  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity],
+  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200],
+  createDeps: createLedger,
+  references: (deps) => ({
+    Transaction: resolveTransactionReference(deps),
+    Account: resolveAccountReference(deps),
+    Category: resolveCategoryReference(deps),
+    User: resolveOwnUserReference,
+  }),
+  consumers: (deps) => [
+    identityUsersConsumer(deps.categories, deps.settings),
+    // Children before parents: postings point at accounts and categories.
+    userDeletionConsumer("ledger", async (manager, userId) => {
+      await deps.transactions.purgeUser(manager, userId);
+      await deps.accounts.purgeUser(manager, userId);
+      await deps.categories.purgeUser(manager, userId);
+      await deps.rates.purgeUser(manager, userId);
+      await deps.settings.purgeUser(manager, userId);
+      await manager.query(`DELETE FROM ledger.idempotency_keys WHERE user_id = $1`, [userId]);
+    }),
+  ],
 });

@@ -1,8 +1,16 @@
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Column, Entity, PrimaryColumn } from "typeorm";
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 
+export const TRANSACTION_KINDS = ["INCOME", "EXPENSE", "TRANSFER"] as const;
+export type TransactionKindValue = (typeof TRANSACTION_KINDS)[number];
+export const TRANSACTION_STATUSES = ["PENDING", "CLEARED", "RECONCILED"] as const;
+export type TransactionStatusValue = (typeof TRANSACTION_STATUSES)[number];
+
+/**
+ * The header of a transaction. Its money lives in postings (see posting.entity.ts); `amountMinor`
+ * repeats the account posting so lists, filters and totals need no join.
+ */
 @Entity({ name: "transactions" })
-@Index("transactions_user_date", ["userId", "date"])
 export class TransactionEntity {
   @PrimaryColumn("uuid")
   id!: string;
@@ -10,20 +18,74 @@ export class TransactionEntity {
   @Column("uuid", { name: "user_id" })
   userId!: string;
 
-  /** Minor units; negative = money out. */
+  @Column("text")
+  kind!: TransactionKindValue;
+
+  /** The account the money moves on; for a transfer, the one it leaves. */
+  @Column("uuid", { name: "account_id" })
+  accountId!: string;
+
+  /** Signed change to `accountId`'s balance: negative = money out. */
   @Column("bigint", { name: "amount_minor", transformer: bigintColumn })
   amountMinor!: bigint;
 
   @Column("char", { length: 3 })
   currency!: string;
 
-  @Column("text")
-  description!: string;
+  /** Transfers only: the receiving account and what it received (its own currency). */
+  @Column("uuid", { name: "counter_account_id", nullable: true })
+  counterAccountId!: string | null;
 
-  /** Calendar date of the transaction, 'YYYY-MM-DD'. */
+  @Column("bigint", { name: "counter_amount_minor", nullable: true, transformer: bigintColumn })
+  counterAmountMinor!: bigint | null;
+
+  @Column("char", { name: "counter_currency", length: 3, nullable: true })
+  counterCurrency!: string | null;
+
   @Column("date")
   date!: string;
 
+  @Column("text")
+  payee!: string;
+
+  /** Normalised payee for duplicate detection on import. */
+  @Column("text", { name: "payee_key" })
+  payeeKey!: string;
+
+  @Column("text")
+  notes!: string;
+
+  @Column("text", { array: true })
+  tags!: string[];
+
+  @Column("text")
+  status!: TransactionStatusValue;
+
+  /** Reconciled transactions are locked until explicitly unlocked. */
+  @Column("boolean")
+  locked!: boolean;
+
+  @Column("uuid", { name: "applied_rule_ids", array: true })
+  appliedRuleIds!: string[];
+
+  @Column("uuid", { name: "schedule_id", nullable: true })
+  scheduleId!: string | null;
+
+  @Column("date", { name: "occurrence_date", nullable: true })
+  occurrenceDate!: string | null;
+
+  @Column("uuid", { name: "import_batch_id", nullable: true })
+  importBatchId!: string | null;
+
+  @Column("text", { name: "bank_transaction_id", nullable: true })
+  bankTransactionId!: string | null;
+
+  @Column("timestamptz", { name: "deleted_at", nullable: true })
+  deletedAt!: Date | null;
+
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;
+
+  @Column("timestamptz", { name: "updated_at" })
+  updatedAt!: Date;
 }

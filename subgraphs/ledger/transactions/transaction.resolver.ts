@@ -1,53 +1,213 @@
-import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver, Subscription } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput } from "../../../platform/errors/index.js";
 import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
-import type { LedgerDeps } from "../subgraph.js";
+import { MoneyType, type Money } from "../../../platform/money/index.js";
+import { Account } from "../accounts/account.type.js";
+import { Category } from "../categories/category.type.js";
+import { convertAt } from "../currency/conversion.js";
+import { baseCurrencyUnknown, exchangeRateMissing } from "../currency/currency.errors.js";
+import { rateKey } from "../currency/exchange-rate.service.js";
+import type { LedgerDeps } from "../ledger.deps.js";
+import { impliedRate } from "./double-entry.js";
+import { encodeCursor } from "./transaction-cursor.js";
 import { TRANSACTION_TOPIC } from "./transaction.events.js";
-import { PostTransactionInput } from "./transaction.inputs.js";
-import { Transaction } from "./transaction.type.js";
+import { PostTransactionInput, TransactionFilter, TransferInput, UpdateTransactionInput, type SplitInput } from "./transaction.inputs.js";
+import type { EntryInput, StoredTransaction, TransactionPatch } from "./transaction.service.js";
+import { Posting, Split, Transaction, TransactionConnection, TransactionTotals } from "./transaction.type.js";
+
+const READ = '@requiresScopes(scopes: [["ledger:read"]])';
+const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
+export const MAX_PAGE = 500;
+
+const splitsOf = (splits: SplitInput[] | null | undefined) =>
+  splits ? splits.map((s) => ({ categoryId: s.categoryId ?? null, amount: s.amount.toMoney(), memo: s.memo ?? null })) : splits === null ? null : undefined;
+const toMoney = (value: { toMoney(): Money } | null | undefined) => (value ? value.toMoney() : value);
+const out = (stored: StoredTransaction) => Transaction.from(stored.transaction);
+
+/** The connection the User field and the Query field share. */
+export async function transactionConnection(deps: LedgerDeps, userId: string, filter: TransactionFilter | null | undefined, first: number, after: string | null | undefined): Promise<TransactionConnection> {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}`, { field: "first" });
+  const query = await deps.queries.prepare(userId, filter);
+  const { rows, hasNextPage } = await deps.queries.page(userId, query, first, after);
+  const nodes = rows.map(Transaction.from);
+  return Object.assign(new TransactionConnection(), {
+    edges: rows.map((row, i) => ({ cursor: encodeCursor(row), node: nodes[i]! })),
+    nodes,
+    pageInfo: { hasNextPage, endCursor: rows.length ? encodeCursor(rows[rows.length - 1]!) : null },
+    filterKey: { userId, query },
+  });
+}
+
+@Resolver(() => TransactionConnection)
+export class TransactionConnectionResolver {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  @FieldResolver(() => TransactionTotals, { description: "Over every page of the filter; computed only when asked for." })
+  async totals(@Root() connection: TransactionConnection): Promise<TransactionTotals> {
+    const { userId, query } = connection.filterKey as { userId: string; query: Parameters<LedgerDeps["queries"]["totals"]>[1] };
+    const totals = await this.deps.queries.totals(userId, query);
+    return {
+      count: totals.count,
+      byCurrency: totals.byCurrency.map((t) => ({
+        currency: t.currency,
+        income: MoneyType.from({ amountMinor: t.income, currency: t.currency }),
+        expense: MoneyType.from({ amountMinor: t.expense, currency: t.currency }),
+        net: MoneyType.from({ amountMinor: t.income + t.expense, currency: t.currency }),
+      })),
+    };
+  }
+}
+
+@Resolver(() => Split)
+export class SplitResolver {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  @FieldResolver(() => Category, { nullable: true, description: "Null: uncategorised." })
+  async category(@Root() split: Split, @Ctx() context: RequestContext): Promise<Category | null> {
+    if (!split.categoryId) return null;
+    const entity = await context.loaders.get(this.deps.loaders.category).load(split.categoryId);
+    return entity ? Category.from(entity) : null;
+  }
+}
+
+@Resolver(() => Posting)
+export class PostingResolver {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  @FieldResolver(() => Account, { nullable: true })
+  async account(@Root() posting: Posting, @Ctx() context: RequestContext): Promise<Account | null> {
+    if (!posting.accountId) return null;
+    const entity = await context.loaders.get(this.deps.loaders.account).load(posting.accountId);
+    return entity ? Account.from(entity) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  async category(@Root() posting: Posting, @Ctx() context: RequestContext): Promise<Category | null> {
+    if (!posting.categoryId) return null;
+    const entity = await context.loaders.get(this.deps.loaders.category).load(posting.categoryId);
+    return entity ? Category.from(entity) : null;
+  }
+}
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
-  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
-  @Query(() => [Transaction], { description: "The caller's transactions, newest first." })
+  @Directive(READ)
+  @Query(() => TransactionConnection, { description: "The caller's transactions, newest first, a page at a time." })
   async transactions(
     @Ctx() context: RequestContext,
+    @Arg("filter", () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
-  ): Promise<Transaction[]> {
-    const userId = requireUserId(context);
-    if (first < 1 || first > 500) throw badInput("first must be between 1 and 500", { field: "first" });
-    return (await this.deps.transactions.listForUser(userId, first)).map(Transaction.from);
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<TransactionConnection> {
+    return transactionConnection(this.deps, requireUserId(context), filter, first, after);
   }
 
-  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
-  @Query(() => Transaction, { nullable: true, description: "One of the caller's transactions; null if unknown or not theirs." })
+  @Directive(READ)
+  @Query(() => Transaction, { nullable: true, description: "One of the caller's transactions (deleted ones too); null if unknown or not theirs." })
   async transaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction | null> {
     requireUserId(context);
-    const entity = await context.loaders.get(this.deps.transactionLoader).load(id);
+    const entity = await context.loaders.get(this.deps.loaders.transaction).load(id);
     return entity ? Transaction.from(entity) : null;
   }
 
   @Directive(liveDirective({ topic: TRANSACTION_TOPIC, events: ["TransactionPosted"], lookup: "transaction", id: "transactionId" }))
-  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
+  @Directive(READ)
   @Subscription(() => Transaction, { description: "Each transaction the caller posts, as it is posted.", subscribe: servedByGateway })
   transactionPosted(): Transaction {
     return servedByGateway();
   }
 
-  @Directive('@requiresScopes(scopes: [["ledger:write"]])')
-  @Mutation(() => Transaction)
-  async postTransaction(
-    @Ctx() context: RequestContext,
-    @Arg("input", () => PostTransactionInput) input: PostTransactionInput,
-  ): Promise<Transaction> {
+  @FieldResolver(() => Account, { nullable: true })
+  async account(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<Account | null> {
+    const entity = await context.loaders.get(this.deps.loaders.account).load(t.accountId);
+    return entity ? Account.from(entity) : null;
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: "Transfers: the receiving account." })
+  async toAccount(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<Account | null> {
+    if (!t.toAccountId) return null;
+    const entity = await context.loaders.get(this.deps.loaders.account).load(t.toAccountId);
+    return entity ? Account.from(entity) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Transfers across currencies: units received per unit sent, implied by the two amounts." })
+  exchangeRate(@Root() t: Transaction): string | null {
+    if (t.toAmountMinor === null || !t.toCurrency || t.toCurrency === t.currency) return null;
+    return impliedRate({ amountMinor: -t.amountMinor, currency: t.currency }, { amountMinor: t.toAmountMinor, currency: t.toCurrency });
+  }
+
+  @FieldResolver(() => Category, { nullable: true, description: "The category when there is exactly one; see splits otherwise." })
+  async category(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<Category | null> {
+    const lines = (await context.loaders.get(this.deps.loaders.legs).load(t.id)).filter((l) => l.role === "CATEGORY");
+    if (lines.length !== 1 || !lines[0]!.categoryId) return null;
+    const entity = await context.loaders.get(this.deps.loaders.category).load(lines[0]!.categoryId);
+    return entity ? Category.from(entity) : null;
+  }
+
+  @FieldResolver(() => [Split], { description: "Category lines (one unless split); empty for transfers." })
+  async splits(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<Split[]> {
+    return (await context.loaders.get(this.deps.loaders.legs).load(t.id)).filter((l) => l.role === "CATEGORY").map(Split.from);
+  }
+
+  @FieldResolver(() => [Posting], { description: "The double entry: legs that sum to zero per currency." })
+  async postings(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<Posting[]> {
+    return (await context.loaders.get(this.deps.loaders.legs).load(t.id)).map(Posting.from);
+  }
+
+  @FieldResolver(() => MoneyType, { nullable: true, description: "In the caller's base currency at the rate of the transaction's date; EXCHANGE_RATE_MISSING if that day has none." })
+  async amountInBaseCurrency(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<MoneyType> {
+    const base = await context.loaders.get(this.deps.loaders.baseCurrency).load(t.userId);
+    if (!base) throw baseCurrencyUnknown();
+    const value = { amountMinor: t.amountMinor, currency: t.currency };
+    if (base === t.currency) return MoneyType.from(value);
+    const rate = await context.loaders.get(this.deps.loaders.rate).load(rateKey(t.date, t.currency, base));
+    if (!rate) throw exchangeRateMissing(t.date, t.currency, base);
+    return MoneyType.from(convertAt(value, base, rate));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Transaction, { description: "Income (positive amount) or expense (negative) on one account; rules fill in what is not given." })
+  async postTransaction(@Ctx() context: RequestContext, @Arg("input", () => PostTransactionInput) input: PostTransactionInput): Promise<Transaction> {
     const userId = requireUserId(context);
-    const entity = await this.deps.transactions.post(
-      userId,
-      { amount: input.amount.toMoney(), description: input.description, date: input.date },
-      context.traceId,
-    );
-    return Transaction.from(entity);
+    const entry: EntryInput = { ...input, amount: input.amount.toMoney(), splits: splitsOf(input.splits) };
+    return out(await this.deps.transactions.post(userId, entry, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Transaction, { description: "Moves money between two of the caller's accounts; across currencies give both amounts." })
+  async transferBetweenAccounts(@Ctx() context: RequestContext, @Arg("input", () => TransferInput) input: TransferInput): Promise<Transaction> {
+    const userId = requireUserId(context);
+    return out(await this.deps.transactions.transfer(userId, { ...input, amount: input.amount.toMoney(), toAmount: toMoney(input.toAmount) }, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Transaction)
+  async updateTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateTransactionInput) input: UpdateTransactionInput): Promise<Transaction> {
+    const userId = requireUserId(context);
+    const patch: TransactionPatch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    if (input.amount !== undefined) patch.amount = toMoney(input.amount) ?? undefined;
+    if (input.toAmount !== undefined) patch.toAmount = toMoney(input.toAmount);
+    if (input.splits !== undefined) patch.splits = splitsOf(input.splits);
+    return out(await this.deps.transactions.update(userId, id, patch, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Transaction, { description: "Soft delete: out of balances and lists until restored." })
+  async deleteTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction> {
+    return out(await this.deps.transactions.setDeleted(requireUserId(context), id, true, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Transaction)
+  async restoreTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction> {
+    return out(await this.deps.transactions.setDeleted(requireUserId(context), id, false, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Transaction, { description: "Allows edits to a reconciled transaction again." })
+  async unlockTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction> {
+    return out(await this.deps.transactions.unlock(requireUserId(context), id));
   }
 }

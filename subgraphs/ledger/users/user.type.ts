@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** Identity's user, referenced by id; ledger adds nothing to it yet. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** Identity's user, extended with the ledger's fields (accounts, transactions, categories, net worth). */
+@Directive('@key(fields: "id")')
 @ObjectType("User")
 export class UserRef {
   @Field(() => ID)

@@ -1,0 +1,65 @@
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import type { LedgerDeps } from "../ledger.deps.js";
+import { CreateCategoryInput, UpdateCategoryInput } from "./category.inputs.js";
+import { Category } from "./category.type.js";
+
+const READ = '@requiresScopes(scopes: [["ledger:read"]])';
+const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
+
+/** Keys whose value the client sent (null included), so "not given" and "clear it" stay apart. */
+const given = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  @Directive(READ)
+  @Query(() => [Category], { description: "The caller's categories, income first, by name." })
+  async categories(@Ctx() context: RequestContext): Promise<Category[]> {
+    return (await this.deps.categories.list(requireUserId(context))).map(Category.from);
+  }
+
+  @Directive(READ)
+  @Query(() => Category, { nullable: true })
+  async category(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Category | null> {
+    requireUserId(context);
+    const entity = await context.loaders.get(this.deps.loaders.category).load(id);
+    return entity ? Category.from(entity) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  async parent(@Root() category: Category, @Ctx() context: RequestContext): Promise<Category | null> {
+    if (!category.parentId) return null;
+    const entity = await context.loaders.get(this.deps.loaders.category).load(category.parentId);
+    return entity ? Category.from(entity) : null;
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Category)
+  async createCategory(@Ctx() context: RequestContext, @Arg("input", () => CreateCategoryInput) input: CreateCategoryInput): Promise<Category> {
+    return Category.from(await this.deps.categories.create(requireUserId(context), given(input) as CreateCategoryInput, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Category)
+  async updateCategory(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateCategoryInput) input: UpdateCategoryInput): Promise<Category> {
+    return Category.from(await this.deps.categories.update(requireUserId(context), id, given(input), context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Category, { description: "Moves every transaction, subcategory and rule of the source to the target and deletes the source; returns the target." })
+  async mergeCategories(@Ctx() context: RequestContext, @Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string): Promise<Category> {
+    return Category.from(await this.deps.categories.merge(requireUserId(context), sourceId, targetId, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Boolean, { description: "Deletes a category without subcategories; its transactions move to reassignTo, or become uncategorised." })
+  async deleteCategory(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("reassignTo", () => ID, { nullable: true }) reassignTo: string | null,
+  ): Promise<boolean> {
+    return this.deps.categories.delete(requireUserId(context), id, reassignTo ?? null, context.traceId);
+  }
+}

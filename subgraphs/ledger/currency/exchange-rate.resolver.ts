@@ -1,0 +1,55 @@
+import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
+import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import type { LedgerDeps } from "../ledger.deps.js";
+
+@InputType()
+export class ExchangeRateInput {
+  @Field(() => String, { description: "YYYY-MM-DD: the day this rate is for." })
+  date!: string;
+
+  @Field(() => String)
+  from!: string;
+
+  @Field(() => String)
+  to!: string;
+
+  @Field(() => String, { description: 'Decimal: 1 `from` = rate `to`, e.g. "1.0812".' })
+  rate!: string;
+}
+
+@ObjectType()
+export class RateRowError {
+  @Field(() => Int)
+  row!: number;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType()
+export class ExchangeRateImport {
+  @Field(() => Int)
+  saved!: number;
+
+  @Field(() => [RateRowError])
+  errors!: RateRowError[];
+}
+
+const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
+
+@Resolver()
+export class ExchangeRateResolver {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  @Directive(WRITE)
+  @Mutation(() => Int, { description: "Stores rates per day (replacing that day's); all or nothing. Returns how many." })
+  async setExchangeRates(@Ctx() context: RequestContext, @Arg("rates", () => [ExchangeRateInput]) rates: ExchangeRateInput[]): Promise<number> {
+    return this.deps.rates.set(requireUserId(context), rates);
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => ExchangeRateImport, { description: "CSV with the header date,from,to,rate; good rows are saved, bad rows reported by line." })
+  async importExchangeRates(@Ctx() context: RequestContext, @Arg("content", () => String) content: string): Promise<ExchangeRateImport> {
+    return this.deps.rates.importCsv(requireUserId(context), content);
+  }
+}

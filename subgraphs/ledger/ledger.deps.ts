@@ -1,0 +1,40 @@
+import type { LoaderFactory } from "../../platform/graphql/index.js";
+import type { AccountEntity } from "./accounts/account.entity.js";
+import type { AccountService } from "./accounts/account.service.js";
+import type { CategoryEntity } from "./categories/category.entity.js";
+import type { CategoryService } from "./categories/category.service.js";
+import type { DayRate } from "./currency/conversion.js";
+import type { ExchangeRateService } from "./currency/exchange-rate.service.js";
+import type { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import type { PostingEntity } from "./transactions/posting.entity.js";
+import type { TransactionQueries } from "./transactions/transaction-query.service.js";
+import type { TransactionEntity } from "./transactions/transaction.entity.js";
+import type { TransactionService } from "./transactions/transaction.service.js";
+import type { UserSettingsService } from "./users/user-settings.service.js";
+import type { Clock } from "../../platform/time/index.js";
+
+/** Per-request DataLoaders of the ledger, each scoped to the caller. */
+export interface LedgerLoaders {
+  account: LoaderFactory<string, AccountEntity | null>;
+  /** "accountId" (now) or "accountId|YYYY-MM-DD". */
+  balance: LoaderFactory<string, bigint | null>;
+  category: LoaderFactory<string, CategoryEntity | null>;
+  transaction: LoaderFactory<string, TransactionEntity | null>;
+  legs: LoaderFactory<string, PostingEntity[]>;
+  baseCurrency: LoaderFactory<string, string | null>;
+  /** "YYYY-MM-DD|FROM|TO". */
+  rate: LoaderFactory<string, DayRate | null>;
+}
+
+/** Everything the ledger's resolvers and consumers are built from. */
+export interface LedgerDeps {
+  clock: Clock;
+  idempotency: IdempotencyKeys;
+  accounts: AccountService;
+  categories: CategoryService;
+  transactions: TransactionService;
+  queries: TransactionQueries;
+  rates: ExchangeRateService;
+  settings: UserSettingsService;
+  loaders: LedgerLoaders;
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../../platform/graphql/index.js";
+import { MoneyType } from "../../../platform/money/index.js";
+import { Account } from "../accounts/account.type.js";
+import { Category } from "../categories/category.type.js";
+import type { LedgerDeps } from "../ledger.deps.js";
+import { TransactionFilter } from "../transactions/transaction.inputs.js";
+import { transactionConnection } from "../transactions/transaction.resolver.js";
+import { TransactionConnection } from "../transactions/transaction.type.js";
+import { NetWorthService } from "./net-worth.service.js";
+import { UserRef } from "./user.type.js";
+
+/**
+ * The ledger's fields on `User`. `__resolveReference` only resolves the caller themselves, so
+ * these always read the caller's own data.
+ */
+@Resolver(() => UserRef)
+export class LedgerUserResolver {
+  private readonly netWorthService: NetWorthService;
+
+  constructor(private readonly deps: LedgerDeps) {
+    this.netWorthService = new NetWorthService(deps);
+  }
+
+  @FieldResolver(() => [Account], { description: "Open accounts, oldest first." })
+  async accounts(@Root() user: UserRef): Promise<Account[]> {
+    return (await this.deps.accounts.list(user.id, false)).map(Account.from);
+  }
+
+  @FieldResolver(() => [Category])
+  async categories(@Root() user: UserRef): Promise<Category[]> {
+    return (await this.deps.categories.list(user.id)).map(Category.from);
+  }
+
+  @FieldResolver(() => TransactionConnection)
+  async transactions(
+    @Root() user: UserRef,
+    @Arg("filter", () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<TransactionConnection> {
+    return transactionConnection(this.deps, user.id, filter, first, after);
+  }
+
+  @FieldResolver(() => MoneyType, {
+    description: "Every open account's balance today in the base currency, each at its latest rate on or before today; EXCHANGE_RATE_MISSING when a currency has none.",
+  })
+  async netWorth(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<MoneyType> {
+    return MoneyType.from(await this.netWorthService.of(user.id, context));
+  }
+}
