@@ -11,6 +11,7 @@ import type { TransactionQueries } from "./transactions/transaction-query.servic
 import type { TransactionEntity } from "./transactions/transaction.entity.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
 import type { UserSettingsService } from "./users/user-settings.service.js";
+import type { RuleService } from "./rules/rule.service.js";
 import type { Clock } from "../../platform/time/index.js";
 
 /** Per-request DataLoaders of the ledger, each scoped to the caller. */
@@ -36,5 +37,6 @@ export interface LedgerDeps {
   queries: TransactionQueries;
   rates: ExchangeRateService;
   settings: UserSettingsService;
+  rules: RuleService;
   loaders: LedgerLoaders;
 }

@@ -28,6 +28,10 @@ import { transactionByIdLoader, transactionLegsLoader } from "./transactions/tra
 import { resolveTransactionReference } from "./transactions/transaction.reference.js";
 import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
 import { TransactionService } from "./transactions/transaction.service.js";
+import { Rules1764547200210 } from "./migrations/1764547200210-rules.js";
+import { RuleEntity } from "./rules/rule.entity.js";
+import { RuleResolver } from "./rules/rule.resolver.js";
+import { RuleService } from "./rules/rule.service.js";
 import { UserSettingsEntity } from "./users/user-settings.entity.js";
 import { UserSettingsService } from "./users/user-settings.service.js";
 import { LedgerUserResolver } from "./users/user.resolver.js";
@@ -42,15 +46,19 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const transactions = new TransactionService(dataSource, outbox, clock, ids, idempotency, accounts, categories);
   const rates = new ExchangeRateService(dataSource, clock);
   const settings = new UserSettingsService(dataSource, clock);
+  const queries = new TransactionQueries(dataSource, categories);
+  const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries);
+  transactions.useCategorizer(rules.categorizer);
   return {
     clock,
     idempotency,
     accounts,
     categories,
     transactions,
-    queries: new TransactionQueries(dataSource, categories),
+    queries,
     rates,
     settings,
+    rules,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -67,9 +75,9 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
-  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, LedgerUserResolver],
-  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity],
-  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200],
+  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, LedgerUserResolver],
+  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity],
+  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210],
   createDeps: createLedger,
   references: (deps) => ({
     Transaction: resolveTransactionReference(deps),
@@ -81,6 +89,7 @@ export default defineSubgraph<LedgerDeps>({
     identityUsersConsumer(deps.categories, deps.settings),
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
+      await deps.rules.purgeUser(manager, userId);
       await deps.transactions.purgeUser(manager, userId);
       await deps.accounts.purgeUser(manager, userId);
       await deps.categories.purgeUser(manager, userId);
