@@ -12,6 +12,8 @@ import type { TransactionEntity } from "./transactions/transaction.entity.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
 import type { UserSettingsService } from "./users/user-settings.service.js";
 import type { RuleService } from "./rules/rule.service.js";
+import type { ScheduleService } from "./recurring/schedule.service.js";
+import type { RecurringJob } from "./recurring/recurring.job.js";
 import type { Clock } from "../../platform/time/index.js";
 
 /** Per-request DataLoaders of the ledger, each scoped to the caller. */
@@ -38,5 +40,7 @@ export interface LedgerDeps {
   rates: ExchangeRateService;
   settings: UserSettingsService;
   rules: RuleService;
+  schedules: ScheduleService;
+  recurringJob: RecurringJob;
   loaders: LedgerLoaders;
 }

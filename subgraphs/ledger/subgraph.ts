@@ -28,6 +28,11 @@ import { transactionByIdLoader, transactionLegsLoader } from "./transactions/tra
 import { resolveTransactionReference } from "./transactions/transaction.reference.js";
 import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
 import { TransactionService } from "./transactions/transaction.service.js";
+import { Recurring1764547200220 } from "./migrations/1764547200220-recurring.js";
+import { RecurringJob } from "./recurring/recurring.job.js";
+import { RecurringResolver } from "./recurring/recurring.resolver.js";
+import { ScheduleEntity } from "./recurring/schedule.entity.js";
+import { ScheduleService } from "./recurring/schedule.service.js";
 import { Rules1764547200210 } from "./migrations/1764547200210-rules.js";
 import { RuleEntity } from "./rules/rule.entity.js";
 import { RuleResolver } from "./rules/rule.resolver.js";
@@ -37,6 +42,9 @@ import { UserSettingsService } from "./users/user-settings.service.js";
 import { LedgerUserResolver } from "./users/user.resolver.js";
 
 export type { LedgerDeps } from "./ledger.deps.js";
+
+/** Due occurrences are posted within this long of their day starting (UTC). */
+const RECURRING_JOB_EVERY_MS = 60_000;
 
 function createLedger(kit: SubgraphKit): LedgerDeps {
   const { dataSource, outbox, clock, ids } = kit;
@@ -49,6 +57,9 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const queries = new TransactionQueries(dataSource, categories);
   const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries);
   transactions.useCategorizer(rules.categorizer);
+  const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
+  const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, transactions, idempotency, kit.logger.child({ job: "recurring" }));
+  recurringJob.start(RECURRING_JOB_EVERY_MS);
   return {
     clock,
     idempotency,
@@ -59,6 +70,8 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     rates,
     settings,
     rules,
+    schedules,
+    recurringJob,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -75,10 +88,11 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
-  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, LedgerUserResolver],
-  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity],
-  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210],
+  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, RecurringResolver, LedgerUserResolver],
+  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity],
+  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210, Recurring1764547200220],
   createDeps: createLedger,
+  close: (deps) => deps.recurringJob.stop(),
   references: (deps) => ({
     Transaction: resolveTransactionReference(deps),
     Account: resolveAccountReference(deps),
@@ -90,6 +104,7 @@ export default defineSubgraph<LedgerDeps>({
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
       await deps.rules.purgeUser(manager, userId);
+      await deps.schedules.purgeUser(manager, userId);
       await deps.transactions.purgeUser(manager, userId);
       await deps.accounts.purgeUser(manager, userId);
       await deps.categories.purgeUser(manager, userId);

@@ -97,6 +97,11 @@ export class TransactionService {
     private readonly categories: CategoryService,
   ) {}
 
+  /** The prepared rules for a batch of `writeEntry` calls (imports, schedules). */
+  categorizerFor(manager: EntityManager, userId: string): ReturnType<Categorizer> {
+    return this.categorizer(manager, userId);
+  }
+
   /** The rules feature plugs in here; without it entries are written as given. */
   useCategorizer(categorizer: Categorizer): void {
     this.categorizer = categorizer;

@@ -1,0 +1,138 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Logger } from "pino";
+import { isClientError } from "../../../platform/errors/index.js";
+import type { Outbox } from "../../../platform/events/index.js";
+import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import { utcDay } from "../transactions/calendar-date.js";
+import { transactionSnapshot } from "../transactions/transaction.events.js";
+import type { TransactionService } from "../transactions/transaction.service.js";
+import { BILL_TOPIC, type BillDueV1 } from "./bill.events.js";
+import { ScheduleEntity } from "./schedule.entity.js";
+import { nextOccurrenceAfter } from "./schedule/index.js";
+import { ruleOf } from "./schedule.service.js";
+
+/** Occurrences one schedule may catch up in one run (a job that was down for a while). */
+const CATCH_UP = 60;
+
+/**
+ * Posts due occurrences and sends bill reminders. Safe with any number of instances running it at
+ * once: each schedule is claimed with FOR UPDATE SKIP LOCKED in its own transaction, and the
+ * unique (schedule_id, occurrence_date) makes a second post of one occurrence impossible anyway.
+ */
+export class RecurringJob {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly transactions: TransactionService,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly logger: Logger,
+  ) {}
+
+  start(everyMs: number): void {
+    const tick = () => {
+      this.running ??= this.run(utcDay(this.clock.now()))
+        .catch((error: unknown) => this.logger.error({ err: error }, "recurring job failed"))
+        .finally(() => (this.running = undefined));
+    };
+    tick();
+    this.timer = setInterval(tick, everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass for `today` (UTC day): returns how many occurrences were posted and reminders sent. */
+  async run(today: string): Promise<{ posted: number; reminded: number }> {
+    let posted = 0;
+    while (true) {
+      const n = await this.dataSource.transaction((manager) => this.postNextDue(manager, today));
+      if (n === null) break;
+      posted += n;
+    }
+    let reminded = 0;
+    while (await this.dataSource.transaction((manager) => this.remindNext(manager, today))) reminded++;
+    await this.idempotency.purgeExpired(this.dataSource);
+    return { posted, reminded };
+  }
+
+  /** Claims one due schedule and posts its due occurrences; null when none is left. */
+  private async postNextDue(manager: EntityManager, today: string): Promise<number | null> {
+    const [schedule] = await manager
+      .getRepository(ScheduleEntity)
+      .createQueryBuilder("s")
+      .where("s.next_due <= :today", { today })
+      .orderBy("s.next_due", "ASC")
+      .limit(1)
+      .setLock("pessimistic_write")
+      .setOnLocked("skip_locked")
+      .getMany();
+    if (!schedule) return null;
+    const rule = ruleOf(schedule);
+    let posted = 0;
+    let next: string | null = schedule.nextDue;
+    const categorize = await this.transactions.categorizerFor(manager, schedule.userId);
+    while (next !== null && next <= today && posted < CATCH_UP) {
+      const exists = await manager.query(`SELECT 1 FROM ledger.transactions WHERE schedule_id = $1 AND occurrence_date = $2`, [schedule.id, next]);
+      if (exists.length === 0) {
+        try {
+          await manager.query("SAVEPOINT occurrence");
+          const stored = await this.transactions.writeEntry(
+            manager,
+            schedule.userId,
+            this.ids.next(),
+            { accountId: schedule.accountId, amount: { amountMinor: schedule.amountMinor, currency: schedule.currency }, date: next, payee: schedule.payee, notes: schedule.notes, categoryId: schedule.categoryId ?? undefined },
+            categorize,
+            { scheduleId: schedule.id, occurrenceDate: next },
+          );
+          await manager.query("RELEASE SAVEPOINT occurrence");
+          await this.transactions.emit(manager, "recurring-job", schedule.userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
+          posted++;
+        } catch (error) {
+          if (!isClientError(error)) throw error;
+          // The account was archived (or similar): stop the schedule rather than retry it forever.
+          await manager.query("ROLLBACK TO SAVEPOINT occurrence");
+          this.logger.warn({ scheduleId: schedule.id, err: error.message }, "recurring transaction stopped: its occurrence cannot be posted");
+          next = null;
+          break;
+        }
+      }
+      next = nextOccurrenceAfter(rule, next);
+    }
+    await manager.update(ScheduleEntity, { id: schedule.id }, { nextDue: next });
+    return posted;
+  }
+
+  /** Claims one expense schedule whose reminder is due and emits its BillDue; false when none. */
+  private async remindNext(manager: EntityManager, today: string): Promise<boolean> {
+    const [schedule] = await manager
+      .getRepository(ScheduleEntity)
+      .createQueryBuilder("s")
+      .where("s.amount_minor < 0 AND s.next_due IS NOT NULL AND s.next_due - s.remind_days_before <= :today AND (s.reminded_for IS NULL OR s.reminded_for < s.next_due)", { today })
+      .limit(1)
+      .setLock("pessimistic_write")
+      .setOnLocked("skip_locked")
+      .getMany();
+    if (!schedule) return false;
+    const data: BillDueV1 = {
+      scheduleId: schedule.id,
+      userId: schedule.userId,
+      accountId: schedule.accountId,
+      dueDate: schedule.nextDue!,
+      amountMinor: schedule.amountMinor.toString(),
+      currency: schedule.currency,
+      payee: schedule.payee,
+    };
+    await this.outbox.add(manager, "recurring-job", [{ topic: BILL_TOPIC, type: "BillDue", key: schedule.userId, data }]);
+    await manager.update(ScheduleEntity, { id: schedule.id }, { remindedFor: schedule.nextDue });
+    return true;
+  }
+}

@@ -1,0 +1,17 @@
+export { addDays } from "./calendar-date.js";
+export {
+  DEFAULT_OCCURRENCE_LIMIT,
+  nextOccurrenceAfter,
+  nextOccurrenceOnOrAfter,
+  occurrencesBetween,
+} from "./schedule.occurrences.js";
+export {
+  EARLIEST_RULE_DATE,
+  FREQUENCIES,
+  LATEST_RULE_DATE,
+  MAX_INTERVAL,
+  MIN_INTERVAL,
+  type Frequency,
+  type ScheduleRule,
+} from "./schedule.rule.js";
+export { validateSchedule } from "./schedule.validation.js";
