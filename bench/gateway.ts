@@ -45,9 +45,9 @@ const WARMUP = num("BENCH_WARMUP", 2);
 const RATE_DURATION = Math.min(num("BENCH_RATE_DURATION", 4), 45);
 const RATE_ROUNDS = num("BENCH_RATE_ROUNDS", 2);
 const CONNECTIONS = num("BENCH_CONNECTIONS", 32);
-const OPERATION = `{ transactions(first: 20) { id amount { amount currency } owner { displayName } } }`;
+const OPERATION = `{ transactions(first: 20) { nodes { id amount { amount currency } owner { displayName } } } }`;
 /** What the ledger subgraph can answer alone: the same list, the owner as a bare reference. */
-const DIRECT_OPERATION = `{ transactions(first: 20) { id amount { amount currency } owner { id } } }`;
+const DIRECT_OPERATION = `{ transactions(first: 20) { nodes { id amount { amount currency } owner { id } } } }`;
 
 interface Target {
   key: string;
@@ -129,7 +129,7 @@ try {
   const ours = gateways.get("ours")!;
   const oursUrl = ours.info.url as string;
 
-  // Seed through our gateway: one user, 20 transactions.
+  // Seed through our gateway: one user, one EUR account, 20 transactions on it.
   const post = async (url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: any; errors?: unknown };
@@ -143,9 +143,13 @@ try {
   const userId = registered.register.user.id as string;
   let accessToken = registered.register.accessToken as string;
   let accessTokenAt = Date.now();
+  const opened = await post(oursUrl, `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, {
+    i: { name: "Bench checking", type: "CHECKING", openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2000-01-01" },
+  }, { authorization: `Bearer ${accessToken}` });
+  const accountId = opened.createAccount.id as string;
   for (let i = 0; i < 20; i++) {
     await post(oursUrl, `mutation($i: PostTransactionInput!) { postTransaction(input: $i) { id } }`, {
-      i: { amount: { amount: `-${i + 1}.25`, currency: "EUR" }, description: `Item ${i}`, date: `2026-11-${String(i + 1).padStart(2, "0")}` },
+      i: { accountId, amount: { amount: `-${i + 1}.25`, currency: "EUR" }, payee: `Item ${i}`, date: `2026-11-${String(i + 1).padStart(2, "0")}` },
     }, { authorization: `Bearer ${accessToken}` });
   }
   const bearer = async () => {
@@ -177,7 +181,7 @@ try {
   for (const target of targets) {
     const response = await fetch(target.url, { method: "POST", headers: await target.headers(), body: target.body });
     const text = await response.text();
-    const list = (JSON.parse(text) as { data?: { transactions?: Array<{ owner: Record<string, string> }> } }).data?.transactions;
+    const list = (JSON.parse(text) as { data?: { transactions?: { nodes?: Array<{ owner: Record<string, string> }> } } }).data?.transactions?.nodes;
     const ownerOk = target.key === "direct" ? list?.every((t) => t.owner.id === userId) : list?.every((t) => t.owner.displayName === "Bench User");
     if (response.status !== 200 || list?.length !== 20 || !ownerOk) throw new Error(`${target.label} answered ${response.status}: ${text.slice(0, 300)}`);
     target.expected = text;

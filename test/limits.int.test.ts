@@ -13,7 +13,7 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
   let user: RegisteredUser;
 
   beforeAll(async () => {
-    sg = await startTestSupergraph(realServicesConfig(), { limits: { ...DEFAULT_OPERATION_LIMITS, maxDepth: 3 } });
+    sg = await startTestSupergraph(realServicesConfig(), { limits: { ...DEFAULT_OPERATION_LIMITS, maxDepth: 4 } });
     user = await sg.register("Lim");
   });
   afterAll(async () => sg?.close());
@@ -38,13 +38,14 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
   }
 
   it("refuses depth beyond the limit with the figure", async () => {
-    // Today's schema is at most 4 deep, so this file's gateway runs with maxDepth 3.
-    expect((await ask(`{ transactions { owner { displayName } } }`)).body.errors).toBeUndefined();
-    const r = await ask(`{ transactions { owner { preferences { baseCurrency } } } }`);
+    // This file's gateway runs with maxDepth 4, so short everyday queries reach it: transactions →
+    // nodes → owner → displayName is 4 levels, one more (preferences → baseCurrency) is 5.
+    expect((await ask(`{ transactions { nodes { owner { displayName } } } }`)).body.errors).toBeUndefined();
+    const r = await ask(`{ transactions { nodes { owner { preferences { baseCurrency } } } } }`);
     expect(r.status).toBe(400);
-    expect(firstError(r).extensions).toMatchObject({ code: "DEPTH_LIMIT_EXCEEDED", limit: 3, actual: 4 });
+    expect(firstError(r).extensions).toMatchObject({ code: "DEPTH_LIMIT_EXCEEDED", limit: 4, actual: 5 });
     // Fragments do not hide depth.
-    const viaFragment = await ask(`{ transactions { ...T } } fragment T on Transaction { owner { preferences { baseCurrency } } }`);
+    const viaFragment = await ask(`{ transactions { nodes { ...T } } } fragment T on Transaction { owner { preferences { baseCurrency } } }`);
     expect(firstError(viaFragment).extensions.code).toBe("DEPTH_LIMIT_EXCEEDED");
   });
 
@@ -80,10 +81,11 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
   });
 
   it("refuses an operation whose estimated cost is over the ceiling, with the figure", async () => {
-    const r = await ask(`query($n: Int!) { a: transactions(first: $n) { owner { id } } b: transactions(first: $n) { owner { id } } c: transactions(first: $n) { owner { id } } d: transactions(first: $n) { owner { id } } e: transactions(first: $n) { owner { id } } f: transactions(first: $n) { owner { id } } g: transactions(first: $n) { owner { id } } h: transactions(first: $n) { owner { id } } i: transactions(first: $n) { owner { id } } j: transactions(first: $n) { owner { id } } k: transactions(first: $n) { owner { id } } }`, { n: 500 });
+    // Each alias: transactions 1 + nodes (1 + 500 x (owner 1 + id 1)) = 1002; 11 of them 11022 > 10000.
+    const r = await ask(`query($n: Int!) { a: transactions(first: $n) { nodes { owner { id } } } b: transactions(first: $n) { nodes { owner { id } } } c: transactions(first: $n) { nodes { owner { id } } } d: transactions(first: $n) { nodes { owner { id } } } e: transactions(first: $n) { nodes { owner { id } } } f: transactions(first: $n) { nodes { owner { id } } } g: transactions(first: $n) { nodes { owner { id } } } h: transactions(first: $n) { nodes { owner { id } } } i: transactions(first: $n) { nodes { owner { id } } } j: transactions(first: $n) { nodes { owner { id } } } k: transactions(first: $n) { nodes { owner { id } } } }`, { n: 500 });
     expect(firstError(r).extensions.code).toBe("COST_LIMIT_EXCEEDED");
     expect(firstError(r).extensions.cost).toBeGreaterThan(firstError(r).extensions.limit);
-    expect((await ask(`query($n: Int!) { transactions(first: $n) { id } }`, { n: 10 })).body.errors).toBeUndefined();
+    expect((await ask(`query($n: Int!) { transactions(first: $n) { nodes { id } } }`, { n: 10 })).body.errors).toBeUndefined();
   });
 
   it("keeps introspection off outside development, including the __schema-named fragment trick", async () => {

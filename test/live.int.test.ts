@@ -8,7 +8,7 @@ import { realServicesConfig } from "../platform/testing/services.js";
 import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
-const POSTED = `subscription { transactionPosted { id description amount { amount currency } owner { id displayName } } }`;
+const POSTED = `subscription { transactionPosted { id payee amount { amount currency } owner { id displayName } } }`;
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
 
 interface Received {
@@ -39,12 +39,16 @@ describe("live subscriptions over graphql-ws (real Kafka)", () => {
   let sg: TestSupergraph;
   let alice: RegisteredUser;
   let bob: RegisteredUser;
+  let aliceAccount: string;
+  let bobAccount: string;
   const clients: Received[] = [];
 
   beforeAll(async () => {
     sg = await startTestSupergraph(realServicesConfig());
     alice = await sg.register("Alice");
     bob = await sg.register("Bob");
+    aliceAccount = await sg.createAccount(alice, "EUR");
+    bobAccount = await sg.createAccount(bob, "EUR");
   });
   afterAll(async () => {
     for (const c of clients) await c.client.dispose();
@@ -63,32 +67,32 @@ describe("live subscriptions over graphql-ws (real Kafka)", () => {
     const bobSub = open({ authorization: `Bearer ${bob.accessToken}` }, POSTED);
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
 
-    const posted = await sg.query(POST, { input: { amount: { amount: "-4.20", currency: "EUR" }, description: "Coffee", date: "2026-11-20" } }, alice.headers);
+    const posted = await sg.query(POST, { input: { accountId: aliceAccount, amount: { amount: "-4.20", currency: "EUR" }, payee: "Coffee", date: "2026-11-20" } }, alice.headers);
     expect(posted.errors).toBeUndefined();
     await eventually(() => expect(aliceSub.results).toHaveLength(1));
     expect(aliceSub.results[0]).toEqual({
       data: {
         transactionPosted: {
           id: posted.data.postTransaction.id,
-          description: "Coffee",
+          payee: "Coffee",
           amount: { amount: "-4.20", currency: "EUR" },
           owner: { id: alice.id, displayName: "Alice" },
         },
       },
     });
     // Bob's own transaction reaches Bob only; by then Alice's would have too, had it leaked.
-    await sg.query(POST, { input: { amount: { amount: "-1.00", currency: "EUR" }, description: "Gum", date: "2026-11-20" } }, bob.headers);
+    await sg.query(POST, { input: { accountId: bobAccount, amount: { amount: "-1.00", currency: "EUR" }, payee: "Gum", date: "2026-11-20" } }, bob.headers);
     await eventually(() => expect(bobSub.results).toHaveLength(1));
-    expect(bobSub.results[0].data.transactionPosted.description).toBe("Gum");
+    expect(bobSub.results[0].data.transactionPosted.payee).toBe("Gum");
     expect(aliceSub.results).toHaveLength(1);
   });
 
   it("serves many subscribers of one user from one resolution each event", async () => {
-    const subs = Array.from({ length: 20 }, () => open({ authorization: `Bearer ${alice.accessToken}` }, `subscription { transactionPosted { description } }`));
+    const subs = Array.from({ length: 20 }, () => open({ authorization: `Bearer ${alice.accessToken}` }, `subscription { transactionPosted { payee } }`));
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBeGreaterThanOrEqual(22));
-    await sg.query(POST, { input: { amount: { amount: "-2.00", currency: "EUR" }, description: "Fan-out", date: "2026-11-20" } }, alice.headers);
+    await sg.query(POST, { input: { accountId: aliceAccount, amount: { amount: "-2.00", currency: "EUR" }, payee: "Fan-out", date: "2026-11-20" } }, alice.headers);
     await eventually(() => expect(subs.every((s) => s.results.length === 1)).toBe(true));
-    expect(subs[0]!.results[0]).toEqual({ data: { transactionPosted: { description: "Fan-out" } } });
+    expect(subs[0]!.results[0]).toEqual({ data: { transactionPosted: { payee: "Fan-out" } } });
   });
 
   it("closes with 4401 without a valid token, and when the token expires", async () => {

@@ -10,7 +10,7 @@ import { realServicesConfig } from "../platform/testing/services.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
 const POST = `mutation ObsSpend($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
-const LIST = `query ObsRecent { transactions(first: 5) { id amount { amount currency } owner { displayName } } }`;
+const LIST = `query ObsRecent { transactions(first: 5) { nodes { id amount { amount currency } owner { displayName } } } }`;
 
 /** Prometheus text exposition → value of one series (labels in any order), or undefined. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -43,11 +43,13 @@ async function deadPort(): Promise<number> {
 describe("observability through the running gateway (real PostgreSQL, Redis, Kafka)", () => {
   let sg: TestSupergraph;
   let alice: RegisteredUser;
+  let accountId: string;
   const clients: Client[] = [];
 
   beforeAll(async () => {
     sg = await startTestSupergraph(realServicesConfig());
     alice = await sg.register("Alice");
+    accountId = await sg.createAccount(alice, "EUR");
   });
   afterAll(async () => {
     for (const c of clients) await c.dispose();
@@ -55,12 +57,12 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
   });
 
   it("counts requests and times them by operation name; unnamed operations are 'anonymous'", async () => {
-    const posted = await sg.query(POST, { input: { amount: { amount: "-3.50", currency: "EUR" }, description: "Tea", date: "2026-11-02" } }, alice.headers);
+    const posted = await sg.query(POST, { input: { accountId, amount: { amount: "-3.50", currency: "EUR" }, payee: "Tea", date: "2026-11-02" } }, alice.headers);
     expect(posted.errors).toBeUndefined();
     for (let i = 0; i < 3; i++) {
       const listed = await sg.query(LIST, {}, alice.headers);
       expect(listed.errors).toBeUndefined();
-      expect(listed.data.transactions[0].owner.displayName).toBe("Alice");
+      expect(listed.data.transactions.nodes[0].owner.displayName).toBe("Alice");
     }
     await sg.query(`{ me { id } }`, {}, alice.headers);
 
@@ -82,7 +84,7 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
 
   it("counts errors by the code the client saw", async () => {
     const before = await scrape(sg.gateway);
-    const invalid = await sg.query(`query Broken { transactions(first: 1) { nope } }`, {}, alice.headers);
+    const invalid = await sg.query(`query Broken { transactions(first: 1) { nodes { nope } } }`, {}, alice.headers);
     expect(invalid.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     const unauthenticated = await sg.query(LIST, {}, { authorization: "Bearer a.b.c" });
     expect(unauthenticated.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -103,14 +105,14 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     const received: unknown[] = [];
     const client = createClient({ url: sg.gateway.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${alice.accessToken}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
     clients.push(client);
-    client.subscribe({ query: `subscription { transactionPosted { description } }` }, { next: (r) => void received.push(r), error: () => undefined, complete: () => undefined });
+    client.subscribe({ query: `subscription { transactionPosted { payee } }` }, { next: (r) => void received.push(r), error: () => undefined, complete: () => undefined });
     await eventually(async () => {
       const text = await scrape(sg.gateway);
       expect(sample(text, "graphql_live_subscriptions")).toBe(1);
       expect(sample(text, "graphql_ws_open_sockets")).toBe(1);
     });
 
-    await sg.query(POST, { input: { amount: { amount: "-1.00", currency: "EUR" }, description: "Live", date: "2026-11-03" } }, alice.headers);
+    await sg.query(POST, { input: { accountId, amount: { amount: "-1.00", currency: "EUR" }, payee: "Live", date: "2026-11-03" } }, alice.headers);
     await eventually(() => expect(received).toHaveLength(1));
     const text = await scrape(sg.gateway);
     expect(sample(text, "live_events_total")).toBeGreaterThanOrEqual(1);
@@ -130,7 +132,7 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     const response = await fetch(sg.gateway.url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-trace-id": traceId, ...alice.headers },
-      body: JSON.stringify({ query: POST, variables: { input: { amount: { amount: "-7.00", currency: "EUR" }, description: "Traced", date: "2026-11-04" } } }),
+      body: JSON.stringify({ query: POST, variables: { input: { accountId, amount: { amount: "-7.00", currency: "EUR" }, payee: "Traced", date: "2026-11-04" } } }),
     });
     expect(response.headers.get("x-trace-id")).toBe(traceId);
     const body = (await response.json()) as { data: { postTransaction: { id: string } } };

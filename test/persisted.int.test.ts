@@ -9,7 +9,7 @@ import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from ".
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
-const COUNT = `{ transactions(first: 500) { id } }`;
+const COUNT = `{ transactions(first: 500) { nodes { id } } }`;
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 interface Raw {
@@ -36,13 +36,15 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
   let redis: Redis;
   let safelistKey: Record<string, string>;
   let ordinaryKey: Record<string, string>;
+  let accountId: string;
 
   beforeAll(async () => {
     sg = await startTestSupergraph(realServicesConfig({ cachePrefix }));
     redis = new Redis(realServices().redisUrl);
     user = await sg.register("Pia");
-    for (const description of ["Rent", "Tea"]) {
-      const r = await sg.query(POST, { input: { amount: { amount: "-3.50", currency: "EUR" }, description, date: "2026-11-20" } }, user.headers);
+    accountId = await sg.createAccount(user, "EUR");
+    for (const payee of ["Rent", "Tea"]) {
+      const r = await sg.query(POST, { input: { accountId, amount: { amount: "-3.50", currency: "EUR" }, payee, date: "2026-11-20" } }, user.headers);
       expect(r.errors).toBeUndefined();
     }
     const key = async (safelistOnly: boolean) => {
@@ -72,7 +74,7 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     return { status: response.status, headers: response.headers, body: await response.json() };
   }
   const getSearch = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
-  const transactionCount = async () => (await sg.query(COUNT, {}, user.headers)).data.transactions.length as number;
+  const transactionCount = async () => (await sg.query(COUNT, {}, user.headers)).data.transactions.nodes.length as number;
 
   it("runs a documentId by POST and by GET, with the same data as the query text", async () => {
     const variables = { month: "2026-11" };
@@ -85,7 +87,7 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect(post.body).toEqual({ data: asText.data });
 
     const recentText = await sg.query(RECENT.text, { first: 5 }, user.headers);
-    expect(recentText.data.transactions.map((t: { description: string }) => t.description).sort()).toEqual(["Rent", "Tea"]);
+    expect(recentText.data.transactions.nodes.map((t: { payee: string }) => t.payee).sort()).toEqual(["Rent", "Tea"]);
     const get = await raw({ method: "GET", search: getSearch({ documentId: RECENT.id, variables: JSON.stringify({ first: 5 }) }), headers: { ...user.headers, "apollo-require-preflight": "true" } });
     expect(get.status).toBe(200);
     expect(get.body).toEqual({ data: recentText.data });
@@ -97,15 +99,15 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect(simple.status).toBe(400);
     expect(simple.body.data).toBeUndefined();
     const json = await raw({ method: "GET", search: getSearch({ documentId: RECENT.id }), headers: { ...user.headers, "content-type": "application/json" } });
-    expect(json.body.data.transactions).toHaveLength(2);
+    expect(json.body.data.transactions.nodes).toHaveLength(2);
 
     const before = await transactionCount();
-    const input = { amount: { amount: "-1.00", currency: "EUR" }, description: "Via GET", date: "2026-11-21" };
+    const input = { accountId, amount: { amount: "-1.00", currency: "EUR" }, payee: "Via GET", date: "2026-11-21" };
     const viaGet = await raw({ method: "GET", search: getSearch({ documentId: POST_DOC.id, variables: JSON.stringify({ input }) }), headers: { ...user.headers, "apollo-require-preflight": "true" } });
     expect(viaGet.status).toBe(405);
     expect(await transactionCount()).toBe(before);
 
-    const viaPost = await raw({ body: { documentId: POST_DOC.id, variables: { input: { ...input, description: "Via POST" } } }, headers: user.headers });
+    const viaPost = await raw({ body: { documentId: POST_DOC.id, variables: { input: { ...input, payee: "Via POST" } } }, headers: user.headers });
     expect(viaPost.body.errors).toBeUndefined();
     expect(viaPost.body.data.postTransaction.amount).toEqual({ amount: "-1.00", currency: "EUR" });
     expect(await transactionCount()).toBe(before + 1);
@@ -129,25 +131,25 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
   it("lets a safelist-only key run manifest documents only; anything else is refused before it runs", async () => {
     const byId = await raw({ body: { documentId: RECENT.id, variables: { first: 10 } }, headers: safelistKey });
     expect(byId.body.errors).toBeUndefined();
-    expect(byId.body.data.transactions.length).toBeGreaterThanOrEqual(2);
+    expect(byId.body.data.transactions.nodes.length).toBeGreaterThanOrEqual(2);
     // The manifest's exact text is the same document, whichever way it arrives.
     const byText = await raw({ body: { query: RECENT.text, variables: { first: 10 } }, headers: safelistKey });
     expect(byText.body).toEqual(byId.body);
 
-    const adHoc = await raw({ body: { query: `{ transactions { id } }` }, headers: safelistKey });
+    const adHoc = await raw({ body: { query: `{ transactions { nodes { id } } }` }, headers: safelistKey });
     expect(adHoc.status).toBe(403);
     expect(adHoc.body.data).toBeUndefined();
     expect(adHoc.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_REQUIRED");
 
     const before = await transactionCount();
-    const mutation = await raw({ body: { query: POST, variables: { input: { amount: { amount: "-9.00", currency: "EUR" }, description: "Sneaky", date: "2026-11-21" } } }, headers: safelistKey });
+    const mutation = await raw({ body: { query: POST, variables: { input: { accountId, amount: { amount: "-9.00", currency: "EUR" }, payee: "Sneaky", date: "2026-11-21" } } }, headers: safelistKey });
     expect(mutation.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_REQUIRED");
     expect(await transactionCount()).toBe(before);
 
     // An ordinary key of the same user may send ad-hoc operations.
-    const ordinary = await raw({ body: { query: `{ transactions { id } }` }, headers: ordinaryKey });
+    const ordinary = await raw({ body: { query: `{ transactions(first: 500) { nodes { id } } }` }, headers: ordinaryKey });
     expect(ordinary.body.errors).toBeUndefined();
-    expect(ordinary.body.data.transactions.length).toBe(before);
+    expect(ordinary.body.data.transactions.nodes.length).toBe(before);
   });
 
   it("refuses a safelist-only key's ad-hoc subscription over graphql-ws too", async () => {
@@ -194,7 +196,7 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect((await raw({ body: { query, extensions: { persistedQuery } }, headers: user.headers })).body.errors).toBeUndefined();
     await expect.poll(() => redis.get(`${cachePrefix}:apq:${persistedQuery.sha256Hash}`)).toBe(query);
 
-    const hijack = await raw({ body: { query: `{ transactions { id description } }`, extensions: { persistedQuery } }, headers: user.headers });
+    const hijack = await raw({ body: { query: `{ transactions { nodes { id payee } } }`, extensions: { persistedQuery } }, headers: user.headers });
     expect(hijack.status).toBe(400);
     expect(hijack.body.data).toBeUndefined();
     expect(hijack.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_HASH_MISMATCH");

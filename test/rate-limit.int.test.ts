@@ -9,15 +9,17 @@ import { realServices, realServicesConfig, uniqueSuffix } from "../platform/test
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
-const LIST = `query($n: Int!) { transactions(first: $n) { id } }`;
-const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id date description amount { amount currency } owner { id displayName } } }`;
-const LIVE = `subscription { transactionPosted { id description date amount { amount currency } owner { id displayName } } }`;
+const LIST = `query($n: Int!) { transactions(first: $n) { nodes { id } } }`;
+const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id date payee amount { amount currency } owner { id displayName } } }`;
+const LIVE = `subscription { transactionPosted { id payee date amount { amount currency } owner { id displayName } } }`;
 
 // Small budgets for this file only; the gateway charges what operationCost says.
 const limits: RateLimits = { user: 60, apiKey: 40, ip: 100, failedApiKeysPerIp: 3, windowMs: 60_000 };
 const schema = buildSchema(readFileSync(new URL("../schema/api.graphql", import.meta.url), "utf8"));
 const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), { variables, limits: DEFAULT_OPERATION_LIMITS });
-const LIST_VARS = { n: 10 };
+// transactions 1 + nodes (1 + 9 x 1) = 11, so 5 fit in a user's 60 with 5 units to spare (a
+// createApiKey costs 2 of them) and 3 in a key's 40.
+const LIST_VARS = { n: 9 };
 const LIST_COST = cost(LIST, LIST_VARS);
 /** How many LIST requests fit in a budget. */
 const fits = (budget: number) => Math.floor(budget / LIST_COST);
@@ -76,18 +78,20 @@ describe("rate limits through the gateway (real PostgreSQL, Redis, Kafka)", () =
 
   it("answers a user over their budget with 429 RATE_LIMITED and Retry-After, runs nothing, and leaves other users alone", async () => {
     const aliceKey = await apiKeyOf(alice);
+    // Opened with the key (ledger:write), so Alice's own budget pays only for the key.
+    const accountId = await sg.createAccount({ headers: aliceKey }, "EUR");
     const { served, refused } = await exhaust(alice.headers);
     expect(served).toBe(fits(limits.user));
     expectRateLimited(refused, limits.user);
     expect(refused.body.errors[0].extensions.cost).toBe(LIST_COST);
 
     // A mutation that does not fit in what is left is refused before it runs.
-    const input = { amount: { amount: "-5.00", currency: "EUR" }, description: "Over budget", date: "2026-11-21" };
+    const input = { accountId, amount: { amount: "-5.00", currency: "EUR" }, payee: "Over budget", date: "2026-11-21" };
     expect(cost(POST, { input })).toBeGreaterThan(limits.user - served * LIST_COST);
     expectRateLimited(await send(POST, { input }, alice.headers), limits.user);
     // Checked through Alice's API key, which has a budget of its own.
     const listed = await send(LIST, { n: 20 }, aliceKey);
-    expect(listed.body.data.transactions).toEqual([]);
+    expect(listed.body.data.transactions.nodes).toEqual([]);
 
     // Bob spends from his own budget.
     expect((await send(LIST, LIST_VARS, bob.headers)).body.errors).toBeUndefined();

@@ -7,7 +7,7 @@ import { embeddedConfig, realServicesConfig } from "../platform/testing/services
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id amount { amount currency } date } }`;
-const TRANSACTIONS = `{ transactions { id description amount { amount currency } owner { id displayName } } }`;
+const TRANSACTIONS = `{ transactions { nodes { id payee amount { amount currency } owner { id displayName } } } }`;
 const SPENDING = `query($month: String!) { me { displayName monthlySpending(month: $month) { amount currency } } }`;
 
 const modes: Array<[string, () => PlatformConfig]> = [
@@ -21,6 +21,9 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
   let bob: string;
   let aliceUser: RegisteredUser;
   let bobUser: RegisteredUser;
+  /** Alice's accounts: transactions are posted against an account of their currency. */
+  let aliceUsd: string;
+  let aliceEur: string;
   const asUser = (id: string) => (id === alice ? aliceUser.headers : bobUser.headers);
 
   beforeAll(async () => {
@@ -29,6 +32,8 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     bobUser = await sg.register("Bob");
     alice = aliceUser.id;
     bob = bobUser.id;
+    aliceUsd = await sg.createAccount(aliceUser, "USD");
+    aliceEur = await sg.createAccount(aliceUser, "EUR", "Euro wallet");
   });
 
   afterAll(async () => {
@@ -43,14 +48,14 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
   });
 
   it("posts a transaction and reads it back with its owner resolved by identity (one query, two subgraphs)", async () => {
-    const posted = await sg.query(POST, { input: { amount: { amount: "-12.34", currency: "usd" }, description: "Groceries", date: "2026-11-05" } }, asUser(alice));
+    const posted = await sg.query(POST, { input: { accountId: aliceUsd, amount: { amount: "-12.34", currency: "usd" }, payee: "Groceries", date: "2026-11-05" } }, asUser(alice));
     expect(posted.errors).toBeUndefined();
     expect(posted.data.postTransaction).toMatchObject({ amount: { amount: "-12.34", currency: "USD" }, date: "2026-11-05" });
 
     const listed = await sg.query(TRANSACTIONS, {}, asUser(alice));
     expect(listed.errors).toBeUndefined();
-    expect(listed.data.transactions).toEqual([
-      { id: posted.data.postTransaction.id, description: "Groceries", amount: { amount: "-12.34", currency: "USD" }, owner: { id: alice, displayName: "Alice" } },
+    expect(listed.data.transactions.nodes).toEqual([
+      { id: posted.data.postTransaction.id, payee: "Groceries", amount: { amount: "-12.34", currency: "USD" }, owner: { id: alice, displayName: "Alice" } },
     ]);
   });
 
@@ -62,10 +67,10 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
 
     // Force a duplicate: publish the very same envelope again, straight onto the bus.
     const ledger = sg.subgraph("ledger");
-    const [row] = await ledger.kit.dataSource.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox ORDER BY seq DESC LIMIT 1`);
+    const [row] = await ledger.kit.dataSource.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox WHERE topic = 'ledger.transaction.v1' ORDER BY seq DESC LIMIT 1`);
     await sg.all.platform.bus.publish([{ topic: row.topic, key: row.key, value: row.envelope, headers: {} }]);
     // A later event of the same user is ordered after the duplicate, so once it shows, the duplicate was handled.
-    await sg.query(POST, { input: { amount: { amount: "-1.00", currency: "USD" }, description: "Bus", date: "2026-11-06" } }, asUser(alice));
+    await sg.query(POST, { input: { accountId: aliceUsd, amount: { amount: "-1.00", currency: "USD" }, payee: "Bus", date: "2026-11-06" } }, asUser(alice));
     await eventually(async () => {
       const r = await sg.query(SPENDING, { month: "2026-11" }, asUser(alice));
       expect(r.data.me.monthlySpending).toEqual([{ amount: "13.34", currency: "USD" }]);
@@ -76,13 +81,13 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
 
   it("keeps every user's data to themselves, through the gateway and through _entities", async () => {
     const bobs = await sg.query(TRANSACTIONS, {}, asUser(bob));
-    expect(bobs.data.transactions).toEqual([]);
+    expect(bobs.data.transactions.nodes).toEqual([]);
     const bobSpending = await sg.query(SPENDING, { month: "2026-11" }, asUser(bob));
     expect(bobSpending.data.me.monthlySpending).toEqual([]);
 
-    const [aliceTx] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions;
+    const [aliceTx] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.nodes;
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
-    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id description } ... on User { id } } }`;
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id payee } ... on User { id } } }`;
     const asBob = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: bob, scopes: ["*"] }, "t") };
     const ledgerAsBob = await postGraphQL(sg.all.urls.ledger!, { query: entities, variables: { r: [{ __typename: "Transaction", id: aliceTx.id }] } }, asBob);
     expect(ledgerAsBob.data._entities).toEqual([null]);
@@ -100,13 +105,13 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
 
   it("resolves a batch of entity references with one SQL statement", async () => {
     for (let i = 0; i < 19; i++) {
-      await sg.query(POST, { input: { amount: { amount: `-${i + 1}.00`, currency: "EUR" }, description: `batch ${i}`, date: "2026-10-01" } }, asUser(alice));
+      await sg.query(POST, { input: { accountId: aliceEur, amount: { amount: `-${i + 1}.00`, currency: "EUR" }, payee: `batch ${i}`, date: "2026-10-01" } }, asUser(alice));
     }
-    const ids: string[] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.map((t: { id: string }) => t.id);
+    const ids: string[] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.nodes.map((t: { id: string }) => t.id);
     expect(ids.length).toBeGreaterThanOrEqual(20);
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
     const headers = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: alice, scopes: ["*"] }, "t") };
-    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id description } } }`;
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id payee } } }`;
     let result: Awaited<ReturnType<typeof postGraphQL>> | undefined;
     const statements = await countStatements(sg.subgraph("ledger").kit.dataSource, async () => {
       result = await postGraphQL(sg.all.urls.ledger!, { query, variables: { r: ids.map((id) => ({ __typename: "Transaction", id })) } }, headers);
@@ -126,15 +131,18 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
   });
 
   it("answers bad input with coded errors and writes nothing", async () => {
-    const before = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.length;
+    const before = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.nodes.length;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ amount: { amount: "1e5", currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
-      [{ amount: { amount: "1.234", currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
-      [{ amount: { amount: "10", currency: "ZZZ" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
-      [{ amount: { amount: "0", currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
-      [{ amount: { amount: "10", currency: "USD" }, description: "x", date: "2026-02-30" }, "BAD_USER_INPUT"],
-      [{ amount: { amount: "10", currency: "USD" }, description: "x".repeat(501), date: "2026-11-01" }, "BAD_USER_INPUT"],
-      [{ amount: { amount: "9".repeat(30), currency: "USD" }, description: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "1e5", currency: "USD" }, payee: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "1.234", currency: "USD" }, payee: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "10", currency: "ZZZ" }, payee: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "0", currency: "USD" }, payee: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "10", currency: "USD" }, payee: "x", date: "2026-02-30" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "10", currency: "USD" }, payee: "x".repeat(201), date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "9".repeat(30), currency: "USD" }, payee: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      // The account's currency and opening date bound what may be posted on it.
+      [{ accountId: aliceUsd, amount: { amount: "10", currency: "EUR" }, payee: "x", date: "2026-11-01" }, "BAD_USER_INPUT"],
+      [{ accountId: aliceUsd, amount: { amount: "10", currency: "USD" }, payee: "x", date: "1999-12-31" }, "BAD_USER_INPUT"],
     ];
     for (const [input, code] of cases) {
       const r = await sg.query(POST, { input }, asUser(alice));
@@ -142,6 +150,6 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     }
     const anonymous = await sg.query(POST, { input: cases[0]![0] });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
-    expect((await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions).toHaveLength(before);
+    expect((await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.nodes).toHaveLength(before);
   });
 });

@@ -126,11 +126,12 @@ describe("operationCost", () => {
 
   it("prices a realistic client query on the API schema with the default limits", () => {
     const source = `query ($month: String!) {
-      transactions { id amount { amount currency } owner { monthlySpending(month: $month) { amount } } }
+      transactions { nodes { id amount { amount currency } owner { monthlySpending(month: $month) { amount } } } }
     }`;
     // monthlySpending: 1 + 20 (defaultListSize) x 1 = 21; owner 1 + 21 = 22; amount 1 + 2 = 3;
-    // transaction 1 + 3 + 22 = 26; transactions (schema default first: 50) 1 + 50 x 26 = 1301.
-    expect(operationCost(apiSchema(), parse(source), { limits: DEFAULT_OPERATION_LIMITS })).toBe(1301);
+    // transaction 1 + 3 + 22 = 26; nodes, sized by the connection's schema default first: 50,
+    // 1 + 50 x 26 = 1301; transactions 1 + 1301 = 1302.
+    expect(operationCost(apiSchema(), parse(source), { limits: DEFAULT_OPERATION_LIMITS })).toBe(1302);
   });
 });
 

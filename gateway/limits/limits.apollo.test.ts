@@ -30,7 +30,7 @@ const server = new ApolloServer({
   schema: apiSchema(),
   // Our rule refuses introspection with its own code; Apollo's own rule would add a second error.
   introspection: true,
-  rootValue: { me: null, transactions: [] },
+  rootValue: { me: null, transactions: { nodes: [], edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
   validationRules: operationLimitRules(limits, { introspection: false }),
   parseOptions: parseOptionsFor(limits),
   formatError: (formatted, error) => refineLimitError(mask(formatted, error), error),
@@ -51,9 +51,10 @@ describe("limits in Apollo Server", () => {
     const { status, errors } = await run("{ me { preferences { baseCurrency } security { __typename } } }");
     expect(errors).toBeUndefined();
     expect(status).not.toBe(400);
-    const refused = await run("{ me { id } transactions { owner { preferences { baseCurrency } } } }");
+    // transactions → nodes → owner → preferences → baseCurrency: 5 levels.
+    const refused = await run("{ me { id } transactions { nodes { owner { preferences { baseCurrency } } } } }");
     expect(refused.status).toBe(400);
-    expect(refused.errors?.map((e) => e.extensions)).toEqual([{ code: "DEPTH_LIMIT_EXCEEDED", limit: 3, actual: 4 }]);
+    expect(refused.errors?.map((e) => e.extensions)).toEqual([{ code: "DEPTH_LIMIT_EXCEEDED", limit: 3, actual: 5 }]);
   });
 
   it("answers too many aliases with ALIAS_LIMIT_EXCEEDED", async () => {
@@ -77,11 +78,12 @@ describe("limits in Apollo Server", () => {
   });
 
   it("checks cost per request with the variables sent, after the document was validated and cached", async () => {
-    const query = "query Page($n: Int!) { transactions(first: $n) { id amount { amount currency } } }";
-    // 1 + 200 x (1 + 3) = 801
+    // Scalars only under nodes: with nodes the query is 3 deep, this file's maxDepth.
+    const query = "query Page($n: Int!) { transactions(first: $n) { nodes { id date payee notes } } }";
+    // transactions 1 + nodes (1 + 200 x 4) = 802
     expect(await run(query, { n: 200 })).toEqual({ status: undefined, errors: undefined });
-    // 1 + 500 (clamped from 10,000) x 4 = 2001
+    // 1 + (1 + 500 (clamped from 10,000) x 4) = 2002
     const { errors } = await run(query, { n: 10_000 });
-    expect(errors?.map((e) => e.extensions)).toEqual([{ code: "COST_LIMIT_EXCEEDED", cost: 2_001, limit: 1_000 }]);
+    expect(errors?.map((e) => e.extensions)).toEqual([{ code: "COST_LIMIT_EXCEEDED", cost: 2_002, limit: 1_000 }]);
   });
 });

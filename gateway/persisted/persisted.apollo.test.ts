@@ -25,7 +25,7 @@ const countParses: ApolloServerPlugin<GatewayContext> = {
 const mask = createErrorMasker({ traceId: () => "trace" });
 const server = new ApolloServer<GatewayContext>({
   schema: apiSchema(),
-  rootValue: { me: null, transactions: [] },
+  rootValue: { me: null, transactions: { nodes: [] } },
   persistedQueries: apqOptions(store),
   formatError: (formatted, error) => mask(formatted, error),
   plugins: [persistedOperationsPlugin(documents), countParses],
@@ -68,7 +68,7 @@ describe("persisted operations in Apollo Server", () => {
     // The same text with different whitespace is a different document.
     expect((await run(safelisted, { query: `${meQuery} ` })).code).toBe("PERSISTED_QUERY_REQUIRED");
     // An APQ registration of an ad-hoc query is refused and not stored.
-    const query = "{ transactions { id } }";
+    const query = "{ transactions { nodes { id } } }";
     const register = await run(safelisted, { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
     expect(register.code).toBe("PERSISTED_QUERY_REQUIRED");
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -86,18 +86,18 @@ describe("persisted operations in Apollo Server", () => {
   });
 
   it("keeps automatic persisted queries in the store for 24 h: miss, register, hit; a wrong hash is refused", async () => {
-    const query = "query Recent { transactions(first: 3) { id } }";
+    const query = "query Recent { transactions(first: 3) { nodes { id } } }";
     const hash = sha256(query);
     const persistedQuery = { version: 1, sha256Hash: hash };
     const miss = await run(ordinaryKey, { extensions: { persistedQuery } });
     expect(miss).toMatchObject({ status: 200, code: "PERSISTED_QUERY_NOT_FOUND" });
-    expect((await run(ordinaryKey, { query, extensions: { persistedQuery } })).data).toEqual({ transactions: [] });
+    expect((await run(ordinaryKey, { query, extensions: { persistedQuery } })).data).toEqual({ transactions: { nodes: [] } });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await store.get(`apq:${hash}`)).toBe(query);
     const ttl = (await store.ttl(`apq:${hash}`))!;
     expect(ttl).toBeGreaterThan((APQ_TTL_SECONDS - 60) * 1000);
     expect(ttl).toBeLessThanOrEqual(APQ_TTL_SECONDS * 1000);
-    expect((await run(ordinaryKey, { extensions: { persistedQuery } })).data).toEqual({ transactions: [] });
+    expect((await run(ordinaryKey, { extensions: { persistedQuery } })).data).toEqual({ transactions: { nodes: [] } });
     const wrong = await run(ordinaryKey, { query: "{ me { id } }", extensions: { persistedQuery } });
     expect(wrong.status).toBe(400);
     expect(wrong.data).toBeUndefined();

@@ -15,11 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "query Me($month: String!) {\n  me {\n    id\n    displayName\n    monthlySpending(month: $month) {\n      amount\n      currency\n    }\n  }\n}": typeof types.MeDocument,
-    "query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    id\n    date\n    description\n    amount {\n      amount\n      currency\n    }\n    owner {\n      displayName\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}": typeof types.RecentTransactionsDocument,
+    "query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    nodes {\n      id\n      date\n      payee\n      amount {\n        amount\n        currency\n      }\n      owner {\n        displayName\n      }\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}": typeof types.RecentTransactionsDocument,
 };
 const documents: Documents = {
     "query Me($month: String!) {\n  me {\n    id\n    displayName\n    monthlySpending(month: $month) {\n      amount\n      currency\n    }\n  }\n}": types.MeDocument,
-    "query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    id\n    date\n    description\n    amount {\n      amount\n      currency\n    }\n    owner {\n      displayName\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}": types.RecentTransactionsDocument,
+    "query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    nodes {\n      id\n      date\n      payee\n      amount {\n        amount\n        currency\n      }\n      owner {\n        displayName\n      }\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}": types.RecentTransactionsDocument,
 };
 
 /**
@@ -43,7 +43,7 @@ export function graphql(source: "query Me($month: String!) {\n  me {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    id\n    date\n    description\n    amount {\n      amount\n      currency\n    }\n    owner {\n      displayName\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}"): (typeof documents)["query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    id\n    date\n    description\n    amount {\n      amount\n      currency\n    }\n    owner {\n      displayName\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}"];
+export function graphql(source: "query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    nodes {\n      id\n      date\n      payee\n      amount {\n        amount\n        currency\n      }\n      owner {\n        displayName\n      }\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}"): (typeof documents)["query RecentTransactions($first: Int! = 20) {\n  transactions(first: $first) {\n    nodes {\n      id\n      date\n      payee\n      amount {\n        amount\n        currency\n      }\n      owner {\n        displayName\n      }\n    }\n  }\n}\n\nmutation PostTransaction($input: PostTransactionInput!) {\n  postTransaction(input: $input) {\n    id\n    date\n    amount {\n      amount\n      currency\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

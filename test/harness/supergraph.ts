@@ -19,6 +19,10 @@ export interface RegisteredUser {
 }
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }`;
+const CREATE_ACCOUNT = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`;
+
+/** Opening date of every test account: transactions may not be dated before it. */
+export const TEST_OPENING_DATE = "2000-01-01";
 
 export interface TestSupergraph {
   gateway: RunningGateway;
@@ -30,6 +34,12 @@ export interface TestSupergraph {
   query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult>;
   /** Registers a fresh user through the gateway (unique e-mail per call). */
   register(displayName?: string): Promise<RegisteredUser>;
+  /**
+   * Opens a CHECKING account through the gateway with the caller's headers (a user's, or an API
+   * key's), zero opening balance on {@link TEST_OPENING_DATE}; returns its id. Transactions must be
+   * posted against an account of their currency.
+   */
+  createAccount(caller: { headers: Record<string, string> }, currency?: string, name?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -85,6 +95,7 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
     cache: options.gatewayCache ?? all.platform.cache,
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     trustProxy: options.trustProxy,
+    maxBodyBytes: config.maxBodyBytes,
   };
   let gateway: RunningGateway;
   try {
@@ -115,6 +126,12 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
       if (r.errors) throw new Error(`register failed: ${JSON.stringify(r.errors)}`);
       const { accessToken, refreshToken, user } = r.data.register;
       return { id: user.id, email, password, accessToken, refreshToken, headers: bearer(accessToken) };
+    },
+    createAccount: async (caller, currency = "USD", name = "Everyday") => {
+      const input = { name, type: "CHECKING", openingBalance: { amount: "0", currency }, openingDate: TEST_OPENING_DATE };
+      const r = await postGraphQL(gateway.url, { query: CREATE_ACCOUNT, variables: { input } }, caller.headers);
+      if (r.errors) throw new Error(`createAccount failed: ${JSON.stringify(r.errors)}`);
+      return r.data.createAccount.id as string;
     },
     close: async () => {
       for (const extra of extraGateways) await extra.close();

@@ -15,7 +15,7 @@ const REVOKE = `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
 const RESOLVE = `query($secret: String!) { resolveApiKey(secret: $secret) { keyId userId scopes safelistOnly } }`;
 const ME = `{ me { id } }`;
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
-const TRANSACTIONS = `{ transactions { id description } }`;
+const TRANSACTIONS = `{ transactions { nodes { id payee } } }`;
 
 const code = (r: GraphQLResult) => r.errors?.[0]?.extensions?.code;
 const apiKey = (secret: string) => ({ "x-api-key": secret });
@@ -103,7 +103,8 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
   });
 
   it("lets a request with x-api-key act as the key's owner", async () => {
-    const posted = await sg.query(POST, { input: { amount: { amount: "-3.50", currency: "USD" }, description: "Coffee", date: "2026-11-05" } }, owner.headers);
+    const accountId = await sg.createAccount(owner, "USD");
+    const posted = await sg.query(POST, { input: { accountId, amount: { amount: "-3.50", currency: "USD" }, payee: "Coffee", date: "2026-11-05" } }, owner.headers);
     expect(posted.errors).toBeUndefined();
     const { secret, apiKey: key } = await create(owner);
 
@@ -112,7 +113,7 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
     expect(me.data.me.id).toBe(owner.id);
     const txs = await sg.query(TRANSACTIONS, {}, apiKey(secret));
     expect(txs.errors).toBeUndefined();
-    expect(txs.data.transactions).toEqual([{ id: posted.data.postTransaction.id, description: "Coffee" }]);
+    expect(txs.data.transactions.nodes).toEqual([{ id: posted.data.postTransaction.id, payee: "Coffee" }]);
     // A safelist-only key is held to the persisted operations (test/persisted.int.test.ts).
     const safelisted = await create(owner, { safelistOnly: true });
     expect(code(await sg.query(ME, {}, apiKey(safelisted.secret)))).toBe("PERSISTED_QUERY_REQUIRED");

@@ -231,7 +231,9 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
     it("deletes the account after checking the password, and every subgraph purges the user's data", async () => {
       const user = (await register(`sam.${unique()}@example.com`)).data.register;
       const h = bearer(user.accessToken);
-      await sg.query(`mutation { postTransaction(input: { amount: { amount: "-5.00", currency: "USD" }, description: "Tea", date: "2026-11-02" }) { id } }`, {}, h);
+      const accountId = await sg.createAccount({ headers: h }, "USD");
+      const spent = await sg.query(`mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-5.00", currency: "USD" }, payee: "Tea", date: "2026-11-02" }) { id } }`, { a: accountId }, h);
+      expect(spent.errors).toBeUndefined();
       await eventually(async () => {
         const r = await sg.query(`{ me { monthlySpending(month: "2026-11") { amount } } }`, {}, h);
         expect(r.data.me.monthlySpending).toEqual([{ amount: "5.00" }]);
@@ -245,6 +247,7 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       const budgets = sg.subgraph("budgets").kit.dataSource;
       await eventually(async () => {
         expect(await ledger.query(`SELECT id FROM ledger.transactions WHERE user_id = $1`, [user.user.id])).toEqual([]);
+        expect(await ledger.query(`SELECT id FROM ledger.accounts WHERE user_id = $1`, [user.user.id])).toEqual([]);
         expect(await budgets.query(`SELECT month FROM budgets.monthly_spending WHERE user_id = $1`, [user.user.id])).toEqual([]);
       });
       const identityRows = await sg.subgraph("identity").kit.dataSource.query(
@@ -253,8 +256,9 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       );
       expect(Number(identityRows[0].n)).toBe(0);
 
-      // An event about the deleted user still in flight must not bring data back.
-      const [posted] = await ledger.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox WHERE key = $1 ORDER BY seq LIMIT 1`, [user.user.id]);
+      // An event about the deleted user still in flight must not bring data back. (The user's first
+      // outbox row is AccountCreated, which budgets does not consume: replay the transaction's.)
+      const [posted] = await ledger.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox WHERE key = $1 AND topic = 'ledger.transaction.v1' ORDER BY seq LIMIT 1`, [user.user.id]);
       const replay = JSON.parse(posted.envelope);
       replay.id = "00000000-0000-4000-8000-" + Date.now().toString(16).padStart(12, "0").slice(-12);
       await sg.all.platform.bus.publish([{ topic: posted.topic, key: posted.key, value: JSON.stringify(replay), headers: {} }]);
