@@ -23,6 +23,8 @@ export interface PlatformConfig {
   subgraphUrls: Record<string, string>;
   /** Believe X-Forwarded-For (the gateway sits behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Largest request body the gateway and subgraphs read (a statement import is the big one). */
+  maxBodyBytes: number;
   /** PEM keys for the gateway → subgraph internal token; generated per process in embedded mode. */
   internalJwtPrivateKey?: string;
   internalJwtPublicKey?: string;
@@ -111,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     gatewayPort: read(env, "GATEWAY_PORT", port) ?? 4000,
     subgraphUrls: readPrefixed(env, "SUBGRAPH_URL_", httpUrl),
     trustProxy: read(env, "TRUST_PROXY", z.enum(["true", "false"], { message: 'must be "true" or "false"' })) === "true",
+    // 8 MiB carries a 50,000-row CSV statement; anything larger is refused before it is parsed.
+    maxBodyBytes: read(env, "MAX_BODY_BYTES", z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024)) ?? 8 * 1024 * 1024,
     internalJwtPrivateKey: read(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
     internalJwtPublicKey: read(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
   };

@@ -22,12 +22,21 @@ export class Outbox {
       throw new Error("Outbox.add must run inside the transaction that makes the change");
     }
     const envelopes = events.map((e) => createEnvelope(e, this.schema, traceId, this.clock, this.ids));
-    for (const [i, envelope] of envelopes.entries()) {
-      await manager.query(
-        `INSERT INTO "${this.schema}".outbox (id, topic, key, type, envelope, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
-        [envelope.id, events[i]!.topic, envelope.key, envelope.type, JSON.stringify(envelope), envelope.occurredAt],
-      );
-    }
+    if (envelopes.length === 0) return envelopes;
+    // One statement however many events (an import writes thousands in one transaction).
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, topic, key, type, envelope, created_at)
+       SELECT id, topic, key, type, envelope::jsonb, created_at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+         AS e(id, topic, key, type, envelope, created_at)`,
+      [
+        envelopes.map((e) => e.id),
+        events.map((e) => e.topic),
+        envelopes.map((e) => e.key),
+        envelopes.map((e) => e.type),
+        envelopes.map((e) => JSON.stringify(e)),
+        envelopes.map((e) => e.occurredAt),
+      ],
+    );
     await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
     return envelopes;
   }

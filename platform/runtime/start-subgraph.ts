@@ -84,6 +84,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     apollo,
     host: platform.config.host,
     port: options.port ?? module.port,
+    maxBodyBytes: platform.config.maxBodyBytes,
     context,
     routes: {
       ...module.routes?.(deps),

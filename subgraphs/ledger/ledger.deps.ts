@@ -14,6 +14,7 @@ import type { UserSettingsService } from "./users/user-settings.service.js";
 import type { RuleService } from "./rules/rule.service.js";
 import type { ScheduleService } from "./recurring/schedule.service.js";
 import type { RecurringJob } from "./recurring/recurring.job.js";
+import type { ImportService } from "./imports/import.service.js";
 import type { Clock } from "../../platform/time/index.js";
 
 /** Per-request DataLoaders of the ledger, each scoped to the caller. */
@@ -42,5 +43,6 @@ export interface LedgerDeps {
   rules: RuleService;
   schedules: ScheduleService;
   recurringJob: RecurringJob;
+  imports: ImportService;
   loaders: LedgerLoaders;
 }

@@ -28,6 +28,10 @@ import { transactionByIdLoader, transactionLegsLoader } from "./transactions/tra
 import { resolveTransactionReference } from "./transactions/transaction.reference.js";
 import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
 import { TransactionService } from "./transactions/transaction.service.js";
+import { ImportBatchEntity } from "./imports/import-batch.entity.js";
+import { ImportResolver } from "./imports/import.resolver.js";
+import { ImportService } from "./imports/import.service.js";
+import { Imports1764547200230 } from "./migrations/1764547200230-imports.js";
 import { Recurring1764547200220 } from "./migrations/1764547200220-recurring.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
@@ -60,6 +64,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, transactions, idempotency, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
+  const imports = new ImportService(dataSource, outbox, clock, ids, idempotency, accounts, transactions, kit.logger.child({ feature: "imports" }));
   return {
     clock,
     idempotency,
@@ -72,6 +77,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     rules,
     schedules,
     recurringJob,
+    imports,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -88,9 +94,9 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
-  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, RecurringResolver, LedgerUserResolver],
-  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity],
-  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210, Recurring1764547200220],
+  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, RecurringResolver, ImportResolver, LedgerUserResolver],
+  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity, ImportBatchEntity],
+  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210, Recurring1764547200220, Imports1764547200230],
   createDeps: createLedger,
   close: (deps) => deps.recurringJob.stop(),
   references: (deps) => ({
@@ -106,6 +112,7 @@ export default defineSubgraph<LedgerDeps>({
       await deps.rules.purgeUser(manager, userId);
       await deps.schedules.purgeUser(manager, userId);
       await deps.transactions.purgeUser(manager, userId);
+      await deps.imports.purgeUser(manager, userId);
       await deps.accounts.purgeUser(manager, userId);
       await deps.categories.purgeUser(manager, userId);
       await deps.rates.purgeUser(manager, userId);

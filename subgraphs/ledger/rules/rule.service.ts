@@ -4,7 +4,6 @@ import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/ind
 import { AccountEntity } from "../accounts/account.entity.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.js";
-import { payeeKey } from "../transactions/transaction-fields.js";
 import type { TransactionQuery, TransactionQueries } from "../transactions/transaction-query.service.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
@@ -126,7 +125,7 @@ export class RuleService {
           const categoryChanged = single !== null && result.categoryId !== single.categoryId;
           const sameRules = result.appliedRuleIds.join() === row.appliedRuleIds.join();
           if (!categoryChanged && result.payee === row.payee && result.tags.join("\u0000") === row.tags.join("\u0000") && sameRules) continue;
-          const next = Object.assign(new TransactionEntity(), row, { payee: result.payee, payeeKey: payeeKey(result.payee), tags: result.tags, appliedRuleIds: result.appliedRuleIds, updatedAt: this.clock.now() });
+          const next = Object.assign(new TransactionEntity(), row, { payee: result.payee, tags: result.tags, appliedRuleIds: result.appliedRuleIds, updatedAt: this.clock.now() });
           await manager.save(TransactionEntity, next);
           const nextLegs = mine.map((l) => (l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l));
           if (categoryChanged) await manager.update(PostingEntity, { id: single!.id }, { categoryId: result.categoryId });

@@ -37,12 +37,5 @@ export function statusValue(status: string | null | undefined, fallback: Transac
   return status as TransactionStatusValue;
 }
 
-/** The payee key duplicate detection compares: case, accents, punctuation and spacing ignored. */
-export function payeeKey(payee: string): string {
-  return payee
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+/** The payee key duplicate detection compares (see payee-key.ts for the rule). */
+export { normalizePayee as payeeKey } from "./payee-key.js";

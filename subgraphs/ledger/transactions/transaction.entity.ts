@@ -48,7 +48,7 @@ export class TransactionEntity {
   @Column("text")
   payee!: string;
 
-  /** Normalised payee for duplicate detection on import. */
+  /** Normalised payee as first recorded (before rules or edits renamed it), for duplicate detection on import. */
   @Column("text", { name: "payee_key" })
   payeeKey!: string;
 

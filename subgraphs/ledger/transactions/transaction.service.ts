@@ -3,6 +3,7 @@ import { badInput, conflict, notFound } from "../../../platform/errors/index.js"
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
 import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
@@ -132,9 +133,28 @@ export class TransactionService {
     categorize: (draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft,
     origin: EntryOrigin,
   ): Promise<StoredTransaction> {
+    const account = await this.accounts.usable(manager, userId, input.accountId, calendarDate(input.date));
+    const stored = this.buildEntry(account, id, input, categorize, origin);
+    await this.categories.requireOwned(manager, userId, stored.legs.flatMap((l) => (l.categoryId ? [l.categoryId] : [])), "categoryId");
+    await this.insertEntries(manager, [stored]);
+    return stored;
+  }
+
+  /**
+   * Validates one income or expense against its (already checked, usable) account and builds its
+   * rows, rules applied, without touching the database: imports build thousands, then insert
+   * them with `insertEntries`.
+   */
+  buildEntry(
+    account: AccountEntity,
+    id: string,
+    input: Omit<EntryInput, "idempotencyKey">,
+    categorize: (draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft,
+    origin: EntryOrigin,
+  ): StoredTransaction {
     const date = calendarDate(input.date);
+    if (date < account.openingDate) throw badInput(`date is before the account's opening date ${account.openingDate}`, { field: "date" });
     if (input.amount.amountMinor === 0n) throw badInput("amount must not be zero", { field: "amount" });
-    const account = await this.accounts.usable(manager, userId, input.accountId, date);
     if (account.currency !== input.amount.currency) throw badInput(`the account is in ${account.currency}, the amount in ${input.amount.currency}`, { field: "amount" });
     const draft: EntryDraft = {
       accountId: account.id,
@@ -147,12 +167,11 @@ export class TransactionService {
     const explicitCategory = (input.categoryId ?? null) !== null || (input.splits?.length ?? 0) > 0;
     const outcome = categorize(draft, explicitCategory);
     const splits = this.splitLines(input.amount, input.splits, input.categoryId !== undefined ? input.categoryId : outcome.categoryId, outcome.categoryId);
-    await this.categories.requireOwned(manager, userId, splits.flatMap((s) => (s.categoryId ? [s.categoryId] : [])), "categoryId");
     const status = statusValue(input.status);
     const now = this.clock.now();
     const transaction = Object.assign(new TransactionEntity(), {
       id,
-      userId,
+      userId: account.userId,
       kind: input.amount.amountMinor < 0n ? "EXPENSE" : "INCOME",
       accountId: account.id,
       amountMinor: input.amount.amountMinor,
@@ -162,7 +181,8 @@ export class TransactionService {
       counterCurrency: null,
       date,
       payee: outcome.payee,
-      payeeKey: payeeKey(outcome.payee),
+      // The payee as the bank or user first wrote it, before rules renamed it: re-imports match on it.
+      payeeKey: payeeKey(draft.payee),
       notes: draft.notes,
       tags: tagList(outcome.tags),
       status,
@@ -176,10 +196,14 @@ export class TransactionService {
       createdAt: now,
       updatedAt: now,
     } satisfies TransactionEntity);
-    const legs = this.legEntities(transaction, entryPostings(account.id, input.amount, splits));
-    await manager.insert(TransactionEntity, transaction);
-    await manager.insert(PostingEntity, legs);
-    return { transaction, legs };
+    return { transaction, legs: this.legEntities(transaction, entryPostings(account.id, input.amount, splits)) };
+  }
+
+  /** Inserts built transactions and their legs: two statements per call, whatever the count. */
+  async insertEntries(manager: EntityManager, entries: readonly StoredTransaction[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(TransactionEntity, entries.map((e) => e.transaction));
+    await manager.insert(PostingEntity, entries.flatMap((e) => e.legs));
   }
 
   async transfer(userId: string, input: TransferInput, traceId: string): Promise<StoredTransaction> {
@@ -239,7 +263,6 @@ export class TransactionService {
       const next = Object.assign(new TransactionEntity(), old);
       if (patch.date !== undefined && patch.date !== null) next.date = calendarDate(patch.date);
       if (patch.payee !== undefined) next.payee = payeeText(patch.payee);
-      next.payeeKey = payeeKey(next.payee);
       if (patch.notes !== undefined) next.notes = notesText(patch.notes);
       if (patch.tags !== undefined) next.tags = tagList(patch.tags);
       if (patch.status !== undefined && patch.status !== null) next.status = statusValue(patch.status);

@@ -1,0 +1,133 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { CsvMappingInput as ParserMapping } from "./parsing/index.js";
+import type { ImportBatchEntity } from "./import-batch.entity.js";
+
+export enum ImportFormat {
+  CSV = "CSV",
+  OFX = "OFX",
+}
+registerEnumType(ImportFormat, { name: "ImportFormat", description: "OFX also reads QFX." });
+
+export enum ImportStatus {
+  RUNNING = "RUNNING",
+  COMPLETED = "COMPLETED",
+  FAILED = "FAILED",
+}
+registerEnumType(ImportStatus, { name: "ImportStatus" });
+
+@InputType({ description: "Columns by header name, or by 0-based index written as digits." })
+export class CsvMappingInput implements ParserMapping {
+  @Field(() => String)
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: "A signed amount column; or give debit and credit." })
+  amount?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Money out." })
+  debit?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Money in." })
+  credit?: string | null;
+
+  @Field(() => String, { nullable: true })
+  payee?: string | null;
+
+  @Field(() => String, { nullable: true })
+  memo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The bank's own id per row, when the export has one: the surest duplicate check." })
+  bankTransactionId?: string | null;
+
+  @Field(() => String, { description: "e.g. yyyy-MM-dd, dd/MM/yyyy, MM/dd/yyyy, dd.MM.yyyy, yyyyMMdd." })
+  dateFormat!: string;
+
+  @Field(() => String, { nullable: true, description: '"." (default) or ",".' })
+  decimalSeparator?: string | null;
+
+  @Field(() => String, { nullable: true, description: '",", ";" or a tab; default ",".' })
+  delimiter?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Default true." })
+  hasHeader?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "For banks that print money out as positive." })
+  invertSign?: boolean | null;
+}
+
+@InputType()
+export class ImportTransactionsInput {
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => ImportFormat)
+  format!: ImportFormat;
+
+  @Field(() => String, { description: "The file's text." })
+  content!: string;
+
+  @Field(() => CsvMappingInput, { nullable: true, description: "Required for CSV." })
+  mapping?: CsvMappingInput | null;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType("ImportRowError")
+export class ImportRowError {
+  @Field(() => Int, { description: "The row as the file counts it (CSV: line, header included; OFX: the n-th transaction)." })
+  row!: number;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType("ImportBatch", { description: "One statement import and what became of its rows." })
+export class ImportBatch {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => ImportFormat)
+  format!: ImportFormat;
+
+  @Field(() => ImportStatus)
+  status!: ImportStatus;
+
+  @Field(() => Int)
+  totalRows!: number;
+
+  @Field(() => Int)
+  imported!: number;
+
+  @Field(() => Int, { description: "Rows the account already had (bank id, or date ± 2 days, amount and payee)." })
+  duplicates!: number;
+
+  @Field(() => Int)
+  failed!: number;
+
+  @Field(() => [ImportRowError], { description: "The first 1,000 row errors." })
+  errors!: ImportRowError[];
+
+  @Field(() => String)
+  createdAt!: string;
+
+  static from(b: ImportBatchEntity): ImportBatch {
+    return Object.assign(new ImportBatch(), {
+      id: b.id,
+      accountId: b.accountId,
+      format: b.format as ImportFormat,
+      status: b.status as ImportStatus,
+      totalRows: b.totalRows,
+      imported: b.imported,
+      duplicates: b.duplicates,
+      failed: b.failed,
+      errors: b.errors,
+      createdAt: b.createdAt.toISOString(),
+    });
+  }
+}
