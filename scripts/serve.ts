@@ -42,6 +42,7 @@ boot(`moneta-${target || "serve"}`, async () => {
       subgraphUrls: config.subgraphUrls,
       development: config.env !== "production",
       trustProxy: config.trustProxy,
+      maxBodyBytes: config.maxBodyBytes,
       bus,
       cache,
     });

@@ -25,6 +25,7 @@ boot("moneta", async () => {
       subgraphUrls: { ...all.urls, ...config.subgraphUrls },
       development: config.env !== "production",
       trustProxy: config.trustProxy,
+      maxBodyBytes: config.maxBodyBytes,
       bus: all.platform.bus,
       // APQ and rate limits live in the platform's store: Redis when REDIS_URL is set.
       cache: all.platform.cache,
