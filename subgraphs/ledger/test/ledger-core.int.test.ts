@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { countStatements } from "../../../platform/db/statement-logger.js";
+import { parseAmount } from "../../../platform/money/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
@@ -35,6 +36,25 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
 
   afterAll(async () => {
     await sg?.close();
+  });
+
+  // After every test's writes: each transaction's legs sum to zero per currency, the header
+  // repeats its account leg, and every balance is its opening balance plus its live postings.
+  afterEach(async () => {
+    const ds = sg.subgraph("ledger").kit.dataSource;
+    expect(await ds.query(`SELECT transaction_id, currency FROM ledger.postings GROUP BY transaction_id, currency HAVING sum(amount_minor) <> 0`)).toEqual([]);
+    expect(await ds.query(`SELECT t.id FROM ledger.transactions t JOIN ledger.postings p ON p.transaction_id = t.id AND p.position = 0 WHERE p.amount_minor <> t.amount_minor OR p.account_id <> t.account_id`)).toEqual([]);
+    for (const user of [alice, bob]) {
+      const accounts = (await ledger.ok(user, `{ accounts(includeArchived: true) { id currency balance { amount } } }`)).accounts;
+      const sums: Array<{ id: string; minor: string }> = await ds.query(
+        `SELECT a.id, (a.opening_balance_minor + coalesce(sum(p.amount_minor) FILTER (WHERE t.deleted_at IS NULL), 0))::text AS minor
+         FROM ledger.accounts a LEFT JOIN ledger.postings p ON p.account_id = a.id LEFT JOIN ledger.transactions t ON t.id = p.transaction_id
+         WHERE a.user_id = $1 GROUP BY a.id`,
+        [user.id],
+      );
+      const expected = new Map(sums.map((s) => [s.id, BigInt(s.minor)]));
+      for (const account of accounts) expect(parseAmount(account.balance.amount, account.currency).amountMinor, account.id).toBe(expected.get(account.id));
+    }
   });
 
   it("gives every new user the default categories, nested one level", async () => {
@@ -314,26 +334,6 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect(me.me).toMatchObject({ displayName: "Carol", netWorth: { amount: "50.00", currency: "USD" } });
     expect(me.me.accounts).toHaveLength(2);
     expect(me.me.transactions.nodes).toEqual([{ amount: { amount: "-10.00" } }]);
-  });
-
-  it("keeps the double-entry invariants over everything written so far", async () => {
-    const ds = sg.subgraph("ledger").kit.dataSource;
-    const unbalanced = await ds.query(`SELECT transaction_id, currency, sum(amount_minor) FROM ledger.postings GROUP BY transaction_id, currency HAVING sum(amount_minor) <> 0`);
-    expect(unbalanced).toEqual([]);
-    const headerMismatch = await ds.query(`SELECT t.id FROM ledger.transactions t JOIN ledger.postings p ON p.transaction_id = t.id AND p.position = 0 WHERE p.amount_minor <> t.amount_minor OR p.account_id <> t.account_id`);
-    expect(headerMismatch).toEqual([]);
-    const accounts = (await ledger.ok(alice, `{ accounts(includeArchived: true) { id balance { amount } } }`)).accounts;
-    const sums = await ds.query(
-      `SELECT a.id, (a.opening_balance_minor + coalesce(sum(p.amount_minor) FILTER (WHERE t.deleted_at IS NULL), 0))::text AS minor, a.currency
-       FROM ledger.accounts a LEFT JOIN ledger.postings p ON p.account_id = a.id LEFT JOIN ledger.transactions t ON t.id = p.transaction_id
-       WHERE a.user_id = $1 GROUP BY a.id`,
-      [alice.id],
-    );
-    const expected = new Map(sums.map((s: { id: string; minor: string }) => [s.id, BigInt(s.minor)]));
-    for (const account of accounts) {
-      const digits = account.balance.amount.replace(/[.]/, "");
-      expect(BigInt(digits)).toBe(expected.get(account.id));
-    }
   });
 
   it("purges everything the ledger holds about a user when identity deletes the account", async () => {
