@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
+import { claimWithinUserCap } from "../user-cap.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
@@ -50,10 +51,7 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createAccount", request, entity.id);
       if (replayOf) return manager.findOneByOrFail(AccountEntity, { id: replayOf, userId });
-      // Serialises one user's creations so the cap holds under concurrent requests.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ledger.accounts:' || $1))`, [userId]);
-      const count = await manager.countBy(AccountEntity, { userId });
-      if (count >= MAX_ACCOUNTS_PER_USER) throw badInput(`at most ${MAX_ACCOUNTS_PER_USER} accounts`);
+      await claimWithinUserCap(manager, AccountEntity, userId, MAX_ACCOUNTS_PER_USER, "accounts");
       const saved = await manager.save(entity);
       await this.outbox.add(manager, traceId, [{ topic: ACCOUNT_TOPIC, type: "AccountCreated", key: userId, data: accountSnapshot(saved) }]);
       return saved;

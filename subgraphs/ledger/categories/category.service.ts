@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
+import { claimWithinUserCap } from "../user-cap.js";
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
@@ -48,8 +49,7 @@ export class CategoryService {
 
   async create(userId: string, fields: CategoryFields & { name: string; kind: CategoryKindValue }, traceId: string): Promise<CategoryEntity> {
     return this.write(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ledger.categories:' || $1))`, [userId]);
-      if ((await manager.countBy(CategoryEntity, { userId })) >= MAX_CATEGORIES_PER_USER) throw badInput(`at most ${MAX_CATEGORIES_PER_USER} categories`);
+      await claimWithinUserCap(manager, CategoryEntity, userId, MAX_CATEGORIES_PER_USER, "categories");
       const entity = Object.assign(new CategoryEntity(), { id: this.ids.next(), userId, parentId: null, icon: null, color: null, createdAt: this.clock.now() });
       await this.applyFields(manager, entity, fields);
       const saved = await manager.save(entity);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { claimWithinUserCap } from "../user-cap.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
@@ -60,8 +61,7 @@ export class ScheduleService {
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createRecurringTransaction", request, id);
       if (replayOf) return manager.findOneByOrFail(ScheduleEntity, { id: replayOf, userId });
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ledger.schedules:' || $1))`, [userId]);
-      if ((await manager.countBy(ScheduleEntity, { userId })) >= MAX_SCHEDULES_PER_USER) throw badInput(`at most ${MAX_SCHEDULES_PER_USER} recurring transactions`);
+      await claimWithinUserCap(manager, ScheduleEntity, userId, MAX_SCHEDULES_PER_USER, "recurring transactions");
       const schedule = Object.assign(new ScheduleEntity(), { id, userId, remindedFor: null, createdAt: this.clock.now() });
       await this.fill(manager, schedule, request, utcDay(this.clock.now()));
       return manager.save(schedule);

@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
+import { claimWithinUserCap } from "../user-cap.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import { AccountEntity } from "../accounts/account.entity.js";
@@ -59,9 +60,7 @@ export class RuleService {
 
   async create(userId: string, fields: RuleFields): Promise<RuleEntity> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ledger.rules:' || $1))`, [userId]);
-      const count = await manager.countBy(RuleEntity, { userId });
-      if (count >= MAX_RULES_PER_USER) throw badInput(`at most ${MAX_RULES_PER_USER} rules`);
+      const count = await claimWithinUserCap(manager, RuleEntity, userId, MAX_RULES_PER_USER, "rules");
       const rule = Object.assign(new RuleEntity(), { id: this.ids.next(), userId, position: count, createdAt: this.clock.now() });
       await this.fill(manager, rule, fields);
       return manager.save(rule);
