@@ -211,6 +211,18 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect(r.data._entities).toEqual([null, null, null, null]);
   });
 
+  it("keeps the ledger's fields behind ledger:read and its writes behind ledger:write, on User too", async () => {
+    const created = await ledger.ok(alice, `mutation { createApiKey(input: { name: "budget widget", scopes: ["budgets:read"] }) { secret } }`);
+    const key = { "x-api-key": created.createApiKey.secret };
+    expect((await sg.query(`{ me { id } }`, {}, key)).data.me.id).toBe(alice.id);
+    const read = await sg.query(`{ me { id netWorth { amount } transactions { nodes { id } } } }`, {}, key);
+    // Both fields are non-null, so their denial nulls `me`; nothing of the ledger leaks.
+    expect(read.data?.me ?? null).toBeNull();
+    expect(read.errors?.map((e) => e.path?.join("."))).toEqual(expect.arrayContaining(["me.netWorth", "me.transactions"]));
+    const write = await sg.query(`mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-01" }) { id } }`, { a: checking }, key);
+    expect(write.data).toBeNull();
+  });
+
   it("archives an account: no new transactions on it, balance and history kept", async () => {
     const old = await ledger.account(alice, "USD", "50.00");
     await ledger.ok(alice, `mutation($id: ID!) { archiveAccount(id: $id) { archived } }`, { id: old });

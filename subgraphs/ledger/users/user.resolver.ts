@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { forbidden } from "../../../platform/errors/index.js";
+import { requireUserId } from "../../../platform/graphql/index.js";
 import type { RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import { Account } from "../accounts/account.type.js";
@@ -14,6 +16,8 @@ import { UserRef } from "./user.type.js";
  * The ledger's fields on `User`. `__resolveReference` only resolves the caller themselves, so
  * these always read the caller's own data.
  */
+const READ = '@requiresScopes(scopes: [["ledger:read"]])';
+
 @Resolver(() => UserRef)
 export class LedgerUserResolver {
   private readonly netWorthService: NetWorthService;
@@ -22,30 +26,41 @@ export class LedgerUserResolver {
     this.netWorthService = new NetWorthService(deps);
   }
 
+  /** Belt and braces beside `__resolveReference`: a User here is only ever the caller. */
+  private own(user: UserRef, context: RequestContext): string {
+    if (user.id !== requireUserId(context)) throw forbidden();
+    return user.id;
+  }
+
+  @Directive(READ)
   @FieldResolver(() => [Account], { description: "Open accounts, oldest first." })
-  async accounts(@Root() user: UserRef): Promise<Account[]> {
-    return (await this.deps.accounts.list(user.id, false)).map(Account.from);
+  async accounts(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<Account[]> {
+    return (await this.deps.accounts.list(this.own(user, context), false)).map(Account.from);
   }
 
+  @Directive(READ)
   @FieldResolver(() => [Category])
-  async categories(@Root() user: UserRef): Promise<Category[]> {
-    return (await this.deps.categories.list(user.id)).map(Category.from);
+  async categories(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<Category[]> {
+    return (await this.deps.categories.list(this.own(user, context))).map(Category.from);
   }
 
+  @Directive(READ)
   @FieldResolver(() => TransactionConnection)
   async transactions(
     @Root() user: UserRef,
+    @Ctx() context: RequestContext,
     @Arg("filter", () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
   ): Promise<TransactionConnection> {
-    return transactionConnection(this.deps, user.id, filter, first, after);
+    return transactionConnection(this.deps, this.own(user, context), filter, first, after);
   }
 
+  @Directive(READ)
   @FieldResolver(() => MoneyType, {
     description: "Every open account's balance today in the base currency, each at its latest rate on or before today; EXCHANGE_RATE_MISSING when a currency has none.",
   })
   async netWorth(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<MoneyType> {
-    return MoneyType.from(await this.netWorthService.of(user.id, context));
+    return MoneyType.from(await this.netWorthService.of(this.own(user, context), context));
   }
 }
