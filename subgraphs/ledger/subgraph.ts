@@ -54,12 +54,12 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const { dataSource, outbox, clock, ids } = kit;
   const idempotency = new IdempotencyKeys(() => clock.now());
   const accounts = new AccountService(dataSource, outbox, clock, ids, idempotency);
-  const categories = new CategoryService(dataSource, outbox, clock, ids);
+  const categories = new CategoryService(dataSource, outbox, clock, ids, idempotency);
   const transactions = new TransactionService(dataSource, outbox, clock, ids, idempotency, accounts, categories);
   const rates = new ExchangeRateService(dataSource, clock);
   const settings = new UserSettingsService(dataSource, clock);
   const queries = new TransactionQueries(dataSource, categories);
-  const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries);
+  const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries, idempotency);
   transactions.useCategorizer(rules.categorizer);
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, transactions, idempotency, kit.logger.child({ job: "recurring" }));

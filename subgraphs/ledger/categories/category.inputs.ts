@@ -17,6 +17,9 @@ export class CreateCategoryInput {
 
   @Field(() => String, { nullable: true, description: "#RRGGBB" })
   color?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Retrying with the same key returns the first result." })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Only the fields given change; null clears parent, icon or colour." })

@@ -38,7 +38,8 @@ export class CategoryResolver {
   @Directive(WRITE)
   @Mutation(() => Category)
   async createCategory(@Ctx() context: RequestContext, @Arg("input", () => CreateCategoryInput) input: CreateCategoryInput): Promise<Category> {
-    return Category.from(await this.deps.categories.create(requireUserId(context), given(input) as CreateCategoryInput, context.traceId));
+    const { idempotencyKey, ...fields } = given(input);
+    return Category.from(await this.deps.categories.create(requireUserId(context), fields as CreateCategoryInput, context.traceId, idempotencyKey));
   }
 
   @Directive(WRITE)

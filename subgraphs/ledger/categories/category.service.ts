@@ -3,6 +3,7 @@ import { claimWithinUserCap } from "../user-cap.js";
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
 import { CATEGORY_KINDS, CategoryEntity, type CategoryKindValue } from "./category.entity.js";
 import { CATEGORY_TOPIC, type CategoryMovedV1, type CategorySnapshotV1 } from "./category.events.js";
 import { DEFAULT_CATEGORIES } from "./default-categories.js";
@@ -30,6 +31,7 @@ export class CategoryService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   /** On `UserRegistered`, inside the inbox transaction; a user who already has categories keeps them. */
@@ -47,10 +49,13 @@ export class CategoryService {
     await manager.insert(CategoryEntity, rows);
   }
 
-  async create(userId: string, fields: CategoryFields & { name: string; kind: CategoryKindValue }, traceId: string): Promise<CategoryEntity> {
+  async create(userId: string, fields: CategoryFields & { name: string; kind: CategoryKindValue }, traceId: string, idempotencyKey?: string | null): Promise<CategoryEntity> {
+    const id = this.ids.next();
     return this.write(async (manager) => {
+      const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createCategory", fields, id);
+      if (replayOf) return manager.findOneByOrFail(CategoryEntity, { id: replayOf, userId });
       await claimWithinUserCap(manager, CategoryEntity, userId, MAX_CATEGORIES_PER_USER, "categories");
-      const entity = Object.assign(new CategoryEntity(), { id: this.ids.next(), userId, parentId: null, icon: null, color: null, createdAt: this.clock.now() });
+      const entity = Object.assign(new CategoryEntity(), { id, userId, parentId: null, icon: null, color: null, createdAt: this.clock.now() });
       await this.applyFields(manager, entity, fields);
       const saved = await manager.save(entity);
       await this.outbox.add(manager, traceId, [{ topic: CATEGORY_TOPIC, type: "CategoryCreated", key: userId, data: snapshot(saved) }]);

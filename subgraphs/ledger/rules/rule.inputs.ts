@@ -75,4 +75,7 @@ export class RuleInput {
 
   @Field(() => Boolean, { nullable: true })
   enabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "createRule only: retrying with the same key returns the first result." })
+  idempotencyKey?: string | null;
 }

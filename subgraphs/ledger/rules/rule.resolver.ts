@@ -23,7 +23,7 @@ export class RuleResolver {
   @Directive(WRITE)
   @Mutation(() => Rule, { description: "Added last in the order." })
   async createRule(@Ctx() context: RequestContext, @Arg("input", () => RuleInput) input: RuleInput): Promise<Rule> {
-    return Rule.from(await this.deps.rules.create(requireUserId(context), fieldsOf(input)));
+    return Rule.from(await this.deps.rules.create(requireUserId(context), fieldsOf(input), input.idempotencyKey));
   }
 
   @Directive(WRITE)

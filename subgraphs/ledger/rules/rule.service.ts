@@ -3,6 +3,7 @@ import { claimWithinUserCap } from "../user-cap.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import { AccountEntity } from "../accounts/account.entity.js";
+import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.js";
 import type { TransactionQuery, TransactionQueries } from "../transactions/transaction-query.service.js";
@@ -32,6 +33,7 @@ export class RuleService {
     private readonly categories: CategoryService,
     private readonly transactions: TransactionService,
     private readonly queries: TransactionQueries,
+    private readonly idempotency: IdempotencyKeys,
   ) {
     // A merged or deleted category must not linger in a rule's action.
     categories.onCategoryMoved(async (manager, userId, from, to) => {
@@ -58,10 +60,13 @@ export class RuleService {
     return this.dataSource.getRepository(RuleEntity).find({ where: { userId }, order: { position: "ASC", createdAt: "ASC" } });
   }
 
-  async create(userId: string, fields: RuleFields): Promise<RuleEntity> {
+  async create(userId: string, fields: RuleFields, idempotencyKey?: string | null): Promise<RuleEntity> {
+    const id = this.ids.next();
     return this.dataSource.transaction(async (manager) => {
+      const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createRule", fields, id);
+      if (replayOf) return manager.findOneByOrFail(RuleEntity, { id: replayOf, userId });
       const count = await claimWithinUserCap(manager, RuleEntity, userId, MAX_RULES_PER_USER, "rules");
-      const rule = Object.assign(new RuleEntity(), { id: this.ids.next(), userId, position: count, createdAt: this.clock.now() });
+      const rule = Object.assign(new RuleEntity(), { id, userId, position: count, createdAt: this.clock.now() });
       await this.fill(manager, rule, fields);
       return manager.save(rule);
     });

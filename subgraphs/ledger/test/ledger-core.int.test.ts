@@ -159,6 +159,11 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const bobAccount = await ledger.account(bob, "USD");
     expect((await ledger.post(bob, { ...input, accountId: bobAccount })).errors).toBeUndefined();
 
+    const categoryKey = `cat-${Math.random()}`;
+    const createCategory = `mutation($k: String) { createCategory(input: { name: "Pets", kind: EXPENSE, idempotencyKey: $k }) { id } }`;
+    const cat1 = await ledger.ok(alice, createCategory, { k: categoryKey });
+    expect((await ledger.ok(alice, createCategory, { k: categoryKey })).createCategory.id).toBe(cat1.createCategory.id);
+
     const racing = { ...input, idempotencyKey: `race-${Math.random()}` };
     const results = await Promise.all(Array.from({ length: 6 }, () => ledger.post(alice, racing)));
     const ids = new Set(results.map((r) => r.data?.postTransaction?.id));

@@ -34,6 +34,10 @@ describe("ledger rules on real PostgreSQL, Redis and Kafka", () => {
     const rename = (await ledger.ok(alice, CREATE, { input: { name: "Amazon", conditions: { payee: { operator: "REGEX", value: "^AMZN\\s*MKTP" } }, actions: { renamePayee: "Amazon" } } })).createRule;
     const categorise = (await ledger.ok(alice, CREATE, { input: { name: "Amazon is shopping", conditions: { payee: { operator: "EQUALS", value: "amazon" } }, actions: { setCategoryId: groceries, addTags: ["online"] } } })).createRule;
     expect([rename.position, categorise.position]).toEqual([0, 1]);
+    const keyed = { name: "Keyed", conditions: { payee: { operator: "EQUALS", value: "nothing-matches-this" } }, actions: { addTags: ["k"] }, idempotencyKey: `rule-${Math.random()}` };
+    const once = (await ledger.ok(alice, CREATE, { input: keyed })).createRule;
+    expect((await ledger.ok(alice, CREATE, { input: keyed })).createRule.id).toBe(once.id);
+    await ledger.ok(alice, `mutation($id: ID!) { deleteRule(id: $id) }`, { id: once.id });
     const posted = await ledger.post(alice, { accountId: account, amount: { amount: "-25.00", currency: "USD" }, date: "2026-11-01", payee: "AMZN MKTP US*2K3" }, "payee tags category { id } appliedRuleIds");
     expect(posted.data.postTransaction).toEqual({ payee: "Amazon", tags: ["online"], category: { id: groceries }, appliedRuleIds: [rename.id, categorise.id] });
     const chosen = await ledger.post(alice, { accountId: account, amount: { amount: "-5.00", currency: "USD" }, date: "2026-11-01", payee: "amzn mktp", categoryId: restaurants }, "payee category { id } appliedRuleIds");
