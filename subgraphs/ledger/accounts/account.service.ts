@@ -50,7 +50,7 @@ export class AccountService {
     const { idempotencyKey, ...request } = input;
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createAccount", request, entity.id);
-      if (replayOf) return manager.findOneByOrFail(AccountEntity, { id: replayOf, userId });
+      if (replayOf) return this.idempotency.replayed(manager, AccountEntity, userId, replayOf);
       await claimWithinUserCap(manager, AccountEntity, userId, MAX_ACCOUNTS_PER_USER, "accounts");
       const saved = await manager.save(entity);
       await this.outbox.add(manager, traceId, [{ topic: ACCOUNT_TOPIC, type: "AccountCreated", key: userId, data: accountSnapshot(saved) }]);

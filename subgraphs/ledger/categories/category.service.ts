@@ -53,7 +53,7 @@ export class CategoryService {
     const id = this.ids.next();
     return this.write(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createCategory", fields, id);
-      if (replayOf) return manager.findOneByOrFail(CategoryEntity, { id: replayOf, userId });
+      if (replayOf) return this.idempotency.replayed(manager, CategoryEntity, userId, replayOf);
       await claimWithinUserCap(manager, CategoryEntity, userId, MAX_CATEGORIES_PER_USER, "categories");
       const entity = Object.assign(new CategoryEntity(), { id, userId, parentId: null, icon: null, color: null, createdAt: this.clock.now() });
       await this.applyFields(manager, entity, fields);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { badInput, conflict } from "../../../platform/errors/index.js";
 
 /** How long a key is remembered; the promise to clients is at least 24 hours. */
@@ -51,6 +51,16 @@ export class IdempotencyKeys {
       throw conflict("this idempotencyKey was already used with a different request", { field: "idempotencyKey" });
     }
     return first.resource_id as string;
+  }
+
+  /**
+   * The resource a replayed key created, as it is now; CONFLICT when it has since been deleted
+   * (the key cannot create it a second time).
+   */
+  async replayed<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, userId: string, id: string): Promise<T> {
+    const found = await manager.findOneBy(entity, { id, userId } as never);
+    if (!found) throw conflict("what this idempotencyKey created has since been deleted; use a new key", { field: "idempotencyKey" });
+    return found;
   }
 
   /** Forgets keys past retention (run by the ledger's scheduled job). */

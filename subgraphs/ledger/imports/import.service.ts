@@ -52,7 +52,7 @@ export class ImportService {
     let statement: ReturnType<typeof parseOfx> | undefined;
     const started = await this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "importTransactions", input, batchId);
-      if (replayOf) return { replay: await manager.findOneByOrFail(ImportBatchEntity, { id: replayOf, userId }) };
+      if (replayOf) return { replay: await this.idempotency.replayed(manager, ImportBatchEntity, userId, replayOf) };
       // The latest possible date passes the opening-date check here; each row's own date is checked as it is built.
       const account = await this.accounts.usable(manager, userId, input.accountId, "2100-12-31");
       if (input.format === "OFX") {

@@ -60,7 +60,7 @@ export class ScheduleService {
     const id = this.ids.next();
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createRecurringTransaction", request, id);
-      if (replayOf) return manager.findOneByOrFail(ScheduleEntity, { id: replayOf, userId });
+      if (replayOf) return this.idempotency.replayed(manager, ScheduleEntity, userId, replayOf);
       await claimWithinUserCap(manager, ScheduleEntity, userId, MAX_SCHEDULES_PER_USER, "recurring transactions");
       const schedule = Object.assign(new ScheduleEntity(), { id, userId, remindedFor: null, createdAt: this.clock.now() });
       await this.fill(manager, schedule, request, utcDay(this.clock.now()));

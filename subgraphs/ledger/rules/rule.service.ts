@@ -64,7 +64,7 @@ export class RuleService {
     const id = this.ids.next();
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createRule", fields, id);
-      if (replayOf) return manager.findOneByOrFail(RuleEntity, { id: replayOf, userId });
+      if (replayOf) return this.idempotency.replayed(manager, RuleEntity, userId, replayOf);
       const count = await claimWithinUserCap(manager, RuleEntity, userId, MAX_RULES_PER_USER, "rules");
       const rule = Object.assign(new RuleEntity(), { id, userId, position: count, createdAt: this.clock.now() });
       await this.fill(manager, rule, fields);

@@ -163,6 +163,8 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const createCategory = `mutation($k: String) { createCategory(input: { name: "Pets", kind: EXPENSE, idempotencyKey: $k }) { id } }`;
     const cat1 = await ledger.ok(alice, createCategory, { k: categoryKey });
     expect((await ledger.ok(alice, createCategory, { k: categoryKey })).createCategory.id).toBe(cat1.createCategory.id);
+    await ledger.ok(alice, `mutation($id: ID!) { deleteCategory(id: $id) }`, { id: cat1.createCategory.id });
+    expect((await ledger.call(alice, createCategory, { k: categoryKey })).errors?.[0]?.extensions?.code).toBe("CONFLICT");
 
     const racing = { ...input, idempotencyKey: `race-${Math.random()}` };
     const results = await Promise.all(Array.from({ length: 6 }, () => ledger.post(alice, racing)));
