@@ -24,6 +24,8 @@ export interface ImportRequest {
 /** Rows written per database transaction: bounded memory and lock time, whatever the file's size. */
 export const IMPORT_CHUNK = 1000;
 export const MAX_STORED_ERRORS = 1000;
+/** A statement larger than this is a mistake (or an attack); the rows before it are kept. */
+export const MAX_IMPORT_ROWS = 100_000;
 
 /**
  * Statement imports: parse (streaming), drop duplicates, apply rules, write in chunks. A bad row
@@ -97,6 +99,7 @@ export class ImportService {
     };
     try {
       for await (const item of items as AsyncIterable<ImportItem> | Iterable<ImportItem>) {
+        if (batch.totalRows >= MAX_IMPORT_ROWS) throw badInput(`an import holds at most ${MAX_IMPORT_ROWS} rows; split the file`, { field: "content" });
         batch.totalRows++;
         if (!item.ok) {
           fail(item.error);
