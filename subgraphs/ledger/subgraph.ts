@@ -12,6 +12,7 @@ import { categoryByIdLoader } from "./categories/category.loaders.js";
 import { resolveCategoryReference } from "./categories/category.reference.js";
 import { CategoryResolver } from "./categories/category.resolver.js";
 import { CategoryService } from "./categories/category.service.js";
+import { BaseAmounts } from "./currency/base-amounts.js";
 import { baseCurrencyLoader, dayRateLoader } from "./currency/currency.loaders.js";
 import { ExchangeRateEntity } from "./currency/exchange-rate.entity.js";
 import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
@@ -58,13 +59,14 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const transactions = new TransactionService(dataSource, outbox, clock, ids, idempotency, accounts, categories);
   const rates = new ExchangeRateService(dataSource, clock);
   const settings = new UserSettingsService(dataSource, clock);
+  transactions.useBaseAmounts(new BaseAmounts(rates));
   const queries = new TransactionQueries(dataSource, categories);
   const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries, idempotency);
   transactions.useCategorizer(rules.categorizer);
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, transactions, idempotency, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
-  const imports = new ImportService(dataSource, outbox, clock, ids, idempotency, accounts, transactions, kit.logger.child({ feature: "imports" }));
+  const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, transactions, kit.logger.child({ feature: "imports" }));
   return {
     clock,
     idempotency,

@@ -35,7 +35,7 @@ export class CategoryService {
   ) {}
 
   /** On `UserRegistered`, inside the inbox transaction; a user who already has categories keeps them. */
-  async createDefaults(manager: EntityManager, userId: string): Promise<void> {
+  async createDefaults(manager: EntityManager, userId: string, traceId: string): Promise<void> {
     if ((await manager.countBy(CategoryEntity, { userId })) > 0) return;
     const now = this.clock.now();
     const rows: CategoryEntity[] = [];
@@ -47,6 +47,7 @@ export class CategoryService {
       }
     }
     await manager.insert(CategoryEntity, rows);
+    await this.outbox.add(manager, traceId, rows.map((row) => ({ topic: CATEGORY_TOPIC, type: "CategoryCreated", key: userId, data: snapshot(row) })));
   }
 
   async create(userId: string, fields: CategoryFields & { name: string; kind: CategoryKindValue }, traceId: string, idempotencyKey?: string | null): Promise<CategoryEntity> {

@@ -66,9 +66,10 @@ export class ExchangeRateService {
    * Rates for many (date, from, to) keys in one statement: the day's rate as stored, or the
    * stored reverse rate (used by division). A day without either is missing: never a neighbour's.
    */
-  async lookup(userId: string, keys: ReadonlyArray<{ date: string; from: string; to: string }>): Promise<Map<string, DayRate>> {
+  async lookup(userId: string, keys: ReadonlyArray<{ date: string; from: string; to: string }>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, DayRate>> {
     if (keys.length === 0) return new Map();
-    const rows: Array<{ date: string; from_currency: string; to_currency: string; rate: string }> = await this.dataSource.query(
+    // Inside a write, `manager` is its transaction: the embedded database has one session only.
+    const rows: Array<{ date: string; from_currency: string; to_currency: string; rate: string }> = await manager.query(
       `SELECT to_char(r.date, 'YYYY-MM-DD') AS date, r.from_currency, r.to_currency, r.rate::text AS rate
        FROM ledger.exchange_rates r
        JOIN unnest($2::date[], $3::text[], $4::text[]) AS k(date, a, b)

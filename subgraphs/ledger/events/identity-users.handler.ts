@@ -7,7 +7,7 @@ import type { UserSettingsService } from "../users/user-settings.service.js";
 export function identityUsersConsumer(categories: CategoryService, settings: UserSettingsService): ConsumerDefinition {
   const onRegistered: EventHandler<UserPreferencesEventV1> = async (event, manager) => {
     await settings.upsert(manager, event.data.userId, event.data.preferences.baseCurrency);
-    await categories.createDefaults(manager, event.data.userId);
+    await categories.createDefaults(manager, event.data.userId, event.traceId);
   };
   const onPreferencesChanged: EventHandler<UserPreferencesEventV1> = async (event, manager) => {
     await settings.upsert(manager, event.data.userId, event.data.preferences.baseCurrency);

@@ -1,13 +1,12 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
 import { badInput, isClientError } from "../../../platform/errors/index.js";
-import type { NewEvent, Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
 import { payeeKey } from "../transactions/transaction-fields.js";
-import { TRANSACTION_TOPIC, transactionSnapshot } from "../transactions/transaction.events.js";
+import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { StoredTransaction, TransactionService } from "../transactions/transaction.service.js";
 import { duplicateRows } from "./duplicates.js";
 import { ImportBatchEntity, type ImportFormat } from "./import-batch.entity.js";
@@ -35,7 +34,6 @@ export const MAX_IMPORT_ROWS = 100_000;
 export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly idempotency: IdempotencyKeys,
@@ -165,8 +163,7 @@ export class ImportService {
         }
       }
       await this.transactions.insertEntries(manager, entries);
-      const events: NewEvent[] = entries.map((e) => ({ topic: TRANSACTION_TOPIC, type: "TransactionPosted", key: batch.userId, data: transactionSnapshot(e.transaction, e.legs) }));
-      if (events.length > 0) await this.outbox.add(manager, traceId, events);
+      await this.transactions.emitMany(manager, traceId, batch.userId, entries.map((e) => ({ type: "TransactionPosted", data: transactionSnapshot(e.transaction, e.legs) })));
       batch.imported += entries.length;
       await manager.update(ImportBatchEntity, { id: batch.id }, { totalRows: batch.totalRows, imported: batch.imported, duplicates: batch.duplicates, failed: batch.failed });
     });

@@ -339,6 +339,12 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect((await ledger.ok(alice, q, { id: tx })).transaction.amountInBaseCurrency).toEqual({ amount: "-11.11", currency: "USD" });
     await ledger.ok(alice, `mutation { setExchangeRates(rates: [{ date: "2026-08-14", from: "EUR", to: "USD", rate: "1.0812" }]) }`);
     expect((await ledger.ok(alice, q, { id: tx })).transaction.amountInBaseCurrency).toEqual({ amount: "-10.81", currency: "USD" });
+    // Events carry the base amounts, split lines allocated so they add up.
+    const shopping = await ledger.categoryId(alice, "Shopping");
+    const split = (await ledger.post(alice, { accountId: eur, amount: { amount: "-10.00", currency: "EUR" }, date: "2026-08-14", splits: [{ categoryId: groceries, amount: { amount: "-3.33", currency: "EUR" } }, { categoryId: shopping, amount: { amount: "-6.67", currency: "EUR" } }] })).data.postTransaction.id;
+    const [event] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT envelope->'data' AS data FROM ledger.outbox WHERE type = 'TransactionPosted' AND envelope->'data'->>'transactionId' = $1`, [split]);
+    expect(event.data).toMatchObject({ currency: "EUR", amountMinor: "-1000", baseCurrency: "USD", baseAmountMinor: "-1081" });
+    expect(event.data.splits.map((l: { baseAmountMinor: string }) => BigInt(l.baseAmountMinor)).reduce((a: bigint, b: bigint) => a + b, 0n)).toBe(-1081n);
     const bad = await ledger.call(alice, `mutation { setExchangeRates(rates: [{ date: "2026-08-14", from: "EUR", to: "USD", rate: "-1" }]) }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });

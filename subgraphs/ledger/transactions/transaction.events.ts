@@ -27,8 +27,12 @@ export interface TransactionSnapshotV1 {
   tags: string[];
   status: string;
   categoryId: string | null;
-  splits: Array<{ categoryId: string | null; amountMinor: string }>;
+  /** Category lines signed like the transaction; `baseAmountMinor` in the user's base currency. */
+  splits: Array<{ categoryId: string | null; amountMinor: string; baseAmountMinor: string | null }>;
   deleted: boolean;
+  /** The user's base currency, and the amount in it at the transaction day's rate (null without one). */
+  baseCurrency: string | null;
+  baseAmountMinor: string | null;
 }
 
 export interface TransactionUpdatedV1 {
@@ -39,7 +43,7 @@ export interface TransactionUpdatedV1 {
 }
 
 export function transactionSnapshot(t: TransactionEntity, legs: readonly Pick<PostingEntity, "role" | "categoryId" | "amountMinor">[]): TransactionSnapshotV1 {
-  const splits = legs.filter((l) => l.role === "CATEGORY").map((l) => ({ categoryId: l.categoryId, amountMinor: (-l.amountMinor).toString() }));
+  const splits = legs.filter((l) => l.role === "CATEGORY").map((l) => ({ categoryId: l.categoryId, amountMinor: (-l.amountMinor).toString(), baseAmountMinor: null as string | null }));
   return {
     transactionId: t.id,
     userId: t.userId,
@@ -59,5 +63,8 @@ export function transactionSnapshot(t: TransactionEntity, legs: readonly Pick<Po
     categoryId: splits.length === 1 ? splits[0]!.categoryId : null,
     splits,
     deleted: t.deletedAt !== null,
+    // Filled in by BaseAmounts just before publishing.
+    baseCurrency: null,
+    baseAmountMinor: null,
   };
 }

@@ -13,7 +13,8 @@ import { PostingEntity } from "./posting.entity.js";
 import { notesText, payeeKey, payeeText, statusValue, tagList } from "./transaction-fields.js";
 import { TransactionEntity, type TransactionStatusValue } from "./transaction.entity.js";
 import { transactionLocked } from "./transaction.errors.js";
-import { TRANSACTION_TOPIC, transactionSnapshot, type TransactionUpdatedV1 } from "./transaction.events.js";
+import type { BaseAmounts } from "../currency/base-amounts.js";
+import { TRANSACTION_TOPIC, transactionSnapshot, type TransactionSnapshotV1, type TransactionUpdatedV1 } from "./transaction.events.js";
 
 export interface SplitInput {
   categoryId: string | null;
@@ -101,6 +102,13 @@ export class TransactionService {
   /** The prepared rules for a batch of `writeEntry` calls (imports, schedules). */
   categorizerFor(manager: EntityManager, userId: string): ReturnType<Categorizer> {
     return this.categorizer(manager, userId);
+  }
+
+  private baseAmounts: BaseAmounts | undefined;
+
+  /** Multi-currency plugs in here: events then carry base-currency amounts. */
+  useBaseAmounts(baseAmounts: BaseAmounts): void {
+    this.baseAmounts = baseAmounts;
   }
 
   /** The rules feature plugs in here; without it entries are written as given. */
@@ -368,8 +376,16 @@ export class TransactionService {
     return this.dataSource.getRepository(PostingEntity).find({ where: { userId, transactionId: In(valid) }, order: { position: "ASC" } });
   }
 
-  async emit(manager: EntityManager, traceId: string, userId: string, type: string, data: unknown): Promise<void> {
-    await this.outbox.add(manager, traceId, [{ topic: TRANSACTION_TOPIC, type, key: userId, data }]);
+  async emit(manager: EntityManager, traceId: string, userId: string, type: string, data: TransactionSnapshotV1 | TransactionUpdatedV1): Promise<void> {
+    await this.emitMany(manager, traceId, userId, [{ type, data }]);
+  }
+
+  /** Every `ledger.transaction.v1` event goes out here, with base-currency amounts filled in, in one outbox statement. */
+  async emitMany(manager: EntityManager, traceId: string, userId: string, events: Array<{ type: string; data: TransactionSnapshotV1 | TransactionUpdatedV1 }>): Promise<void> {
+    if (events.length === 0) return;
+    const snapshots = events.flatMap(({ data }) => ("before" in data ? [data.before, data.after] : [data]));
+    await this.baseAmounts?.fill(manager, userId, snapshots);
+    await this.outbox.add(manager, traceId, events.map(({ type, data }) => ({ topic: TRANSACTION_TOPIC, type, key: userId, data })));
   }
 
   private splitLines(amount: Money, splits: SplitInput[] | null | undefined, categoryId: string | null, fallbackCategory: string | null): SplitLine[] {
