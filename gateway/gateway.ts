@@ -259,6 +259,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requirements: extractRequirements(supergraphSdl),
       validationRules: operationLimitRules(limits, { introspection: development }),
       maxTokens: limits.maxTokens,
+      now: options.clock ? () => options.clock!.now().getTime() : undefined,
       admitSubscription: async (request) => safelistRefusal(persisted, request.caller, request.query) ?? (await chargeSubscription(rateLimiter, limits, { ...request, schema: apiSchema })),
       logger,
       execute: (document, variables, operationName, caller) => executeAs(document, variables, operationName, caller, randomUUID(), {}),

@@ -27,6 +27,8 @@ export interface LiveServerOptions {
   validationRules?: ValidationRule[];
   maxTokens?: number;
   logger: Logger;
+  /** The gateway's clock (ms), so a socket closes when its token expires by the same time tokens are checked with. */
+  now?: () => number;
   /** Updates held per subscription for a slow reader; older ones are dropped. */
   queueCapacity?: number;
   maxSubscriptionsPerSocket?: number;
@@ -95,7 +97,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
         const state: SocketState = { caller, subscriptions: 0 };
         if (caller.expiresAt) {
-          state.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: token expired"), Math.max(0, caller.expiresAt - Date.now()));
+          state.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: token expired"), Math.max(0, caller.expiresAt - (options.now ?? Date.now)()));
           state.expiry.unref();
         }
         states.set(ctx.extra.socket, state);

@@ -1,34 +1,86 @@
-import { resolveOwnUserReference } from "../../platform/graphql/index.js";
+import { keyedLoader, resolveOwnUserReference } from "../../platform/graphql/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
-import { defineSubgraph } from "../../platform/subgraph/index.js";
-import { LEDGER_TRANSACTION_TOPIC } from "./events/ledger-events.js";
-import { onTransactionPosted } from "./events/transaction-posted.handler.js";
+import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
+import { BudgetAlertEntity } from "./alerts/alert.entity.js";
+import { AlertResolver } from "./alerts/alert.resolver.js";
+import { AlertService } from "./alerts/alert.service.js";
+import type { BudgetsDeps } from "./budgets.deps.js";
+import { BudgetAmountEntity } from "./budgets/budget-amount.entity.js";
+import { BudgetProgressService } from "./budgets/budget-progress.service.js";
+import { BudgetSummaryService } from "./budgets/budget-summary.service.js";
+import { BudgetEntity } from "./budgets/budget.entity.js";
+import { budgetByIdLoader } from "./budgets/budget.loaders.js";
+import { resolveBudgetReference } from "./budgets/budget.reference.js";
+import { BudgetResolver } from "./budgets/budget.resolver.js";
+import { BudgetService } from "./budgets/budget.service.js";
+import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
+import { CategoryTreeService } from "./categories/category-tree.service.js";
+import { CategoryBudgetsResolver, resolveCategoryReference } from "./categories/category.resolver.js";
+import { identityUsersConsumer } from "./events/identity-users.handler.js";
+import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
+import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { CreateMonthlySpending1763769600300 } from "./migrations/1763769600300-create-monthly-spending.js";
-import { MonthlySpendingEntity } from "./spending/monthly-spending.entity.js";
-import { SpendingResolver } from "./spending/spending.resolver.js";
+import { BudgetsReadModels1764547200300 } from "./migrations/1764547200300-budgets-read-models.js";
+import { Budgets1764547200310 } from "./migrations/1764547200310-budgets.js";
+import { UserSettingsEntity } from "./settings/user-settings.entity.js";
+import { UserSettingsService } from "./settings/user-settings.service.js";
+import { SpendingLineEntity } from "./spending/spending-line.entity.js";
 import { SpendingService } from "./spending/spending.service.js";
+import { BudgetsUserResolver } from "./users/user.resolver.js";
 import { BudgetsUser } from "./users/user.type.js";
 
-export interface BudgetsDeps {
-  spending: SpendingService;
+export type { BudgetsDeps } from "./budgets.deps.js";
+
+function createBudgets(kit: SubgraphKit): BudgetsDeps {
+  const { dataSource, outbox, clock, ids } = kit;
+  const settings = new UserSettingsService(dataSource, clock);
+  const categories = new CategoryTreeService(dataSource);
+  const progress = new BudgetProgressService(dataSource, clock, settings, categories);
+  const alerts = new AlertService(dataSource, outbox, clock, ids);
+  const budgets = new BudgetService(dataSource, outbox, clock, ids, settings, categories, progress, alerts);
+  return {
+    settings,
+    categories,
+    spending: new SpendingService(dataSource),
+    progress,
+    budgets,
+    summary: new BudgetSummaryService(dataSource, settings, progress),
+    alerts,
+    loaders: {
+      budget: budgetByIdLoader(budgets),
+      category: (caller) => keyedLoader((keys) => (caller.userId ? categories.findOwned(caller.userId, keys) : Promise.resolve([])), (c) => c.id),
+    },
+  };
 }
 
-/** Budgets: lives on ledger events; keeps spending per user and month. */
+/**
+ * Budgets: lives on ledger events (each transaction's lines in base currency) and identity's
+ * preferences; period budgets with rollover, alerts and live updates (`budgets.budget.v1`,
+ * `budgets.alert.v1`).
+ */
 export default defineSubgraph<BudgetsDeps>({
   name: "budgets",
   port: 4003,
-  resolvers: [SpendingResolver],
+  resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver],
   orphanedTypes: [BudgetsUser],
-  entities: [MonthlySpendingEntity],
-  migrations: [CreateMonthlySpending1763769600300],
-  createDeps: (kit) => ({ spending: new SpendingService(kit.dataSource) }),
-  references: () => ({ User: resolveOwnUserReference }),
+  entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity],
+  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310],
+  createDeps: createBudgets,
+  references: (deps) => ({
+    User: resolveOwnUserReference,
+    Budget: resolveBudgetReference(deps),
+    Category: resolveCategoryReference(deps),
+  }),
   consumers: (deps) => [
-    {
-      name: "ledger-spending",
-      topics: [LEDGER_TRANSACTION_TOPIC],
-      handlers: { TransactionPosted: onTransactionPosted(deps.spending) },
-    },
-    userDeletionConsumer("budgets", (manager, userId) => deps.spending.purgeUser(manager, userId)),
+    identityUsersConsumer(deps.settings),
+    ledgerCategoriesConsumer(deps.categories, deps.spending, deps.budgets),
+    ledgerTransactionsConsumer(deps.spending, deps.budgets),
+    userDeletionConsumer("budgets", async (manager, userId) => {
+      await deps.alerts.purgeUser(manager, userId);
+      await deps.budgets.purgeUser(manager, userId);
+      await deps.spending.purgeUser(manager, userId);
+      await deps.categories.purgeUser(manager, userId);
+      await deps.settings.purgeUser(manager, userId);
+    }),
   ],
 });

@@ -1,0 +1,25 @@
+import type { LoaderFactory } from "../../platform/graphql/index.js";
+import type { AlertService } from "./alerts/alert.service.js";
+import type { BudgetEntity } from "./budgets/budget.entity.js";
+import type { BudgetProgressService } from "./budgets/budget-progress.service.js";
+import type { BudgetSummaryService } from "./budgets/budget-summary.service.js";
+import type { BudgetService } from "./budgets/budget.service.js";
+import type { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
+import type { CategoryTreeService } from "./categories/category-tree.service.js";
+import type { UserSettingsService } from "./settings/user-settings.service.js";
+import type { SpendingService } from "./spending/spending.service.js";
+
+/** Everything budgets' resolvers and consumers are built from. */
+export interface BudgetsDeps {
+  settings: UserSettingsService;
+  categories: CategoryTreeService;
+  spending: SpendingService;
+  progress: BudgetProgressService;
+  budgets: BudgetService;
+  summary: BudgetSummaryService;
+  alerts: AlertService;
+  loaders: {
+    budget: LoaderFactory<string, BudgetEntity | null>;
+    category: LoaderFactory<string, BudgetCategoryEntity | null>;
+  };
+}

@@ -1,0 +1,94 @@
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { badInput } from "../../../platform/errors/index.js";
+import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { MoneyType } from "../../../platform/money/index.js";
+import type { BudgetsDeps } from "../budgets.deps.js";
+import { BUDGET_TOPIC } from "./budget.events.js";
+import { CreateBudgetInput, UpdateBudgetInput } from "./budget.inputs.js";
+import { Budget, BudgetProgress, BudgetSummary } from "./budget.type.js";
+
+const READ = '@requiresScopes(scopes: [["budgets:read"]])';
+const WRITE = '@requiresScopes(scopes: [["budgets:write"]])';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = (value: string | null | undefined, field: string) => {
+  if (value === null || value === undefined) return undefined;
+  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badInput(`${field} must be a date YYYY-MM-DD`, { field });
+  return value;
+};
+
+@Resolver(() => Budget)
+export class BudgetResolver {
+  constructor(private readonly deps: BudgetsDeps) {}
+
+  @Directive(READ)
+  @Query(() => [Budget], { description: "The caller's budgets, oldest first." })
+  async budgets(@Ctx() context: RequestContext, @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean): Promise<Budget[]> {
+    return (await this.deps.budgets.list(requireUserId(context), includeArchived)).map(Budget.from);
+  }
+
+  @Directive(READ)
+  @Query(() => Budget, { nullable: true })
+  async budget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Budget | null> {
+    requireUserId(context);
+    const entity = await context.loaders.get(this.deps.loaders.budget).load(id);
+    return entity ? Budget.from(entity) : null;
+  }
+
+  @Directive(READ)
+  @Query(() => BudgetSummary, { description: "The monthly period containing `date` (default today)." })
+  async budgetSummary(@Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetSummary> {
+    const s = await this.deps.summary.of(requireUserId(context), day(date, "date") ?? this.deps.progress.today());
+    return { periodStart: s.period.start, periodEnd: s.period.end, income: MoneyType.from(s.income), totalBudgeted: MoneyType.from(s.totalBudgeted), spent: MoneyType.from(s.spent), leftToBudget: MoneyType.from(s.leftToBudget) };
+  }
+
+  @Directive(liveDirective({ topic: BUDGET_TOPIC, events: ["BudgetUpdated"], lookup: "budget", id: "budgetId", match: { id: "budgetId" } }))
+  @Directive(READ)
+  @Subscription(() => Budget, { description: "The budget whenever it or its spending changes.", subscribe: servedByGateway })
+  budgetUpdated(@Arg("id", () => ID) _id: string): Budget {
+    return servedByGateway();
+  }
+
+  @FieldResolver(() => BudgetProgress, { description: "The period containing `date` (default today)." })
+  async progress(@Root() budget: Budget, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetProgress> {
+    return BudgetProgress.from(await this.deps.progress.progress(budget.entity, day(date, "date")), budget.currency);
+  }
+
+  @FieldResolver(() => [BudgetProgress], { description: "The last periods up to and including the current one, oldest first." })
+  async history(@Root() budget: Budget, @Arg("last", () => Int, { defaultValue: 6 }) last: number): Promise<BudgetProgress[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 120) throw badInput("last must be between 1 and 120", { field: "last" });
+    const { periods } = await this.deps.progress.chain(budget.entity, this.deps.progress.today());
+    return periods.slice(-last).map((p) => BudgetProgress.from(p, budget.currency));
+  }
+
+  @FieldResolver(() => MoneyType, { description: "Budgeted for the current period." })
+  async amount(@Root() budget: Budget): Promise<MoneyType> {
+    const p = await this.deps.progress.progress(budget.entity);
+    return MoneyType.from({ amountMinor: p.budgetedMinor, currency: budget.currency });
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Budget)
+  async createBudget(@Ctx() context: RequestContext, @Arg("input", () => CreateBudgetInput) input: CreateBudgetInput): Promise<Budget> {
+    const userId = requireUserId(context);
+    return Budget.from(await this.deps.budgets.create(userId, { ...input, amount: input.amount.toMoney(), startDate: day(input.startDate, "startDate") }, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Budget)
+  async updateBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateBudgetInput) input: UpdateBudgetInput): Promise<Budget> {
+    const userId = requireUserId(context);
+    return Budget.from(await this.deps.budgets.update(userId, id, { ...input, amount: input.amount ? input.amount.toMoney() : null }, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Budget, { description: "Stops tracking and alerting; its history stays readable." })
+  async archiveBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Budget> {
+    return Budget.from(await this.deps.budgets.setArchived(requireUserId(context), id, true, context.traceId));
+  }
+
+  @Directive(WRITE)
+  @Mutation(() => Budget)
+  async unarchiveBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Budget> {
+    return Budget.from(await this.deps.budgets.setArchived(requireUserId(context), id, false, context.traceId));
+  }
+}

@@ -1,0 +1,21 @@
+import type { ConsumerDefinition, EventHandler } from "../../../platform/events/index.js";
+import type { BudgetService } from "../budgets/budget.service.js";
+import type { CategoryTreeService } from "../categories/category-tree.service.js";
+import type { SpendingService } from "../spending/spending.service.js";
+import { LEDGER_CATEGORY_TOPIC, type CategoryMovedV1, type CategorySnapshotV1 } from "./ledger-events.js";
+
+/** The ledger's category tree, and merges/deletions moving spending and budgets in one step. */
+export function ledgerCategoriesConsumer(tree: CategoryTreeService, spending: SpendingService, budgets: BudgetService): ConsumerDefinition {
+  const upsert: EventHandler<CategorySnapshotV1> = (event, manager) => tree.upsert(manager, event.data);
+  const moved: EventHandler<CategoryMovedV1> = async (event, manager) => {
+    const { userId, sourceId, targetId } = event.data;
+    await spending.moveCategory(manager, userId, sourceId, targetId);
+    await tree.remove(manager, userId, sourceId, targetId);
+    await budgets.moveCategory(manager, userId, sourceId, targetId, event.traceId);
+  };
+  return {
+    name: "ledger-categories",
+    topics: [LEDGER_CATEGORY_TOPIC],
+    handlers: { CategoryCreated: upsert, CategoryUpdated: upsert, CategoriesMerged: moved, CategoryDeleted: moved },
+  };
+}
