@@ -6,11 +6,13 @@ import type { BudgetSummaryService } from "./budgets/budget-summary.service.js";
 import type { BudgetService } from "./budgets/budget.service.js";
 import type { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import type { CategoryTreeService } from "./categories/category-tree.service.js";
+import type { GoalsDeps } from "./goals/goals.module.js";
 import type { UserSettingsService } from "./settings/user-settings.service.js";
 import type { SpendingService } from "./spending/spending.service.js";
 
 /** Everything budgets' resolvers and consumers are built from. */
 export interface BudgetsDeps {
+  goals: GoalsDeps;
   settings: UserSettingsService;
   categories: CategoryTreeService;
   spending: SpendingService;

@@ -16,6 +16,7 @@ import { BudgetService } from "./budgets/budget.service.js";
 import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import { CategoryTreeService } from "./categories/category-tree.service.js";
 import { CategoryBudgetsResolver, resolveCategoryReference } from "./categories/category.resolver.js";
+import { createGoals, goalConsumers, goalEntities, goalMigrations, goalReferences, goalResolvers, purgeGoals } from "./goals/goals.module.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
@@ -39,6 +40,7 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
   const alerts = new AlertService(dataSource, outbox, clock, ids);
   const budgets = new BudgetService(dataSource, outbox, clock, ids, settings, categories, progress, alerts);
   return {
+    goals: createGoals(kit, settings),
     settings,
     categories,
     spending: new SpendingService(dataSource),
@@ -61,21 +63,24 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
 export default defineSubgraph<BudgetsDeps>({
   name: "budgets",
   port: 4003,
-  resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver],
+  resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver, ...goalResolvers] as [Function, ...Function[]],
   orphanedTypes: [BudgetsUser],
-  entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity],
-  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310],
+  entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity, ...goalEntities],
+  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310, ...goalMigrations],
   createDeps: createBudgets,
   references: (deps) => ({
     User: resolveOwnUserReference,
     Budget: resolveBudgetReference(deps),
     Category: resolveCategoryReference(deps),
+    ...goalReferences(deps.goals),
   }),
   consumers: (deps) => [
     identityUsersConsumer(deps.settings),
     ledgerCategoriesConsumer(deps.categories, deps.spending, deps.budgets),
     ledgerTransactionsConsumer(deps.spending, deps.budgets),
+    ...goalConsumers(deps.goals),
     userDeletionConsumer("budgets", async (manager, userId) => {
+      await purgeGoals(manager, userId);
       await deps.alerts.purgeUser(manager, userId);
       await deps.budgets.purgeUser(manager, userId);
       await deps.spending.purgeUser(manager, userId);
