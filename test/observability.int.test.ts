@@ -177,8 +177,8 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     await eventually(async () => {
       const response = await fetch(sg.all.urls.budgets!.replace(/\/graphql$/, "/metrics"));
       const text = await response.text();
-      expect(sample(text, "events_consumed_total", { consumer: "ledger-spending", outcome: "ok" })).toBeGreaterThanOrEqual(3);
-      expect(sample(text, "event_consumer_lag_seconds", { consumer: "ledger-spending" })).toBeGreaterThanOrEqual(0);
+      expect(sample(text, "events_consumed_total", { consumer: "ledger-lines", outcome: "ok" })).toBeGreaterThanOrEqual(3);
+      expect(sample(text, "event_consumer_lag_seconds", { consumer: "ledger-lines" })).toBeGreaterThanOrEqual(0);
       expect(sample(text, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
     });
   });

@@ -75,7 +75,7 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
       const r = await sg.query(SPENDING, { month: "2026-11" }, asUser(alice));
       expect(r.data.me.monthlySpending).toEqual([{ amount: "13.34", currency: "USD" }]);
     });
-    const [inbox] = await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE event_id = $1`, [JSON.parse(row.envelope).id]);
+    const [inbox] = await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'ledger-lines' AND event_id = $1`, [JSON.parse(row.envelope).id]);
     expect(inbox.n).toBe(1);
   });
 
