@@ -1,2 +1,3 @@
 export { type Clock, systemClock, FixedClock } from "./clock.js";
 export { type IdGenerator, randomIds, sequentialIds, isUuid } from "./ids.js";
+export * from "./calendar-date.js";

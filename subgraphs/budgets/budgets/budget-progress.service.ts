@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { badInput } from "../../../platform/errors/index.js";
-import type { Clock } from "../../../platform/time/index.js";
+import { utcDay, type Clock } from "../../../platform/time/index.js";
 import type { CategoryTreeService } from "../categories/category-tree.service.js";
 import { carryChain, periodContaining, periodsBetween, progressOf, type Period, type PeriodPrefs, type Progress } from "../periods/index.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
@@ -11,8 +11,6 @@ export interface BudgetProgressFigures extends Progress {
   /** Lines in the period the ledger could not price in the base currency (no rate that day). */
   unconverted: number;
 }
-
-const utcDay = (instant: Date) => instant.toISOString().slice(0, 10);
 
 /**
  * Progress of a budget in any period, computed from the spending lines: the carry chain runs from

@@ -31,24 +31,7 @@ export interface GoalProgress {
 }
 
 const DAY_MS = 86_400_000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-export const MIN_DATE = "1900-01-01";
-export const MAX_DATE = "2100-12-31";
-
-/** A YYYY-MM-DD calendar date in 1900..2100, or BAD_USER_INPUT naming `field`. */
-export function calendarDate(value: unknown, field: string): string {
-  const text = typeof value === "string" ? value : "";
-  const match = DATE.exec(text);
-  if (match && text >= MIN_DATE && text <= MAX_DATE) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return text;
-  }
-  throw badInput(`${field} must be a calendar date YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`, { field });
-}
-
-/** The UTC calendar day of an instant, YYYY-MM-DD. */
-export const utcDay = (instant: Date): string => instant.toISOString().slice(0, 10);
+export { calendarDate, utcDay, MIN_RECORD_DATE as MIN_DATE, MAX_RECORD_DATE as MAX_DATE } from "../../../platform/time/index.js";
 
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const monthNumber = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;

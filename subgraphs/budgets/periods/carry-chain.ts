@@ -1,5 +1,5 @@
 import { badInput } from "../../../platform/errors/index.js";
-import { daysFrom, formatCalendarDate, parseCalendarDate, shiftDays } from "./calendar-date.js";
+import { daysFrom, formatCalendarDate, parseCalendarDate, shiftDays } from "../../../platform/time/calendar-date.js";
 import type { Period } from "./periods.js";
 
 export type RolloverMode = "NONE" | "LEFTOVER" | "ENVELOPE";

@@ -8,7 +8,7 @@ import {
   parseCalendarDate,
   shiftDays,
   utcCalendarDate,
-} from "./calendar-date.js";
+} from "../../../platform/time/calendar-date.js";
 import { assertLimit, assertPeriodKind, assertPeriodPrefs } from "./period-inputs.js";
 
 export type PeriodKind = "WEEKLY" | "MONTHLY" | "QUARTERLY" | "YEARLY";

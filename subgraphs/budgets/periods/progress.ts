@@ -1,5 +1,5 @@
 import { badInput } from "../../../platform/errors/index.js";
-import { daysFrom, parseCalendarDate } from "./calendar-date.js";
+import { daysFrom, parseCalendarDate } from "../../../platform/time/calendar-date.js";
 import { assertPeriodShape, type CarryResult } from "./carry-chain.js";
 import { divideRoundingHalfAwayFromZero } from "./minor-units.js";
 

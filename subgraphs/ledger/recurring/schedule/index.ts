@@ -1,4 +1,4 @@
-export { addDays } from "./calendar-date.js";
+export { addDays } from "../../../../platform/time/calendar-date.js";
 export {
   DEFAULT_OCCURRENCE_LIMIT,
   nextOccurrenceAfter,

@@ -1,7 +1,7 @@
 import type { UTCDate } from "@date-fns/utc";
 import { isAfter, isBefore } from "date-fns";
 import { badInput } from "../../../../platform/errors/index.js";
-import { parseCalendarDate } from "./calendar-date.js";
+import { parseCalendarDate } from "../../../../platform/time/calendar-date.js";
 import {
   EARLIEST_RULE_DATE,
   FREQUENCIES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatCalendarDate, parseCalendarDate } from "./calendar-date.js";
+import { addDays, daysFrom, formatCalendarDate, parseCalendarDate, shiftDays } from "./calendar-date.js";
 
 describe("calendar dates", () => {
   it("round-trips dates, including years below 100 that Date would read as 19xx", () => {
@@ -37,5 +37,30 @@ describe("calendar dates", () => {
     expect(fieldOf(() => addDays("9999-12-31", 1))).toBe("days");
     expect(fieldOf(() => addDays("2024-01-01", 1e15))).toBe("days");
     expect(fieldOf(() => addDays("2024-02-30", 1))).toBe("date");
+  });
+});
+
+
+describe("calendar date arithmetic", () => {
+  it("round-trips dates, including years below 100 that Date would read as 19xx", () => {
+    for (const date of ["2024-02-29", "0050-06-15", "0001-01-01", "9999-12-31"]) {
+      expect(formatCalendarDate(parseCalendarDate(date, "date"))).toBe(date);
+    }
+  });
+
+  it.each(["2023-02-29", "2024-13-01", "2024-04-31", "0000-01-01", "2024-1-01", "", 20240101])(
+    "rejects %j naming the field",
+    (value) => {
+      expect(() => parseCalendarDate(value, "today")).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "today" }) }),
+      );
+    },
+  );
+
+  it("counts and shifts whole days across leap days and year ends", () => {
+    const d = (iso: string) => parseCalendarDate(iso, "date");
+    expect(daysFrom(d("2024-02-28"), d("2024-03-01"))).toBe(2);
+    expect(daysFrom(d("2023-02-28"), d("2023-03-01"))).toBe(1);
+    expect(formatCalendarDate(shiftDays(d("2025-01-02"), -3))).toBe("2024-12-30");
   });
 });
