@@ -1,7 +1,7 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
 import type { AlertService } from "./alerts/alert.service.js";
 import type { BudgetEntity } from "./budgets/budget.entity.js";
-import type { BudgetProgressService } from "./budgets/budget-progress.service.js";
+import type { BudgetProgressFigures, BudgetProgressService } from "./budgets/budget-progress.service.js";
 import type { BudgetSummaryService } from "./budgets/budget-summary.service.js";
 import type { BudgetService } from "./budgets/budget.service.js";
 import type { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
@@ -22,6 +22,8 @@ export interface BudgetsDeps {
   alerts: AlertService;
   loaders: {
     budget: LoaderFactory<string, BudgetEntity | null>;
+    /** "budgetId|YYYY-MM-DD" → the carry chain through that day's period. */
+    chain: LoaderFactory<string, BudgetProgressFigures[] | null>;
     category: LoaderFactory<string, BudgetCategoryEntity | null>;
   };
 }

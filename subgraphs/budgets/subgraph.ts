@@ -9,7 +9,7 @@ import { BudgetAmountEntity } from "./budgets/budget-amount.entity.js";
 import { BudgetProgressService } from "./budgets/budget-progress.service.js";
 import { BudgetSummaryService } from "./budgets/budget-summary.service.js";
 import { BudgetEntity } from "./budgets/budget.entity.js";
-import { budgetByIdLoader } from "./budgets/budget.loaders.js";
+import { budgetByIdLoader, budgetChainLoader } from "./budgets/budget.loaders.js";
 import { resolveBudgetReference } from "./budgets/budget.reference.js";
 import { BudgetResolver } from "./budgets/budget.resolver.js";
 import { BudgetService } from "./budgets/budget.service.js";
@@ -50,6 +50,7 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
     alerts,
     loaders: {
       budget: budgetByIdLoader(budgets),
+      chain: budgetChainLoader(budgets, progress),
       category: (caller) => keyedLoader((keys) => (caller.userId ? categories.findOwned(caller.userId, keys) : Promise.resolve([])), (c) => c.id),
     },
   };

@@ -1,5 +1,4 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { badInput } from "../../../platform/errors/index.js";
 import { utcDay, type Clock } from "../../../platform/time/index.js";
 import type { CategoryTreeService } from "../categories/category-tree.service.js";
 import { carryChain, periodContaining, periodsBetween, progressOf, type Period, type PeriodPrefs, type Progress } from "../periods/index.js";
@@ -57,12 +56,6 @@ export class BudgetProgressService {
     const thresholds = { warningPercent: budget.warningPercent, criticalPercent: budget.criticalPercent };
     const chain = carryChain(budget.rollover, figures);
     return { prefs, periods: chain.map((carry, i) => ({ ...progressOf(carry, today, thresholds), unconverted: figures[i]!.unconverted })) };
-  }
-
-  async progress(budget: BudgetEntity, date?: string, manager?: EntityManager): Promise<BudgetProgressFigures> {
-    if (date !== undefined && date < budget.startDate) throw badInput(`the budget starts on ${budget.startDate}`, { field: "date" });
-    const { periods } = await this.chain(budget, date ?? this.today(), manager);
-    return periods[periods.length - 1]!;
   }
 
   /** Spent per day (positive = money out; refunds subtract) for the budget's categories. */

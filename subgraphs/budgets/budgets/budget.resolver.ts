@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { badInput } from "../../../platform/errors/index.js";
+import { badInput, notFound } from "../../../platform/errors/index.js";
 import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
@@ -49,21 +49,27 @@ export class BudgetResolver {
   }
 
   @FieldResolver(() => BudgetProgress, { description: "The period containing `date` (default today)." })
-  async progress(@Root() budget: Budget, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetProgress> {
-    return BudgetProgress.from(await this.deps.progress.progress(budget.entity, day(date, "date")), budget.currency);
+  async progress(@Root() budget: Budget, @Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetProgress> {
+    const on = day(date, "date");
+    if (on !== undefined && on < budget.startDate) throw badInput(`the budget starts on ${budget.startDate}`, { field: "date" });
+    return BudgetProgress.from((await this.chain(budget, context, on)).at(-1)!, budget.currency);
   }
 
   @FieldResolver(() => [BudgetProgress], { description: "The last periods up to and including the current one, oldest first." })
-  async history(@Root() budget: Budget, @Arg("last", () => Int, { defaultValue: 6 }) last: number): Promise<BudgetProgress[]> {
+  async history(@Root() budget: Budget, @Ctx() context: RequestContext, @Arg("last", () => Int, { defaultValue: 6 }) last: number): Promise<BudgetProgress[]> {
     if (!Number.isInteger(last) || last < 1 || last > 120) throw badInput("last must be between 1 and 120", { field: "last" });
-    const { periods } = await this.deps.progress.chain(budget.entity, this.deps.progress.today());
-    return periods.slice(-last).map((p) => BudgetProgress.from(p, budget.currency));
+    return (await this.chain(budget, context)).slice(-last).map((p) => BudgetProgress.from(p, budget.currency));
   }
 
   @FieldResolver(() => MoneyType, { description: "Budgeted for the current period." })
-  async amount(@Root() budget: Budget): Promise<MoneyType> {
-    const p = await this.deps.progress.progress(budget.entity);
-    return MoneyType.from({ amountMinor: p.budgetedMinor, currency: budget.currency });
+  async amount(@Root() budget: Budget, @Ctx() context: RequestContext): Promise<MoneyType> {
+    return MoneyType.from({ amountMinor: (await this.chain(budget, context)).at(-1)!.budgetedMinor, currency: budget.currency });
+  }
+
+  private async chain(budget: Budget, context: RequestContext, date?: string) {
+    const periods = await context.loaders.get(this.deps.loaders.chain).load(`${budget.id}|${date ?? this.deps.progress.today()}`);
+    if (!periods) throw notFound("budget");
+    return periods;
   }
 
   @Directive(WRITE)

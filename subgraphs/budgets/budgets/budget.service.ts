@@ -123,9 +123,11 @@ export class BudgetService {
   async afterSpendingChanged(manager: EntityManager, userId: string, changed: SpendingLineEntity[], traceId: string): Promise<void> {
     if (changed.length === 0) return;
     const budgets = await manager.find(BudgetEntity, { where: { userId, archivedAt: IsNull() } });
+    if (budgets.length === 0) return;
+    const children = await this.categories.childrenByParent(userId, manager);
     const affected: BudgetEntity[] = [];
     for (const budget of budgets) {
-      const covered = budget.categoryIds.length === 0 ? null : new Set(await this.categories.withChildren(userId, budget.categoryIds, manager));
+      const covered = budget.categoryIds.length === 0 ? null : new Set(budget.categoryIds.flatMap((id) => [id, ...(children.get(id) ?? [])]));
       const touches = changed.some((line) => (covered ? line.categoryId !== null && covered.has(line.categoryId) : line.kind === "EXPENSE" || line.categoryId !== null));
       if (touches) affected.push(budget);
     }

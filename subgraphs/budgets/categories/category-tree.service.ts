@@ -31,6 +31,14 @@ export class CategoryTreeService {
     if (found.some((c) => c.kind !== "EXPENSE")) throw badInput("a budget covers expense categories", { field: "categoryIds" });
   }
 
+  /** The user's parent → children map, to widen many budgets' categories with one statement. */
+  async childrenByParent(userId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
+    const rows: Array<{ id: string; parent_id: string }> = await manager.query(`SELECT id, parent_id FROM budgets.categories WHERE user_id = $1 AND parent_id IS NOT NULL`, [userId]);
+    const children = new Map<string, string[]>();
+    for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
+    return children;
+  }
+
   /** The given categories and their subcategories, as they are now (a subcategory added later counts too). */
   async withChildren(userId: string, ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (ids.length === 0) return [];
