@@ -200,6 +200,22 @@ describe("budgets on real PostgreSQL, Redis and Kafka", () => {
     expect(theirs.results).toEqual([]);
   });
 
+  it("aligns periods to the user's month start day and first day of week, following identity's changes", async () => {
+    const carol = await sg.register("Carol");
+    const cat = await eventually(async () => ledger.categoryId(carol, "Groceries"));
+    const changed = await ledger.call(carol, `mutation { updateFinancialPreferences(input: { monthStartDay: 25, firstDayOfWeek: 7 }) { id } }`);
+    expect(changed.errors).toBeUndefined();
+    const make = (period: string) => ledger.call(carol, CREATE, { input: { name: period, categoryIds: [cat], period, amount: { amount: "10.00", currency: "USD" } } });
+    // Once budgets has the new preferences, today (Tuesday 2026-11-10) falls in these periods.
+    await eventually(async () => {
+      const monthly = (await make("MONTHLY")).data.createBudget.id;
+      const weekly = (await make("WEEKLY")).data.createBudget.id;
+      const q = `query($id: ID!) { budget(id: $id) { progress { periodStart periodEnd } } }`;
+      expect((await ledger.ok(carol, q, { id: monthly })).budget.progress).toEqual({ periodStart: "2026-10-25", periodEnd: "2026-11-24" });
+      expect((await ledger.ok(carol, q, { id: weekly })).budget.progress).toEqual({ periodStart: "2026-11-08", periodEnd: "2026-11-14" });
+    });
+  });
+
   it("keeps budgets to their owner through the gateway and _entities", async () => {
     const { id } = (await ledger.ok(alice, CREATE, { input: { name: "Private", categoryIds: [], period: "WEEKLY", amount: { amount: "50.00", currency: "USD" } } })).createBudget;
     expect((await ledger.ok(bob, `query($id: ID!) { budget(id: $id) { id } }`, { id })).budget).toBeNull();
