@@ -3,7 +3,8 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import { eventually } from "../../../platform/testing/eventually.js";
-import { realServicesConfig } from "../../../platform/testing/services.js";
+import type { PlatformConfig } from "../../../platform/config/index.js";
+import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../ledger/test/ledger-client.js";
@@ -18,7 +19,12 @@ interface Live {
   client: Client;
 }
 
-describe("budgets on real PostgreSQL, Redis and Kafka", () => {
+const modes: Array<[string, () => PlatformConfig]> = [
+  ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],
+  ["embedded defaults", () => embeddedConfig()],
+];
+
+describe.each(modes)("budgets on %s", (_mode, config) => {
   const clock = new FixedClock("2026-11-10T12:00:00Z");
   let sg: TestSupergraph;
   let ledger: ReturnType<typeof ledgerClient>;
@@ -47,7 +53,7 @@ describe("budgets on real PostgreSQL, Redis and Kafka", () => {
   };
 
   beforeAll(async () => {
-    sg = await startTestSupergraph(realServicesConfig(), { clock });
+    sg = await startTestSupergraph(config(), { clock });
     ledger = ledgerClient(sg);
     alice = await sg.register("Alice");
     bob = await sg.register("Bob");
