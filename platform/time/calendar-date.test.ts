@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysFrom, formatCalendarDate, parseCalendarDate, shiftDays } from "./calendar-date.js";
+import { addDays, daysFrom, formatCalendarDate, localDay, parseCalendarDate, shiftDays } from "./calendar-date.js";
 
 describe("calendar dates", () => {
   it("round-trips dates, including years below 100 that Date would read as 19xx", () => {
@@ -62,5 +62,15 @@ describe("calendar date arithmetic", () => {
     expect(daysFrom(d("2024-02-28"), d("2024-03-01"))).toBe(2);
     expect(daysFrom(d("2023-02-28"), d("2023-03-01"))).toBe(1);
     expect(formatCalendarDate(shiftDays(d("2025-01-02"), -3))).toBe("2024-12-30");
+  });
+});
+
+describe("a user's today", () => {
+  it("is the calendar day in their time zone, and UTC for an unknown zone", () => {
+    const instant = new Date("2026-11-30T22:30:00Z");
+    expect(localDay(instant, "UTC")).toBe("2026-11-30");
+    expect(localDay(instant, "Australia/Sydney")).toBe("2026-12-01");
+    expect(localDay(new Date("2026-12-01T03:00:00Z"), "America/Los_Angeles")).toBe("2026-11-30");
+    expect(localDay(instant, "Not/AZone")).toBe("2026-11-30");
   });
 });

@@ -71,3 +71,22 @@ export function calendarDate(value: unknown, field = "date"): string {
 
 /** The UTC calendar day of an instant: "today" for domain code that has no user time zone at hand. */
 export const utcDay = (instant: Date): string => instant.toISOString().slice(0, 10);
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day of an instant in an IANA time zone (a user's "today"); an unknown zone falls
+ * back to UTC rather than failing a read. Formatters are kept per zone: building one is slow.
+ */
+export function localDay(instant: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    } catch {
+      return utcDay(instant);
+    }
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

@@ -23,6 +23,7 @@ import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler
 import { CreateMonthlySpending1763769600300 } from "./migrations/1763769600300-create-monthly-spending.js";
 import { BudgetsReadModels1764547200300 } from "./migrations/1764547200300-budgets-read-models.js";
 import { Budgets1764547200310 } from "./migrations/1764547200310-budgets.js";
+import { UserTimeZone1764547200330 } from "./migrations/1764547200330-user-time-zone.js";
 import { UserSettingsEntity } from "./settings/user-settings.entity.js";
 import { UserSettingsService } from "./settings/user-settings.service.js";
 import { SpendingLineEntity } from "./spending/spending-line.entity.js";
@@ -67,7 +68,7 @@ export default defineSubgraph<BudgetsDeps>({
   resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver, ...goalResolvers] as [Function, ...Function[]],
   orphanedTypes: [BudgetsUser],
   entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity, ...goalEntities],
-  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310, ...goalMigrations],
+  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310, ...goalMigrations, UserTimeZone1764547200330],
   createDeps: createBudgets,
   references: (deps) => ({
     User: resolveOwnUserReference,

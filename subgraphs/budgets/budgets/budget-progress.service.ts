@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { utcDay, type Clock } from "../../../platform/time/index.js";
+import { localDay, type Clock } from "../../../platform/time/index.js";
 import type { CategoryTreeService } from "../categories/category-tree.service.js";
 import { carryChain, periodContaining, periodsBetween, progressOf, type Period, type PeriodPrefs, type Progress } from "../periods/index.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
@@ -24,8 +24,9 @@ export class BudgetProgressService {
     private readonly categories: CategoryTreeService,
   ) {}
 
-  today(): string {
-    return utcDay(this.clock.now());
+  /** The user's calendar day now, in their own time zone. */
+  async today(userId: string, manager?: EntityManager): Promise<string> {
+    return localDay(this.clock.now(), (await this.settings.require(userId, manager)).timezone);
   }
 
   async prefs(userId: string, manager?: EntityManager): Promise<PeriodPrefs> {
@@ -35,7 +36,8 @@ export class BudgetProgressService {
 
   /** Every period from the first through the one containing `date`, with its figures (one statement for the spending). */
   async chain(budget: BudgetEntity, date: string, manager: EntityManager = this.dataSource.manager): Promise<{ periods: BudgetProgressFigures[]; prefs: PeriodPrefs }> {
-    const prefs = await this.prefs(budget.userId, manager);
+    const settings = await this.settings.require(budget.userId, manager);
+    const prefs: PeriodPrefs = { firstDayOfWeek: settings.firstDayOfWeek, monthStartDay: settings.monthStartDay };
     const first = periodContaining(budget.period, budget.startDate, prefs);
     const target = periodContaining(budget.period, date < first.start ? first.start : date, prefs);
     const periods = periodsBetween(budget.period, first.start, target.end, prefs, 100_000);
@@ -52,7 +54,7 @@ export class BudgetProgressService {
       }
       return { period, budgetedMinor: budgetedFor(amounts, period), spentMinor: spent, unconverted };
     });
-    const today = this.today();
+    const today = localDay(this.clock.now(), settings.timezone);
     const thresholds = { warningPercent: budget.warningPercent, criticalPercent: budget.criticalPercent };
     const chain = carryChain(budget.rollover, figures);
     return { prefs, periods: chain.map((carry, i) => ({ ...progressOf(carry, today, thresholds), unconverted: figures[i]!.unconverted })) };

@@ -37,7 +37,8 @@ export class BudgetResolver {
   @Directive(READ)
   @Query(() => BudgetSummary, { description: "The monthly period containing `date` (default today)." })
   async budgetSummary(@Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetSummary> {
-    const s = await this.deps.summary.of(requireUserId(context), day(date, "date") ?? this.deps.progress.today());
+    const userId = requireUserId(context);
+    const s = await this.deps.summary.of(userId, day(date, "date") ?? (await this.deps.progress.today(userId)));
     return { periodStart: s.period.start, periodEnd: s.period.end, income: MoneyType.from(s.income), totalBudgeted: MoneyType.from(s.totalBudgeted), spent: MoneyType.from(s.spent), leftToBudget: MoneyType.from(s.leftToBudget) };
   }
 
@@ -48,7 +49,7 @@ export class BudgetResolver {
     return servedByGateway();
   }
 
-  @FieldResolver(() => BudgetProgress, { description: "The period containing `date` (default today)." })
+  @FieldResolver(() => BudgetProgress, { description: "The period containing `date` (default: today in the user's time zone)." })
   async progress(@Root() budget: Budget, @Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetProgress> {
     const on = day(date, "date");
     if (on !== undefined && on < budget.startDate) throw badInput(`the budget starts on ${budget.startDate}`, { field: "date" });
@@ -67,7 +68,7 @@ export class BudgetResolver {
   }
 
   private async chain(budget: Budget, context: RequestContext, date?: string) {
-    const periods = await context.loaders.get(this.deps.loaders.chain).load(`${budget.id}|${date ?? this.deps.progress.today()}`);
+    const periods = await context.loaders.get(this.deps.loaders.chain).load(`${budget.id}|${date ?? (await this.deps.progress.today(budget.entity.userId))}`);
     if (!periods) throw notFound("budget");
     return periods;
   }

@@ -57,7 +57,7 @@ export class BudgetService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('budgets.budgets:' || $1))`, [userId]);
       if ((await manager.countBy(BudgetEntity, { userId })) >= MAX_BUDGETS_PER_USER) throw badInput(`at most ${MAX_BUDGETS_PER_USER} budgets`);
       if (!PERIOD_KINDS.includes(input.period)) throw badInput("unknown period", { field: "period" });
-      const startDate = input.startDate ?? this.progress.today();
+      const startDate = input.startDate ?? (await this.progress.today(userId, manager));
       if (!DATE.test(startDate)) throw badInput("startDate must be YYYY-MM-DD", { field: "startDate" });
       const budget = Object.assign(new BudgetEntity(), {
         id: this.ids.next(),
@@ -87,7 +87,7 @@ export class BudgetService {
       await this.apply(manager, budget, changes);
       await manager.save(BudgetEntity, budget);
       if (changes.amount) {
-        const current = periodContaining(budget.period, this.progress.today(), await this.progress.prefs(userId, manager));
+        const current = periodContaining(budget.period, await this.progress.today(userId, manager), await this.progress.prefs(userId, manager));
         const from = changes.applyFrom === "NEXT_PERIOD" ? nextPeriod(budget.period, current, await this.progress.prefs(userId, manager)) : current;
         const effectiveFrom = from.start < budget.startDate ? budget.startDate : from.start;
         await manager.query(
@@ -172,7 +172,7 @@ export class BudgetService {
   }
 
   private async reevaluate(manager: EntityManager, budget: BudgetEntity, dates: readonly string[], traceId: string): Promise<void> {
-    const today = this.progress.today();
+    const today = await this.progress.today(budget.userId, manager);
     const { periods, prefs } = await this.progress.chain(budget, [today, ...dates].sort().at(-1)!, manager);
     const wanted = new Set(this.progress.periodsOf(budget, [today, ...dates.filter((d) => d >= budget.startDate)], prefs).map((p) => p.start));
     for (const figures of periods) if (wanted.has(figures.period.start)) await this.alerts.evaluate(manager, budget, figures, traceId);

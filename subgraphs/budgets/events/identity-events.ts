@@ -3,5 +3,5 @@ export const IDENTITY_USER_TOPIC = "identity.user.v1";
 
 export interface UserPreferencesEventV1 {
   userId: string;
-  preferences: { baseCurrency: string; firstDayOfWeek: number; monthStartDay: number };
+  preferences: { baseCurrency: string; firstDayOfWeek: number; monthStartDay: number; timezone: string };
 }

@@ -17,6 +17,10 @@ export class UserSettingsEntity {
   @Column("smallint", { name: "month_start_day" })
   monthStartDay!: number;
 
+  /** IANA zone: the user's "today". */
+  @Column("text")
+  timezone!: string;
+
   @Column("timestamptz", { name: "updated_at" })
   updatedAt!: Date;
 }

@@ -7,6 +7,7 @@ export interface Preferences {
   baseCurrency: string;
   firstDayOfWeek: number;
   monthStartDay: number;
+  timezone?: string;
 }
 
 /** Identity's preferences arrive as events; until the first one, budgets cannot align or price anything. */
@@ -20,10 +21,10 @@ export class UserSettingsService {
 
   async upsert(manager: EntityManager, userId: string, p: Preferences): Promise<void> {
     await manager.query(
-      `INSERT INTO budgets.user_settings (user_id, base_currency, first_day_of_week, month_start_day, updated_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO budgets.user_settings (user_id, base_currency, first_day_of_week, month_start_day, timezone, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (user_id) DO UPDATE SET base_currency = EXCLUDED.base_currency, first_day_of_week = EXCLUDED.first_day_of_week,
-         month_start_day = EXCLUDED.month_start_day, updated_at = EXCLUDED.updated_at`,
-      [userId, p.baseCurrency, p.firstDayOfWeek, p.monthStartDay, this.clock.now()],
+         month_start_day = EXCLUDED.month_start_day, timezone = EXCLUDED.timezone, updated_at = EXCLUDED.updated_at`,
+      [userId, p.baseCurrency, p.firstDayOfWeek, p.monthStartDay, p.timezone ?? "UTC", this.clock.now()],
     );
   }
 

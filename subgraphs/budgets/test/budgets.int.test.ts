@@ -220,6 +220,11 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
       expect((await ledger.ok(carol, q, { id: monthly })).budget.progress).toEqual({ periodStart: "2026-10-25", periodEnd: "2026-11-24" });
       expect((await ledger.ok(carol, q, { id: weekly })).budget.progress).toEqual({ periodStart: "2026-11-08", periodEnd: "2026-11-14" });
     });
+    // "Today" is the user's own day: at 12:00 UTC on the 10th it is already the 11th in Kiritimati.
+    const days = async () => (await ledger.ok(carol, `{ budgets { name progress { daysRemaining } } }`)).budgets.find((b: { name: string }) => b.name === "MONTHLY").progress.daysRemaining;
+    expect(await days()).toBe(15);
+    expect((await ledger.call(carol, `mutation { updateProfile(input: { timezone: "Pacific/Kiritimati" }) { id } }`)).errors).toBeUndefined();
+    await eventually(async () => expect(await days()).toBe(14));
   });
 
   it("keeps budgets to their owner through the gateway and _entities", async () => {
