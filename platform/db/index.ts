@@ -2,3 +2,4 @@ export { PostgresDatabaseProvider, PgliteDatabaseProvider, type DatabaseProvider
 export { bigintColumn } from "./bigint.transformer.js";
 export { PostgresNotifier, PgliteNotifier, type Notifier } from "./notifier.js";
 export { StatementLogger, countStatements } from "./statement-logger.js";
+export { claimWithinUserCap } from "./user-cap.js";

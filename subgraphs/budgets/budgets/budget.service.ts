@@ -1,4 +1,5 @@
 import { In, IsNull, type DataSource, type EntityManager } from "typeorm";
+import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
@@ -54,8 +55,7 @@ export class BudgetService {
   async create(userId: string, input: NewBudget, traceId: string): Promise<BudgetEntity> {
     return this.dataSource.transaction(async (manager) => {
       const settings = await this.settings.require(userId, manager);
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('budgets.budgets:' || $1))`, [userId]);
-      if ((await manager.countBy(BudgetEntity, { userId })) >= MAX_BUDGETS_PER_USER) throw badInput(`at most ${MAX_BUDGETS_PER_USER} budgets`);
+      await claimWithinUserCap(manager, BudgetEntity, userId, MAX_BUDGETS_PER_USER, "budgets");
       if (!PERIOD_KINDS.includes(input.period)) throw badInput("unknown period", { field: "period" });
       const startDate = input.startDate ?? (await this.progress.today(userId, manager));
       if (!DATE.test(startDate)) throw badInput("startDate must be YYYY-MM-DD", { field: "startDate" });

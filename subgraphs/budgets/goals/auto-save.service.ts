@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
@@ -62,8 +63,7 @@ export class AutoSaveService {
       const goal = await this.goals.lockOwned(manager, userId, input.goalId);
       if (goal.archivedAt) throw badInput("the goal is archived", { field: "goalId" });
       if (input.amount && input.amount.currency !== goal.currency) throw badInput(`the goal is kept in ${goal.currency}`, { field: "amount.currency" });
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('budgets.auto_save_rules:' || $1))`, [userId]);
-      if ((await manager.countBy(AutoSaveRuleEntity, { userId })) >= MAX_AUTO_SAVE_RULES_PER_USER) throw badInput(`at most ${MAX_AUTO_SAVE_RULES_PER_USER} auto-save rules`);
+      await claimWithinUserCap(manager, AutoSaveRuleEntity, userId, MAX_AUTO_SAVE_RULES_PER_USER, "auto-save rules");
       const rule = Object.assign(new AutoSaveRuleEntity(), {
         id: this.ids.next(),
         userId,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { claimWithinUserCap } from "../../../platform/db/index.js";
 import type { DataSource, EntityManager } from "typeorm";
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
@@ -127,9 +128,7 @@ export class SavingsGoalService {
       if (target.currency !== baseCurrency.trim()) {
         throw badInput(`a goal is kept in your base currency, ${baseCurrency.trim()}`, { field: "target.currency" });
       }
-      // Serialises one user's creations so the cap holds under concurrent requests.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('budgets.savings_goals:' || $1))`, [userId]);
-      if ((await manager.countBy(SavingsGoalEntity, { userId })) >= MAX_GOALS_PER_USER) throw badInput(`at most ${MAX_GOALS_PER_USER} savings goals`);
+      await claimWithinUserCap(manager, SavingsGoalEntity, userId, MAX_GOALS_PER_USER, "savings goals");
       const goal = Object.assign(new SavingsGoalEntity(), {
         id: this.ids.next(),
         userId,

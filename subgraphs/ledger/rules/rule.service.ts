@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { claimWithinUserCap } from "../user-cap.js";
+import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import { AccountEntity } from "../accounts/account.entity.js";
