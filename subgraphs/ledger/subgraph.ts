@@ -13,6 +13,7 @@ import { resolveCategoryReference } from "./categories/category.reference.js";
 import { CategoryResolver } from "./categories/category.resolver.js";
 import { CategoryService } from "./categories/category.service.js";
 import { BaseAmounts } from "./currency/base-amounts.js";
+import { Repricing } from "./currency/repricing.js";
 import { baseCurrencyLoader, dayRateLoader } from "./currency/currency.loaders.js";
 import { ExchangeRateEntity } from "./currency/exchange-rate.entity.js";
 import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
@@ -60,6 +61,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const rates = new ExchangeRateService(dataSource, clock);
   const settings = new UserSettingsService(dataSource, clock);
   transactions.useBaseAmounts(new BaseAmounts(rates));
+  rates.useRepricing(new Repricing(transactions));
   const queries = new TransactionQueries(dataSource, categories);
   const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries, idempotency);
   transactions.useCategorizer(rules.categorizer);

@@ -206,6 +206,17 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
     expect(theirs.results).toEqual([]);
   });
 
+  it("counts a foreign-currency expense once the ledger knows the day's rate", async () => {
+    const euros = await ledger.account(alice, "EUR");
+    const travel = (await ledger.ok(alice, `mutation { createCategory(input: { name: "Travel", kind: EXPENSE }) { id } }`)).createCategory.id;
+    const id = await eventually(async () => (await ledger.ok(alice, CREATE, { input: { name: "Abroad", categoryIds: [travel], period: "MONTHLY", amount: { amount: "900.00", currency: "USD" } } })).createBudget.id as string);
+    const figures = async () => (await ledger.ok(alice, `query($id: ID!) { budget(id: $id) { progress { spent { amount } unconvertedTransactions } } }`, { id })).budget.progress;
+    await ledger.post(alice, { accountId: euros, amount: { amount: "-10.00", currency: "EUR" }, date: "2026-11-09", categoryId: travel });
+    await eventually(async () => expect(await figures()).toEqual({ spent: { amount: "0.00" }, unconvertedTransactions: 1 }));
+    await ledger.ok(alice, `mutation { setExchangeRates(rates: [{ date: "2026-11-09", from: "EUR", to: "USD", rate: "1.1" }]) }`);
+    await eventually(async () => expect(await figures()).toEqual({ spent: { amount: "11.00" }, unconvertedTransactions: 0 }));
+  });
+
   it("aligns periods to the user's month start day and first day of week, following identity's changes", async () => {
     const carol = await sg.register("Carol");
     const cat = await eventually(async () => ledger.categoryId(carol, "Groceries"));

@@ -42,14 +42,14 @@ export class ExchangeRateResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
   @Directive(WRITE)
-  @Mutation(() => Int, { description: "Stores rates per day (replacing that day's); all or nothing. Returns how many." })
+  @Mutation(() => Int, { description: "Stores rates per day (replacing that day's); all or nothing. Returns how many. Transactions of those days are re-announced with their new base amounts." })
   async setExchangeRates(@Ctx() context: RequestContext, @Arg("rates", () => [ExchangeRateInput]) rates: ExchangeRateInput[]): Promise<number> {
-    return this.deps.rates.set(requireUserId(context), rates);
+    return this.deps.rates.set(requireUserId(context), rates, context.traceId);
   }
 
   @Directive(WRITE)
   @Mutation(() => ExchangeRateImport, { description: "CSV with the header date,from,to,rate; good rows are saved, bad rows reported by line." })
   async importExchangeRates(@Ctx() context: RequestContext, @Arg("content", () => String) content: string): Promise<ExchangeRateImport> {
-    return this.deps.rates.importCsv(requireUserId(context), content);
+    return this.deps.rates.importCsv(requireUserId(context), content, context.traceId);
   }
 }

@@ -5,6 +5,7 @@ import { normalizeCurrency } from "../../../platform/money/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { calendarDate } from "../transactions/calendar-date.js";
 import { numericText, rateText, type DayRate } from "./conversion.js";
+import type { Repricing } from "./repricing.js";
 
 export interface RateInput {
   date: string;
@@ -26,17 +27,24 @@ export class ExchangeRateService {
     private readonly clock: Clock,
   ) {}
 
+  private repricing: Repricing | undefined;
+
+  /** Set rates re-announce the transactions they price (see Repricing). */
+  useRepricing(repricing: Repricing): void {
+    this.repricing = repricing;
+  }
+
   /** Stores (or replaces) a user's rates for given days; all or nothing. */
-  async set(userId: string, rates: RateInput[]): Promise<number> {
+  async set(userId: string, rates: RateInput[], traceId: string): Promise<number> {
     if (rates.length === 0) return 0;
     if (rates.length > MAX_RATES_PER_CALL) throw badInput(`at most ${MAX_RATES_PER_CALL} rates per call`, { field: "rates" });
     const rows = rates.map((r, i) => this.checked(r, `rates.${i}`));
-    await this.dataSource.transaction((manager) => this.upsert(manager, userId, rows));
+    await this.dataSource.transaction((manager) => this.upsert(manager, userId, rows, traceId));
     return rows.length;
   }
 
   /** CSV with a header `date,from,to,rate`: good rows are saved, bad ones reported by line. */
-  async importCsv(userId: string, content: string): Promise<RateImportResult> {
+  async importCsv(userId: string, content: string, traceId: string): Promise<RateImportResult> {
     let records: string[][];
     try {
       records = parse(content, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, to: MAX_RATES_PER_CALL + 1 });
@@ -58,7 +66,7 @@ export class ExchangeRateService {
         errors.push({ row, message: (error as Error).message });
       }
     });
-    if (good.length > 0) await this.dataSource.transaction((manager) => this.upsert(manager, userId, good));
+    if (good.length > 0) await this.dataSource.transaction((manager) => this.upsert(manager, userId, good, traceId));
     return { saved: good.length, errors };
   }
 
@@ -113,7 +121,7 @@ export class ExchangeRateService {
     return { date: calendarDate(r.date, `${field}.date`), from, to, rate: rateText(r.rate, `${field}.rate`) };
   }
 
-  private async upsert(manager: EntityManager, userId: string, rows: RateInput[]): Promise<void> {
+  private async upsert(manager: EntityManager, userId: string, rows: RateInput[], traceId: string): Promise<void> {
     const now = this.clock.now();
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
@@ -124,6 +132,7 @@ export class ExchangeRateService {
         [userId, chunk.map((r) => r.date), chunk.map((r) => r.from), chunk.map((r) => r.to), chunk.map((r) => r.rate), now],
       );
     }
+    await this.repricing?.afterRatesSet(manager, userId, rows, traceId);
   }
 }
 

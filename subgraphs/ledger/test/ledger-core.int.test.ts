@@ -337,6 +337,9 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect(imported.importExchangeRates.errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
     // Only USD→EUR is known that day: divided, rounded once: 10 / 0.9 = 11.11.
     expect((await ledger.ok(alice, q, { id: tx })).transaction.amountInBaseCurrency).toEqual({ amount: "-11.11", currency: "USD" });
+    // Setting the rate re-announced that day's transaction, now priced, for read models such as budgets.
+    const [repriced] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT envelope->'data'->'after' AS after FROM ledger.outbox WHERE type = 'TransactionUpdated' AND envelope->'data'->>'transactionId' = $1 ORDER BY seq DESC LIMIT 1`, [tx]);
+    expect(repriced.after).toMatchObject({ baseCurrency: "USD", baseAmountMinor: "-1111", splits: [{ baseAmountMinor: "-1111" }] });
     await ledger.ok(alice, `mutation { setExchangeRates(rates: [{ date: "2026-08-14", from: "EUR", to: "USD", rate: "1.0812" }]) }`);
     expect((await ledger.ok(alice, q, { id: tx })).transaction.amountInBaseCurrency).toEqual({ amount: "-10.81", currency: "USD" });
     // Events carry the base amounts, split lines allocated so they add up.
