@@ -34,6 +34,15 @@ export function resolveOwnUserReference(reference: Record<string, unknown>, cont
 }
 
 /**
+ * For `User` fields a subgraph adds: the user must be the caller (belt and braces beside
+ * `resolveOwnUserReference`). Returns the id; FORBIDDEN otherwise.
+ */
+export function requireOwnUser(user: { id: string }, context: RequestContext): string {
+  if (user.id !== requireUserId(context)) throw forbidden();
+  return user.id;
+}
+
+/**
  * The caller's user id when they signed in themselves (a session), not through an integrator's API
  * key: managing credentials, sessions or the account itself is never delegated to integrations.
  */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput, forbidden } from "../../../platform/errors/index.js";
-import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { liveDirective, requireOwnUser, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyInput } from "../../../platform/money/index.js";
 import { BudgetsUser } from "../users/user.type.js";
 import { GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "./goal.events.js";
@@ -186,7 +186,6 @@ export class GoalsUserResolver {
     @Ctx() context: RequestContext,
     @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
   ): Promise<SavingsGoal[]> {
-    if (user.id !== requireUserId(context)) throw forbidden();
-    return (await this.deps.goals.savings.list(user.id, includeArchived)).map((v) => SavingsGoal.from(v, this.deps.goals.savings.today()));
+    return (await this.deps.goals.savings.list(requireOwnUser(user, context), includeArchived)).map((v) => SavingsGoal.from(v, this.deps.goals.savings.today()));
   }
 }

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { forbidden } from "../../../platform/errors/index.js";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { requireOwnUser, type RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { Budget } from "../budgets/budget.type.js";
@@ -14,8 +13,7 @@ export class BudgetsUserResolver {
   constructor(private readonly deps: BudgetsDeps) {}
 
   private own(user: BudgetsUser, context: RequestContext): string {
-    if (user.id !== requireUserId(context)) throw forbidden();
-    return user.id;
+    return requireOwnUser(user, context);
   }
 
   @Directive(READ)

@@ -1,14 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { givenFields, requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { CreateCategoryInput, UpdateCategoryInput } from "./category.inputs.js";
 import { Category } from "./category.type.js";
 
 const READ = '@requiresScopes(scopes: [["ledger:read"]])';
 const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
-
-/** Keys whose value the client sent (null included), so "not given" and "clear it" stay apart. */
-const given = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 @Resolver(() => Category)
 export class CategoryResolver {
@@ -38,14 +35,14 @@ export class CategoryResolver {
   @Directive(WRITE)
   @Mutation(() => Category)
   async createCategory(@Ctx() context: RequestContext, @Arg("input", () => CreateCategoryInput) input: CreateCategoryInput): Promise<Category> {
-    const { idempotencyKey, ...fields } = given(input);
+    const { idempotencyKey, ...fields } = givenFields(input);
     return Category.from(await this.deps.categories.create(requireUserId(context), fields as CreateCategoryInput, context.traceId, idempotencyKey));
   }
 
   @Directive(WRITE)
   @Mutation(() => Category)
   async updateCategory(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateCategoryInput) input: UpdateCategoryInput): Promise<Category> {
-    return Category.from(await this.deps.categories.update(requireUserId(context), id, given(input), context.traceId));
+    return Category.from(await this.deps.categories.update(requireUserId(context), id, givenFields(input), context.traceId));
   }
 
   @Directive(WRITE)

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput } from "../../../platform/errors/index.js";
-import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { givenFields, liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType, type Money } from "../../../platform/money/index.js";
 import { Account } from "../accounts/account.type.js";
 import { Category } from "../categories/category.type.js";
@@ -186,7 +186,7 @@ export class TransactionResolver {
   @Mutation(() => Transaction)
   async updateTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateTransactionInput) input: UpdateTransactionInput): Promise<Transaction> {
     const userId = requireUserId(context);
-    const patch: TransactionPatch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const patch = givenFields(input) as TransactionPatch;
     if (input.amount !== undefined) patch.amount = toMoney(input.amount) ?? undefined;
     if (input.toAmount !== undefined) patch.toAmount = toMoney(input.toAmount);
     if (input.splits !== undefined) patch.splits = splitsOf(input.splits);

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { forbidden } from "../../../platform/errors/index.js";
-import { requireUserId } from "../../../platform/graphql/index.js";
+import { requireOwnUser } from "../../../platform/graphql/index.js";
 import type { RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import { Account } from "../accounts/account.type.js";
@@ -26,10 +25,8 @@ export class LedgerUserResolver {
     this.netWorthService = new NetWorthService(deps);
   }
 
-  /** Belt and braces beside `__resolveReference`: a User here is only ever the caller. */
   private own(user: UserRef, context: RequestContext): string {
-    if (user.id !== requireUserId(context)) throw forbidden();
-    return user.id;
+    return requireOwnUser(user, context);
   }
 
   @Directive(READ)
