@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedConfig } from "../platform/testing/services.js";
+import { startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
+
+const run = promisify(execFile);
+const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
+
+/** The shell block between the try-it markers, exactly as a newcomer copies it. */
+function tryItBlock(): string {
+  const found = /<!-- try-it:start -->\s*```sh\n([\s\S]*?)```\s*<!-- try-it:end -->/.exec(readme);
+  if (!found) throw new Error("README.md has no try-it block between <!-- try-it:start --> and <!-- try-it:end -->");
+  return found[1]!;
+}
+
+/** jq prints one compact line per mutation, then the final query pretty-printed. */
+function jsonDocuments(output: string): Array<{ data?: any; errors?: unknown[] }> {
+  const lines = output.trim().split("\n");
+  const compact = lines.filter((line) => line.startsWith("{") && line.endsWith("}"));
+  const pretty = lines.slice(lines.lastIndexOf("{"));
+  return [...compact.map((line) => JSON.parse(line)), JSON.parse(pretty.join("\n"))];
+}
+
+// The newcomer's path: `npm start` on the embedded defaults, then the README's block.
+describe("README try-it block", () => {
+  let sg: TestSupergraph;
+
+  beforeAll(async () => {
+    sg = await startTestSupergraph(embeddedConfig());
+  });
+
+  afterAll(async () => {
+    await sg?.close();
+  });
+
+  it("runs as written and every answer is free of errors", async () => {
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock()], { env: { ...process.env, MONETA_URL: sg.gateway.url }, timeout: 30_000 });
+    expect(stderr).toBe("");
+    const [posted, final] = jsonDocuments(stdout);
+    expect(posted).toEqual({ data: { postTransaction: { id: expect.any(String), payee: "Lunch" } } });
+    expect(final!.errors).toBeUndefined();
+    expect(final!.data.me).toEqual({ displayName: "Me", netWorth: { amount: "90.01", currency: "EUR" } });
+    expect(final!.data.transactions.nodes).toEqual([
+      {
+        payee: "Lunch",
+        amount: { amount: "-9.99", currency: "EUR" },
+        account: { name: "Everyday", balance: { amount: "90.01", currency: "EUR" } },
+        owner: { displayName: "Me" },
+      },
+    ]);
+  });
+});
