@@ -42,7 +42,7 @@ export function supergraphForGateway(supergraphSdl: string): string {
 /**
  * Wraps `@apollo/gateway` so every operation is filtered by the supergraph's `@authenticated` and
  * `@requiresScopes` before planning, and the removed fields come back as `null` with an
- * `UNAUTHORIZED_FIELD_OR_TYPE` error each. Pass the result to Apollo Server as `gateway`.
+ * UNAUTHENTICATED (no caller) or FORBIDDEN (missing scope) error each. Pass the result to Apollo Server as `gateway`.
  *
  * Build the gateway from `supergraphForGateway(sdl)`: it will not load the supergraph otherwise.
  * The gateway caches query plans by the request's `queryHash`, so a filtered operation gets its own
@@ -78,7 +78,7 @@ export function authorizeGateway(gateway: GatewayInterface, options: AuthorizedG
     return {
       ...result,
       data,
-      errors: [...(result.errors ?? []), ...errorPaths.map((path) => new UnauthorizedFieldError(path))],
+      errors: [...(result.errors ?? []), ...errorPaths.map((path) => new UnauthorizedFieldError(path, caller.userId !== undefined))],
     };
   };
 
