@@ -17,8 +17,13 @@ export function chosenBaseCurrency(code: string): string {
 }
 
 /**
- * The base currency a new account starts with when the sign-up names none. The user changes it
- * any time with updateFinancialPreferences.
+ * The base currency a new account starts with when the sign-up names none: USD, always. The user
+ * changes it any time with updateFinancialPreferences.
+ *
+ * Deliberately not guessed from the client's language: identity sees nothing of it (the gateway
+ * forwards only the signed caller, IP and user agent), and a language is not a currency anyway
+ * (de-CH counts in CHF, en-IN in INR, and plain "en" or "de" name no country). A fixed, documented
+ * default that the sign-up can override is easier to rely on than a guess that is silently wrong.
  */
 export function defaultBaseCurrency(): string {
   return FALLBACK_BASE_CURRENCY;
