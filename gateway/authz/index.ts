@@ -8,6 +8,8 @@
  * - `filterOperation(apiSchema, document, operationName, requirements, caller)`: the operation to
  *   execute and the denied fields (the original document when nothing is denied).
  * - `applyDenials(result, denied, signedIn)` / `nullDeniedFields(data, denied)`: nulls and errors in the result.
+ * - `signInFieldsOf(schema, operation)`: a mutation made of sign-ins only (register, login, ...) is
+ *   filtered for the session it opens, since its payload resolves as the new user.
  * - `authorizeGateway(gateway)`: all of the above around `@apollo/gateway`'s executor; build that
  *   gateway from `supergraphForGateway(sdl)`, since `@apollo/gateway` refuses to load a supergraph
  *   with security features it does not enforce itself.
@@ -29,4 +31,5 @@ export {
   type FilterResult,
 } from "./filter.js";
 export { applyDenials, nullDeniedFields, type PatchedData, type ResponsePath } from "./patch.js";
+export { SIGN_IN_PAYLOAD_TYPE, SIGNING_IN, signInFieldsOf } from "./sign-in.js";
 export { authorizeGateway, filteredQueryHash, supergraphForGateway, type AuthorizedGatewayOptions } from "./authorized-gateway.js";
