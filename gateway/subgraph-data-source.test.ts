@@ -2,8 +2,9 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { anonymousCaller } from "../platform/auth/caller.js";
-import type { GatewayContext } from "./context.js";
+import { anonymousCaller, type Caller } from "../platform/auth/caller.js";
+import type { InternalTokenSigner } from "../platform/auth/internal-token.js";
+import { createGatewayContext, type GatewayContext } from "./context.js";
 import { GatewayMetrics } from "./metrics/index.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { InflightFetches } from "./upstream/inflight.js";
@@ -17,6 +18,7 @@ interface Seen {
 const seen: Seen[] = [];
 let status = 200;
 let delayMs = 0;
+let extensions: Record<string, unknown> | undefined;
 const server = createServer((req, res) => {
   let text = "";
   req.setEncoding("utf8").on("data", (chunk) => (text += chunk));
@@ -24,7 +26,7 @@ const server = createServer((req, res) => {
     seen.push({ headers: req.headers, body: JSON.parse(text) });
     setTimeout(() => {
       if (status !== 200) return void res.writeHead(status, { "content-type": "application/json" }).end(`{"errors":[{"message":"secret internals"}]}`);
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=30, private" }).end(JSON.stringify({ data: { items: [{ id: "1" }], n: seen.length } }));
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=30, private" }).end(JSON.stringify({ data: { items: [{ id: "1" }], n: seen.length }, extensions }));
     }, delayMs);
   });
 });
@@ -107,5 +109,50 @@ describe("SubgraphDataSource", () => {
       status = 200;
       source.close();
     }
+  });
+
+  describe("sign-ins reported by a subgraph", () => {
+    const signedIn = { userId: "u-new", sessionId: "s-new", scopes: ["*"], expiresAt: 1_900_000_000_000 };
+    // Tokens name the caller they were signed for, so the test sees whom each fetch ran as.
+    const signer = { sign: async (caller: Caller) => `as:${caller.userId ?? "anonymous"}` } as unknown as InternalTokenSigner;
+
+    it("from identity's mutation: the rest of the request runs as the signed-in user, and the client never sees the extension", async () => {
+      const identity = new SubgraphDataSource(url, { name: "identity", trustSignIns: true });
+      const ledger = new SubgraphDataSource(url, { name: "ledger" });
+      const ctx = createGatewayContext(anonymousCaller, "t", signer, {});
+      extensions = { monetaSignedIn: signedIn, other: 1 };
+      seen.length = 0;
+      try {
+        const result = await run(identity, "mutation { register { accessToken } }", ctx);
+        expect(result.extensions).toEqual({ other: 1 });
+        expect(ctx.caller).toEqual(signedIn);
+        extensions = undefined;
+        await run(ledger, "{ items { id } }", ctx);
+        expect(seen.map((s) => s.headers["x-moneta-caller"])).toEqual(["as:anonymous", "as:u-new"]);
+      } finally {
+        extensions = undefined;
+        identity.close();
+        ledger.close();
+      }
+    });
+
+    it("is ignored from any other subgraph, and from identity outside a mutation, but still stripped", async () => {
+      const ledger = new SubgraphDataSource(url, { name: "ledger" });
+      const identity = new SubgraphDataSource(url, { name: "identity", trustSignIns: true });
+      const ctx = createGatewayContext(anonymousCaller, "t", signer, {});
+      extensions = { monetaSignedIn: signedIn };
+      try {
+        expect((await run(ledger, "mutation { postTransaction { id } }", ctx)).extensions).toBeUndefined();
+        expect((await run(identity, "{ _entities { id } }", ctx)).extensions).toBeUndefined();
+        expect(ctx.caller).toBe(anonymousCaller);
+        extensions = { monetaSignedIn: { userId: "u-new" } };
+        await run(identity, "mutation { login { accessToken } }", ctx);
+        expect(ctx.caller).toBe(anonymousCaller);
+      } finally {
+        extensions = undefined;
+        ledger.close();
+        identity.close();
+      }
+    });
   });
 });

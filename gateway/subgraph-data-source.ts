@@ -2,6 +2,7 @@ import { STATUS_CODES, type OutgoingHttpHeaders } from "node:http";
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
+import { SIGNED_IN_EXTENSION, signedInCallerOf } from "../platform/auth/signed-in.js";
 import { TRACE_HEADER } from "../platform/logging/trace.js";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics/index.js";
@@ -18,6 +19,11 @@ export interface SubgraphDataSourceOptions {
    */
   inflight?: InflightFetches<PlainResponse> | false;
   http?: KeepAliveClientOptions;
+  /**
+   * This subgraph (identity, and only it) may report a sign-in with the `monetaSignedIn` response
+   * extension; the rest of the request's plan then runs as the user it names.
+   */
+  trustSignIns?: boolean;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>["process"]>>;
@@ -39,6 +45,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly fetchDuration;
   private readonly sharedFetches;
   private readonly inflight: InflightFetches<PlainResponse> | undefined;
+  private readonly trustSignIns: boolean;
 
   constructor(
     readonly url: string,
@@ -51,6 +58,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.fetchDuration = options.metrics?.subgraphFetch(this.name);
     this.sharedFetches = options.metrics?.subgraphFetchesShared.labels(this.name);
     this.inflight = options.inflight === false ? undefined : (options.inflight ?? new InflightFetches<PlainResponse>());
+    this.trustSignIns = options.trustSignIns ?? false;
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -89,7 +97,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
     if (result === null || typeof result !== "object" || Array.isArray(result)) throw new Error(`subgraph ${this.name} answered with a JSON body that is not an object`);
     if ("incomingRequestContext" in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, response.headers["cache-control"]);
+    this.takeSignIn(result as GatewayGraphQLResponse, mutation ? context : undefined);
     return result as GatewayGraphQLResponse;
+  }
+
+  /**
+   * Removes the sign-in extension from every subgraph's answer (clients never see it) and, from a
+   * trusted subgraph's mutation only, switches the request to the user it names. Any other
+   * subgraph claiming a sign-in is ignored.
+   */
+  private takeSignIn(result: GatewayGraphQLResponse, mutationContext: Partial<GatewayContext> | undefined): void {
+    const extensions = result.extensions;
+    if (!extensions || !(SIGNED_IN_EXTENSION in extensions)) return;
+    const signedIn = signedInCallerOf(extensions);
+    const { [SIGNED_IN_EXTENSION]: _taken, ...rest } = extensions;
+    if (Object.keys(rest).length > 0) result.extensions = rest;
+    else delete result.extensions;
+    if (this.trustSignIns && signedIn && mutationContext?.signIn) mutationContext.signIn(signedIn);
   }
 
   /** Drops pooled connections (gateway shutdown). */

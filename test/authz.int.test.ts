@@ -40,12 +40,12 @@ describe("@authenticated / @requiresScopes at the gateway", () => {
     expect(r.data.transactions.nodes).toEqual([{ payee: "Scoped" }]);
     // monthlySpending is non-null, so its denial nulls `me`, as execution would.
     expect(r.data.me).toBeNull();
-    expect(r.errors).toEqual([expect.objectContaining({ path: ["me", "monthlySpending"], extensions: expect.objectContaining({ code: "UNAUTHORIZED_FIELD_OR_TYPE" }) })]);
+    expect(r.errors).toEqual([expect.objectContaining({ path: ["me", "monthlySpending"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
 
     const [tx] = (await sg.query(`{ transactions { nodes { id } } }`, {}, owner.headers)).data.transactions.nodes;
     const other = await sg.query(`query($id: ID!) { transaction(id: $id) { payee } me { id } }`, { id: tx.id }, budgetsOnly);
     expect(other.data).toEqual({ transaction: null, me: { id: owner.id } });
-    expect(other.errors).toEqual([expect.objectContaining({ path: ["transaction"], extensions: expect.objectContaining({ code: "UNAUTHORIZED_FIELD_OR_TYPE" }) })]);
+    expect(other.errors).toEqual([expect.objectContaining({ path: ["transaction"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
     // A denied non-null root field nulls the whole response, as GraphQL execution would.
     const nonNull = await sg.query(`{ transactions { nodes { payee } } }`, {}, budgetsOnly);
     expect(nonNull.data).toBeNull();
@@ -54,9 +54,9 @@ describe("@authenticated / @requiresScopes at the gateway", () => {
 
   it("refuses a mutation the key has no scope for and writes nothing", async () => {
     const r = await sg.query(POST, { accountId }, readOnly);
-    expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+    expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const opened = await sg.query(`mutation { createAccount(input: { name: "Sneaky", type: CASH, openingBalance: { amount: "0", currency: "USD" }, openingDate: "2000-01-01" }) { id } }`, {}, readOnly);
-    expect(opened.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+    expect(opened.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await sg.query(`{ transactions { nodes { id } } accounts { id } }`, {}, owner.headers)).data).toEqual({ transactions: { nodes: [expect.anything()] }, accounts: [{ id: accountId }] });
   });
 
@@ -72,7 +72,7 @@ describe("@authenticated / @requiresScopes at the gateway", () => {
     const outcome = await new Promise<any>((resolve) => {
       client.subscribe({ query: `subscription { transactionPosted { id } }` }, { next: (r) => resolve(r), error: (e) => resolve({ error: e }), complete: () => resolve("complete") });
     });
-    expect(JSON.stringify(outcome)).toContain("UNAUTHORIZED_FIELD_OR_TYPE");
+    expect(JSON.stringify(outcome)).toContain("FORBIDDEN");
     await client.dispose();
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(0));
   });

@@ -88,9 +88,14 @@ async function run(query: string, caller: AuthzCaller) {
 }
 
 const unauthorized = (path: (string | number)[]) => ({
-  message: "Unauthorized field or type",
+  message: "sign in required",
   path,
-  extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" },
+  extensions: { code: "UNAUTHENTICATED" },
+});
+const forbidden = (path: (string | number)[]) => ({
+  message: "this credential lacks a scope the field requires",
+  path,
+  extensions: { code: "FORBIDDEN" },
 });
 
 describe("authorizeGateway (through @apollo/gateway and Apollo Server)", () => {
@@ -103,7 +108,7 @@ describe("authorizeGateway (through @apollo/gateway and Apollo Server)", () => {
     secret { code }
   }`;
 
-  it("answers denied fields with null and UNAUTHORIZED_FIELD_OR_TYPE errors, the rest intact", async () => {
+  it("answers fields denied to an anonymous caller with null and UNAUTHENTICATED \"sign in required\", the rest intact", async () => {
     const result = await run(everything, { scopes: [] });
     expect(result.data).toEqual({
       publicInfo: "hello",
@@ -129,7 +134,8 @@ describe("authorizeGateway (through @apollo/gateway and Apollo Server)", () => {
     const denied = await run(query, { userId: "u1", scopes: ["budgets:read"] });
     // balance is String!: its parent goes null, as execution would do.
     expect(denied.data).toEqual({ publicInfo: "hello", user: null });
-    expect(denied.errors).toEqual([unauthorized(["user", "balance"])]);
+    // Signed in, but the key lacks the scope: FORBIDDEN, not "sign in".
+    expect(denied.errors).toEqual([forbidden(["user", "balance"])]);
     expect(fetched.some((call) => call.startsWith("ledger:"))).toBe(false);
 
     const allowed = await run(query, { userId: "u1", scopes: ["ledger:read"] });

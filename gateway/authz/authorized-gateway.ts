@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { Kind, parse, print, visit, type DirectiveNode, type OperationDefinitionNode } from "graphql";
+import { signInFieldsOf, SIGNING_IN } from "./sign-in.js";
 import { UnauthorizedFieldError, filterOperation, type DeniedField } from "./filter.js";
 import { nullDeniedFields } from "./patch.js";
 import { ENFORCED_SPECS, extractRequirements, type AuthRequirements, type AuthzCaller } from "./requirements.js";
@@ -13,6 +14,8 @@ const ANONYMOUS: AuthzCaller = Object.freeze({ scopes: Object.freeze([]) as read
 export interface AuthorizedGatewayOptions {
   /** The verified caller of a request; defaults to `context.caller`, and to anonymous without one. */
   callerOf?(context: unknown): AuthzCaller;
+  /** Whom a sign-in mutation of the request signed in, once it has; defaults to `context.signedIn`. */
+  signedInOf?(context: unknown): AuthzCaller | undefined;
 }
 
 /**
@@ -42,7 +45,7 @@ export function supergraphForGateway(supergraphSdl: string): string {
 /**
  * Wraps `@apollo/gateway` so every operation is filtered by the supergraph's `@authenticated` and
  * `@requiresScopes` before planning, and the removed fields come back as `null` with an
- * `UNAUTHORIZED_FIELD_OR_TYPE` error each. Pass the result to Apollo Server as `gateway`.
+ * UNAUTHENTICATED (no caller) or FORBIDDEN (missing scope) error each. Pass the result to Apollo Server as `gateway`.
  *
  * Build the gateway from `supergraphForGateway(sdl)`: it will not load the supergraph otherwise.
  * The gateway caches query plans by the request's `queryHash`, so a filtered operation gets its own
@@ -50,6 +53,7 @@ export function supergraphForGateway(supergraphSdl: string): string {
  */
 export function authorizeGateway(gateway: GatewayInterface, options: AuthorizedGatewayOptions = {}): GatewayInterface {
   const callerOf = options.callerOf ?? defaultCallerOf;
+  const signedInOf = options.signedInOf ?? defaultSignedInOf;
   let requirements: AuthRequirements | undefined;
   let loadedSdl: string | undefined;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
@@ -63,22 +67,36 @@ export function authorizeGateway(gateway: GatewayInterface, options: AuthorizedG
     if (!requirements) throw new Error("authorization requirements not loaded");
     const caller = callerOf(requestContext.context);
     const operationName = requestContext.request.operationName ?? null;
+    const filter = (who: AuthzCaller) => filterOperation(requestContext.schema, requestContext.document, operationName, requirements!, who);
+    // A mutation made of sign-ins (register, login, ...) is filtered for the session it is about to
+    // open: its payload's fields resolve as the new user (see SubgraphDataSource). Should nobody be
+    // signed in after all, whatever came back is filtered again for the real caller below.
+    const signInKeys = signInFieldsOf(requestContext.schema, requestContext.operation);
     let filtered;
     try {
-      filtered = filterOperation(requestContext.schema, requestContext.document, operationName, requirements, caller);
+      filtered = filter(signInKeys ? SIGNING_IN : caller);
     } catch (error) {
       if (error instanceof UnauthorizedFieldError) return { errors: [error] };
       throw error;
     }
     const { document, denied } = filtered;
-    if (denied.length === 0) return execute(requestContext);
-    const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
-    const result = await execute({ ...requestContext, document, operation, queryHash: filteredQueryHash(requestContext.queryHash, denied) });
-    const { data, errorPaths } = nullDeniedFields(result.data, denied);
+    let result;
+    if (denied.length === 0) result = await execute(requestContext);
+    else {
+      const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+      result = await execute({ ...requestContext, document, operation, queryHash: filteredQueryHash(requestContext.queryHash, denied) });
+    }
+    const signedIn = signInKeys ? signedInOf(requestContext.context) : undefined;
+    // Nobody signed in: the real caller's denials, where the answer holds anything to deny.
+    const unsigned = signInKeys && !signedIn ? filter(caller).denied.filter((denial) => reachesParent(result.data, denial.path)) : [];
+    const applied = unsigned.length > 0 ? [...denied, ...unsigned] : denied;
+    if (applied.length === 0) return result;
+    const { data, errorPaths } = nullDeniedFields(result.data, applied);
+    const identified = (signedIn ?? caller).userId !== undefined;
     return {
       ...result,
       data,
-      errors: [...(result.errors ?? []), ...errorPaths.map((path) => new UnauthorizedFieldError(path))],
+      errors: [...(result.errors ?? []), ...errorPaths.map((path) => new UnauthorizedFieldError(path, identified))],
     };
   };
 
@@ -96,6 +114,20 @@ export function authorizeGateway(gateway: GatewayInterface, options: AuthorizedG
 export function filteredQueryHash(queryHash: string, denied: readonly DeniedField[]): string {
   const coordinates = [...new Set(denied.map((denial) => denial.coordinate))].sort().join(",");
   return createHash("sha256").update(queryHash).update("\u0000authz\u0000").update(coordinates).digest("hex");
+}
+
+/** Is there an object (in any list position) where the field at `path` would sit? */
+function reachesParent(data: unknown, path: readonly string[]): boolean {
+  const walk = (value: unknown, depth: number): boolean => {
+    if (Array.isArray(value)) return value.some((item) => walk(item, depth));
+    if (value === null || typeof value !== "object") return false;
+    return depth === path.length - 1 || walk((value as Record<string, unknown>)[path[depth]!], depth + 1);
+  };
+  return walk(data, 0);
+}
+
+function defaultSignedInOf(context: unknown): AuthzCaller | undefined {
+  return (context as { signedIn?: AuthzCaller } | undefined)?.signedIn;
 }
 
 function defaultCallerOf(context: unknown): AuthzCaller {

@@ -24,9 +24,20 @@ import {
 } from "graphql";
 import { combineRequirements, isAllowed, requirementKey, type AuthRequirements, type AuthzCaller, type Requirement } from "./requirements.js";
 
-/** Error code on every field removed for lack of authorization (Apollo Router's). */
-export const UNAUTHORIZED_CODE = "UNAUTHORIZED_FIELD_OR_TYPE";
-export const UNAUTHORIZED_MESSAGE = "Unauthorized field or type";
+/**
+ * Error on a field removed for a caller who has not signed in at all: what they need is a credential,
+ * not a different one.
+ */
+export const UNAUTHENTICATED_CODE = "UNAUTHENTICATED";
+export const UNAUTHENTICATED_MESSAGE = "sign in required";
+/** Error on a field removed for a signed-in caller (an API key) that lacks the field's scope. */
+export const FORBIDDEN_CODE = "FORBIDDEN";
+export const FORBIDDEN_MESSAGE = "this credential lacks a scope the field requires";
+
+/** Message and code of a denial: UNAUTHENTICATED without a caller, FORBIDDEN for one without the scope. */
+export function denialOf(signedIn: boolean): { message: string; code: string } {
+  return signedIn ? { message: FORBIDDEN_MESSAGE, code: FORBIDDEN_CODE } : { message: UNAUTHENTICATED_MESSAGE, code: UNAUTHENTICATED_CODE };
+}
 
 /**
  * Response key of the `__typename` the filter adds wherever it removed a field: it keeps emptied
@@ -62,12 +73,16 @@ export interface FilterResult {
   readonly denied: readonly DeniedField[];
 }
 
-/** A field the caller may not see, raised when nothing executable would be left (a subscription's root). */
+/**
+ * A field the caller may not see: in results, and raised when nothing executable would be left (a
+ * subscription's root). UNAUTHENTICATED when nobody signed in, FORBIDDEN when the credential lacks a scope.
+ */
 export class UnauthorizedFieldError extends GraphQLError {
   /** Written for the client: survives the gateway's error masking (see platform/errors). */
   readonly clientSafe = true;
-  constructor(path: readonly (string | number)[]) {
-    super(UNAUTHORIZED_MESSAGE, { path, extensions: { code: UNAUTHORIZED_CODE } });
+  constructor(path: readonly (string | number)[], signedIn: boolean) {
+    const { message, code } = denialOf(signedIn);
+    super(message, { path, extensions: { code } });
     this.name = "UnauthorizedFieldError";
   }
 }
@@ -114,7 +129,7 @@ export function filterOperation(
   const cacheKey = `${operationName ?? ""}\u0000${view.key}`;
   const cached = perDocument?.get(cacheKey);
   if (cached) return cached;
-  const result = new OperationFilter(compiled, view, document).run(operation, rootType);
+  const result = new OperationFilter(compiled, view, document, caller.userId !== undefined).run(operation, rootType);
   if (!perDocument) compiled.results.set(document, (perDocument = new Map()));
   if (perDocument.size >= MAX_RESULTS_PER_DOCUMENT) perDocument.clear();
   perDocument.set(cacheKey, result);
@@ -337,6 +352,7 @@ class OperationFilter {
     private readonly compiled: CompiledSchema,
     private readonly view: CallerView,
     private readonly document: DocumentNode,
+    private readonly signedIn: boolean,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -351,7 +367,7 @@ class OperationFilter {
 
     if (operation.operation === "subscription") {
       const rootDenial = denied.find((denial) => denial.path.length === 1);
-      if (rootDenial) throw new UnauthorizedFieldError(rootDenial.path);
+      if (rootDenial) throw new UnauthorizedFieldError(rootDenial.path, this.signedIn);
     }
 
     const root = this.transform(operation.selectionSet, rootType);

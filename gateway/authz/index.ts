@@ -1,12 +1,15 @@
 /**
  * Gateway enforcement of federation's `@authenticated` and `@requiresScopes` (which
  * `@apollo/gateway` ignores), with Apollo Router's semantics: fields a caller may not see are
- * removed before planning and come back as `null` with an `UNAUTHORIZED_FIELD_OR_TYPE` error each.
+ * removed before planning and come back as `null` with an error each: UNAUTHENTICATED ("sign in
+ * required") when no one signed in, FORBIDDEN when the credential lacks a scope.
  *
  * - `extractRequirements(supergraphSdl)`: requirements per `Type.field` / `Type`, once per supergraph.
  * - `filterOperation(apiSchema, document, operationName, requirements, caller)`: the operation to
  *   execute and the denied fields (the original document when nothing is denied).
- * - `applyDenials(result, denied)` / `nullDeniedFields(data, denied)`: nulls and errors in the result.
+ * - `applyDenials(result, denied, signedIn)` / `nullDeniedFields(data, denied)`: nulls and errors in the result.
+ * - `signInFieldsOf(schema, operation)`: a mutation made of sign-ins only (register, login, ...) is
+ *   filtered for the session it opens, since its payload resolves as the new user.
  * - `authorizeGateway(gateway)`: all of the above around `@apollo/gateway`'s executor; build that
  *   gateway from `supergraphForGateway(sdl)`, since `@apollo/gateway` refuses to load a supergraph
  *   with security features it does not enforce itself.
@@ -16,8 +19,11 @@
 export { ALL_SCOPES, combineRequirements, extractRequirements, isAllowed, type AuthRequirements, type AuthzCaller, type Requirement } from "./requirements.js";
 export {
   PLACEHOLDER_KEY,
-  UNAUTHORIZED_CODE,
-  UNAUTHORIZED_MESSAGE,
+  FORBIDDEN_CODE,
+  FORBIDDEN_MESSAGE,
+  UNAUTHENTICATED_CODE,
+  UNAUTHENTICATED_MESSAGE,
+  denialOf,
   UnauthorizedFieldError,
   filterOperation,
   type DeniedField,
@@ -25,4 +31,5 @@ export {
   type FilterResult,
 } from "./filter.js";
 export { applyDenials, nullDeniedFields, type PatchedData, type ResponsePath } from "./patch.js";
+export { SIGN_IN_PAYLOAD_TYPE, SIGNING_IN, signInFieldsOf } from "./sign-in.js";
 export { authorizeGateway, filteredQueryHash, supergraphForGateway, type AuthorizedGatewayOptions } from "./authorized-gateway.js";

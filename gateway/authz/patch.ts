@@ -1,5 +1,5 @@
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
-import { PLACEHOLDER_KEY, UNAUTHORIZED_CODE, UNAUTHORIZED_MESSAGE, type DeniedField } from "./filter.js";
+import { PLACEHOLDER_KEY, denialOf, type DeniedField } from "./filter.js";
 
 export type ResponsePath = readonly (string | number)[];
 
@@ -110,17 +110,15 @@ export function nullDeniedFields(data: Record<string, unknown> | null | undefine
 
 /**
  * Completes a result executed from a filtered operation: `null` at every denied field (see
- * `nullDeniedFields`) and one `UNAUTHORIZED_FIELD_OR_TYPE` error per place. A result without
- * `data` (the request failed before execution) is returned as it is.
+ * `nullDeniedFields`) and one error per place: UNAUTHENTICATED for a caller who has not signed in,
+ * FORBIDDEN for one whose credential lacks the scope. A result without `data` (the request failed
+ * before execution) is returned as it is.
  */
-export function applyDenials(result: FormattedExecutionResult, denied: readonly DeniedField[]): FormattedExecutionResult {
+export function applyDenials(result: FormattedExecutionResult, denied: readonly DeniedField[], signedIn: boolean): FormattedExecutionResult {
   if (denied.length === 0 || result.data === undefined) return result;
   const { data, errorPaths } = nullDeniedFields(result.data, denied);
-  const errors: GraphQLFormattedError[] = errorPaths.map((path) => ({
-    message: UNAUTHORIZED_MESSAGE,
-    path,
-    extensions: { code: UNAUTHORIZED_CODE },
-  }));
+  const { message, code } = denialOf(signedIn);
+  const errors: GraphQLFormattedError[] = errorPaths.map((path) => ({ message, path, extensions: { code } }));
   return { ...result, data, errors: [...(result.errors ?? []), ...errors] };
 }
 

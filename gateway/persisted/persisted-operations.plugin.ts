@@ -52,7 +52,8 @@ export function safelistRefusal(documents: PersistedDocuments, caller: Caller, q
  * caught it). Needs {@link persistedOperationsPlugin} installed.
  */
 export async function warmUpPersistedDocuments(apollo: ApolloServer<GatewayContext>, documents: PersistedDocuments, context: GatewayContext, logger: Logger): Promise<void> {
-  const contextValue: WarmUpContext = { ...context, [WARM_UP]: true };
+  // Keeps the context's prototype: its methods (internalToken, signIn) live there, not in own fields.
+  const contextValue: WarmUpContext = Object.assign(Object.create(Object.getPrototypeOf(context) as object) as GatewayContext, context, { [WARM_UP]: true as const });
   for (const [documentId, query] of documents.entries()) {
     const response = await apollo.executeOperation({ query }, { contextValue });
     const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;

@@ -5,6 +5,7 @@ import { LoaderRegistry } from "./loaders.js";
 
 /** What every resolver of every subgraph receives, built once per HTTP request. */
 export interface RequestContext {
+  /** Who is calling: the gateway-signed caller, or whom a sign-in of this very request signed in. */
   readonly caller: Caller;
   /** Client IP and user agent as the gateway saw them. */
   readonly client: ClientInfo;
@@ -12,10 +13,42 @@ export interface RequestContext {
   readonly logger: Logger;
   /** Per-request DataLoaders: batching and caching never outlive the request (nor leak across users). */
   readonly loaders: LoaderRegistry;
+  /** Set by `signIn`; the subgraph server reports it to the gateway (see platform/auth/signed-in.ts). */
+  readonly signedIn?: Caller;
+  /**
+   * A mutation signed someone in (register, login, ...): the fields resolved after it in this
+   * request, here and, through the gateway, in other subgraphs, act as that user.
+   */
+  signIn(caller: Caller): void;
 }
 
 export function createRequestContext(caller: Caller, traceId: string, logger: Logger, client: ClientInfo = {}): RequestContext {
-  return { caller, client, traceId, logger, loaders: new LoaderRegistry(caller) };
+  return new SubgraphRequestContext(caller, traceId, logger, client);
+}
+
+/**
+ * Plain fields and prototype methods, no closures or getters: Apollo Server copies the context
+ * value per operation (`Object.assign` onto the same prototype), and `signIn` must change the copy
+ * that resolvers and plugins see.
+ */
+class SubgraphRequestContext implements RequestContext {
+  loaders: LoaderRegistry;
+  signedIn?: Caller;
+
+  constructor(
+    public caller: Caller,
+    readonly traceId: string,
+    readonly logger: Logger,
+    readonly client: ClientInfo,
+  ) {
+    this.loaders = new LoaderRegistry(caller);
+  }
+
+  signIn(next: Caller): void {
+    this.caller = this.signedIn = next;
+    // Loaders are scoped to their caller: nothing loaded for the previous one may be served.
+    this.loaders = new LoaderRegistry(next);
+  }
 }
 
 /** The caller's user id, or UNAUTHENTICATED. Every user-scoped read and write starts here. */

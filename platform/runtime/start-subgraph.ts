@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { IncomingMessage } from "node:http";
 import { INTERNAL_TOKEN_HEADER, InternalTokenVerifier } from "../auth/internal-token.js";
+import { signedInPlugin } from "../graphql/signed-in.plugin.js";
 import { createErrorMasker } from "../errors/masking.js";
 import { currentTraceId } from "../logging/trace.js";
 import { inboxHandler, type ConsumerDefinition } from "../events/inbox.js";
@@ -59,7 +60,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     introspection: platform.config.env !== "production",
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: ftv1 traces would cost CPU on every request for nobody.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), signedInPlugin()],
     formatError: createErrorMasker({
       traceId: currentTraceId,
       onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error in resolver"),

@@ -10,6 +10,13 @@ export class RegisterInput {
 
   @Field(() => String)
   displayName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO-4217 code ("EUR") of the currency net worth, budgets and reports are counted in; amounts in other currencies are converted at your exchange rates. Left out: USD. Change it later with updateFinancialPreferences.',
+  })
+  baseCurrency?: string | null;
 }
 
 @InputType()

@@ -10,18 +10,18 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: "Creates an account and signs it in." })
   async register(@Ctx() ctx: RequestContext, @Arg("input", () => RegisterInput) input: RegisterInput): Promise<AuthPayload> {
-    return AuthPayload.from(await this.deps.auth.register(input, ctx.client, ctx.traceId));
+    return AuthPayload.signIn(ctx, await this.deps.auth.register(input, ctx.client, ctx.traceId));
   }
 
   @Mutation(() => LoginResult, { description: "Signs in with e-mail and password; accounts with MFA get a challenge instead." })
   async login(@Ctx() ctx: RequestContext, @Arg("input", () => LoginInput) input: LoginInput): Promise<AuthPayload | MfaChallenge> {
     const result = await this.deps.auth.login(input, ctx.client);
-    return "challenge" in result ? MfaChallenge.from(result) : AuthPayload.from(result);
+    return "challenge" in result ? MfaChallenge.from(result) : AuthPayload.signIn(ctx, result);
   }
 
   @Mutation(() => AuthPayload, { description: "Exchanges a refresh token for a new access and refresh token; the old one is burnt." })
   async refreshSession(@Ctx() ctx: RequestContext, @Arg("refreshToken", () => String) refreshToken: string): Promise<AuthPayload> {
-    return AuthPayload.from(await this.deps.auth.refresh(refreshToken, ctx.client));
+    return AuthPayload.signIn(ctx, await this.deps.auth.refresh(refreshToken, ctx.client));
   }
 
   @Mutation(() => Boolean, { description: "Ends the session of the access token used for this call." })

@@ -9,6 +9,7 @@ import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import type { AccessTokenIssuer } from "../tokens/access-tokens.js";
 import { assertValidEmail, isValidEmail, normalizeEmail } from "../users/email.js";
+import { chosenBaseCurrency, defaultBaseCurrency } from "../users/base-currency.js";
 import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
@@ -71,11 +72,12 @@ export class AuthService {
     this.registrationHooks.push(hook);
   }
 
-  async register(input: { email: string; password: string; displayName: string }, client: ClientInfo, traceId: string): Promise<SignedIn> {
+  async register(input: { email: string; password: string; displayName: string; baseCurrency?: string | null }, client: ClientInfo, traceId: string): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
     assertValidEmail(email);
     const displayName = input.displayName.trim();
     if (displayName.length < 1 || displayName.length > 100) throw badInput("display name must be 1-100 characters", { field: "displayName" });
+    const baseCurrency = input.baseCurrency == null ? defaultBaseCurrency() : chosenBaseCurrency(input.baseCurrency);
     this.passwords.assertAcceptable(input.password, email);
     if (client.ip) {
       const { value, ttlMs } = await this.cache.incrBy(`register:ip:${client.ip}`, 1, 3_600_000);
@@ -83,7 +85,7 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(input.password);
     const now = this.clock.now();
-    const user = newUser({ id: this.ids.next(), email, displayName, passwordHash, emailVerifiedAt: null, now });
+    const user = newUser({ id: this.ids.next(), email, displayName, passwordHash, emailVerifiedAt: null, baseCurrency, now });
     try {
       const opened = await this.dataSource.transaction(async (manager) => {
         await manager.insert(UserEntity, user);

@@ -1,6 +1,10 @@
 import { createUnionType, Field, ObjectType } from "type-graphql";
+import type { RequestContext } from "../../../platform/graphql/index.js";
 import { User } from "../users/user.type.js";
 import type { MfaRequired, SignedIn } from "./auth.service.js";
+
+/** A session acts with every scope; scopes narrow API keys only (as the gateway's authenticator says). */
+const ALL_SCOPES = "*";
 
 @ObjectType({ description: "A signed-in session: a short-lived access token and a single-use refresh token." })
 export class AuthPayload {
@@ -19,7 +23,17 @@ export class AuthPayload {
   @Field(() => User)
   user!: User;
 
-  static from(signedIn: SignedIn): AuthPayload {
+  /**
+   * The payload of a mutation that signed someone in, and the sign-in recorded on the request: the
+   * payload's other fields (`user { accounts }`, from the ledger) resolve as the new user, and the
+   * gateway learns whom to call the other subgraphs as. Every sign-in answers through here.
+   */
+  static signIn(ctx: RequestContext, signedIn: SignedIn): AuthPayload {
+    ctx.signIn({ userId: signedIn.user.id, sessionId: signedIn.sessionId, scopes: [ALL_SCOPES], expiresAt: signedIn.expiresAt.getTime() });
+    return AuthPayload.from(signedIn);
+  }
+
+  private static from(signedIn: SignedIn): AuthPayload {
     return Object.assign(new AuthPayload(), {
       accessToken: signedIn.accessToken,
       tokenType: "Bearer",

@@ -20,8 +20,15 @@ describe("e-mail settings", () => {
       verificationRequestsPerHour: 5,
       resetRequestsPerEmailPerHour: 5,
       resetRequestsPerIpPerHour: 30,
+      logLinks: true,
     });
     expect(loadEmailConfig({ SMTP_URL: "  ", MAIL_FROM: "" }).smtpUrl).toBeUndefined();
+  });
+
+  it("logs mail links in development only", () => {
+    expect(loadEmailConfig({ NODE_ENV: "development" }).logLinks).toBe(true);
+    expect(loadEmailConfig({ NODE_ENV: "production" }).logLinks).toBe(false);
+    expect(loadEmailConfig({ NODE_ENV: "test" }).logLinks).toBe(false);
   });
 
   it("accepts smtp:// and smtps:// URLs with credentials", () => {

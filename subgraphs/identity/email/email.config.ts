@@ -14,6 +14,12 @@ export interface EmailConfig {
   resetRequestsPerEmailPerHour: number;
   /** Reset requests one IP may make per hour, across addresses. */
   resetRequestsPerIpPerHour: number;
+  /**
+   * The log transport writes the links of a mail (verification, password reset) at info level, so a
+   * newcomer without SMTP can follow them. Only in development (NODE_ENV unset or `development`):
+   * anywhere else a link in a log is a credential in a log.
+   */
+  logLinks: boolean;
 }
 
 export const DEFAULT_MAIL_FROM = "Moneta <no-reply@localhost>";
@@ -59,5 +65,7 @@ export function loadEmailConfig(env: NodeJS.ProcessEnv = process.env): EmailConf
     verificationRequestsPerHour: int(env, "EMAIL_VERIFICATION_REQUESTS_PER_HOUR", 5, 1, 1000),
     resetRequestsPerEmailPerHour: int(env, "PASSWORD_RESET_REQUESTS_PER_EMAIL_PER_HOUR", 5, 1, 1000),
     resetRequestsPerIpPerHour: int(env, "PASSWORD_RESET_REQUESTS_PER_IP_PER_HOUR", 30, 1, 1_000_000),
+    // The platform's rule for NODE_ENV (platform/config): unset means development.
+    logLinks: (env.NODE_ENV ?? "development") === "development",
   };
 }

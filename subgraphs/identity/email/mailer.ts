@@ -22,5 +22,5 @@ export interface Mailer {
 
 /** SMTP when SMTP_URL is set; otherwise the log transport (the table is what a developer reads). */
 export function createMailer(config: EmailConfig, logger: Logger): Mailer {
-  return config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(logger);
+  return config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(logger, { logLinks: config.logLinks });
 }

@@ -36,6 +36,6 @@ export class ExternalLoginResolver {
     @Arg("callbackUrl", () => String) callbackUrl: string,
   ): Promise<AuthPayload | MfaChallenge> {
     const result = await this.deps.externalLogin.complete(provider, callbackUrl, ctx.client, ctx.traceId);
-    return "challenge" in result ? MfaChallenge.from(result) : AuthPayload.from(result);
+    return "challenge" in result ? MfaChallenge.from(result) : AuthPayload.signIn(ctx, result);
   }
 }

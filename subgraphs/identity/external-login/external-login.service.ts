@@ -9,6 +9,7 @@ import type { AuthService, MfaRequired, OpenedSession, SignedIn } from "../auth/
 import type { SessionService } from "../sessions/session.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { isValidEmail, normalizeEmail } from "../users/email.js";
+import { defaultBaseCurrency } from "../users/base-currency.js";
 import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
@@ -206,7 +207,7 @@ export class ExternalLoginService {
     method: string,
   ): Promise<OpenedSession> {
     const now = this.clock.now();
-    const user = newUser({ id: this.ids.next(), email, displayName: displayNameFor(identity.name, email), passwordHash: null, emailVerifiedAt: now, now });
+    const user = newUser({ id: this.ids.next(), email, displayName: displayNameFor(identity.name, email), passwordHash: null, emailVerifiedAt: now, baseCurrency: defaultBaseCurrency(), now });
     await m.insert(UserEntity, user);
     await m.insert(ExternalIdentityEntity, { provider, subject: identity.subject, userId: user.id, email, linkedAt: now });
     await this.audit.record(user.id, AuditEventType.REGISTERED, client, { method }, m);

@@ -35,6 +35,6 @@ export class MfaResolver {
     @Arg("challenge", () => String) challenge: string,
     @Arg("code", () => String) code: string,
   ): Promise<AuthPayload> {
-    return AuthPayload.from(await this.deps.mfa.verify(challenge, code, ctx.client));
+    return AuthPayload.signIn(ctx, await this.deps.mfa.verify(challenge, code, ctx.client));
   }
 }

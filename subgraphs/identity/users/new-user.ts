@@ -6,6 +6,8 @@ export interface NewUserFields {
   displayName: string;
   passwordHash: string | null;
   emailVerifiedAt: Date | null;
+  /** Checked by the caller (see base-currency.ts). */
+  baseCurrency: string;
   now: Date;
 }
 
@@ -19,7 +21,7 @@ export function newUser(fields: NewUserFields): UserEntity {
     displayName: fields.displayName,
     timezone: "UTC",
     locale: "en-US",
-    baseCurrency: "USD",
+    baseCurrency: fields.baseCurrency,
     firstDayOfWeek: 1,
     monthStartDay: 1,
     salaryDay: null,

@@ -2,9 +2,9 @@ import { In, type DataSource } from "typeorm";
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import { normalizeCurrency } from "../../../platform/money/index.js";
 import { isUuid, type Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
+import { chosenBaseCurrency } from "./base-currency.js";
 import { UserEntity, type NotificationPreferences } from "./user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserPreferencesChangedV1 } from "./user.events.js";
 
@@ -83,7 +83,7 @@ export class UserService {
 
   async updateFinancialPreferences(userId: string, changes: FinancialChanges, client: ClientInfo, traceId: string): Promise<UserEntity> {
     const patch: Partial<UserEntity> = {};
-    if (changes.baseCurrency !== undefined) patch.baseCurrency = normalizeCurrency(changes.baseCurrency);
+    if (changes.baseCurrency !== undefined) patch.baseCurrency = chosenBaseCurrency(changes.baseCurrency);
     if (changes.firstDayOfWeek !== undefined) {
       assertRange(changes.firstDayOfWeek, 1, 7, "firstDayOfWeek");
       patch.firstDayOfWeek = changes.firstDayOfWeek;

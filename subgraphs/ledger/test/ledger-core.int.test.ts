@@ -223,7 +223,7 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const key = { "x-api-key": created.createApiKey.secret };
     expect((await sg.query(`{ me { id } }`, {}, key)).data.me.id).toBe(alice.id);
     const read = await sg.query(`{ me { id netWorth { amount } transactions { nodes { id } } } }`, {}, key);
-    // Both fields are non-null, so their denial nulls `me`; nothing of the ledger leaks.
+    // transactions is non-null, so its denial nulls `me`; nothing of the ledger leaks.
     expect(read.data?.me ?? null).toBeNull();
     expect(read.errors?.map((e) => e.path?.join("."))).toEqual(expect.arrayContaining(["me.netWorth", "me.transactions"]));
     const write = await sg.query(`mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-01" }) { id } }`, { a: checking }, key);
@@ -362,6 +362,12 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect(me.me).toMatchObject({ displayName: "Carol", netWorth: { amount: "50.00", currency: "USD" } });
     expect(me.me.accounts).toHaveLength(2);
     expect(me.me.transactions.nodes).toEqual([{ amount: { amount: "-10.00" } }]);
+    // A currency without a rate fails netWorth alone: the rest of `me` still arrives.
+    await ledger.account(fresh, "JPY", "1000");
+    const partial = await ledger.call(fresh, `{ me { displayName netWorth { amount } accounts { id } } }`);
+    expect(partial.data.me).toEqual({ displayName: "Carol", netWorth: null, accounts: expect.any(Array) });
+    expect(partial.data.me.accounts).toHaveLength(3);
+    expect(partial.errors).toEqual([expect.objectContaining({ path: ["me", "netWorth"], extensions: expect.objectContaining({ code: "EXCHANGE_RATE_MISSING", from: "JPY", to: "USD" }) })]);
   });
 
   it("purges everything the ledger holds about a user when identity deletes the account", async () => {

@@ -54,8 +54,12 @@ export class LedgerUserResolver {
   }
 
   @Directive(READ)
+  // Nullable so that a missing rate (or a base currency the ledger has not heard of yet) fails this
+  // field alone: non-null, its error would null the whole `User` and with it every sibling field.
   @FieldResolver(() => MoneyType, {
-    description: "Every open account's balance today in the base currency, each at its latest rate on or before today; EXCHANGE_RATE_MISSING when a currency has none.",
+    nullable: true,
+    description:
+      "Every open account's balance today in the base currency, each at its latest rate on or before today. Null with EXCHANGE_RATE_MISSING when a currency has none (the user's other fields still resolve).",
   })
   async netWorth(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<MoneyType> {
     return MoneyType.from(await this.netWorthService.of(this.own(user, context), context));
