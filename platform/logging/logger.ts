@@ -3,7 +3,8 @@ import { currentTraceId } from "./trace.js";
 
 export type { Logger };
 
-type ChildFn = Logger["child"];
+/** `Logger["child"]` without its generic custom levels, which `.call` cannot infer. */
+type ChildFn = (this: Logger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) => Logger;
 
 /**
  * JSON logs on stdout; every line carries exactly one `component` key and, inside a request, its
@@ -29,12 +30,12 @@ export function createLogger(component: string, level = process.env.LOG_LEVEL ??
     },
   };
   const root = destination ? pino(options, destination) : pino(options);
-  const pinoChild: ChildFn = root.child;
+  const pinoChild = root.child as unknown as ChildFn;
   const child = function (this: Logger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) {
     if (!Object.hasOwn(bindings, "component") || this === root) return pinoChild.call(this, bindings, options);
     const { component: _replaced, ...inherited } = this.bindings();
     return pinoChild.call(root, { ...inherited, ...bindings }, { level: this.level, ...options });
-  } as ChildFn;
-  root.child = child;
+  };
+  root.child = child as unknown as Logger["child"];
   return root.child({ component });
 }
