@@ -41,15 +41,17 @@ interface Asset {
 }
 
 /** What the explorer opens with: how to sign in, since almost every field needs a caller. */
-const DEFAULT_QUERY = `# Moneta GraphQL explorer (development only).
+const DEFAULT_QUERY = `# Moneta GraphQL explorer (development only)
 #
-# Most fields need a signed-in caller. Run the register or signIn mutation,
-# then open "Headers" below and paste:
-#   { "Authorization": "Bearer <accessToken>" }
-# (or { "x-api-key": "<key>" } for an API key).
+# Most fields need a signed-in caller:
+# 1. run the register or signIn mutation;
+# 2. open "Headers" below and paste
+#    { "Authorization": "Bearer <accessToken>" }
+#    or { "x-api-key": "<key>" } for an API key.
 #
-# Subscriptions are served over graphql-ws at ws://<this host>/graphql with the
-# token in the connection_init payload; use a graphql-ws client for them.
+# Subscriptions need a graphql-ws client on this same
+# /graphql with the token in the connection_init payload
+# (this page sends no headers over its WebSocket).
 
 query Me {
   me {
@@ -68,7 +70,8 @@ function explorerOptions(endpoint: string) {
     isHeadersEditorEnabled: true,
     // A pasted token stays in this tab only, never in localStorage.
     shouldPersistHeaders: false,
-    // The gateway's own protocol; the default (SSE) is not served here.
+    // The gateway's own protocol (the default, SSE, is not served here). The bundle passes the
+    // header editor to HTTP requests only, so a subscription from this page is anonymous and refused.
     subscriptionsProtocol: "WS",
   };
 }
