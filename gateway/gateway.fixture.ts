@@ -36,7 +36,7 @@ export interface StubbedGateway {
  * A started gateway in front of a stub subgraph on loopback: real HTTP in, real HTTP out, no
  * database or identity. `slow` and `slowWrite` answer after `slowMs`.
  */
-export async function startStubbedGateway(options: { slowMs?: number } & Partial<Pick<GatewayOptions, "development" | "corsOrigins" | "subgraphTimeoutMs" | "metrics">> = {}): Promise<StubbedGateway> {
+export async function startStubbedGateway(options: { slowMs?: number } & Partial<Pick<GatewayOptions, "development" | "corsOrigins" | "subgraphTimeoutMs" | "metrics" | "logger">> = {}): Promise<StubbedGateway> {
   const slowMs = options.slowMs ?? 1_000;
   const state = { completedWrites: 0 };
   const stub = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -68,7 +68,7 @@ export async function startStubbedGateway(options: { slowMs?: number } & Partial
     gateway = await startGateway({
       host: "127.0.0.1",
       port: 0,
-      logger: pino({ level: "silent" }),
+      logger: options.logger ?? pino({ level: "silent" }),
       internalPrivateKey: (await generateInternalKeys()).privateKey,
       supergraphSdl: composed.supergraphSdl,
       authenticator: { authenticate: async () => anonymousCaller },

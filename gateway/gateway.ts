@@ -129,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphs[name] = target;
-      const dataSource = new SubgraphDataSource(target, { name, metrics, inflight, http: { timeoutMs: subgraphTimeoutMs } });
+      const dataSource = new SubgraphDataSource(target, { name, metrics, inflight, http: { timeoutMs: subgraphTimeoutMs }, logger });
       dataSources.push(dataSource);
       return dataSource;
     },

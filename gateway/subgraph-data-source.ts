@@ -1,6 +1,7 @@
 import { STATUS_CODES, type OutgoingHttpHeaders } from "node:http";
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
 import { ClientError, ErrorCode } from "../platform/errors/index.js";
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { TRACE_HEADER } from "../platform/logging/trace.js";
@@ -19,6 +20,8 @@ export interface SubgraphDataSourceOptions {
    */
   inflight?: InflightFetches<PlainResponse> | false;
   http?: KeepAliveClientOptions;
+  /** Told about timeouts: the client gets a client-safe error, so the masker logs nothing. */
+  logger?: Logger;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>["process"]>>;
@@ -41,6 +44,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly sharedFetches;
   private readonly inflight: InflightFetches<PlainResponse> | undefined;
   private readonly timeoutMs: number;
+  private readonly logger: Logger | undefined;
 
   constructor(
     readonly url: string,
@@ -53,6 +57,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.fetchDuration = options.metrics?.subgraphFetch(this.name);
     this.sharedFetches = options.metrics?.subgraphFetchesShared.labels(this.name);
     this.timeoutMs = options.http?.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+    this.logger = options.logger;
     this.inflight = options.inflight === false ? undefined : (options.inflight ?? new InflightFetches<PlainResponse>());
   }
 
@@ -85,6 +90,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       // What the client asked for decides the advice: the entity fetches that follow a mutation
       // are queries, but the client still sent a write.
       const operation = "incomingRequestContext" in options ? options.incomingRequestContext.operation?.operation : undefined;
+      this.logger?.warn({ subgraph: this.name, timeoutMs: this.timeoutMs, operation: operation ?? (mutation ? "mutation" : "query") }, "subgraph did not answer in time");
       throw upstreamTimeout(this.name, this.timeoutMs, operation === "mutation" || (operation === undefined && mutation));
     }
 

@@ -1,4 +1,6 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../platform/logging/index.js";
 import { ConfigError } from "../platform/config/index.js";
 import { startStubbedGateway, type StubbedGateway } from "./gateway.fixture.js";
 import { loadGatewaySettings } from "./gateway.config.js";
@@ -11,9 +13,11 @@ async function post(sg: StubbedGateway, query: string): Promise<{ status: number
 
 describe("a subgraph slower than GATEWAY_SUBGRAPH_TIMEOUT_MS", () => {
   let sg: StubbedGateway;
+  const logLines: string[] = [];
   beforeAll(async () => {
+    const logs = new Writable({ write: (chunk, _encoding, done) => done(void logLines.push(...String(chunk).split("\n").filter(Boolean))) });
     // The stub answers slow fields after 1.5 s; the gateway waits 250 ms.
-    sg = await startStubbedGateway({ subgraphTimeoutMs: 250, slowMs: 1_500 });
+    sg = await startStubbedGateway({ subgraphTimeoutMs: 250, slowMs: 1_500, logger: createLogger("gateway", "info", logs) });
   });
   afterAll(async () => sg?.close());
 
@@ -42,6 +46,14 @@ describe("a subgraph slower than GATEWAY_SUBGRAPH_TIMEOUT_MS", () => {
   it("keeps the rest of the operation: fast fields still answer beside a timed-out one", async () => {
     const { body } = await post(sg, "{ fast }");
     expect(body).toEqual({ data: { fast: "fast" } });
+  });
+
+  it("logs each timeout for operators, with the subgraph and what the client sent", () => {
+    const warnings = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === "subgraph did not answer in time");
+    expect(warnings).toEqual([
+      expect.objectContaining({ level: 40, component: "gateway", subgraph: "stub", timeoutMs: 250, operation: "query" }),
+      expect.objectContaining({ level: 40, subgraph: "stub", operation: "mutation" }),
+    ]);
   });
 
   it("counts timeouts by code in the metrics", async () => {
