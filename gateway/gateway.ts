@@ -33,6 +33,9 @@ import { checkOperationCost, loadOperationLimits, operationLimitRules, parseOpti
 import { anonymousCaller, type ClientInfo } from "../platform/auth/caller.js";
 import { MemoryKeyValueStore, type KeyValueStore } from "../platform/cache/index.js";
 import { apqOptions, loadPersistedDocuments, persistedOperationsPlugin, preparePersistedRequest, safelistRefusal, warmUpPersistedDocuments, type PersistedDocuments } from "./persisted/index.js";
+import { loadGatewaySettings } from "./gateway.config.js";
+import { corsHook } from "./web/cors.js";
+import { createExplorer } from "./web/explorer.js";
 import { RateLimiter, chargeSubscription, guardApiKeys, loadRateLimits, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
 
 // @apollo/gateway reports usage to Apollo unless told not to; this machine talks to no one.
@@ -75,6 +78,10 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocuments;
   /** Cost units per window per user, API key and anonymous IP; from RATE_LIMIT_* settings by default. */
   rateLimits?: RateLimits;
+  /** How long one subgraph fetch may take before the client gets UPSTREAM_TIMEOUT; GATEWAY_SUBGRAPH_TIMEOUT_MS by default. */
+  subgraphTimeoutMs?: number;
+  /** Origins allowed to call /graphql from a browser (CORS); CORS_ORIGINS by default, none when unset. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -97,6 +104,10 @@ async function subgraphReady(url: string): Promise<boolean> {
 /** The public entry: @apollo/gateway planning over the committed supergraph, on Apollo Server 5. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
+  // Read (and validated) only for what the caller left out, so tests need no environment.
+  const settings = options.subgraphTimeoutMs === undefined || options.corsOrigins === undefined ? loadGatewaySettings() : undefined;
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? settings!.subgraphTimeoutMs;
+  const corsOrigins = options.corsOrigins ?? settings!.corsOrigins;
   // One signature per caller per 40 s instead of one per request (see CachingInternalTokenSigner).
   const signer = new CachingInternalTokenSigner(options.internalPrivateKey);
   const metrics = options.metrics ?? new GatewayMetrics();
@@ -119,7 +130,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphs[name] = target;
       // Identity alone signs people in; only its word on a sign-in is believed.
-      const dataSource = new SubgraphDataSource(target, { name, metrics, inflight, trustSignIns: name === "identity" });
+      const dataSource = new SubgraphDataSource(target, {
+        name,
+        metrics,
+        inflight,
+        http: { timeoutMs: subgraphTimeoutMs },
+        logger,
+        trustSignIns: name === "identity",
+      });
       dataSources.push(dataSource);
       return dataSource;
     },
@@ -210,6 +228,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     maxBodyBytes: options.maxBodyBytes,
     prepareRequest: (request) => preparePersistedRequest(request, persisted),
+    beforeRoute: corsHook(corsOrigins),
     onRefused: (code) => {
       metrics.recordError(code);
       metrics.recordRequest("unknown", "unknown", "error");
@@ -225,6 +244,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     },
     routes: {
+      // A browser pointed at the gateway in development gets GraphiQL; production keeps `/` a 404.
+      ...(development ? createExplorer({ logger }).routes : {}),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       "/metrics": async (_req, res) => {
         const { contentType, body } = await metrics.scrape();

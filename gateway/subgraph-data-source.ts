@@ -1,13 +1,15 @@
 import { STATUS_CODES, type OutgoingHttpHeaders } from "node:http";
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
+import { ClientError, ErrorCode } from "../platform/errors/index.js";
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { SIGNED_IN_EXTENSION, signedInCallerOf } from "../platform/auth/signed-in.js";
 import { TRACE_HEADER } from "../platform/logging/trace.js";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics/index.js";
 import { InflightFetches } from "./upstream/inflight.js";
-import { KeepAliveClient, type KeepAliveClientOptions, type PlainResponse } from "./upstream/keep-alive-client.js";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, KeepAliveClient, UpstreamError, type KeepAliveClientOptions, type PlainResponse } from "./upstream/keep-alive-client.js";
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name, for metrics and error messages. */
@@ -24,6 +26,8 @@ export interface SubgraphDataSourceOptions {
    * extension; the rest of the request's plan then runs as the user it names.
    */
   trustSignIns?: boolean;
+  /** Told about timeouts: the client gets a client-safe error, so the masker logs nothing. */
+  logger?: Logger;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>["process"]>>;
@@ -46,6 +50,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly sharedFetches;
   private readonly inflight: InflightFetches<PlainResponse> | undefined;
   private readonly trustSignIns: boolean;
+  private readonly timeoutMs: number;
+  private readonly logger: Logger | undefined;
 
   constructor(
     readonly url: string,
@@ -57,6 +63,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.name = options.name ?? parsed.host;
     this.fetchDuration = options.metrics?.subgraphFetch(this.name);
     this.sharedFetches = options.metrics?.subgraphFetchesShared.labels(this.name);
+    this.timeoutMs = options.http?.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+    this.logger = options.logger;
     this.inflight = options.inflight === false ? undefined : (options.inflight ?? new InflightFetches<PlainResponse>());
     this.trustSignIns = options.trustSignIns ?? false;
   }
@@ -75,13 +83,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
     const mutation = MUTATION.test(query);
     let response: PlainResponse;
-    if (mutation || !token || !this.inflight) {
-      response = await this.fetch(headers, body, !mutation);
+    try {
+      if (mutation || !token || !this.inflight) {
+        response = await this.fetch(headers, body, !mutation);
+        if (mutation && token) this.inflight?.forgetCaller(token);
+      } else {
+        const { result, shared } = this.inflight.run(token, `${this.url}\u0000${body}`, () => this.fetch(headers, body, true));
+        if (shared) this.sharedFetches?.inc();
+        response = await result;
+      }
+    } catch (error) {
+      if (!(error instanceof UpstreamError && error.code === "ETIMEDOUT")) throw error;
       if (mutation && token) this.inflight?.forgetCaller(token);
-    } else {
-      const { result, shared } = this.inflight.run(token, `${this.url}\u0000${body}`, () => this.fetch(headers, body, true));
-      if (shared) this.sharedFetches?.inc();
-      response = await result;
+      // What the client asked for decides the advice: the entity fetches that follow a mutation
+      // are queries, but the client still sent a write.
+      const operation = "incomingRequestContext" in options ? options.incomingRequestContext.operation?.operation : undefined;
+      this.logger?.warn({ subgraph: this.name, timeoutMs: this.timeoutMs, operation: operation ?? (mutation ? "mutation" : "query") }, "subgraph did not answer in time");
+      throw upstreamTimeout(this.name, this.timeoutMs, operation === "mutation" || (operation === undefined && mutation));
     }
 
     if (response.status < 200 || response.status > 299) {
@@ -129,6 +147,18 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       this.fetchDuration?.observe((performance.now() - started) / 1000);
     }
   }
+}
+
+/**
+ * The gateway stopped waiting, but the subgraph was not told to stop: a write may still commit.
+ * Client-safe, so masking keeps the code and the advice instead of INTERNAL_SERVER_ERROR.
+ */
+function upstreamTimeout(serviceName: string, timeoutMs: number, write: boolean): ClientError {
+  const waited = `${serviceName} did not answer within ${timeoutMs} ms`;
+  const message = write
+    ? `${waited}. The mutation may still complete: check its result before sending it again.`
+    : `${waited}. The operation may still complete; a query changes nothing, so it is safe to retry.`;
+  return new ClientError(ErrorCode.UPSTREAM_TIMEOUT, message, { serviceName, timeoutMs, retryable: !write });
 }
 
 /** As RemoteGraphQLDataSource does: the response is no more cacheable than any subgraph said. */

@@ -4,6 +4,7 @@
  */
 import "reflect-metadata";
 import { startGateway } from "../gateway/gateway.js";
+import { loadGatewaySettings } from "../gateway/gateway.config.js";
 import { ConfigError, loadConfig } from "../platform/config/index.js";
 import { createLogger } from "../platform/logging/index.js";
 import { boot, createPlatform, startSubgraph } from "../platform/runtime/index.js";
@@ -20,6 +21,7 @@ boot(`moneta-${target || "serve"}`, async () => {
   const port = process.env.PORT ? Number(process.env.PORT) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new ConfigError("PORT", "must be a port number");
   if (target === "gateway") {
+    const gatewaySettings = loadGatewaySettings(process.env);
     const { privateKey } = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey });
     if (!privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
     // Live subscriptions and API-key revocations arrive as events; without Kafka neither is served.
@@ -43,6 +45,7 @@ boot(`moneta-${target || "serve"}`, async () => {
       development: config.env !== "production",
       trustProxy: config.trustProxy,
       maxBodyBytes: config.maxBodyBytes,
+      ...gatewaySettings,
       bus,
       cache,
     });

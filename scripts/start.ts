@@ -6,6 +6,7 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { startGateway } from "../gateway/gateway.js";
+import { loadGatewaySettings } from "../gateway/gateway.config.js";
 import { loadConfig } from "../platform/config/index.js";
 import { createLogger } from "../platform/logging/index.js";
 import { boot, startAllSubgraphs } from "../platform/runtime/index.js";
@@ -13,6 +14,8 @@ import { boot, startAllSubgraphs } from "../platform/runtime/index.js";
 boot("moneta", async () => {
   const started = performance.now();
   const config = loadConfig(process.env, { memory: process.argv.includes("--memory") });
+  // Checked before anything starts, so a bad value stops boot at once.
+  const gatewaySettings = loadGatewaySettings(process.env);
   const logger = createLogger("moneta", config.logLevel);
   if (config.dataDir && !config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const all = await startAllSubgraphs(config, { logger });
@@ -26,6 +29,7 @@ boot("moneta", async () => {
       development: config.env !== "production",
       trustProxy: config.trustProxy,
       maxBodyBytes: config.maxBodyBytes,
+      ...gatewaySettings,
       bus: all.platform.bus,
       // APQ and rate limits live in the platform's store: Redis when REDIS_URL is set.
       cache: all.platform.cache,

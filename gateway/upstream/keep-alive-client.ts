@@ -6,7 +6,7 @@ export interface KeepAliveClientOptions {
   maxSockets?: number;
   /** Idle connections kept open per origin. */
   maxFreeSockets?: number;
-  /** A request with no socket activity for this long fails. */
+  /** A request without its whole answer this long after it was sent fails with `ETIMEDOUT` (default 30 s). */
   timeoutMs?: number;
 }
 
@@ -16,6 +16,8 @@ export interface PlainResponse {
   /** The body as text (UTF-8). */
   body: string;
 }
+
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
 
 /** Thrown for transport failures (refused, reset, timed out), with the subgraph URL for the log. */
 export class UpstreamError extends Error {
@@ -43,6 +45,8 @@ export class KeepAliveClient {
   private readonly timeoutMs: number;
   /** Requests in flight and when each gives up; one timer for all instead of one per request. */
   private readonly pending = new Map<http.ClientRequest, number>();
+  /** Requests the sweeper gave up on, so a response cut short by it still reads as a timeout. */
+  private readonly timedOut = new WeakSet<http.ClientRequest>();
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(origin: URL, options: KeepAliveClientOptions = {}) {
@@ -57,7 +61,7 @@ export class KeepAliveClient {
     this.request = secure ? https.request : http.request;
     this.host = origin.hostname.replace(/^\[(.*)\]$/, "$1");
     this.port = Number(origin.port || (secure ? 443 : 80));
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   }
 
   /**
@@ -88,6 +92,7 @@ export class KeepAliveClient {
       for (const [req, deadline] of this.pending) {
         if (deadline > now) break;
         this.pending.delete(req);
+        this.timedOut.add(req);
         req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: "ETIMEDOUT" }));
       }
       if (this.pending.size > 0) this.sweepLater();
@@ -110,7 +115,9 @@ export class KeepAliveClient {
         res.on("close", () => {
           this.pending.delete(req);
           // The connection dropped mid-body (settling twice is a no-op when it did complete).
-          if (!res.complete) reject(new UpstreamError(`response from ${this.host}:${this.port} ended early`, "ECONNRESET"));
+          if (res.complete) return;
+          if (this.timedOut.has(req)) reject(new UpstreamError(`response from ${this.host}:${this.port} not complete within ${this.timeoutMs} ms`, "ETIMEDOUT"));
+          else reject(new UpstreamError(`response from ${this.host}:${this.port} ended early`, "ECONNRESET"));
         });
       });
       const deadline = performance.now() + this.timeoutMs;

@@ -24,6 +24,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   prepareRequest?(request: HTTPGraphQLRequest): HTTPGraphQLRequest;
   /** Told the code of every request answered here without reaching Apollo (metrics). */
   onRefused?(code: string): void;
+  /**
+   * Runs before routing (CORS): may set headers on `res` for whatever answers next, or answer
+   * itself and return true.
+   */
+  beforeRoute?(req: IncomingMessage, res: ServerResponse, pathname: string): boolean;
 }
 
 export interface RunningHttpServer {
@@ -97,7 +102,11 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
       httpGraphQLRequest,
       context: () => options.context(req),
     });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
+    for (const [name, value] of response.headers) {
+      // Apollo's `vary: accept` joins a `vary` set before routing (CORS's Origin) instead of replacing it.
+      const earlier = name === "vary" ? res.getHeader("vary") : undefined;
+      res.setHeader(name, earlier ? `${String(earlier)}, ${value}` : value);
+    }
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);
@@ -117,6 +126,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
     const route = options.routes?.[pathname];
     const traceId = traceIdFrom(req.headers[TRACE_HEADER]);
     res.setHeader(TRACE_HEADER, traceId);
+    if (options.beforeRoute?.(req, res, pathname)) return;
     const work = withTraceId(traceId, () =>
       route ? route(req, res) : pathname === "/graphql" ? handleGraphQL(req, res, search) : sendJson(res, 404, { error: "not found" }),
     );
