@@ -22,6 +22,18 @@ describe("config", () => {
     expect(config.subgraphUrls).toEqual({ identity: "http://identity:4001/graphql" });
   });
 
+  it("reads Kafka topic partitions and replication factor, 3 and 1 by default", () => {
+    expect(loadConfig({})).toMatchObject({ kafkaTopicPartitions: 3, kafkaReplicationFactor: 1 });
+    expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "12", KAFKA_REPLICATION_FACTOR: "3" })).toMatchObject({ kafkaTopicPartitions: 12, kafkaReplicationFactor: 3 });
+    expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "", KAFKA_REPLICATION_FACTOR: "" })).toMatchObject({ kafkaTopicPartitions: 3, kafkaReplicationFactor: 1 });
+    for (const value of ["0", "-1", "1.5", "3.0", "0x3", "1e2", "three", " 3", "1001"]) {
+      expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: value }), value).toThrowError(/^invalid setting KAFKA_TOPIC_PARTITIONS: must be a whole number from 1 to 1000$/);
+    }
+    for (const value of ["0", "17", "2.5", "x"]) {
+      expect(() => loadConfig({ KAFKA_REPLICATION_FACTOR: value }), value).toThrowError(/^invalid setting KAFKA_REPLICATION_FACTOR: must be a whole number from 1 to 16$/);
+    }
+  });
+
   it("names the bad setting in one line", () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ DATABASE_URL: "not a url" }, /^invalid setting DATABASE_URL: must be a postgres:\/\/ URL$/],

@@ -18,6 +18,10 @@ export interface PlatformConfig {
   kafkaBrokers?: string[];
   /** Prefix for every topic and consumer group; lets test runs share one broker without colliding. */
   kafkaTopicPrefix: string;
+  /** Partitions of each topic the platform creates (per-user order holds within one; more spread consumers). */
+  kafkaTopicPartitions: number;
+  /** Replicas of each topic the platform creates; at most the number of brokers. */
+  kafkaReplicationFactor: number;
   gatewayPort: number;
   /** `SUBGRAPH_URL_<SUBGRAPH>` overrides of the URLs in the supergraph (containers, remote hosts). */
   subgraphUrls: Record<string, string>;
@@ -71,6 +75,14 @@ const pem = (kind: string, message: string) =>
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** A whole number in [min, max], written as plain digits ("3", not "3.0" or "0x3"). */
+const count = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+
 function read<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>): T | undefined {
   const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
@@ -110,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     cachePrefix: read(env, "CACHE_PREFIX", z.string().min(1)) ?? "moneta",
     kafkaBrokers: read(env, "KAFKA_BROKERS", brokers),
     kafkaTopicPrefix: read(env, "KAFKA_TOPIC_PREFIX", z.string().regex(/^[\w.-]*$/, "letters, digits, '.', '_' or '-' only")) ?? "",
+    kafkaTopicPartitions: read(env, "KAFKA_TOPIC_PARTITIONS", count(1, 1000)) ?? 3,
+    kafkaReplicationFactor: read(env, "KAFKA_REPLICATION_FACTOR", count(1, 16)) ?? 1,
     gatewayPort: read(env, "GATEWAY_PORT", port) ?? 4000,
     subgraphUrls: readPrefixed(env, "SUBGRAPH_URL_", httpUrl),
     trustProxy: read(env, "TRUST_PROXY", z.enum(["true", "false"], { message: 'must be "true" or "false"' })) === "true",
