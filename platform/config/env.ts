@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ConfigError } from "./config-error.js";
 
@@ -91,6 +92,24 @@ function read<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>): T 
   return parsed.data;
 }
 
+/**
+ * A secret given either inline (`NAME`) or as a file (`NAME_FILE`: Docker/Kubernetes secrets, the
+ * compose `keys` service); both at once is ambiguous and refused.
+ */
+function readSecret<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>): T | undefined {
+  const fileName = `${name}_FILE`;
+  const path = env[fileName];
+  if (path === undefined || path === "") return read(env, name, schema);
+  if (env[name]) throw new ConfigError(name, `set either ${name} or ${fileName}, not both`);
+  let content: string;
+  try {
+    content = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(fileName, `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return read({ [fileName]: content.trim() }, fileName, schema);
+}
+
 function readPrefixed<T>(env: NodeJS.ProcessEnv, prefix: string, schema: z.ZodType<T>): Record<string, T> {
   const out: Record<string, T> = {};
   for (const name of Object.keys(env)) {
@@ -129,8 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     trustProxy: read(env, "TRUST_PROXY", z.enum(["true", "false"], { message: 'must be "true" or "false"' })) === "true",
     // 8 MiB carries a 50,000-row CSV statement; anything larger is refused before it is parsed.
     maxBodyBytes: read(env, "MAX_BODY_BYTES", z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024)) ?? 8 * 1024 * 1024,
-    internalJwtPrivateKey: read(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
-    internalJwtPublicKey: read(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
+    internalJwtPrivateKey: readSecret(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
+    internalJwtPublicKey: readSecret(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
   };
 }
 
