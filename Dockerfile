@@ -1,16 +1,28 @@
-# One image for the gateway and every subgraph; the command picks which (see docker-compose.yml).
-FROM node:20-bookworm-slim
+# One image for the gateway, every subgraph and the one-shot `keys` service; the command picks
+# which (see docker-compose.yml). TypeScript is compiled in the build stage; the runtime stage runs
+# the compiled JavaScript with node, on production dependencies only.
+
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
-COPY tsconfig.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
 COPY platform ./platform
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
-COPY schema ./schema
-# The trusted-document manifest the gateway loads at boot.
-COPY generated ./generated
 COPY scripts ./scripts
+# The committed supergraph and the trusted-document manifest, copied into dist/ by the build.
+COPY schema ./schema
+COPY generated ./generated
+RUN npm run build
+
+FROM node:24-slim AS runtime
+WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# Mount points of the key volumes, owned by `node` so a fresh named volume is writable by the keys service.
+RUN mkdir -p /keys/private /keys/public && chown -R node:node /keys
 USER node
-ENTRYPOINT ["node", "--import", "tsx", "scripts/serve.ts"]
+ENTRYPOINT ["node", "dist/scripts/serve.js"]

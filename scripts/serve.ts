@@ -26,7 +26,7 @@ boot(`moneta-${target || "serve"}`, async () => {
     if (!privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
     // Live subscriptions and API-key revocations arrive as events; without Kafka neither is served.
     const bus = config.kafkaBrokers
-      ? new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-gateway", prefix: config.kafkaTopicPrefix, logger })
+      ? new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-gateway", prefix: config.kafkaTopicPrefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger })
       : undefined;
     await bus?.ping().catch((error: Error) => {
       throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered (${error.message})`);

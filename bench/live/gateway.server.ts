@@ -24,7 +24,7 @@ serveChild(async () => {
   if (!config.kafkaBrokers) throw new Error("KAFKA_BROKERS is required: live subscriptions arrive from Kafka");
   const logger = createLogger("gateway", process.env.LOG_LEVEL ?? "silent");
   const { privateKey } = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey });
-  const bus = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-bench-live-gateway", prefix: config.kafkaTopicPrefix, logger });
+  const bus = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-bench-live-gateway", prefix: config.kafkaTopicPrefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger });
   await bus.ping();
   const cache = await createKeyValueStore({ redisUrl: config.redisUrl, prefix: config.cachePrefix });
   const gateway = await startGateway({

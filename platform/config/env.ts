@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ConfigError } from "./config-error.js";
 
@@ -18,6 +19,10 @@ export interface PlatformConfig {
   kafkaBrokers?: string[];
   /** Prefix for every topic and consumer group; lets test runs share one broker without colliding. */
   kafkaTopicPrefix: string;
+  /** Partitions of each topic the platform creates (per-user order holds within one; more spread consumers). */
+  kafkaTopicPartitions: number;
+  /** Replicas of each topic the platform creates; at most the number of brokers. */
+  kafkaReplicationFactor: number;
   gatewayPort: number;
   /** `SUBGRAPH_URL_<SUBGRAPH>` overrides of the URLs in the supergraph (containers, remote hosts). */
   subgraphUrls: Record<string, string>;
@@ -71,12 +76,38 @@ const pem = (kind: string, message: string) =>
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** A whole number in [min, max], written as plain digits ("3", not "3.0" or "0x3"). */
+const count = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+
 function read<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>): T | undefined {
   const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(name, parsed.error.issues[0]?.message ?? "invalid value");
   return parsed.data;
+}
+
+/**
+ * A secret given either inline (`NAME`) or as a file (`NAME_FILE`: Docker/Kubernetes secrets, the
+ * compose `keys` service); both at once is ambiguous and refused.
+ */
+function readSecret<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T>): T | undefined {
+  const fileName = `${name}_FILE`;
+  const path = env[fileName];
+  if (path === undefined || path === "") return read(env, name, schema);
+  if (env[name]) throw new ConfigError(name, `set either ${name} or ${fileName}, not both`);
+  let content: string;
+  try {
+    content = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(fileName, `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return read({ [fileName]: content.trim() }, fileName, schema);
 }
 
 function readPrefixed<T>(env: NodeJS.ProcessEnv, prefix: string, schema: z.ZodType<T>): Record<string, T> {
@@ -110,13 +141,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     cachePrefix: read(env, "CACHE_PREFIX", z.string().min(1)) ?? "moneta",
     kafkaBrokers: read(env, "KAFKA_BROKERS", brokers),
     kafkaTopicPrefix: read(env, "KAFKA_TOPIC_PREFIX", z.string().regex(/^[\w.-]*$/, "letters, digits, '.', '_' or '-' only")) ?? "",
+    kafkaTopicPartitions: read(env, "KAFKA_TOPIC_PARTITIONS", count(1, 1000)) ?? 3,
+    kafkaReplicationFactor: read(env, "KAFKA_REPLICATION_FACTOR", count(1, 16)) ?? 1,
     gatewayPort: read(env, "GATEWAY_PORT", port) ?? 4000,
     subgraphUrls: readPrefixed(env, "SUBGRAPH_URL_", httpUrl),
     trustProxy: read(env, "TRUST_PROXY", z.enum(["true", "false"], { message: 'must be "true" or "false"' })) === "true",
     // 8 MiB carries a 50,000-row CSV statement; anything larger is refused before it is parsed.
     maxBodyBytes: read(env, "MAX_BODY_BYTES", z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024)) ?? 8 * 1024 * 1024,
-    internalJwtPrivateKey: read(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
-    internalJwtPublicKey: read(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
+    internalJwtPrivateKey: readSecret(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
+    internalJwtPublicKey: readSecret(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
   };
 }
 

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { DataSource, type MixedList } from "typeorm";
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
@@ -102,7 +103,7 @@ export class PgliteDatabaseProvider implements DatabaseProvider {
   private constructor(readonly db: PGlite) {}
 
   static async create(dataDir?: string): Promise<PgliteDatabaseProvider> {
-    const db = dataDir ? new PGlite(dataDir) : new PGlite();
+    const db = new PGlite({ dataDir, extensions: { pg_trgm } });
     await db.waitReady;
     return new PgliteDatabaseProvider(db);
   }

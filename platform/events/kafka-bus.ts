@@ -9,7 +9,10 @@ export interface KafkaBusOptions {
   clientId: string;
   /** Prepended to every topic and group id (test runs on a shared broker). */
   prefix?: string;
+  /** Partitions of each topic the bus creates (`KAFKA_TOPIC_PARTITIONS`); 3 when left out. */
   partitions?: number;
+  /** Replicas of each topic the bus creates (`KAFKA_REPLICATION_FACTOR`); 1 when left out. */
+  replicationFactor?: number;
   logger: Logger;
 }
 
@@ -82,7 +85,7 @@ export class KafkaEventBus implements EventBus {
     const admin = await this.getAdmin();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
     });
     for (const t of missing) this.knownTopics.add(t);
   }

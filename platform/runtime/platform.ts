@@ -69,7 +69,7 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
 
     let bus: EventBus;
     if (config.kafkaBrokers) {
-      const kafka = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: options.clientId ?? `moneta-${options.role}`, prefix: config.kafkaTopicPrefix, logger });
+      const kafka = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: options.clientId ?? `moneta-${options.role}`, prefix: config.kafkaTopicPrefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger });
       await kafka.ping().catch((error: Error) => {
         throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered at ${config.kafkaBrokers!.join(",")} (${error.message})`);
       });

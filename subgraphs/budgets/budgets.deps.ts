@@ -1,4 +1,5 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
+import type { LedgerAccountsService } from "./accounts/ledger-account.service.js";
 import type { AlertService } from "./alerts/alert.service.js";
 import type { BudgetEntity } from "./budgets/budget.entity.js";
 import type { BudgetProgressFigures, BudgetProgressService } from "./budgets/budget-progress.service.js";
@@ -13,6 +14,8 @@ import type { SpendingService } from "./spending/spending.service.js";
 /** Everything budgets' resolvers and consumers are built from. */
 export interface BudgetsDeps {
   goals: GoalsDeps;
+  /** The caller's ledger accounts as budgets knows them, for checking account references. */
+  accounts: LedgerAccountsService;
   settings: UserSettingsService;
   categories: CategoryTreeService;
   spending: SpendingService;

@@ -4,6 +4,7 @@ import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.
 import { BudgetAlertEntity } from "./alerts/alert.entity.js";
 import { AlertResolver } from "./alerts/alert.resolver.js";
 import { AlertService } from "./alerts/alert.service.js";
+import { LedgerAccountsService } from "./accounts/ledger-account.service.js";
 import type { BudgetsDeps } from "./budgets.deps.js";
 import { BudgetAmountEntity } from "./budgets/budget-amount.entity.js";
 import { BudgetProgressService } from "./budgets/budget-progress.service.js";
@@ -18,12 +19,14 @@ import { CategoryTreeService } from "./categories/category-tree.service.js";
 import { CategoryBudgetsResolver, resolveCategoryReference } from "./categories/category.resolver.js";
 import { createGoals, goalConsumers, goalEntities, goalMigrations, goalReferences, goalResolvers, purgeGoals } from "./goals/goals.module.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
+import { ledgerAccountsConsumer } from "./events/ledger-accounts.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { CreateMonthlySpending1763769600300 } from "./migrations/1763769600300-create-monthly-spending.js";
 import { BudgetsReadModels1764547200300 } from "./migrations/1764547200300-budgets-read-models.js";
 import { Budgets1764547200310 } from "./migrations/1764547200310-budgets.js";
 import { UserTimeZone1764547200330 } from "./migrations/1764547200330-user-time-zone.js";
+import { LedgerAccounts1764547200340 } from "./migrations/1764547200340-ledger-accounts.js";
 import { UserSettingsEntity } from "./settings/user-settings.entity.js";
 import { UserSettingsService } from "./settings/user-settings.service.js";
 import { SpendingLineEntity } from "./spending/spending-line.entity.js";
@@ -40,8 +43,10 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
   const progress = new BudgetProgressService(dataSource, clock, settings, categories);
   const alerts = new AlertService(dataSource, outbox, clock, ids);
   const budgets = new BudgetService(dataSource, outbox, clock, ids, settings, categories, progress, alerts);
+  const accounts = new LedgerAccountsService();
   return {
-    goals: createGoals(kit, settings),
+    goals: createGoals(kit, settings, accounts),
+    accounts,
     settings,
     categories,
     spending: new SpendingService(dataSource),
@@ -59,7 +64,7 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
 
 /**
  * Budgets: lives on ledger events (each transaction's lines in base currency) and identity's
- * preferences; period budgets with rollover, alerts and live updates (`budgets.budget.v1`,
+ * preferences, and the ledger's accounts (to check the ones goals and rules point at); period budgets with rollover, alerts and live updates (`budgets.budget.v1`,
  * `budgets.alert.v1`).
  */
 export default defineSubgraph<BudgetsDeps>({
@@ -68,7 +73,7 @@ export default defineSubgraph<BudgetsDeps>({
   resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver, ...goalResolvers] as [Function, ...Function[]],
   orphanedTypes: [BudgetsUser],
   entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity, ...goalEntities],
-  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310, ...goalMigrations, UserTimeZone1764547200330],
+  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310, ...goalMigrations, UserTimeZone1764547200330, LedgerAccounts1764547200340],
   createDeps: createBudgets,
   references: (deps) => ({
     User: resolveOwnUserReference,
@@ -78,6 +83,7 @@ export default defineSubgraph<BudgetsDeps>({
   }),
   consumers: (deps) => [
     identityUsersConsumer(deps.settings),
+    ledgerAccountsConsumer(deps.accounts),
     ledgerCategoriesConsumer(deps.categories, deps.spending, deps.budgets),
     ledgerTransactionsConsumer(deps.spending, deps.budgets),
     ...goalConsumers(deps.goals),
@@ -88,6 +94,7 @@ export default defineSubgraph<BudgetsDeps>({
       await deps.spending.purgeUser(manager, userId);
       await deps.categories.purgeUser(manager, userId);
       await deps.settings.purgeUser(manager, userId);
+      await deps.accounts.purgeUser(manager, userId);
     }),
   ],
 });

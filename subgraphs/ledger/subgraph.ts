@@ -34,6 +34,8 @@ import { ImportBatchEntity } from "./imports/import-batch.entity.js";
 import { ImportResolver } from "./imports/import.resolver.js";
 import { ImportService } from "./imports/import.service.js";
 import { Imports1764547200230 } from "./migrations/1764547200230-imports.js";
+import { AnnounceAccounts1764547200250 } from "./migrations/1764547200250-announce-accounts.js";
+import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-search.js";
 import { Recurring1764547200220 } from "./migrations/1764547200220-recurring.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
@@ -100,7 +102,7 @@ export default defineSubgraph<LedgerDeps>({
   port: 4002,
   resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, RecurringResolver, ImportResolver, LedgerUserResolver],
   entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity, ImportBatchEntity],
-  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210, Recurring1764547200220, Imports1764547200230],
+  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210, Recurring1764547200220, Imports1764547200230, AnnounceAccounts1764547200250, PayeeSearch1764547200260],
   createDeps: createLedger,
   close: (deps) => deps.recurringJob.stop(),
   references: (deps) => ({

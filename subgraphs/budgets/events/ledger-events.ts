@@ -45,3 +45,13 @@ export interface CategoryMovedV1 {
   sourceId: string;
   targetId: string | null;
 }
+
+export const LEDGER_ACCOUNT_TOPIC = "ledger.account.v1";
+
+/** `AccountCreated` / `AccountUpdated` / `AccountArchived` / `AccountUnarchived`: the account as it now is (budgets reads these fields). */
+export interface AccountSnapshotV1 {
+  accountId: string;
+  userId: string;
+  currency: string;
+  archived: boolean;
+}

@@ -3,6 +3,7 @@ import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import type { TransactionSnapshotV1 } from "../events/ledger-events.js";
 import { assertAutoSaveTerms, autoSaveAmount, type AutoSaveModeName } from "./auto-save-amount.js";
 import { AutoSaveRuleEntity } from "./auto-save-rule.entity.js";
@@ -39,6 +40,7 @@ export class AutoSaveService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly goals: SavingsGoalService,
+    private readonly accounts: LedgerAccountsService,
   ) {}
 
   async list(userId: string): Promise<AutoSaveRuleView[]> {
@@ -63,6 +65,7 @@ export class AutoSaveService {
       const goal = await this.goals.lockOwned(manager, userId, input.goalId);
       if (goal.archivedAt) throw badInput("the goal is archived", { field: "goalId" });
       if (input.amount && input.amount.currency !== goal.currency) throw badInput(`the goal is kept in ${goal.currency}`, { field: "amount.currency" });
+      const accountId = input.accountId ? await this.accounts.requireLinkable(manager, userId, input.accountId, "accountId") : null;
       await claimWithinUserCap(manager, AutoSaveRuleEntity, userId, MAX_AUTO_SAVE_RULES_PER_USER, "auto-save rules");
       const rule = Object.assign(new AutoSaveRuleEntity(), {
         id: this.ids.next(),
@@ -71,7 +74,7 @@ export class AutoSaveService {
         mode: terms.mode,
         percentBasisPoints: terms.percentBasisPoints,
         amountMinor: terms.amountMinor,
-        accountId: input.accountId?.toLowerCase() ?? null,
+        accountId,
         enabled: input.enabled ?? true,
         createdAt: this.clock.now(),
       });

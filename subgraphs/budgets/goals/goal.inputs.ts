@@ -2,6 +2,10 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { MoneyInput } from "../../../platform/money/index.js";
 import { AutoSaveMode } from "./goal.type.js";
 
+/** Budgets checks account ids against its own copy of the caller's ledger accounts (from ledger events). */
+const CHECKED = "NOT_FOUND when it is not one of your accounts (one created a moment ago can take a few seconds to reach budgets: retry); BAD_USER_INPUT when it is archived.";
+const LINKED_ACCOUNT = `One of your ledger accounts, where the money is kept. ${CHECKED}`;
+
 @InputType()
 export class CreateSavingsGoalInput {
   @Field(() => String, { description: "1 to 100 characters." })
@@ -13,7 +17,7 @@ export class CreateSavingsGoalInput {
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD, today or later." })
   targetDate?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "A ledger account the money is kept in (stored, not checked)." })
+  @Field(() => ID, { nullable: true, description: LINKED_ACCOUNT })
   linkedAccountId?: string | null;
 }
 
@@ -28,7 +32,7 @@ export class UpdateSavingsGoalInput {
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD, today or later." })
   targetDate?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: LINKED_ACCOUNT })
   linkedAccountId?: string | null;
 }
 
@@ -46,7 +50,7 @@ export class CreateAutoSaveRuleInput {
   @Field(() => MoneyInput, { nullable: true, description: "FIXED only: per income, positive, in the goal's currency." })
   amount?: MoneyInput | null;
 
-  @Field(() => ID, { nullable: true, description: "Only income into this ledger account; left out = any account." })
+  @Field(() => ID, { nullable: true, description: `Only income into this account, one of your ledger accounts; left out = any account. ${CHECKED}` })
   accountId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Default true." })

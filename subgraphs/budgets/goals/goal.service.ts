@@ -5,6 +5,7 @@ import { badInput, conflict, notFound } from "../../../platform/errors/index.js"
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
 import { GoalMovementEntity, type MovementSourceName } from "./goal-movement.entity.js";
 import { assertWithdrawable, calendarDate, utcDay } from "./goal-progress.js";
@@ -75,10 +76,8 @@ function positiveTarget(target: Money): Money {
   return target;
 }
 
-function linkedAccount(id: string | null | undefined): string | null {
-  if (id === null || id === undefined) return null;
-  if (!isUuid(id)) throw badInput("linkedAccountId is not an account id", { field: "linkedAccountId" });
-  return id.toLowerCase();
+function wellFormedAccountId(id: string | null | undefined): void {
+  if (id !== null && id !== undefined && !isUuid(id)) throw badInput("linkedAccountId is not an account id", { field: "linkedAccountId" });
 }
 
 function movementNote(note: string | null | undefined): string | null {
@@ -100,6 +99,7 @@ export class SavingsGoalService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly settings: UserSettingsService,
+    private readonly accounts: LedgerAccountsService,
   ) {}
 
   /** Today as goals count it: the UTC calendar day. */
@@ -122,8 +122,9 @@ export class SavingsGoalService {
     const name = goalName(input.name);
     const target = positiveTarget(input.target);
     const targetDate = this.futureDate(input.targetDate);
-    const linkedAccountId = linkedAccount(input.linkedAccountId);
+    wellFormedAccountId(input.linkedAccountId);
     return this.dataSource.transaction(async (manager) => {
+      const linkedAccountId = input.linkedAccountId ? await this.accounts.requireLinkable(manager, userId, input.linkedAccountId, "linkedAccountId") : null;
       const { baseCurrency } = await this.settings.require(userId, manager);
       if (target.currency !== baseCurrency.trim()) {
         throw badInput(`a goal is kept in your base currency, ${baseCurrency.trim()}`, { field: "target.currency" });
@@ -147,6 +148,7 @@ export class SavingsGoalService {
   }
 
   async update(userId: string, id: string, changes: GoalChanges, traceId: string): Promise<GoalView> {
+    wellFormedAccountId(changes.linkedAccountId);
     return this.dataSource.transaction(async (manager) => {
       const goal = await this.lockOwned(manager, userId, id);
       if (goal.archivedAt) throw badInput("the goal is archived");
@@ -158,7 +160,10 @@ export class SavingsGoalService {
       }
       // Sending back an unchanged date that has since passed is no change, not an error.
       if (changes.targetDate !== undefined && changes.targetDate !== goal.targetDate) goal.targetDate = this.futureDate(changes.targetDate);
-      if (changes.linkedAccountId !== undefined) goal.linkedAccountId = linkedAccount(changes.linkedAccountId);
+      // Like the date: sending back the account already linked (even one archived since) is no change.
+      const linked = changes.linkedAccountId;
+      if (linked === null) goal.linkedAccountId = null;
+      else if (linked !== undefined && linked.toLowerCase() !== goal.linkedAccountId) goal.linkedAccountId = await this.accounts.requireLinkable(manager, userId, linked, "linkedAccountId");
       await manager.save(goal);
       await this.emitUpdated(manager, traceId, userId, [goal.id]);
       return { goal, savedMinor: await this.savedUnderLock(manager, goal.id) };

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { ConsumerDefinition } from "../../../platform/events/index.js";
 import type { LoaderFactory, ReferenceResolvers } from "../../../platform/graphql/index.js";
 import type { SubgraphKit } from "../../../platform/subgraph/index.js";
+import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import { SavingsGoals1764547200320 } from "../migrations/1764547200320-savings-goals.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
 import { AutoSaveRuleEntity } from "./auto-save-rule.entity.js";
@@ -31,9 +32,9 @@ export interface GoalsDeps {
   loaders: GoalsLoaders;
 }
 
-export function createGoals(kit: SubgraphKit, settings: UserSettingsService): GoalsDeps {
-  const savings = new SavingsGoalService(kit.dataSource, kit.outbox, kit.clock, kit.ids, settings);
-  const autoSave = new AutoSaveService(kit.dataSource, kit.clock, kit.ids, savings);
+export function createGoals(kit: SubgraphKit, settings: UserSettingsService, accounts: LedgerAccountsService): GoalsDeps {
+  const savings = new SavingsGoalService(kit.dataSource, kit.outbox, kit.clock, kit.ids, settings, accounts);
+  const autoSave = new AutoSaveService(kit.dataSource, kit.clock, kit.ids, savings, accounts);
   return { savings, autoSave, loaders: { goal: goalByIdLoader(savings), movements: goalMovementsLoader(savings) } };
 }
 

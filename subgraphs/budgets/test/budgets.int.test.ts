@@ -298,9 +298,10 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
     await eventually(async () => expect((await ledger.call(doomed, CREATE, { input: { name: "b", categoryIds: [cat], period: "MONTHLY", amount: { amount: "10.00", currency: "USD" } } })).errors).toBeUndefined());
     await spend("20.00", "2026-11-02", cat, doomed, acc);
     await eventually(async () => expect((await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.budget_alerts WHERE user_id = $1`, [doomed.id]))[0].n).toBeGreaterThan(0));
+    await eventually(async () => expect((await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.accounts WHERE user_id = $1`, [doomed.id]))[0].n).toBe(1));
     await sg.query(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: doomed.password }, doomed.headers);
     await eventually(async () => {
-      for (const table of ["budgets", "budget_alerts", "spending_lines", "categories", "user_settings"]) {
+      for (const table of ["budgets", "budget_alerts", "spending_lines", "categories", "user_settings", "accounts"]) {
         const [row] = await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.${table} WHERE user_id = $1`, [doomed.id]);
         expect(row.n, table).toBe(0);
       }

@@ -5,6 +5,7 @@ import { realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../ledger/test/ledger-client.js";
+import { budgetsKnowsAccount } from "./budgets-accounts.js";
 
 const GOAL = `id name target { amount currency } saved { amount currency } remaining { amount } percent targetDate linkedAccountId requiredPerMonth { amount currency } status archived`;
 const CREATE = `mutation($input: CreateSavingsGoalInput!) { createSavingsGoal(input: $input) { ${GOAL} } }`;
@@ -109,6 +110,7 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
   it("auto-saves 10 % of income posted in the ledger, once, however the event comes back", async () => {
     const account = await api.account(alice, "USD");
     const other = await api.account(alice, "USD");
+    await budgetsKnowsAccount(sg, account);
     const rule = (await api.ok(alice, RULE, { input: { goalId: trip, mode: "PERCENT", percentBasisPoints: 1000, accountId: account } })).createAutoSaveRule;
     expect(rule).toMatchObject({ mode: "PERCENT", percentBasisPoints: 1000, amount: null, accountId: account, enabled: true, goal: { id: trip } });
     expect((await api.ok(alice, `{ autoSaveRules { id } }`)).autoSaveRules).toEqual([{ id: rule.id }]);

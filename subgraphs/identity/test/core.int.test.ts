@@ -256,18 +256,29 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       );
       expect(Number(identityRows[0].n)).toBe(0);
 
-      // An event about the deleted user still in flight must not bring data back. (The user's first
-      // outbox row is AccountCreated, which budgets does not consume: replay the transaction's.)
-      const [posted] = await ledger.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox WHERE key = $1 AND topic = 'ledger.transaction.v1' ORDER BY seq LIMIT 1`, [user.user.id]);
-      const replay = JSON.parse(posted.envelope);
-      replay.id = "00000000-0000-4000-8000-" + Date.now().toString(16).padStart(12, "0").slice(-12);
-      await sg.all.platform.bus.publish([{ topic: posted.topic, key: posted.key, value: JSON.stringify(replay), headers: {} }]);
+      // Events about the deleted user still in flight must not bring data back: replay the
+      // account's and the transaction's.
+      const inFlight = await ledger.query(
+        `SELECT DISTINCT ON (topic) topic, key, envelope::text AS envelope FROM ledger.outbox WHERE key = $1 AND topic IN ('ledger.account.v1', 'ledger.transaction.v1') ORDER BY topic, seq`,
+        [user.user.id],
+      );
+      expect(inFlight).toHaveLength(2);
+      const ids: string[] = [];
+      const replays = inFlight.map((row: { topic: string; key: string; envelope: string }, i: number) => {
+        const replay = JSON.parse(row.envelope);
+        replay.id = `00000000-0000-4000-800${i}-` + Date.now().toString(16).padStart(12, "0").slice(-12);
+        ids.push(replay.id);
+        return { topic: row.topic, key: row.key, value: JSON.stringify(replay), headers: {} };
+      });
+      await sg.all.platform.bus.publish(replays);
       await eventually(async () => {
-        // Every budgets consumer of the topic saw it (and skipped it for the tombstone).
-        const [seen] = await budgets.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE event_id = $1`, [replay.id]);
-        expect(seen.n).toBe(2);
+        // Every budgets consumer of those topics saw them (and skipped them for the tombstone):
+        // one of the account topic, two of the transaction topic.
+        const [seen] = await budgets.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE event_id = ANY($1::uuid[])`, [ids]);
+        expect(seen.n).toBe(3);
       });
       expect(await budgets.query(`SELECT transaction_id FROM budgets.spending_lines WHERE user_id = $1`, [user.user.id])).toEqual([]);
+      expect(await budgets.query(`SELECT id FROM budgets.accounts WHERE user_id = $1`, [user.user.id])).toEqual([]);
       expect(await budgets.query(`SELECT id FROM budgets.goal_movements WHERE user_id = $1`, [user.user.id])).toEqual([]);
     });
   });

@@ -298,6 +298,51 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect((await ledger.call(alice, q, { f: inAcc, first: 501 })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 
+  it("finds payees by prefix and substring in any case, keeps full-text for notes, and takes % and _ literally", async () => {
+    const acc = await ledger.account(alice, "CHF", "0");
+    const rows: Array<[string, string]> = [
+      ["Supermarket Centrum", ""],
+      ["Tip 100% Club", ""],
+      ["Tip 1000 Club", ""],
+      ["Bakery off_day", ""],
+      ["Bakery offXday", ""],
+      ["Cinema", "birthday with friends"],
+    ];
+    for (let i = 0; i < 10; i++) rows.push([`Corner Shop ${i}`, ""]);
+    for (const [payee, notes] of rows) {
+      expect((await ledger.post(alice, { accountId: acc, amount: { amount: "-1.00", currency: "CHF" }, date: "2026-10-05", payee, notes, categoryId: groceries })).errors).toBeUndefined();
+    }
+    const q = `query($f: TransactionFilter, $first: Int) { transactions(filter: $f, first: $first) { nodes { payee account { name } category { name } } } }`;
+    const payees = async (search: string) =>
+      (await ledger.ok(alice, q, { f: { accountIds: [acc], search }, first: 50 })).transactions.nodes.map((n: { payee: string }) => n.payee).sort();
+    for (const term of ["super", "centrum", "MARKET", "permarket cen", "Supermarket Centrum"]) expect(await payees(term), term).toEqual(["Supermarket Centrum"]);
+    // Unescaped, "100%" would also find "Tip 1000 Club" and "off_day" "Bakery offXday".
+    expect(await payees("100%")).toEqual(["Tip 100% Club"]);
+    expect(await payees("off_day")).toEqual(["Bakery off_day"]);
+    expect(await payees("%")).toEqual(["Tip 100% Club"]);
+    expect(await payees("_")).toEqual(["Bakery off_day"]);
+    expect(await payees("\\")).toEqual([]);
+    // Notes stay full-text: whole words and web-search syntax, no substrings.
+    expect(await payees("birthday")).toEqual(["Cinema"]);
+    expect(await payees("birthday -friends")).toEqual([]);
+    expect(await payees("irthda")).toEqual([]);
+
+    // A page of matches costs the same statements whatever its size.
+    const ds = sg.subgraph("ledger").kit.dataSource;
+    await eventually(async () => expect((await ds.query(`SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL`))[0].n).toBe(0));
+    const count = async (first: number) => {
+      let nodes: unknown[] = [];
+      const statements = await countStatements(ds, async () => {
+        nodes = (await ledger.ok(alice, q, { f: { accountIds: [acc], search: "shop" }, first })).transactions.nodes;
+      });
+      expect(nodes).toHaveLength(first);
+      return statements;
+    };
+    const two = await count(2);
+    expect(await count(10)).toBe(two);
+    expect(two).toBeLessThanOrEqual(6);
+  });
+
   it("reads a page of 100 transactions with account and category in a constant number of statements", async () => {
     const acc = await ledger.account(alice, "GBP", "0");
     for (let i = 0; i < 100; i++) {

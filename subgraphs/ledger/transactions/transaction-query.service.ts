@@ -31,6 +31,11 @@ export interface CurrencyTotalsRow {
 
 const MAX_IDS = 100;
 
+/** `term` as a literal inside an ILIKE pattern: its `\`, `%` and `_` match themselves. */
+export function likeLiteral(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export class TransactionQueries {
   constructor(
     private readonly dataSource: DataSource,
@@ -118,7 +123,13 @@ export class TransactionQueries {
       if (q.amount.min !== undefined) qb.andWhere("abs(t.amount_minor) >= :amountMin", { amountMin: q.amount.min.toString() });
       if (q.amount.max !== undefined) qb.andWhere("abs(t.amount_minor) <= :amountMax", { amountMax: q.amount.max.toString() });
     }
-    if (q.search) qb.andWhere("t.search @@ websearch_to_tsquery('simple', :search)", { search: q.search });
+    if (q.search) {
+      // Payees by substring, any case (trigram index); notes (and payees) by words (full-text).
+      qb.andWhere("(t.payee ILIKE :payeePattern ESCAPE '\\' OR t.search @@ websearch_to_tsquery('simple', :search))", {
+        payeePattern: `%${likeLiteral(q.search)}%`,
+        search: q.search,
+      });
+    }
     if (q.tags) qb.andWhere("t.tags @> CAST(:tags AS text[])", { tags: q.tags });
     if (q.statuses) qb.andWhere("t.status = ANY(CAST(:statuses AS text[]))", { statuses: q.statuses });
     if (q.kinds) qb.andWhere("t.kind = ANY(CAST(:kinds AS text[]))", { kinds: q.kinds });

@@ -145,7 +145,7 @@ export class TransactionFilter {
   @Field(() => AmountRangeInput, { nullable: true })
   amount?: AmountRangeInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Full-text search over payee and notes (web-search syntax: words, "phrases", -not).' })
+  @Field(() => String, { nullable: true, description: 'Payees containing this text (any case: "super", "market" and "MARKET" find "Supermarket"), or full-text search over payee and notes (web-search syntax: words, "phrases", -not).' })
   search?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Having every one of these tags." })

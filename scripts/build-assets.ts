@@ -1,0 +1,15 @@
+/**
+ * Second half of `npm run build`: tsc compiles code only, while the compiled gateway reads the
+ * committed supergraph and the trusted-document manifest next to itself (dist/schema,
+ * dist/generated/client), exactly as the sources read them next to theirs.
+ */
+import { cpSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// This file runs compiled, from dist/scripts/.
+const dist = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dist, "..");
+cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true });
+const manifest = join("generated", "client", "persisted-documents.json");
+cpSync(join(root, manifest), join(dist, manifest));
