@@ -1,25 +1,23 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput } from "../../../platform/errors/index.js";
-import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { Budget } from "../budgets/budget.type.js";
 import { ALERT_TOPIC } from "./alert.events.js";
 import { BudgetAlert } from "./alert.type.js";
 
-const READ = '@requiresScopes(scopes: [["budgets:read"]])';
-
 @Resolver(() => BudgetAlert)
 export class AlertResolver {
   constructor(private readonly deps: BudgetsDeps) {}
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => [BudgetAlert], { description: "The caller's budget alerts, newest first." })
   async budgetAlerts(@Ctx() context: RequestContext, @Arg("first", () => Int, { defaultValue: 20 }) first: number): Promise<BudgetAlert[]> {
     if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput("first must be between 1 and 200", { field: "first" });
     return (await this.deps.alerts.list(requireUserId(context), first)).map(BudgetAlert.from);
   }
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => BudgetAlert, { nullable: true })
   async budgetAlert(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<BudgetAlert | null> {
     const alert = await this.deps.alerts.find(requireUserId(context), id);
@@ -27,7 +25,7 @@ export class AlertResolver {
   }
 
   @Directive(liveDirective({ topic: ALERT_TOPIC, events: ["BudgetThresholdReached", "BudgetExceeded"], lookup: "budgetAlert", id: "alertId" }))
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Subscription(() => BudgetAlert, { name: "budgetAlerts", description: "Each alert of the caller's budgets as it fires.", subscribe: servedByGateway })
   budgetAlertsLive(): BudgetAlert {
     return servedByGateway();

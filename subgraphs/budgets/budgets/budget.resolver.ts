@@ -1,14 +1,12 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput, notFound } from "../../../platform/errors/index.js";
-import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { BUDGET_TOPIC } from "./budget.events.js";
 import { CreateBudgetInput, UpdateBudgetInput } from "./budget.inputs.js";
 import { Budget, BudgetProgress, BudgetSummary } from "./budget.type.js";
 
-const READ = '@requiresScopes(scopes: [["budgets:read"]])';
-const WRITE = '@requiresScopes(scopes: [["budgets:write"]])';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (value: string | null | undefined, field: string) => {
   if (value === null || value === undefined) return undefined;
@@ -20,13 +18,13 @@ const day = (value: string | null | undefined, field: string) => {
 export class BudgetResolver {
   constructor(private readonly deps: BudgetsDeps) {}
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => [Budget], { description: "The caller's budgets, oldest first." })
   async budgets(@Ctx() context: RequestContext, @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean): Promise<Budget[]> {
     return (await this.deps.budgets.list(requireUserId(context), includeArchived)).map(Budget.from);
   }
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => Budget, { nullable: true })
   async budget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Budget | null> {
     requireUserId(context);
@@ -34,7 +32,7 @@ export class BudgetResolver {
     return entity ? Budget.from(entity) : null;
   }
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => BudgetSummary, { description: "The monthly period containing `date` (default today)." })
   async budgetSummary(@Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetSummary> {
     const userId = requireUserId(context);
@@ -43,7 +41,7 @@ export class BudgetResolver {
   }
 
   @Directive(liveDirective({ topic: BUDGET_TOPIC, events: ["BudgetUpdated"], lookup: "budget", id: "budgetId", match: { id: "budgetId" } }))
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Subscription(() => Budget, { description: "The budget whenever it or its spending changes.", subscribe: servedByGateway })
   budgetUpdated(@Arg("id", () => ID) _id: string): Budget {
     return servedByGateway();
@@ -73,27 +71,27 @@ export class BudgetResolver {
     return periods;
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => Budget)
   async createBudget(@Ctx() context: RequestContext, @Arg("input", () => CreateBudgetInput) input: CreateBudgetInput): Promise<Budget> {
     const userId = requireUserId(context);
     return Budget.from(await this.deps.budgets.create(userId, { ...input, amount: input.amount.toMoney(), startDate: day(input.startDate, "startDate") }, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => Budget)
   async updateBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateBudgetInput) input: UpdateBudgetInput): Promise<Budget> {
     const userId = requireUserId(context);
     return Budget.from(await this.deps.budgets.update(userId, id, { ...input, amount: input.amount ? input.amount.toMoney() : null }, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => Budget, { description: "Stops tracking and alerting; its history stays readable." })
   async archiveBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Budget> {
     return Budget.from(await this.deps.budgets.setArchived(requireUserId(context), id, true, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => Budget)
   async unarchiveBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Budget> {
     return Budget.from(await this.deps.budgets.setArchived(requireUserId(context), id, false, context.traceId));

@@ -1,25 +1,22 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { calendarDate } from "../transactions/calendar-date.js";
 import { CreateAccountInput } from "./account.inputs.js";
 import { Account } from "./account.type.js";
 
-const READ = '@requiresScopes(scopes: [["ledger:read"]])';
-const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
-
 @Resolver(() => Account)
 export class AccountResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => [Account], { description: "The caller's accounts, oldest first." })
   async accounts(@Ctx() context: RequestContext, @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean): Promise<Account[]> {
     return (await this.deps.accounts.list(requireUserId(context), includeArchived)).map(Account.from);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => Account, { nullable: true, description: "One of the caller's accounts; null if unknown or not theirs." })
   async account(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Account | null> {
     requireUserId(context);
@@ -39,7 +36,7 @@ export class AccountResolver {
     return MoneyType.from({ amountMinor: minor ?? 0n, currency: account.currency });
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Account)
   async createAccount(@Ctx() context: RequestContext, @Arg("input", () => CreateAccountInput) input: CreateAccountInput): Promise<Account> {
     const userId = requireUserId(context);
@@ -47,19 +44,19 @@ export class AccountResolver {
     return Account.from(await this.deps.accounts.create(userId, { ...rest, openingBalance: openingBalance.toMoney() }, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Account)
   async renameAccount(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("name", () => String) name: string): Promise<Account> {
     return Account.from(await this.deps.accounts.rename(requireUserId(context), id, name, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Account, { description: "Hides the account from lists and refuses new transactions on it; history and balance stay." })
   async archiveAccount(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Account> {
     return Account.from(await this.deps.accounts.setArchived(requireUserId(context), id, true, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Account)
   async unarchiveAccount(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Account> {
     return Account.from(await this.deps.accounts.setArchived(requireUserId(context), id, false, context.traceId));

@@ -1,23 +1,20 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { givenFields, requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { givenFields, requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { CreateCategoryInput, UpdateCategoryInput } from "./category.inputs.js";
 import { Category } from "./category.type.js";
-
-const READ = '@requiresScopes(scopes: [["ledger:read"]])';
-const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
 
 @Resolver(() => Category)
 export class CategoryResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => [Category], { description: "The caller's categories, income first, by name." })
   async categories(@Ctx() context: RequestContext): Promise<Category[]> {
     return (await this.deps.categories.list(requireUserId(context))).map(Category.from);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => Category, { nullable: true })
   async category(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Category | null> {
     requireUserId(context);
@@ -32,26 +29,26 @@ export class CategoryResolver {
     return entity ? Category.from(entity) : null;
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Category)
   async createCategory(@Ctx() context: RequestContext, @Arg("input", () => CreateCategoryInput) input: CreateCategoryInput): Promise<Category> {
     const { idempotencyKey, ...fields } = givenFields(input);
     return Category.from(await this.deps.categories.create(requireUserId(context), fields as CreateCategoryInput, context.traceId, idempotencyKey));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Category)
   async updateCategory(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateCategoryInput) input: UpdateCategoryInput): Promise<Category> {
     return Category.from(await this.deps.categories.update(requireUserId(context), id, givenFields(input), context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Category, { description: "Moves every transaction, subcategory and rule of the source to the target and deletes the source; returns the target." })
   async mergeCategories(@Ctx() context: RequestContext, @Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string): Promise<Category> {
     return Category.from(await this.deps.categories.merge(requireUserId(context), sourceId, targetId, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Boolean, { description: "Deletes a category without subcategories; its transactions move to reassignTo, or become uncategorised." })
   async deleteCategory(
     @Ctx() context: RequestContext,

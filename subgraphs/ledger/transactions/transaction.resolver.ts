@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput } from "../../../platform/errors/index.js";
-import { givenFields, liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { givenFields, liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType, type Money } from "../../../platform/money/index.js";
 import { Account } from "../accounts/account.type.js";
 import { Category } from "../categories/category.type.js";
@@ -15,8 +15,6 @@ import { PostTransactionInput, TransactionFilter, TransferInput, UpdateTransacti
 import type { EntryInput, StoredTransaction, TransactionPatch } from "./transaction.service.js";
 import { Posting, Split, Transaction, TransactionConnection, TransactionTotals } from "./transaction.type.js";
 
-const READ = '@requiresScopes(scopes: [["ledger:read"]])';
-const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
 export const MAX_PAGE = 500;
 
 const splitsOf = (splits: SplitInput[] | null | undefined) =>
@@ -93,7 +91,7 @@ export class PostingResolver {
 export class TransactionResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => TransactionConnection, { description: "The caller's transactions, newest first, a page at a time." })
   async transactions(
     @Ctx() context: RequestContext,
@@ -104,7 +102,7 @@ export class TransactionResolver {
     return transactionConnection(this.deps, requireUserId(context), filter, first, after);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => Transaction, { nullable: true, description: "One of the caller's transactions (deleted ones too); null if unknown or not theirs." })
   async transaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction | null> {
     requireUserId(context);
@@ -113,7 +111,7 @@ export class TransactionResolver {
   }
 
   @Directive(liveDirective({ topic: TRANSACTION_TOPIC, events: ["TransactionPosted"], lookup: "transaction", id: "transactionId" }))
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Subscription(() => Transaction, { description: "Each transaction the caller posts, as it is posted.", subscribe: servedByGateway })
   transactionPosted(): Transaction {
     return servedByGateway();
@@ -167,7 +165,7 @@ export class TransactionResolver {
     return MoneyType.from(convertAt(value, base, rate));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction, { description: "Income (positive amount) or expense (negative) on one account; rules fill in what is not given." })
   async postTransaction(@Ctx() context: RequestContext, @Arg("input", () => PostTransactionInput) input: PostTransactionInput): Promise<Transaction> {
     const userId = requireUserId(context);
@@ -175,14 +173,14 @@ export class TransactionResolver {
     return out(await this.deps.transactions.post(userId, entry, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction, { description: "Moves money between two of the caller's accounts; across currencies give both amounts." })
   async transferBetweenAccounts(@Ctx() context: RequestContext, @Arg("input", () => TransferInput) input: TransferInput): Promise<Transaction> {
     const userId = requireUserId(context);
     return out(await this.deps.transactions.transfer(userId, { ...input, amount: input.amount.toMoney(), toAmount: toMoney(input.toAmount) }, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction)
   async updateTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateTransactionInput) input: UpdateTransactionInput): Promise<Transaction> {
     const userId = requireUserId(context);
@@ -193,19 +191,19 @@ export class TransactionResolver {
     return out(await this.deps.transactions.update(userId, id, patch, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction, { description: "Soft delete: out of balances and lists until restored." })
   async deleteTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction> {
     return out(await this.deps.transactions.setDeleted(requireUserId(context), id, true, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction)
   async restoreTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction> {
     return out(await this.deps.transactions.setDeleted(requireUserId(context), id, false, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction, { description: "Allows edits to a reconciled transaction again." })
   async unlockTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction> {
     return out(await this.deps.transactions.unlock(requireUserId(context), id));

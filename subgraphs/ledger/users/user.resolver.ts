@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { requireOwnUser } from "../../../platform/graphql/index.js";
+import { requireOwnUser, scopes } from "../../../platform/graphql/index.js";
 import type { RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import { Account } from "../accounts/account.type.js";
@@ -15,7 +15,6 @@ import { UserRef } from "./user.type.js";
  * The ledger's fields on `User`. `__resolveReference` only resolves the caller themselves, so
  * these always read the caller's own data.
  */
-const READ = '@requiresScopes(scopes: [["ledger:read"]])';
 
 @Resolver(() => UserRef)
 export class LedgerUserResolver {
@@ -29,19 +28,19 @@ export class LedgerUserResolver {
     return requireOwnUser(user, context);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @FieldResolver(() => [Account], { description: "Open accounts, oldest first." })
   async accounts(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<Account[]> {
     return (await this.deps.accounts.list(this.own(user, context), false)).map(Account.from);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @FieldResolver(() => [Category])
   async categories(@Root() user: UserRef, @Ctx() context: RequestContext): Promise<Category[]> {
     return (await this.deps.categories.list(this.own(user, context))).map(Category.from);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @FieldResolver(() => TransactionConnection)
   async transactions(
     @Root() user: UserRef,
@@ -53,7 +52,7 @@ export class LedgerUserResolver {
     return transactionConnection(this.deps, this.own(user, context), filter, first, after);
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   // Nullable so that a missing rate (or a base currency the ledger has not heard of yet) fails this
   // field alone: non-null, its error would null the whole `User` and with it every sibling field.
   @FieldResolver(() => MoneyType, {
