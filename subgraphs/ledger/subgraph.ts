@@ -1,15 +1,16 @@
 import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
-import { resolveOwnUserReference } from "../../platform/graphql/index.js";
+import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
+import { Account } from "./accounts/account.type.js";
+import { Category } from "./categories/category.type.js";
+import { Transaction } from "./transactions/transaction.type.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountEntity } from "./accounts/account.entity.js";
 import { accountBalanceLoader, accountByIdLoader } from "./accounts/account.loaders.js";
-import { resolveAccountReference } from "./accounts/account.reference.js";
 import { AccountResolver } from "./accounts/account.resolver.js";
 import { AccountService } from "./accounts/account.service.js";
 import { CategoryEntity } from "./categories/category.entity.js";
 import { categoryByIdLoader } from "./categories/category.loaders.js";
-import { resolveCategoryReference } from "./categories/category.reference.js";
 import { CategoryResolver } from "./categories/category.resolver.js";
 import { CategoryService } from "./categories/category.service.js";
 import { BaseAmounts } from "./currency/base-amounts.js";
@@ -27,7 +28,6 @@ import { PostingEntity } from "./transactions/posting.entity.js";
 import { TransactionQueries } from "./transactions/transaction-query.service.js";
 import { TransactionEntity } from "./transactions/transaction.entity.js";
 import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
-import { resolveTransactionReference } from "./transactions/transaction.reference.js";
 import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
 import { TransactionService } from "./transactions/transaction.service.js";
 import { ImportBatchEntity } from "./imports/import-batch.entity.js";
@@ -106,9 +106,9 @@ export default defineSubgraph<LedgerDeps>({
   createDeps: createLedger,
   close: (deps) => deps.recurringJob.stop(),
   references: (deps) => ({
-    Transaction: resolveTransactionReference(deps),
-    Account: resolveAccountReference(deps),
-    Category: resolveCategoryReference(deps),
+    Transaction: resolveThroughLoader(deps.loaders.transaction, Transaction.from),
+    Account: resolveThroughLoader(deps.loaders.account, Account.from),
+    Category: resolveThroughLoader(deps.loaders.category, Category.from),
     User: resolveOwnUserReference,
   }),
   consumers: (deps) => [
