@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { generateKeyPair, SignJWT } from "jose";
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { realServicesConfig } from "../platform/testing/services.js";
-import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
+import type { IdentityDeps } from "../subgraphs/identity/identity.deps.js";
 import { bearer, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
 const ME = `{ me { id } }`;

@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { realServicesConfig } from "../platform/testing/services.js";
-import type { IdentityDeps } from "../subgraphs/identity/subgraph.js";
+import type { IdentityDeps } from "../subgraphs/identity/identity.deps.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
 
 const POSTED = `subscription { transactionPosted { id payee amount { amount currency } owner { id displayName } } }`;

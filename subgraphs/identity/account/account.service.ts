@@ -10,7 +10,7 @@ import type { SessionService } from "../sessions/session.service.js";
 import { UserEntity } from "../users/user.entity.js";
 import { USER_TOPIC, type UserDeletedV1 } from "../users/user.events.js";
 
-/** A part of the identity export; modules that store user data add theirs. */
+/** A part of the identity export; every feature that stores user data provides one. */
 export type ExportSection = (userId: string, manager: EntityManager) => Promise<unknown>;
 
 export interface DataExport {
@@ -25,6 +25,8 @@ export class AccountService {
 
   constructor(
     private readonly dataSource: DataSource,
+    /** The sections of the features beside the account's own (MFA, mails, API keys...), in export order. */
+    featureSections: Record<string, ExportSection>,
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
@@ -32,7 +34,7 @@ export class AccountService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {
-    this.addExportSection("profile", async (userId, m) => {
+    this.sections.set("profile", async (userId, m) => {
       const u = await m.findOneByOrFail(UserEntity, { id: userId });
       return {
         id: u.id,
@@ -47,16 +49,13 @@ export class AccountService {
         createdAt: u.createdAt,
       };
     });
-    this.addExportSection("sessions", (userId, m) =>
+    this.sections.set("sessions", (userId, m) =>
       m.query(`SELECT id, device, ip, created_at, last_seen_at, expires_at, revoked_at, revoked_reason FROM identity.sessions WHERE user_id = $1 ORDER BY created_at`, [userId]),
     );
-    this.addExportSection("securityEvents", (userId, m) =>
+    this.sections.set("securityEvents", (userId, m) =>
       m.query(`SELECT id, type, ip, user_agent, details, occurred_at FROM identity.audit_events WHERE user_id = $1 ORDER BY occurred_at, id`, [userId]),
     );
-  }
-
-  addExportSection(name: string, section: ExportSection): void {
-    this.sections.set(name, section);
+    for (const [name, section] of Object.entries(featureSections)) this.sections.set(name, section);
   }
 
   /** Everything identity holds about the user, as one JSON document (secrets and hashes left out). */

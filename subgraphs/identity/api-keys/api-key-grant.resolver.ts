@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { forbidden } from "../../../platform/errors/index.js";
 import type { RequestContext } from "../../../platform/graphql/index.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 import { ApiKeyGrant } from "./api-key.type.js";
 
 /**

@@ -14,44 +14,31 @@ import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
 import { rateLimited, type LoginThrottle } from "./login-throttle.js";
-
-export interface SignedIn {
-  accessToken: string;
-  expiresAt: Date;
-  refreshToken: string;
-  sessionId: string;
-  user: UserEntity;
-}
-
-/** A session written in a transaction, before its access token is signed (after commit). */
-export interface OpenedSession {
-  user: UserEntity;
-  sessionId: string;
-  refreshToken: string;
-}
+import type { SignedIn, SignInService } from "./sign-in.service.js";
 
 export interface MfaRequired {
   challenge: string;
   expiresAt: Date;
 }
 
-/** The second login step, provided by the MFA module. */
+/** The second login step (TOTP or a backup code) for an account with MFA on. */
 export interface MfaLoginStep {
   createChallenge(user: UserEntity, client: ClientInfo): Promise<MfaRequired>;
 }
 
-/** Runs inside the registration transaction (e.g. to send the verification e-mail). */
+/** Runs inside the registration transaction, so its writes (the verification e-mail) commit with the account. */
 export type RegistrationHook = (manager: EntityManager, user: UserEntity) => Promise<void>;
 
 const invalidCredentials = () => unauthenticated("invalid email or password");
 
 export class AuthService {
-  private readonly registrationHooks: RegistrationHook[] = [];
-  private mfa?: MfaLoginStep;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly signIns: SignInService,
+    private readonly mfa: MfaLoginStep,
+    /** Sends the address's verification link. */
+    private readonly afterRegistration: RegistrationHook,
     private readonly sessions: SessionService,
     private readonly tokens: AccessTokenIssuer,
     private readonly throttle: LoginThrottle,
@@ -63,14 +50,6 @@ export class AuthService {
     /** Slows account farming and e-mail probing from one address. */
     private readonly registrationsPerIpPerHour: number,
   ) {}
-
-  useMfa(step: MfaLoginStep): void {
-    this.mfa = step;
-  }
-
-  onRegistered(hook: RegistrationHook): void {
-    this.registrationHooks.push(hook);
-  }
 
   async register(input: { email: string; password: string; displayName: string; baseCurrency?: string | null }, client: ClientInfo, traceId: string): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
@@ -92,10 +71,10 @@ export class AuthService {
         await this.audit.record(user.id, AuditEventType.REGISTERED, client, {}, manager);
         const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
         await this.outbox.add(manager, traceId, [{ topic: USER_TOPIC, type: "UserRegistered", key: user.id, data }]);
-        for (const hook of this.registrationHooks) await hook(manager, user);
-        return this.openSession(manager, user, client, "password");
+        await this.afterRegistration(manager, user);
+        return this.signIns.openSession(manager, user, client, "password");
       });
-      return await this.signedIn(opened);
+      return await this.signIns.signedIn(opened);
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === "23505") {
         throw conflict("this email address cannot be registered", { field: "email" });
@@ -122,7 +101,7 @@ export class AuthService {
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(email);
-    return (await this.secondFactor(user, client)) ?? this.signIn(user, client, "password");
+    return (await this.secondFactor(user, client)) ?? this.signIns.signIn(user, client, "password");
   }
 
   /**
@@ -131,26 +110,7 @@ export class AuthService {
    */
   async secondFactor(user: UserEntity, client: ClientInfo): Promise<MfaRequired | null> {
     if (!user.mfaEnabledAt) return null;
-    if (!this.mfa) throw new Error("MFA is enabled for the user but no MFA step is configured");
     return this.mfa.createChallenge(user, client);
-  }
-
-  /** Signs in a user who has proved who they are (password, MFA, external provider). */
-  async signIn(user: UserEntity, client: ClientInfo, method: string): Promise<SignedIn> {
-    return this.signedIn(await this.dataSource.transaction((manager) => this.openSession(manager, user, client, method)));
-  }
-
-  /** Writes the session and its audit entry as part of a larger transaction. */
-  async openSession(manager: EntityManager, user: UserEntity, client: ClientInfo, method: string): Promise<OpenedSession> {
-    const { session, refreshToken } = await this.sessions.start(manager, user.id, client);
-    await this.audit.record(user.id, AuditEventType.LOGIN_SUCCEEDED, client, { method, sessionId: session.id }, manager);
-    return { user, sessionId: session.id, refreshToken };
-  }
-
-  /** Signs the access token once the session has committed (key lookups stay out of transactions). */
-  async signedIn(opened: OpenedSession): Promise<SignedIn> {
-    const { token, expiresAt } = await this.tokens.issue(opened.user.id, opened.sessionId);
-    return { accessToken: token, expiresAt, ...opened };
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<SignedIn> {

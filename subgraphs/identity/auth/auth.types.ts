@@ -1,7 +1,8 @@
 import { createUnionType, Field, ObjectType } from "type-graphql";
 import type { RequestContext } from "../../../platform/graphql/index.js";
 import { User } from "../users/user.type.js";
-import type { MfaRequired, SignedIn } from "./auth.service.js";
+import type { MfaRequired } from "./auth.service.js";
+import type { SignedIn } from "./sign-in.service.js";
 
 /** A session acts with every scope; scopes narrow API keys only (as the gateway's authenticator says). */
 const ALL_SCOPES = "*";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 
 @Resolver()
 export class EmailResolver {
@@ -8,19 +8,19 @@ export class EmailResolver {
 
   @Mutation(() => Boolean, { description: "Mails the caller a new verification link (at most a few per hour); true and no mail if already verified." })
   async requestEmailVerification(@Ctx() ctx: RequestContext): Promise<boolean> {
-    await this.deps.email.verification.request(requireSessionUserId(ctx));
+    await this.deps.emailVerification.request(requireSessionUserId(ctx));
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Confirms the e-mail address with the token from the verification link. Needs no sign-in." })
   async verifyEmail(@Ctx() ctx: RequestContext, @Arg("token", () => String) token: string): Promise<boolean> {
-    await this.deps.email.verification.verify(token, ctx.client);
+    await this.deps.emailVerification.verify(token, ctx.client);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Mails a password-reset link if the address has an account. Always true: the answer never tells." })
   async requestPasswordReset(@Ctx() ctx: RequestContext, @Arg("email", () => String) email: string): Promise<boolean> {
-    await this.deps.email.passwordReset.request(email, ctx.client);
+    await this.deps.passwordReset.request(email, ctx.client);
     return true;
   }
 
@@ -30,7 +30,7 @@ export class EmailResolver {
     @Arg("token", () => String) token: string,
     @Arg("newPassword", () => String, { description: "At least 12 characters, not a common password." }) newPassword: string,
   ): Promise<boolean> {
-    await this.deps.email.passwordReset.reset(token, newPassword, ctx.client);
+    await this.deps.passwordReset.reset(token, newPassword, ctx.client);
     return true;
   }
 
@@ -41,7 +41,7 @@ export class EmailResolver {
     @Arg("newPassword", () => String, { description: "At least 12 characters, not a common password." }) newPassword: string,
   ): Promise<boolean> {
     const userId = requireSessionUserId(ctx);
-    await this.deps.email.passwordChange.change(userId, ctx.caller.sessionId, currentPassword, newPassword, ctx.client);
+    await this.deps.passwordChange.change(userId, ctx.caller.sessionId, currentPassword, newPassword, ctx.client);
     return true;
   }
 }

@@ -1,8 +1,3 @@
-import type { Logger } from "pino";
-import type { EmailConfig } from "./email.config.js";
-import { LogMailer } from "./log-mailer.js";
-import { SmtpMailer } from "./smtp-mailer.js";
-
 export interface MailMessage {
   to: string;
   subject: string;
@@ -18,9 +13,4 @@ export interface Mailer {
   /** Resolves once the transport has accepted the message; rejects to have it retried later. */
   send(message: MailMessage): Promise<void>;
   close?(): Promise<void>;
-}
-
-/** SMTP when SMTP_URL is set; otherwise the log transport (the table is what a developer reads). */
-export function createMailer(config: EmailConfig, logger: Logger): Mailer {
-  return config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(logger, { logLinks: config.logLinks });
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import { AuthPayload, LoginResult, MfaChallenge } from "../auth/auth.types.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 import { ExternalAccount, ExternalLoginStart } from "./external-login.type.js";
 
 @Resolver()

@@ -4,8 +4,10 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import type { ExportSection } from "../account/account.service.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
-import type { AuthService, MfaRequired, OpenedSession, SignedIn } from "../auth/auth.service.js";
+import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
+import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { isValidEmail, normalizeEmail } from "../users/email.js";
@@ -38,7 +40,8 @@ export class ExternalLoginService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly providers: OidcProviders,
-    private readonly auth: AuthService,
+    private readonly signIns: SignInService,
+    private readonly mfa: MfaLoginStep,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
@@ -101,6 +104,10 @@ export class ExternalLoginService {
     return this.dataSource.getRepository(ExternalIdentityEntity).find({ where: { userId }, order: { linkedAt: "ASC", provider: "ASC" } });
   }
 
+  /** The personal-data export's section: the linked provider accounts. */
+  readonly exportSection: ExportSection = (userId, manager) =>
+    manager.query(`SELECT provider, subject, email, linked_at FROM identity.external_identities WHERE user_id = $1 ORDER BY linked_at, provider, subject`, [userId]);
+
   /**
    * Burns the attempt in one conditional UPDATE, committed before the provider is called: two
    * callbacks with the same state cannot both get through, a state is good for one try whatever
@@ -136,8 +143,8 @@ export class ExternalLoginService {
         const opened = await this.dataSource.transaction((manager) => this.resolveUser(manager, provider, identity, client, traceId));
         // The provider is one factor; an account with MFA still needs its second (link and
         // registration writes above have committed either way).
-        if ("secondFactorFor" in opened) return (await this.auth.secondFactor(opened.secondFactorFor, client))!;
-        return await this.auth.signedIn(opened);
+        if ("secondFactorFor" in opened) return await this.mfa.createChallenge(opened.secondFactorFor, client);
+        return await this.signIns.signedIn(opened);
       } catch (error) {
         // Two first sign-ins of one person racing (two tabs): the loser finds the winner's link.
         if (round === 1 && isUniqueViolation(error)) continue;
@@ -149,7 +156,7 @@ export class ExternalLoginService {
   /** Opens the session in the same transaction, unless the account needs its second factor first. */
   private openOrChallenge(m: EntityManager, user: UserEntity, client: ClientInfo, method: string): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
     if (user.mfaEnabledAt) return Promise.resolve({ secondFactorFor: user });
-    return this.auth.openSession(m, user, client, method);
+    return this.signIns.openSession(m, user, client, method);
   }
 
   private async resolveUser(m: EntityManager, provider: string, identity: ProviderIdentity, client: ClientInfo, traceId: string): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
@@ -213,7 +220,7 @@ export class ExternalLoginService {
     await this.audit.record(user.id, AuditEventType.REGISTERED, client, { method }, m);
     const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
     await this.outbox.add(m, traceId, [{ topic: USER_TOPIC, type: "UserRegistered", key: user.id, data }]);
-    return this.auth.openSession(m, user, client, method);
+    return this.signIns.openSession(m, user, client, method);
   }
 }
 

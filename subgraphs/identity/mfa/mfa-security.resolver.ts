@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../../platform/graphql/index.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 import { AccountSecurity } from "../users/user.type.js";
 
 /** MFA's part of the owner's security overview. */

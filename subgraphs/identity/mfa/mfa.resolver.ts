@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
 import { AuthPayload } from "../auth/auth.types.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 import { MfaActivation, MfaEnrolment } from "./mfa.type.js";
 
 @Resolver()

@@ -4,7 +4,8 @@ import { unauthenticated } from "../../../platform/errors/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { ExportSection } from "../account/account.service.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
-import type { AuthService, MfaLoginStep, MfaRequired, OpenedSession, SignedIn } from "../auth/auth.service.js";
+import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
+import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
 import { rateLimited } from "../auth/login-throttle.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { UserEntity } from "../users/user.entity.js";
@@ -49,7 +50,7 @@ type Claimed = { method: "totp" } | { method: "backup"; remaining: number };
 export class MfaService implements MfaLoginStep {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly auth: AuthService,
+    private readonly signIns: SignInService,
     private readonly audit: AuditService,
     private readonly throttle: MfaThrottle,
     private readonly clock: Clock,
@@ -169,14 +170,14 @@ export class MfaService implements MfaLoginStep {
         if (claimed.method === "backup") {
           await this.audit.record(user.id, AuditEventType.BACKUP_CODE_USED, client, { remaining: claimed.remaining }, manager);
         }
-        return this.auth.openSession(manager, user, client, "mfa");
+        return this.signIns.openSession(manager, user, client, "mfa");
       }));
     if (!opened) {
       await this.audit.record(user.id, AuditEventType.MFA_FAILED, client, { operation: "login" });
       throw invalidLoginCode();
     }
     await this.throttle.succeeded(user.id);
-    return this.auth.signedIn(opened);
+    return this.signIns.signedIn(opened);
   }
 
   /** Unused backup codes; 0 without MFA. */

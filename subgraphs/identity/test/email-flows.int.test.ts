@@ -5,7 +5,7 @@ import { embeddedConfig, realServicesConfig } from "../../../platform/testing/se
 import { FixedClock } from "../../../platform/time/index.js";
 import { bearer, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { startTestSmtpServer, type TestSmtpServer } from "../email/test-smtp-server.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 
 const ME = `{ me { id security { emailVerified hasPassword } } }`;
 const EVENTS = `{ securityEvents { type } }`;
@@ -67,7 +67,6 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
     appUrl = identity().config.appUrl;
   });
   afterAll(async () => {
-    await identity()?.email.stop();
     await sg?.close();
     await smtp?.close();
   });
@@ -321,7 +320,7 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
 
   describe("mail outbox and dispatcher", () => {
     it("keeps a mail only if its transaction commits, and the commit itself wakes the dispatcher", async () => {
-      const { outbox } = identity().email;
+      const outbox = identity().mailOutbox;
       const to = `outbox.${unique()}@example.com`;
       await expect(
         db().transaction(async (manager) => {
@@ -352,11 +351,11 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect(next_attempt_at.getTime() - clock.now().getTime()).toBe(30_000);
 
       // Not due yet: a wake-up changes nothing.
-      await identity().email.dispatcher.flush();
+      await identity().mailDispatcher.flush();
       expect((await mailsTo(user.email))[0]).toMatchObject({ attempts: 1, sent_at: null });
 
       clock.advance(30_000);
-      await identity().email.dispatcher.flush();
+      await identity().mailDispatcher.flush();
       expect((await mailsTo(user.email))[0]).toMatchObject({ attempts: 2, last_error: null, sent_at: expect.any(Date) });
       expect(smtp.received.filter((m) => m.to.includes(user.email))).toHaveLength(1);
     });
@@ -379,8 +378,8 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       await insert(ids[3]!, user.id, now - HOUR, true); // recent
       await db().query(`UPDATE identity.email_tokens SET expires_at = $2 WHERE user_id = $1`, [user.id, new Date(now - 8 * 24 * HOUR)]);
 
-      await identity().email.dispatcher.prune();
-      await identity().email.tokens.prune(db());
+      await identity().mailDispatcher.prune();
+      await identity().emailTokens.prune(db());
 
       const left = (await mailsTo(to)).map((m) => m.id).sort();
       expect(left).toEqual([ids[2], ids[3]].sort());
@@ -410,7 +409,6 @@ describe("e-mail flows on the embedded defaults (PGlite, log transport)", () => 
     sg = await startTestSupergraph(embeddedConfig(), { clock });
   });
   afterAll(async () => {
-    await sg?.subgraph<IdentityDeps>("identity").deps.email.stop();
     await sg?.close();
   });
 

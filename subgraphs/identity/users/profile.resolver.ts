@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 import { UpdateFinancialPreferencesInput, UpdateNotificationPreferencesInput, UpdateProfileInput } from "./user.inputs.js";
 import { AccountSecurity, User } from "./user.type.js";
 
@@ -11,7 +11,7 @@ export class ProfileResolver {
   @Query(() => User, { nullable: true, description: "The signed-in user; null when anonymous." })
   async me(@Ctx() ctx: RequestContext): Promise<User | null> {
     if (!ctx.caller.userId) return null;
-    const entity = await ctx.loaders.get(this.deps.userLoader).load(ctx.caller.userId);
+    const entity = await ctx.loaders.get(this.deps.loaders.user).load(ctx.caller.userId);
     return entity ? User.from(entity) : null;
   }
 

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../../../platform/graphql/index.js";
-import type { IdentityDeps } from "../subgraph.js";
+import type { IdentityDeps } from "../identity.deps.js";
 import { User } from "./user.type.js";
 
 /**
@@ -10,7 +10,7 @@ export function resolveUserReference(deps: IdentityDeps) {
   return async (reference: Record<string, unknown>, context: RequestContext): Promise<User | null> => {
     const id = reference.id;
     if (typeof id !== "string" || id !== context.caller.userId) return null;
-    const entity = await context.loaders.get(deps.userLoader).load(id);
+    const entity = await context.loaders.get(deps.loaders.user).load(id);
     return entity ? User.from(entity) : null;
   };
 }
