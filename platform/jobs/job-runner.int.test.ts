@@ -74,7 +74,7 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
     await database?.close();
   });
 
-  const runner = (handler: JobHandler, options: { owner?: string; leaseMs?: number } = {}) => {
+  const runner = (handler: JobHandler, options: { owner?: string; leaseMs?: number; retentionMs?: number } = {}) => {
     const r = new JobRunner({ dataSource, schema, clock, logger: silent, handlers: [handler], notifier, pollIntervalMs: 50, ...options });
     runners.push(r);
     return r;
@@ -190,6 +190,19 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
     await eventually(async () => expect(await job(id)).toMatchObject({ status: "FAILED", attempts: 1, error: "the file is too long" }));
     expect(failed).toEqual([`${id}: the file is too long`]);
     await picky.stop();
+  });
+
+  it("deletes finished jobs once past retention, and only those", async () => {
+    const [old, recent] = [await enqueue(1, "archived"), await enqueue(1, "archived")];
+    const finished = (id: string, daysAgo: number) =>
+      dataSource.query(`UPDATE "${schema}".jobs SET status = 'COMPLETED', finished_at = $2 WHERE id = $1`, [id, new Date(clock.now().getTime() - daysAgo * 86_400_000)]);
+    await finished(old, 8);
+    await finished(recent, 6);
+    const r = runner(counter(schema), { retentionMs: 7 * 86_400_000 });
+    await r.start();
+    await eventually(async () => expect(await job(old)).toBeUndefined());
+    expect((await job(recent)).status).toBe("COMPLETED");
+    await r.stop();
   });
 
   it("removes a user's jobs on purge", async () => {

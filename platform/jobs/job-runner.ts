@@ -15,7 +15,7 @@ export interface JobRunnerOptions {
   handlers: JobHandler[];
   /** Wakes the runner when a job is enqueued here or on another instance (NOTIFY on commit). */
   notifier?: Notifier;
-  /** Looks for due jobs (retries, missed notifications, expired leases) at least this often. */
+  /** Looks for due jobs (retries, missed notifications, expired leases) at least this often; default 5 s. */
   pollIntervalMs?: number;
   /**
    * How long a claimed job stays this instance's without a committed step. A step in progress
@@ -27,6 +27,8 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** Names this instance in `locked_by`; unique per process by default. */
   owner?: string;
+  /** COMPLETED and FAILED jobs are kept this long (by their finish time), then deleted. */
+  retentionMs?: number;
 }
 
 interface ClaimedRow {
@@ -56,6 +58,7 @@ export class JobRunner {
   private stopped = true;
   private loops: Promise<void>[] = [];
   private unlisten?: () => Promise<void>;
+  private lastPrune = 0;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.owner = options.owner ?? `${options.schema}-${randomUUID()}`;
@@ -99,8 +102,12 @@ export class JobRunner {
       } catch (error) {
         this.options.logger.warn({ err: error, schema: this.options.schema }, "job claim failed; will retry");
       }
-      if (job) await this.execute(job);
-      else await this.idle();
+      if (job) {
+        await this.execute(job);
+      } else {
+        await this.prune();
+        await this.idle();
+      }
     }
   }
 
@@ -112,9 +119,21 @@ export class JobRunner {
         this.waiters.delete(done);
         resolve();
       };
-      const timer = setTimeout(done, this.options.pollIntervalMs ?? 2_000);
+      const timer = setTimeout(done, this.options.pollIntervalMs ?? 5_000);
       this.waiters.add(done);
     });
+  }
+
+  /** At most hourly, while idle: finished jobs past retention go (their domain records stay). */
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < 3_600_000) return;
+    this.lastPrune = Date.now();
+    const cutoff = new Date(this.options.clock.now().getTime() - (this.options.retentionMs ?? 7 * 24 * 3_600_000));
+    try {
+      await this.options.dataSource.query(`DELETE FROM ${this.table} WHERE status IN ('COMPLETED', 'FAILED') AND finished_at < $1`, [cutoff]);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "pruning finished jobs failed");
+    }
   }
 
   /** The oldest due job of a kind this runner handles: queued, or running on an expired lease. */
@@ -167,7 +186,7 @@ export class JobRunner {
           return;
         }
         const outcome = await this.step(job.id, execution);
-        if (outcome === "lost") log.warn("job taken over by another instance; this run stops");
+        if (outcome === "lost") log.warn("job deleted or taken over by another instance; this run stops");
         if (outcome !== "continue") return;
         // Let requests and other work run between steps.
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -21,7 +21,7 @@ export class ImportBatchEntity {
   @Column("text")
   status!: ImportStatus;
 
-  /** Rows (data records) in the file: 0 until the job's first step has counted them. */
+  /** Rows (data records) in the file: 0 until the job has counted them (before writing any). */
   @Column("integer", { name: "total_rows" })
   totalRows!: number;
 

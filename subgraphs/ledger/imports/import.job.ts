@@ -19,6 +19,8 @@ export const IMPORT_CHUNK = 1000;
 export const MAX_STORED_ERRORS = 1000;
 /** A statement larger than this is a mistake (or an attack): refused whole, before any row is written. */
 export const MAX_IMPORT_ROWS = 100_000;
+/** File rows counted per step before the import starts: parsing is CPU work on the main thread. */
+export const COUNT_CHUNK = 10_000;
 
 export interface ImportJobPayload {
   batchId: string;
@@ -28,9 +30,13 @@ export interface ImportJobPayload {
   traceId: string;
 }
 
-/** File items (rows, good or bad) consumed so far in the parse's deterministic order. */
+/**
+ * Where the job is: `counted` while still counting the file's rows (items seen so far), then
+ * `items`, the file items (rows, good or bad) imported so far in the parse's deterministic order.
+ */
 export interface ImportCursor {
   items: number;
+  counted?: number;
 }
 
 export interface ImportJobDeps {
@@ -43,8 +49,9 @@ export interface ImportJobDeps {
 type Items = AsyncIterator<ImportItem> | Iterator<ImportItem>;
 
 /**
- * The import's background work. Step 1 counts the file's rows and marks the batch RUNNING; each
- * next step reads up to IMPORT_CHUNK rows, drops duplicates, applies rules and writes them with
+ * The import's background work. Step 1 marks the batch RUNNING; the next steps count the file's
+ * rows (COUNT_CHUNK a step; a file over MAX_IMPORT_ROWS fails before any row is written) and set
+ * totalRows; each next step reads up to IMPORT_CHUNK rows, drops duplicates, applies rules and writes them with
  * the batch's counters, errors and the job's cursor in one transaction; the last marks it
  * COMPLETED and drops the stored file. Every step also writes `ImportUpdated` to the outbox. A run
  * resumed elsewhere re-parses the file and skips the rows its cursor says are done: the parse is
@@ -80,6 +87,7 @@ interface RunState {
 class ImportRun implements JobExecution<ImportCursor> {
   private cursor: ImportCursor | null;
   private state?: RunState;
+  private counting?: Items;
   private content?: string;
 
   constructor(
@@ -92,6 +100,7 @@ class ImportRun implements JobExecution<ImportCursor> {
   async step(manager: EntityManager): Promise<JobStepResult<ImportCursor>> {
     const batch = await manager.findOneByOrFail(ImportBatchEntity, { id: this.job.payload.batchId });
     if (this.cursor === null) return this.begin(manager, batch);
+    if (this.cursor.counted !== undefined) return this.count(manager, batch, this.cursor.counted);
     const state = this.state ?? (await this.resume(manager, batch, this.cursor.items));
     this.state = state;
     let items = this.cursor.items;
@@ -138,20 +147,33 @@ class ImportRun implements JobExecution<ImportCursor> {
     return { cursor: this.cursor, progress: { rowsDone: items, totalRows: batch.totalRows }, done: finished };
   }
 
-  /** Step 1: RUNNING, and the row count, so clients can show "n of total" from the start. */
+  /** Step 1: RUNNING, so clients see the import has started. */
   private async begin(manager: EntityManager, batch: ImportBatchEntity): Promise<JobStepResult<ImportCursor>> {
-    const account = await manager.findOneByOrFail(AccountEntity, { id: batch.accountId, userId: batch.userId });
-    let total = 0;
-    const items = await this.parse(manager, account);
-    try {
-      for (let next = await items.next(); !next.done; next = await items.next()) {
-        if (++total > MAX_IMPORT_ROWS) throw badInput(`an import holds at most ${MAX_IMPORT_ROWS} rows; split the file`, { field: "content" });
-      }
-    } finally {
-      await items.return?.(undefined);
-    }
     batch.status = "RUNNING";
     batch.startedAt = this.deps.clock.now();
+    await manager.save(batch);
+    await announce(this.deps, manager, batch, this.job.payload.traceId);
+    this.cursor = { items: 0, counted: 0 };
+    return { cursor: this.cursor, progress: { rowsDone: 0, totalRows: null }, done: false };
+  }
+
+  /** Counting steps: totalRows is known before the first row is written, so progress reads "n of total". */
+  private async count(manager: EntityManager, batch: ImportBatchEntity, counted: number): Promise<JobStepResult<ImportCursor>> {
+    if (!this.counting) {
+      const account = await manager.findOneByOrFail(AccountEntity, { id: batch.accountId, userId: batch.userId });
+      this.counting = await this.parse(manager, account);
+      for (let skipped = 0; skipped < counted && !(await this.counting.next()).done; skipped++);
+    }
+    let total = counted;
+    for (;;) {
+      if (total - counted >= COUNT_CHUNK) {
+        this.cursor = { items: 0, counted: total };
+        return { cursor: this.cursor, progress: { rowsDone: 0, totalRows: null }, done: false };
+      }
+      if ((await this.counting.next()).done) break;
+      if (++total > MAX_IMPORT_ROWS) throw badInput(`an import holds at most ${MAX_IMPORT_ROWS} rows; split the file`, { field: "content" });
+    }
+    this.counting = undefined;
     batch.totalRows = total;
     await manager.save(batch);
     await announce(this.deps, manager, batch, this.job.payload.traceId);
@@ -214,6 +236,7 @@ class ImportRun implements JobExecution<ImportCursor> {
 
   async close(): Promise<void> {
     await this.state?.items.return?.(undefined);
+    await this.counting?.return?.(undefined);
   }
 }
 

@@ -102,7 +102,7 @@ export class ImportBatch {
   @Field(() => ImportStatus)
   status!: ImportStatus;
 
-  @Field(() => Int, { description: "Data rows in the file; 0 while QUEUED: counted when the import starts, before any row is written." })
+  @Field(() => Int, { description: "Data rows in the file; 0 until the job has counted them (its first steps, before any row is written)." })
   totalRows!: number;
 
   @Field(() => Int, { description: "Rows read so far (imported, duplicate or failed); equals totalRows once COMPLETED." })
