@@ -283,4 +283,17 @@ describe("a 50,000-row import through the gateway on real PostgreSQL, Redis and 
     const [row] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE account_id = $1`, [big]);
     expect(row.n).toBe(50_000);
   }, 600_000);
+
+  it("fails a file over 100,000 rows once counted, before writing any row, and drops the stored file", async () => {
+    const account = await ledger.account(alice, "EUR");
+    const lines = ["Date;Description;Amount", ...Array.from({ length: 100_001 }, (_, i) => `01.01.2025;S${i};-1,00`)];
+    const accepted = (await ledger.ok(alice, IMPORT, { input: { accountId: account, format: "CSV", content: lines.join("\n"), mapping: MAPPING } })).importTransactions;
+    const r = await ledger.importFinished(alice, accepted.id);
+    expect(r).toMatchObject({ status: "FAILED", totalRows: 0, rowsDone: 0, imported: 0, errors: [{ row: 0, code: "BAD_ROW", message: "an import holds at most 100000 rows; split the file" }] });
+    expect(r.finishedAt).not.toBeNull();
+    const sql = sg.subgraph("ledger").kit.dataSource;
+    expect(await sql.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE account_id = $1`, [account])).toEqual([{ n: 0 }]);
+    expect(await sql.query(`SELECT count(*)::int AS n FROM ledger.import_files WHERE batch_id = $1`, [accepted.id])).toEqual([{ n: 0 }]);
+    expect(await sql.query(`SELECT status, error FROM ledger.jobs WHERE payload->>'batchId' = $1`, [accepted.id])).toEqual([{ status: "FAILED", error: "an import holds at most 100000 rows; split the file" }]);
+  }, 300_000);
 });
