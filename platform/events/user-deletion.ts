@@ -11,10 +11,9 @@ export interface UserDeletedV1 {
 }
 
 /**
- * The purge every subgraph that stores user data runs on `UserDeleted`: the user's background jobs
- * and its own `purge`, plus a
- * tombstone so events about that user still in flight on other topics are skipped by the inbox
- * instead of recreating data (topics are not ordered against each other).
+ * The purge every subgraph that stores user data runs on `UserDeleted`: the user's background jobs,
+ * its own `purge`, and a tombstone so events about that user still in flight on other topics are
+ * skipped by the inbox instead of recreating data (topics are not ordered against each other).
  */
 export function userDeletionConsumer(schema: string, purge: (manager: EntityManager, userId: string) => Promise<void>): ConsumerDefinition {
   return {
