@@ -3,6 +3,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { DataSource, type MixedList } from "typeorm";
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
+import { PlatformJobs1763769600002 } from "../jobs/jobs.migration.js";
 import { createPgliteDriver } from "./pglite/index.js";
 import { StatementLogger } from "./statement-logger.js";
 import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
@@ -51,7 +52,7 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
     type: "postgres" as const,
     schema,
     entities: storage.entities,
-    migrations: [PlatformEventTables1763769600000, PlatformDeletedUsers1763769600001, ...(storage.migrations as Function[])],
+    migrations: [PlatformEventTables1763769600000, PlatformDeletedUsers1763769600001, PlatformJobs1763769600002, ...(storage.migrations as Function[])],
     migrationsTableName: "migrations",
     // Schema changes only ever come from committed migrations.
     synchronize: false,

@@ -104,6 +104,9 @@ export class MemoryEventBus implements EventBus {
           publishDeadLetter: (dead) => this.publish([dead]),
         });
         group.cursor++;
+        // Embedded PGlite answers in microtasks: without a macrotask turn here, a backlog of
+        // thousands of events (an import's) would keep HTTP and timers waiting until it is drained.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.logger.error({ err: error, topic, groupId }, "in-process consumer stopped");

@@ -12,6 +12,8 @@ import { parseEnvelope } from "../events/envelope.js";
 import type { DeliveredMessage } from "../events/bus.js";
 import { Outbox } from "../events/outbox.js";
 import { OutboxRelay } from "../events/relay.js";
+import { JobQueue } from "../jobs/job-queue.js";
+import { JobRunner } from "../jobs/job-runner.js";
 import type { SubscriptionHandle } from "../events/bus.js";
 import { createRequestContext, type RequestContext } from "../graphql/context.js";
 import { sendJson, serveGraphQL } from "../http/http-server.js";
@@ -26,6 +28,8 @@ export interface RunningSubgraph<Deps = unknown> {
   kit: SubgraphKit;
   deps: Deps;
   relay: OutboxRelay;
+  /** Present when the module declares `jobs`. */
+  jobs?: JobRunner;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     ids: platform.ids,
     cache: platform.cache,
     logger,
+    jobs: new JobQueue(module.name, platform.clock, platform.ids),
   };
   const deps = module.createDeps(kit);
   const { schema } = await buildSubgraphSchemaFor(module, deps);
@@ -118,6 +123,9 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
       }),
     );
   }
+  const handlers = module.jobs?.(deps) ?? [];
+  const jobs = handlers.length > 0 ? new JobRunner({ dataSource, schema: module.name, clock: platform.clock, logger: logger.child({ feature: "jobs" }), handlers, notifier }) : undefined;
+  await jobs?.start();
   logger.info({ url: http.url }, "subgraph ready");
 
   return {
@@ -126,8 +134,10 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     kit,
     deps,
     relay,
+    jobs,
     close: async () => {
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
+      await jobs?.stop();
       await module.close?.(deps);
       await relay.stop();
       await http.close();

@@ -6,6 +6,8 @@ import type { KeyValueStore } from "../cache/index.js";
 import type { ConsumerDefinition } from "../events/inbox.js";
 import type { Outbox } from "../events/outbox.js";
 import type { ReferenceResolvers } from "../graphql/federation.js";
+import type { JobHandler } from "../jobs/job.js";
+import type { JobQueue } from "../jobs/job-queue.js";
 import type { Clock } from "../time/clock.js";
 import type { IdGenerator } from "../time/ids.js";
 
@@ -18,6 +20,8 @@ export interface SubgraphKit {
   ids: IdGenerator;
   cache: KeyValueStore;
   logger: Logger;
+  /** Enqueues background jobs (in the caller's transaction) for the handlers of `jobs`. */
+  jobs: JobQueue;
 }
 
 /**
@@ -44,6 +48,12 @@ export interface SubgraphModule<Deps = unknown> {
   close?(deps: Deps): Promise<void>;
   /** Reactions to other domains' events, each applied exactly once through the inbox. */
   consumers?(deps: Deps): ConsumerDefinition[];
+  /**
+   * Background work that may take longer than a request (imports, re-applying rules, reports):
+   * handlers per job kind, run in bounded, resumable steps by the platform's job runner, which
+   * starts after migrations and stops (current step finished) before `close`.
+   */
+  jobs?(deps: Deps): JobHandler[];
 }
 
 /** Identity function that gives a subgraph definition its types. */

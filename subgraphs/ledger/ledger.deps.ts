@@ -15,6 +15,7 @@ import type { RuleService } from "./rules/rule.service.js";
 import type { ScheduleService } from "./recurring/schedule.service.js";
 import type { RecurringJob } from "./recurring/recurring.job.js";
 import type { ImportService } from "./imports/import.service.js";
+import type { JobHandler } from "../../platform/jobs/index.js";
 import type { Clock } from "../../platform/time/index.js";
 
 /** Per-request DataLoaders of the ledger, each scoped to the caller. */
@@ -44,5 +45,7 @@ export interface LedgerDeps {
   schedules: ScheduleService;
   recurringJob: RecurringJob;
   imports: ImportService;
+  /** Runs imports in the background (registered with the platform's job runner). */
+  importJob: JobHandler;
   loaders: LedgerLoaders;
 }

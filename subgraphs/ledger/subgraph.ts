@@ -30,10 +30,12 @@ import { TransactionEntity } from "./transactions/transaction.entity.js";
 import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
 import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
 import { TransactionService } from "./transactions/transaction.service.js";
-import { ImportBatchEntity } from "./imports/import-batch.entity.js";
+import { ImportBatchEntity, ImportFileEntity } from "./imports/import-batch.entity.js";
+import { importJobHandler } from "./imports/import.job.js";
 import { ImportResolver } from "./imports/import.resolver.js";
 import { ImportService } from "./imports/import.service.js";
 import { Imports1764547200230 } from "./migrations/1764547200230-imports.js";
+import { ImportJobs1764547200240 } from "./migrations/1764547200240-import-jobs.js";
 import { AnnounceAccounts1764547200250 } from "./migrations/1764547200250-announce-accounts.js";
 import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-search.js";
 import { Recurring1764547200220 } from "./migrations/1764547200220-recurring.js";
@@ -70,7 +72,8 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, transactions, idempotency, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
-  const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, transactions, kit.logger.child({ feature: "imports" }));
+  const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, kit.jobs);
+  const importJob = importJobHandler({ clock, ids, outbox, transactions });
   return {
     clock,
     idempotency,
@@ -84,6 +87,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     schedules,
     recurringJob,
     imports,
+    importJob,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -96,15 +100,25 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   };
 }
 
-/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`. */
+/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`. */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
   resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, RecurringResolver, ImportResolver, LedgerUserResolver],
-  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity, ImportBatchEntity],
-  migrations: [CreateTransactions1763769600200, DoubleEntryLedger1764547200200, Rules1764547200210, Recurring1764547200220, Imports1764547200230, AnnounceAccounts1764547200250, PayeeSearch1764547200260],
+  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity, ImportBatchEntity, ImportFileEntity],
+  migrations: [
+    CreateTransactions1763769600200,
+    DoubleEntryLedger1764547200200,
+    Rules1764547200210,
+    Recurring1764547200220,
+    Imports1764547200230,
+    ImportJobs1764547200240,
+    AnnounceAccounts1764547200250,
+    PayeeSearch1764547200260,
+  ],
   createDeps: createLedger,
   close: (deps) => deps.recurringJob.stop(),
+  jobs: (deps) => [deps.importJob],
   references: (deps) => ({
     Transaction: resolveThroughLoader(deps.loaders.transaction, Transaction.from),
     Account: resolveThroughLoader(deps.loaders.account, Account.from),

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { RowError } from "./parsing/index.js";
 
 export type ImportFormat = "CSV" | "OFX";
-export type ImportStatus = "RUNNING" | "COMPLETED" | "FAILED";
+export type ImportStatus = "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
 
 @Entity({ name: "import_batches" })
 export class ImportBatchEntity {
@@ -21,8 +21,13 @@ export class ImportBatchEntity {
   @Column("text")
   status!: ImportStatus;
 
+  /** Rows (data records) in the file: 0 until the job has counted them (before writing any). */
   @Column("integer", { name: "total_rows" })
   totalRows!: number;
+
+  /** Rows of the file read so far (imported, duplicate or failed): totalRows once COMPLETED. */
+  @Column("integer", { name: "rows_done" })
+  rowsDone!: number;
 
   @Column("integer")
   imported!: number;
@@ -40,6 +45,25 @@ export class ImportBatchEntity {
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;
 
+  @Column("timestamptz", { name: "started_at", nullable: true })
+  startedAt!: Date | null;
+
   @Column("timestamptz", { name: "finished_at", nullable: true })
   finishedAt!: Date | null;
+}
+
+/** The statement's text, kept only while its import job may still need it. */
+@Entity({ name: "import_files" })
+export class ImportFileEntity {
+  @PrimaryColumn("uuid", { name: "batch_id" })
+  batchId!: string;
+
+  @Column("uuid", { name: "user_id" })
+  userId!: string;
+
+  @Column("text")
+  content!: string;
+
+  @Column("timestamptz", { name: "created_at" })
+  createdAt!: Date;
 }

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { requireUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver, Subscription } from "type-graphql";
+import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
+import { IMPORT_TOPIC, IMPORT_UPDATED } from "./import.events.js";
 import { ImportBatch, ImportTransactionsInput } from "./import.type.js";
 
 const READ = '@requiresScopes(scopes: [["ledger:read"]])';
@@ -11,9 +12,13 @@ export class ImportResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
   @Directive(WRITE)
-  @Mutation(() => ImportBatch, { description: "Imports a CSV or OFX/QFX statement into an account; duplicates are skipped, rules applied, bad rows reported." })
+  @Mutation(() => ImportBatch, {
+    description:
+      "Accepts a CSV or OFX/QFX statement for an account and answers at once with the import QUEUED; the rows are imported in the background " +
+      "(duplicates skipped, rules applied, bad rows reported). Follow it with `importBatch(id)` or the `importUpdated(id)` subscription.",
+  })
   async importTransactions(@Ctx() context: RequestContext, @Arg("input", () => ImportTransactionsInput) input: ImportTransactionsInput): Promise<ImportBatch> {
-    return ImportBatch.from(await this.deps.imports.run(requireUserId(context), input, context.traceId));
+    return ImportBatch.from(await this.deps.imports.start(requireUserId(context), input, context.traceId));
   }
 
   @Directive(READ)
@@ -27,5 +32,12 @@ export class ImportResolver {
   @Query(() => [ImportBatch], { description: "The caller's imports, newest first." })
   async importBatches(@Ctx() context: RequestContext, @Arg("first", () => Int, { defaultValue: 20 }) first: number): Promise<ImportBatch[]> {
     return (await this.deps.imports.list(requireUserId(context), first)).map(ImportBatch.from);
+  }
+
+  @Directive(liveDirective({ topic: IMPORT_TOPIC, events: [IMPORT_UPDATED], lookup: "importBatch", id: "importId", match: { id: "importId" }, audience: "owner" }))
+  @Directive(READ)
+  @Subscription(() => ImportBatch, { description: "The import whenever its status or progress changes (when it starts, after each chunk of rows, when it ends).", subscribe: servedByGateway })
+  importUpdated(@Arg("id", () => ID) _id: string): ImportBatch {
+    return servedByGateway();
   }
 }

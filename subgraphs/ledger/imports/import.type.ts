@@ -9,11 +9,15 @@ export enum ImportFormat {
 registerEnumType(ImportFormat, { name: "ImportFormat", description: "OFX also reads QFX." });
 
 export enum ImportStatus {
+  QUEUED = "QUEUED",
   RUNNING = "RUNNING",
   COMPLETED = "COMPLETED",
   FAILED = "FAILED",
 }
-registerEnumType(ImportStatus, { name: "ImportStatus" });
+registerEnumType(ImportStatus, {
+  name: "ImportStatus",
+  description: "QUEUED (accepted, waiting for its job) → RUNNING → COMPLETED, or FAILED (the rows imported before the failure stay).",
+});
 
 @InputType({ description: "Columns by header name, or by 0-based index written as digits." })
 export class CsvMappingInput implements ParserMapping {
@@ -98,8 +102,11 @@ export class ImportBatch {
   @Field(() => ImportStatus)
   status!: ImportStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Data rows in the file; 0 until the job has counted them (its first steps, before any row is written)." })
   totalRows!: number;
+
+  @Field(() => Int, { description: "Rows read so far (imported, duplicate or failed); equals totalRows once COMPLETED." })
+  rowsDone!: number;
 
   @Field(() => Int)
   imported!: number;
@@ -110,11 +117,17 @@ export class ImportBatch {
   @Field(() => Int)
   failed!: number;
 
-  @Field(() => [ImportRowError], { description: "The first 1,000 row errors." })
+  @Field(() => [ImportRowError], { description: "The first 1,000 row errors, as far as the import got." })
   errors!: ImportRowError[];
 
   @Field(() => String)
   createdAt!: string;
+
+  @Field(() => String, { nullable: true, description: "When the background job started it; null while QUEUED." })
+  startedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "When it COMPLETED or FAILED." })
+  finishedAt!: string | null;
 
   static from(b: ImportBatchEntity): ImportBatch {
     return Object.assign(new ImportBatch(), {
@@ -123,11 +136,14 @@ export class ImportBatch {
       format: b.format as ImportFormat,
       status: b.status as ImportStatus,
       totalRows: b.totalRows,
+      rowsDone: b.rowsDone,
       imported: b.imported,
       duplicates: b.duplicates,
       failed: b.failed,
       errors: b.errors,
       createdAt: b.createdAt.toISOString(),
+      startedAt: b.startedAt?.toISOString() ?? null,
+      finishedAt: b.finishedAt?.toISOString() ?? null,
     });
   }
 }
