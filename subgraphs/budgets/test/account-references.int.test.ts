@@ -4,7 +4,7 @@ import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { ledgerClient } from "../../ledger/test/ledger-client.js";
+import { ledgerClient } from "../../../test/harness/ledger-client.js";
 import { AnnounceAccounts1764547200250 } from "../../ledger/migrations/1764547200250-announce-accounts.js";
 import { budgetsKnowsAccount } from "./budgets-accounts.js";
 

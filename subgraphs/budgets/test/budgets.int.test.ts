@@ -7,7 +7,7 @@ import type { PlatformConfig } from "../../../platform/config/index.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { ledgerClient } from "../../ledger/test/ledger-client.js";
+import { ledgerClient } from "../../../test/harness/ledger-client.js";
 import { linesOf } from "../spending/spending-lines.js";
 
 const CREATE = `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id startDate } }`;

@@ -4,7 +4,7 @@ import { eventually } from "../../../platform/testing/eventually.js";
 import { realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { ledgerClient } from "../../ledger/test/ledger-client.js";
+import { ledgerClient } from "../../../test/harness/ledger-client.js";
 import { budgetsKnowsAccount } from "./budgets-accounts.js";
 
 const GOAL = `id name target { amount currency } saved { amount currency } remaining { amount } percent targetDate linkedAccountId requiredPerMonth { amount currency } status archived`;

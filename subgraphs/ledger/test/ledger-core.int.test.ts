@@ -6,7 +6,7 @@ import { parseAmount } from "../../../platform/money/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { ledgerClient } from "./ledger-client.js";
+import { ledgerClient } from "../../../test/harness/ledger-client.js";
 
 const modes: Array<[string, () => PlatformConfig]> = [
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],

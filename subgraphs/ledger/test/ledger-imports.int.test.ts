@@ -5,7 +5,7 @@ import type { PlatformConfig } from "../../../platform/config/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { IMPORT_FIELDS, ledgerClient } from "./ledger-client.js";
+import { IMPORT_FIELDS, ledgerClient } from "../../../test/harness/ledger-client.js";
 
 const IMPORT = `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { ${IMPORT_FIELDS} } }`;
 const MAPPING = { date: "Date", amount: "Amount", payee: "Description", dateFormat: "dd.MM.yyyy", decimalSeparator: ",", delimiter: ";" };

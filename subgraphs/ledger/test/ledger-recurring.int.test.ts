@@ -6,7 +6,7 @@ import { FixedClock } from "../../../platform/time/index.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { RecurringJob } from "../recurring/recurring.job.js";
-import { ledgerClient } from "./ledger-client.js";
+import { ledgerClient } from "../../../test/harness/ledger-client.js";
 
 const CREATE = `mutation($input: RecurringTransactionInput!) { createRecurringTransaction(input: $input) { id nextDue } }`;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { realServicesConfig } from "../../../platform/testing/services.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { ledgerClient } from "./ledger-client.js";
+import { ledgerClient } from "../../../test/harness/ledger-client.js";
 
 const CREATE = `mutation($input: RuleInput!) { createRule(input: $input) { id position conditions { payee { operator value } amountMin currency } actions { setCategoryId renamePayee addTags } } }`;
 

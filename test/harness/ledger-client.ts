@@ -1,4 +1,4 @@
-import type { RegisteredUser, TestSupergraph } from "../../../test/harness/supergraph.js";
+import type { RegisteredUser, TestSupergraph } from "./supergraph.js";
 
 /** What the import tests read of a batch. */
 export const IMPORT_FIELDS = "id status totalRows rowsDone imported duplicates failed errors { row code message } createdAt startedAt finishedAt";
