@@ -4,7 +4,7 @@ import { badInput, isClientError } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { payeeKey } from "../transactions/transaction-fields.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { StoredTransaction, TransactionService } from "../transactions/transaction.service.js";
