@@ -4,6 +4,7 @@ import { DataSource, type MixedList } from "typeorm";
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
 import { PlatformJobs1763769600002 } from "../jobs/jobs.migration.js";
+import { PlatformIdempotencyKeys1796526000000 } from "../idempotency/idempotency-keys.migration.js";
 import { createPgliteDriver } from "./pglite/index.js";
 import { StatementLogger } from "./statement-logger.js";
 import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
@@ -11,7 +12,10 @@ import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
 export interface SubgraphStorage {
   /** Domain entity classes (TypeORM). */
   entities: MixedList<Function>;
-  /** Committed migrations, run in order after the platform's own (outbox, inbox). */
+  /**
+   * Committed migrations. With the platform's own (outbox, inbox, deleted users, idempotency keys)
+   * they run in timestamp order, as TypeORM sorts them: list them in that order too.
+   */
   migrations: MixedList<Function>;
 }
 
@@ -52,7 +56,7 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
     type: "postgres" as const,
     schema,
     entities: storage.entities,
-    migrations: [PlatformEventTables1763769600000, PlatformDeletedUsers1763769600001, PlatformJobs1763769600002, ...(storage.migrations as Function[])],
+    migrations: [PlatformEventTables1763769600000, PlatformDeletedUsers1763769600001, PlatformJobs1763769600002, ...(storage.migrations as Function[]), PlatformIdempotencyKeys1796526000000],
     migrationsTableName: "migrations",
     // Schema changes only ever come from committed migrations.
     synchronize: false,

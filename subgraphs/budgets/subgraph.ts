@@ -1,4 +1,5 @@
 import { keyedLoader, resolveOwnUserReference } from "../../platform/graphql/index.js";
+import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { BudgetAlertEntity } from "./alerts/alert.entity.js";
@@ -17,7 +18,15 @@ import { BudgetService } from "./budgets/budget.service.js";
 import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import { CategoryTreeService } from "./categories/category-tree.service.js";
 import { CategoryBudgetsResolver, resolveCategoryReference } from "./categories/category.resolver.js";
-import { createGoals, goalConsumers, goalEntities, goalMigrations, goalReferences, goalResolvers, purgeGoals } from "./goals/goals.module.js";
+import { AutoSaveRuleEntity } from "./goals/auto-save-rule.entity.js";
+import { AutoSaveService } from "./goals/auto-save.service.js";
+import { autoSaveConsumer } from "./goals/events/auto-save.handler.js";
+import { GoalMovementEntity } from "./goals/goal-movement.entity.js";
+import { goalByIdLoader, goalMovementsLoader } from "./goals/goal.loaders.js";
+import { resolveSavingsGoalReference } from "./goals/goal.reference.js";
+import { AutoSaveRuleResolver, GoalMovementResolver, GoalsUserResolver, SavingsGoalResolver } from "./goals/goal.resolver.js";
+import { SavingsGoalService } from "./goals/goal.service.js";
+import { SavingsGoalEntity } from "./goals/savings-goal.entity.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { ledgerAccountsConsumer } from "./events/ledger-accounts.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
@@ -25,8 +34,10 @@ import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler
 import { CreateMonthlySpending1763769600300 } from "./migrations/1763769600300-create-monthly-spending.js";
 import { BudgetsReadModels1764547200300 } from "./migrations/1764547200300-budgets-read-models.js";
 import { Budgets1764547200310 } from "./migrations/1764547200310-budgets.js";
+import { SavingsGoals1764547200320 } from "./migrations/1764547200320-savings-goals.js";
 import { UserTimeZone1764547200330 } from "./migrations/1764547200330-user-time-zone.js";
 import { LedgerAccounts1764547200340 } from "./migrations/1764547200340-ledger-accounts.js";
+import { GoalIdempotencyKeys1796526000100 } from "./migrations/1796526000100-goal-idempotency-keys.js";
 import { UserSettingsEntity } from "./settings/user-settings.entity.js";
 import { UserSettingsService } from "./settings/user-settings.service.js";
 import { SpendingLineEntity } from "./spending/spending-line.entity.js";
@@ -36,16 +47,24 @@ import { BudgetsUser } from "./users/user.type.js";
 
 export type { BudgetsDeps } from "./budgets.deps.js";
 
+/** Expired idempotency keys are forgotten within this long of their retention ending. */
+const IDEMPOTENCY_PURGE_EVERY_MS = 60 * 60 * 1000;
+
 function createBudgets(kit: SubgraphKit): BudgetsDeps {
   const { dataSource, outbox, clock, ids } = kit;
+  const idempotency = new IdempotencyKeys("budgets", () => clock.now());
   const settings = new UserSettingsService(dataSource, clock);
   const categories = new CategoryTreeService(dataSource);
   const progress = new BudgetProgressService(dataSource, clock, settings, categories);
   const alerts = new AlertService(dataSource, outbox, clock, ids);
   const budgets = new BudgetService(dataSource, outbox, clock, ids, settings, categories, progress, alerts);
   const accounts = new LedgerAccountsService();
+  const savings = new SavingsGoalService(dataSource, outbox, clock, ids, settings, accounts, idempotency);
+  const autoSave = new AutoSaveService(dataSource, clock, ids, savings, accounts);
   return {
-    goals: createGoals(kit, settings, accounts),
+    goals: { savings, autoSave, loaders: { goal: goalByIdLoader(savings), movements: goalMovementsLoader(savings) } },
+    idempotency,
+    idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, IDEMPOTENCY_PURGE_EVERY_MS, kit.logger.child({ job: "idempotency-purge" })),
     accounts,
     settings,
     categories,
@@ -70,31 +89,44 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
 export default defineSubgraph<BudgetsDeps>({
   name: "budgets",
   port: 4003,
-  resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver, ...goalResolvers] as [Function, ...Function[]],
+  resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver, SavingsGoalResolver, GoalMovementResolver, AutoSaveRuleResolver, GoalsUserResolver],
   orphanedTypes: [BudgetsUser],
-  entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity, ...goalEntities],
-  migrations: [CreateMonthlySpending1763769600300, BudgetsReadModels1764547200300, Budgets1764547200310, ...goalMigrations, UserTimeZone1764547200330, LedgerAccounts1764547200340],
+  entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity, SavingsGoalEntity, GoalMovementEntity, AutoSaveRuleEntity],
+  migrations: [
+    CreateMonthlySpending1763769600300,
+    BudgetsReadModels1764547200300,
+    Budgets1764547200310,
+    SavingsGoals1764547200320,
+    UserTimeZone1764547200330,
+    LedgerAccounts1764547200340,
+    // After the platform's PlatformIdempotencyKeys1796526000000, which makes the table it fills.
+    GoalIdempotencyKeys1796526000100,
+  ],
   createDeps: createBudgets,
+  close: (deps) => deps.idempotencyPurge.stop(),
   references: (deps) => ({
     User: resolveOwnUserReference,
     Budget: resolveBudgetReference(deps),
     Category: resolveCategoryReference(deps),
-    ...goalReferences(deps.goals),
+    SavingsGoal: resolveSavingsGoalReference(deps.goals),
   }),
   consumers: (deps) => [
     identityUsersConsumer(deps.settings),
     ledgerAccountsConsumer(deps.accounts),
     ledgerCategoriesConsumer(deps.categories, deps.spending, deps.budgets),
     ledgerTransactionsConsumer(deps.spending, deps.budgets),
-    ...goalConsumers(deps.goals),
+    autoSaveConsumer(deps.goals.autoSave),
     userDeletionConsumer("budgets", async (manager, userId) => {
-      await purgeGoals(manager, userId);
+      // Children before parents: rules and movements point at goals.
+      await deps.goals.autoSave.purgeUser(manager, userId);
+      await deps.goals.savings.purgeUser(manager, userId);
       await deps.alerts.purgeUser(manager, userId);
       await deps.budgets.purgeUser(manager, userId);
       await deps.spending.purgeUser(manager, userId);
       await deps.categories.purgeUser(manager, userId);
       await deps.settings.purgeUser(manager, userId);
       await deps.accounts.purgeUser(manager, userId);
+      await deps.idempotency.purgeUser(manager, userId);
     }),
   ],
 });

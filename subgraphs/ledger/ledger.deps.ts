@@ -5,7 +5,7 @@ import type { CategoryEntity } from "./categories/category.entity.js";
 import type { CategoryService } from "./categories/category.service.js";
 import type { DayRate } from "./currency/conversion.js";
 import type { ExchangeRateService } from "./currency/exchange-rate.service.js";
-import type { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../platform/idempotency/index.js";
 import type { PostingEntity } from "./transactions/posting.entity.js";
 import type { TransactionQueries } from "./transactions/transaction-query.service.js";
 import type { TransactionEntity } from "./transactions/transaction.entity.js";

@@ -20,7 +20,7 @@ import { ExchangeRateEntity } from "./currency/exchange-rate.entity.js";
 import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
 import { ExchangeRateService } from "./currency/exchange-rate.service.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
-import { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import { IdempotencyKeys } from "../../platform/idempotency/index.js";
 import type { LedgerDeps } from "./ledger.deps.js";
 import { CreateTransactions1763769600200 } from "./migrations/1763769600200-create-transactions.js";
 import { DoubleEntryLedger1764547200200 } from "./migrations/1764547200200-double-entry-ledger.js";
@@ -58,7 +58,7 @@ const RECURRING_JOB_EVERY_MS = 60_000;
 
 function createLedger(kit: SubgraphKit): LedgerDeps {
   const { dataSource, outbox, clock, ids } = kit;
-  const idempotency = new IdempotencyKeys(() => clock.now());
+  const idempotency = new IdempotencyKeys("ledger", () => clock.now());
   const accounts = new AccountService(dataSource, outbox, clock, ids, idempotency);
   const categories = new CategoryService(dataSource, outbox, clock, ids, idempotency);
   const transactions = new TransactionService(dataSource, outbox, clock, ids, idempotency, accounts, categories);
@@ -137,7 +137,7 @@ export default defineSubgraph<LedgerDeps>({
       await deps.categories.purgeUser(manager, userId);
       await deps.rates.purgeUser(manager, userId);
       await deps.settings.purgeUser(manager, userId);
-      await manager.query(`DELETE FROM ledger.idempotency_keys WHERE user_id = $1`, [userId]);
+      await deps.idempotency.purgeUser(manager, userId);
     }),
   ],
 });

@@ -89,6 +89,11 @@ export class AutoSaveService {
     return true;
   }
 
+  /** Account deletion: every rule of the user (before the goals they point at). */
+  async purgeUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(AutoSaveRuleEntity, { userId });
+  }
+
   /**
    * Inside the inbox transaction: one AUTO_SAVE movement per goal that an enabled rule of the user
    * sends part of this income to (rules on the same goal add up). A goal takes a transaction once

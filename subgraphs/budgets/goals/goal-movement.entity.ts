@@ -33,14 +33,6 @@ export class GoalMovementEntity {
   @Column("text", { nullable: true })
   note!: string | null;
 
-  /** MANUAL with a client key: a retry returns this movement (unique per user). */
-  @Column("text", { name: "idempotency_key", nullable: true })
-  idempotencyKey!: string | null;
-
-  /** What the key was first used for, to tell a retry from a reuse. */
-  @Column("text", { name: "request_hash", nullable: true })
-  requestHash!: string | null;
-
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../../../platform/graphql/index.js";
-import type { GoalsDeps } from "./goals.module.js";
+import type { GoalsDeps } from "../budgets.deps.js";
 import { SavingsGoal } from "./goal.type.js";
 
 /** `_entities` lookups of goals: batched per request; another user's id resolves to null. */

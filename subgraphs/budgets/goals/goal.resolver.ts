@@ -2,20 +2,18 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver,
 import { badInput, forbidden } from "../../../platform/errors/index.js";
 import { liveDirective, requireOwnUser, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
 import { MoneyInput } from "../../../platform/money/index.js";
+import type { BudgetsDeps } from "../budgets.deps.js";
 import { BudgetsUser } from "../users/user.type.js";
 import { GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "./goal.events.js";
 import { CreateAutoSaveRuleInput, CreateSavingsGoalInput, UpdateSavingsGoalInput } from "./goal.inputs.js";
 import { MAX_MOVEMENTS_PAGE, type MovementRequest } from "./goal.service.js";
 import { AutoSaveRule, GoalMovement, SavingsGoal, type GoalView } from "./goal.type.js";
-import type { GoalsDeps } from "./goals.module.js";
 
 const READ = '@requiresScopes(scopes: [["budgets:read"]])';
 const WRITE = '@requiresScopes(scopes: [["budgets:write"]])';
 
 /** What the resolvers need of the budgets deps; the subgraph's deps object is passed whole. */
-export interface WithGoals {
-  goals: GoalsDeps;
-}
+type WithGoals = Pick<BudgetsDeps, "goals">;
 
 const request = (amount: MoneyInput, date: string | null, note: string | null, idempotencyKey: string | null): MovementRequest => ({
   amount: amount.toMoney(),

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import type { DataSource, EntityManager } from "typeorm";
-import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
+import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
+import { assertIdempotencyKey, type IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
@@ -46,7 +46,7 @@ export interface MovementResult {
 export const MAX_GOALS_PER_USER = 100;
 export const MAX_MOVEMENTS_PAGE = 500;
 
-const MOVEMENT_COLUMNS = `id, goal_id, user_id, amount_minor::text AS amount_minor, to_char(date, 'YYYY-MM-DD') AS date, source, source_transaction_id, note, idempotency_key, request_hash, created_at`;
+const MOVEMENT_COLUMNS = `id, goal_id, user_id, amount_minor::text AS amount_minor, to_char(date, 'YYYY-MM-DD') AS date, source, source_transaction_id, note, created_at`;
 
 /** A raw `goal_movements` row (selected with MOVEMENT_COLUMNS) as an entity. */
 export function movementOf(row: Record<string, unknown>): GoalMovementEntity {
@@ -59,8 +59,6 @@ export function movementOf(row: Record<string, unknown>): GoalMovementEntity {
     source: row.source as MovementSourceName,
     sourceTransactionId: (row.source_transaction_id as string | null) ?? null,
     note: (row.note as string | null) ?? null,
-    idempotencyKey: (row.idempotency_key as string | null) ?? null,
-    requestHash: (row.request_hash as string | null) ?? null,
     createdAt: new Date(row.created_at as string | Date),
   });
 }
@@ -86,10 +84,13 @@ function movementNote(note: string | null | undefined): string | null {
   return trimmed.length === 0 ? null : trimmed;
 }
 
-/** sha256 of what a keyed movement asked for: equal requests hash equal. */
-function requestHash(operation: string, goalId: string, request: MovementRequest): string {
-  const canonical = [operation, goalId, request.amount.amountMinor.toString(), request.amount.currency, request.date ?? null, request.note ?? null];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+/**
+ * What a keyed movement asked for, as the client sent it (a retry that again leaves the date out is
+ * the same request on a later day). `GoalIdempotencyKeys1796526000100` hashes keys made before the
+ * key table in this shape, so changing it turns their retries into CONFLICTs.
+ */
+function keyedInput(goalId: string, request: MovementRequest) {
+  return { goalId, amountMinor: request.amount.amountMinor, currency: request.amount.currency, date: request.date ?? null, note: request.note ?? null };
 }
 
 export class SavingsGoalService {
@@ -100,6 +101,7 @@ export class SavingsGoalService {
     private readonly ids: IdGenerator,
     private readonly settings: UserSettingsService,
     private readonly accounts: LedgerAccountsService,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   /** Today as goals count it: the UTC calendar day. */
@@ -226,16 +228,20 @@ export class SavingsGoalService {
     if (request.amount.amountMinor <= 0n) throw badInput("amount must be positive", { field: "amount" });
     const date = request.date === null || request.date === undefined ? this.today() : calendarDate(request.date, "date");
     const note = movementNote(request.note);
-    const key = request.idempotencyKey ?? null;
-    if (key !== null && (key.length < 1 || key.length > 200)) throw badInput("idempotencyKey must be 1 to 200 characters", { field: "idempotencyKey" });
+    // A malformed key is refused before the goal is looked up.
+    assertIdempotencyKey(request.idempotencyKey);
     const operation = sign > 0n ? "contributeToGoal" : "withdrawFromGoal";
-    const hash = key === null ? null : requestHash(operation, goalId, request);
 
     return this.dataSource.transaction(async (manager) => {
       // The lock serialises every movement of this goal: a second withdrawal sees the first.
       const goal = await this.lockOwned(manager, userId, goalId);
-      const replay = await this.replayed(manager, userId, key, hash);
-      if (replay) return { movement: replay, goal: { goal, savedMinor: await this.savedUnderLock(manager, goal.id) } };
+      const id = this.ids.next();
+      // Claimed before the checks below: a replay returns the first movement even if the goal has since been archived.
+      const firstId = await this.idempotency.claim(manager, userId, request.idempotencyKey, operation, keyedInput(goalId, request), id);
+      if (firstId !== null) {
+        const movement = await this.idempotency.replayed(manager, GoalMovementEntity, userId, firstId);
+        return { movement, goal: { goal, savedMinor: await this.savedUnderLock(manager, goal.id) } };
+      }
       if (goal.archivedAt) throw badInput("the goal is archived");
       if (request.amount.currency !== goal.currency) throw badInput(`the goal is kept in ${goal.currency}`, { field: "amount.currency" });
       const saved = await this.savedUnderLock(manager, goal.id);
@@ -243,30 +249,20 @@ export class SavingsGoalService {
 
       const amountMinor = sign * request.amount.amountMinor;
       const inserted: Array<Record<string, unknown>> = await manager.query(
-        `INSERT INTO budgets.goal_movements (id, goal_id, user_id, amount_minor, date, source, source_transaction_id, note, idempotency_key, request_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'MANUAL', NULL, $6, $7, $8, $9)
-         ON CONFLICT (user_id, idempotency_key) DO NOTHING
+        `INSERT INTO budgets.goal_movements (id, goal_id, user_id, amount_minor, date, source, source_transaction_id, note, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'MANUAL', NULL, $6, $7)
          RETURNING ${MOVEMENT_COLUMNS}`,
-        [this.ids.next(), goal.id, userId, amountMinor.toString(), date, note, key, hash, this.clock.now()],
+        [id, goal.id, userId, amountMinor.toString(), date, note, this.clock.now()],
       );
-      if (inserted.length === 0) {
-        // The same key committed meanwhile for another goal (whose lock we do not hold).
-        const first = await this.replayed(manager, userId, key, hash);
-        if (first) return { movement: first, goal: { goal, savedMinor: saved } };
-        throw conflict("this idempotencyKey was already used with a different request", { field: "idempotencyKey" });
-      }
       await this.emitUpdated(manager, traceId, userId, [goal.id]);
       return { movement: movementOf(inserted[0]!), goal: { goal, savedMinor: saved + amountMinor } };
     });
   }
 
-  /** The movement a key made when this is a retry of the same request; CONFLICT when the key was used otherwise. */
-  private async replayed(manager: EntityManager, userId: string, key: string | null, hash: string | null): Promise<GoalMovementEntity | null> {
-    if (key === null) return null;
-    const [row]: Array<Record<string, unknown>> = await manager.query(`SELECT ${MOVEMENT_COLUMNS} FROM budgets.goal_movements WHERE user_id = $1 AND idempotency_key = $2`, [userId, key]);
-    if (!row) return null;
-    if (row.request_hash !== hash) throw conflict("this idempotencyKey was already used with a different request", { field: "idempotencyKey" });
-    return movementOf(row);
+  /** Account deletion: every movement and goal of the user (after the auto-save rules that point at them). */
+  async purgeUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.delete(GoalMovementEntity, { userId });
+    await manager.delete(SavingsGoalEntity, { userId });
   }
 
   private async savedUnderLock(manager: EntityManager, goalId: string): Promise<bigint> {

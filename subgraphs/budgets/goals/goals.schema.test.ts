@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildFederatedSchema } from "../../../platform/graphql/index.js";
 import { BudgetsUser } from "../users/user.type.js";
-import { goalResolvers } from "./goals.module.js";
+import { AutoSaveRuleResolver, GoalMovementResolver, GoalsUserResolver, SavingsGoalResolver } from "./goal.resolver.js";
 
 describe("goals schema", () => {
   it("prints the goal entity, its scoped root fields and the live subscription", async () => {
-    const { sdl } = await buildFederatedSchema({ resolvers: goalResolvers as [Function, ...Function[]], orphanedTypes: [BudgetsUser] });
+    const { sdl } = await buildFederatedSchema({ resolvers: [SavingsGoalResolver, GoalMovementResolver, AutoSaveRuleResolver, GoalsUserResolver], orphanedTypes: [BudgetsUser] });
     expect(sdl).toMatch(/type SavingsGoal @key\(fields: "id"\)/);
     expect(sdl).toMatch(/movements\(first: Int! = 50\): \[GoalMovement!\]!/);
     expect(sdl).toMatch(/requiredPerMonth: Money\n/);

@@ -1,5 +1,13 @@
 import { badInput } from "../../../platform/errors/index.js";
-import type { PeriodKind, PeriodPrefs } from "./periods.js";
+
+export type PeriodKind = "WEEKLY" | "MONTHLY" | "QUARTERLY" | "YEARLY";
+
+export interface PeriodPrefs {
+  /** ISO weekday, as identity stores it: 1 = Monday … 7 = Sunday. */
+  firstDayOfWeek: number;
+  /** Day of the month every monthly, quarterly and yearly period starts on, 1..28. */
+  monthStartDay: number;
+}
 
 export const PERIOD_KINDS: readonly PeriodKind[] = ["WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY"];
 

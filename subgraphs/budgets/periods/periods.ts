@@ -9,16 +9,9 @@ import {
   shiftDays,
   utcCalendarDate,
 } from "../../../platform/time/calendar-date.js";
-import { assertLimit, assertPeriodKind, assertPeriodPrefs } from "./period-inputs.js";
+import { assertLimit, assertPeriodKind, assertPeriodPrefs, type PeriodKind, type PeriodPrefs } from "./period-inputs.js";
 
-export type PeriodKind = "WEEKLY" | "MONTHLY" | "QUARTERLY" | "YEARLY";
-
-export interface PeriodPrefs {
-  /** ISO weekday, as identity stores it: 1 = Monday … 7 = Sunday. */
-  firstDayOfWeek: number;
-  /** Day of the month every monthly, quarterly and yearly period starts on, 1..28. */
-  monthStartDay: number;
-}
+export type { PeriodKind, PeriodPrefs } from "./period-inputs.js";
 
 export interface Period {
   start: string;

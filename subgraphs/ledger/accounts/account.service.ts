@@ -4,7 +4,7 @@ import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { calendarDate } from "../transactions/calendar-date.js";
 import { ACCOUNT_TYPES, AccountEntity, type AccountKind } from "./account.entity.js";
 import { ACCOUNT_TOPIC, accountSnapshot } from "./account.events.js";

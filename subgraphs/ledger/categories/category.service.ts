@@ -3,7 +3,7 @@ import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { CATEGORY_KINDS, CategoryEntity, type CategoryKindValue } from "./category.entity.js";
 import { CATEGORY_TOPIC, type CategoryMovedV1, type CategorySnapshotV1 } from "./category.events.js";
 import { DEFAULT_CATEGORIES } from "./default-categories.js";

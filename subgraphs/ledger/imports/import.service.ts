@@ -3,7 +3,7 @@ import { badInput } from "../../../platform/errors/index.js";
 import type { JobQueue } from "../../../platform/jobs/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import type { AccountService } from "../accounts/account.service.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { ImportBatchEntity, ImportFileEntity, type ImportFormat } from "./import-batch.entity.js";
 import { IMPORT_JOB, type ImportJobPayload } from "./import.job.js";
 import { parseCsv, parseOfx, validateCsvMapping, type CsvMappingInput } from "./parsing/index.js";

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { TransactionService } from "../transactions/transaction.service.js";

@@ -5,7 +5,7 @@ import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { notesText, payeeText } from "../transactions/transaction-fields.js";
 import { addDays, nextOccurrenceOnOrAfter, occurrencesBetween, validateSchedule, type Frequency, type ScheduleRule } from "./schedule/index.js";

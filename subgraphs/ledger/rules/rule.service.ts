@@ -3,7 +3,7 @@ import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
 import { AccountEntity } from "../accounts/account.entity.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.js";
 import type { TransactionQuery, TransactionQueries } from "../transactions/transaction-query.service.js";

@@ -6,7 +6,7 @@ import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/ind
 import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
-import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { calendarDate } from "./calendar-date.js";
 import { entryPostings, transferPostings, type PostingLine, type SplitLine } from "./double-entry.js";
 import { PostingEntity } from "./posting.entity.js";
