@@ -1,4 +1,4 @@
-import { keyedLoader, resolveOwnUserReference } from "../../platform/graphql/index.js";
+import { keyedLoader, resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
@@ -12,18 +12,18 @@ import { BudgetProgressService } from "./budgets/budget-progress.service.js";
 import { BudgetSummaryService } from "./budgets/budget-summary.service.js";
 import { BudgetEntity } from "./budgets/budget.entity.js";
 import { budgetByIdLoader, budgetChainLoader } from "./budgets/budget.loaders.js";
-import { resolveBudgetReference } from "./budgets/budget.reference.js";
 import { BudgetResolver } from "./budgets/budget.resolver.js";
 import { BudgetService } from "./budgets/budget.service.js";
 import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import { CategoryTreeService } from "./categories/category-tree.service.js";
-import { CategoryBudgetsResolver, resolveCategoryReference } from "./categories/category.resolver.js";
+import { Budget, CategoryRef } from "./budgets/budget.type.js";
+import { CategoryBudgetsResolver } from "./categories/category.resolver.js";
+import { SavingsGoal } from "./goals/goal.type.js";
 import { AutoSaveRuleEntity } from "./goals/auto-save-rule.entity.js";
 import { AutoSaveService } from "./goals/auto-save.service.js";
 import { autoSaveConsumer } from "./goals/events/auto-save.handler.js";
 import { GoalMovementEntity } from "./goals/goal-movement.entity.js";
 import { goalByIdLoader, goalMovementsLoader } from "./goals/goal.loaders.js";
-import { resolveSavingsGoalReference } from "./goals/goal.reference.js";
 import { AutoSaveRuleResolver, GoalMovementResolver, GoalsUserResolver, SavingsGoalResolver } from "./goals/goal.resolver.js";
 import { SavingsGoalService } from "./goals/goal.service.js";
 import { SavingsGoalEntity } from "./goals/savings-goal.entity.js";
@@ -106,9 +106,10 @@ export default defineSubgraph<BudgetsDeps>({
   close: (deps) => deps.idempotencyPurge.stop(),
   references: (deps) => ({
     User: resolveOwnUserReference,
-    Budget: resolveBudgetReference(deps),
-    Category: resolveCategoryReference(deps),
-    SavingsGoal: resolveSavingsGoalReference(deps.goals),
+    Budget: resolveThroughLoader(deps.loaders.budget, Budget.from),
+    // Budgets' copy of the caller's category tree: another user's category is not found here.
+    Category: resolveThroughLoader(deps.loaders.category, (category) => Object.assign(new CategoryRef(), { id: category.id })),
+    SavingsGoal: resolveThroughLoader(deps.goals.loaders.goal, (view) => SavingsGoal.from(view, deps.goals.savings.today())),
   }),
   consumers: (deps) => [
     identityUsersConsumer(deps.settings),

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { badInput, forbidden } from "../../../platform/errors/index.js";
-import { liveDirective, requireOwnUser, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { liveDirective, requireOwnUser, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyInput } from "../../../platform/money/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { BudgetsUser } from "../users/user.type.js";
@@ -8,9 +8,6 @@ import { GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "./goal.events.js";
 import { CreateAutoSaveRuleInput, CreateSavingsGoalInput, UpdateSavingsGoalInput } from "./goal.inputs.js";
 import { MAX_MOVEMENTS_PAGE, type MovementRequest } from "./goal.service.js";
 import { AutoSaveRule, GoalMovement, SavingsGoal, type GoalView } from "./goal.type.js";
-
-const READ = '@requiresScopes(scopes: [["budgets:read"]])';
-const WRITE = '@requiresScopes(scopes: [["budgets:write"]])';
 
 /** What the resolvers need of the budgets deps; the subgraph's deps object is passed whole. */
 type WithGoals = Pick<BudgetsDeps, "goals">;
@@ -30,7 +27,7 @@ export class SavingsGoalResolver {
     return SavingsGoal.from(view, this.deps.goals.savings.today());
   }
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => [SavingsGoal], { description: "The caller's savings goals, oldest first." })
   async savingsGoals(
     @Ctx() context: RequestContext,
@@ -39,7 +36,7 @@ export class SavingsGoalResolver {
     return (await this.deps.goals.savings.list(requireUserId(context), includeArchived)).map((v) => this.out(v));
   }
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => SavingsGoal, { nullable: true, description: "One of the caller's goals (archived too); null if unknown or not theirs." })
   async savingsGoal(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<SavingsGoal | null> {
     requireUserId(context);
@@ -47,7 +44,7 @@ export class SavingsGoalResolver {
     return view ? this.out(view) : null;
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => SavingsGoal, { description: "The target is in the caller's base currency." })
   async createSavingsGoal(@Ctx() context: RequestContext, @Arg("input", () => CreateSavingsGoalInput) input: CreateSavingsGoalInput): Promise<SavingsGoal> {
     const view = await this.deps.goals.savings.create(
@@ -58,7 +55,7 @@ export class SavingsGoalResolver {
     return this.out(view);
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => SavingsGoal)
   async updateSavingsGoal(
     @Ctx() context: RequestContext,
@@ -69,13 +66,13 @@ export class SavingsGoalResolver {
     return this.out(await this.deps.goals.savings.update(requireUserId(context), id, changes, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => SavingsGoal, { description: "Archived goals are read-only and take no auto-save." })
   async archiveSavingsGoal(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<SavingsGoal> {
     return this.out(await this.deps.goals.savings.archive(requireUserId(context), id, context.traceId));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => GoalMovement, { description: "Adds money to the goal. Retrying with the same idempotencyKey returns the first movement." })
   async contributeToGoal(
     @Ctx() context: RequestContext,
@@ -89,7 +86,7 @@ export class SavingsGoalResolver {
     return GoalMovement.from(movement, goal.goal.currency);
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => GoalMovement, { description: "Takes money out of the goal (recorded negative); never below zero. Retrying with the same idempotencyKey returns the first movement." })
   async withdrawFromGoal(
     @Ctx() context: RequestContext,
@@ -104,7 +101,7 @@ export class SavingsGoalResolver {
   }
 
   @Directive(liveDirective({ topic: GOAL_TOPIC, events: [SAVINGS_GOAL_UPDATED], lookup: "savingsGoal", id: "goalId", match: { id: "goalId" } }))
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Subscription(() => SavingsGoal, { nullable: true, description: "The goal each time it or its saved amount changes.", subscribe: servedByGateway })
   savingsGoalUpdated(@Arg("id", () => ID) _id: string): SavingsGoal {
     return servedByGateway();
@@ -139,13 +136,13 @@ export class GoalMovementResolver {
 export class AutoSaveRuleResolver {
   constructor(private readonly deps: WithGoals) {}
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @Query(() => [AutoSaveRule], { description: "The caller's auto-save rules, oldest first." })
   async autoSaveRules(@Ctx() context: RequestContext): Promise<AutoSaveRule[]> {
     return (await this.deps.goals.autoSave.list(requireUserId(context))).map((v) => AutoSaveRule.from(v.rule, v.currency));
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => AutoSaveRule, { description: "Saves from income dated on or after today into the goal." })
   async createAutoSaveRule(@Ctx() context: RequestContext, @Arg("input", () => CreateAutoSaveRuleInput) input: CreateAutoSaveRuleInput): Promise<AutoSaveRule> {
     const view = await this.deps.goals.autoSave.create(requireUserId(context), {
@@ -159,7 +156,7 @@ export class AutoSaveRuleResolver {
     return AutoSaveRule.from(view.rule, view.currency);
   }
 
-  @Directive(WRITE)
+  @Directive(scopes("budgets:write"))
   @Mutation(() => Boolean, { description: "Money it already saved stays in the goal." })
   async deleteAutoSaveRule(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<boolean> {
     return this.deps.goals.autoSave.delete(requireUserId(context), id);
@@ -177,7 +174,7 @@ export class AutoSaveRuleResolver {
 export class GoalsUserResolver {
   constructor(private readonly deps: WithGoals) {}
 
-  @Directive(READ)
+  @Directive(scopes("budgets:read"))
   @FieldResolver(() => [SavingsGoal], { description: "Savings goals, oldest first." })
   async savingsGoals(
     @Root() user: BudgetsUser,

@@ -1,17 +1,14 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver, Subscription } from "type-graphql";
-import { liveDirective, requireUserId, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { IMPORT_TOPIC, IMPORT_UPDATED } from "./import.events.js";
 import { ImportBatch, ImportTransactionsInput } from "./import.type.js";
-
-const READ = '@requiresScopes(scopes: [["ledger:read"]])';
-const WRITE = '@requiresScopes(scopes: [["ledger:write"]])';
 
 @Resolver(() => ImportBatch)
 export class ImportResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
-  @Directive(WRITE)
+  @Directive(scopes("ledger:write"))
   @Mutation(() => ImportBatch, {
     description:
       "Accepts a CSV or OFX/QFX statement for an account and answers at once with the import QUEUED; the rows are imported in the background " +
@@ -21,21 +18,21 @@ export class ImportResolver {
     return ImportBatch.from(await this.deps.imports.start(requireUserId(context), input, context.traceId));
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => ImportBatch, { nullable: true })
   async importBatch(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<ImportBatch | null> {
     const batch = await this.deps.imports.find(requireUserId(context), id);
     return batch ? ImportBatch.from(batch) : null;
   }
 
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Query(() => [ImportBatch], { description: "The caller's imports, newest first." })
   async importBatches(@Ctx() context: RequestContext, @Arg("first", () => Int, { defaultValue: 20 }) first: number): Promise<ImportBatch[]> {
     return (await this.deps.imports.list(requireUserId(context), first)).map(ImportBatch.from);
   }
 
   @Directive(liveDirective({ topic: IMPORT_TOPIC, events: [IMPORT_UPDATED], lookup: "importBatch", id: "importId", match: { id: "importId" }, audience: "owner" }))
-  @Directive(READ)
+  @Directive(scopes("ledger:read"))
   @Subscription(() => ImportBatch, { description: "The import whenever its status or progress changes (when it starts, after each chunk of rows, when it ends).", subscribe: servedByGateway })
   importUpdated(@Arg("id", () => ID) _id: string): ImportBatch {
     return servedByGateway();
