@@ -1,8 +1,7 @@
-import { PGlite } from "@electric-sql/pglite";
 import { DataSource, type MixedList } from "typeorm";
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
-import { createPgliteDriver } from "./pglite/index.js";
+import { createPgliteDriver, PgliteProxy } from "./pglite/index.js";
 import { StatementLogger } from "./statement-logger.js";
 import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
 
@@ -91,7 +90,8 @@ export class PostgresDatabaseProvider implements DatabaseProvider {
 
 /**
  * Embedded default: one PGlite (PostgreSQL in WASM) for all subgraphs in this process, on disk
- * under `dataDir` or in memory. One instance is far cheaper than one per subgraph.
+ * under `dataDir` or in memory. One instance is far cheaper than one per subgraph. It runs in a
+ * worker thread, so database work never stalls this thread's event loop (HTTP, health checks).
  */
 export class PgliteDatabaseProvider implements DatabaseProvider {
   readonly kind = "pglite" as const;
@@ -99,12 +99,11 @@ export class PgliteDatabaseProvider implements DatabaseProvider {
   /** Subgraphs given their own DATABASE_URL_<NAME> still use a real server. */
   private readonly postgres = new PostgresDatabaseProvider();
 
-  private constructor(readonly db: PGlite) {}
+  private constructor(readonly db: PgliteProxy) {}
 
-  static async create(dataDir?: string): Promise<PgliteDatabaseProvider> {
-    const db = dataDir ? new PGlite(dataDir) : new PGlite();
-    await db.waitReady;
-    return new PgliteDatabaseProvider(db);
+  /** `onError` hears once if the database worker dies (its pending statements fail as well). */
+  static async create(dataDir?: string, options: { onError?: (error: Error) => void } = {}): Promise<PgliteDatabaseProvider> {
+    return new PgliteDatabaseProvider(await PgliteProxy.start({ dataDir, onError: options.onError }));
   }
 
   async open(schema: string, storage: SubgraphStorage, url?: string): Promise<OpenedDatabase> {

@@ -94,7 +94,9 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
       await checkPostgres("DATABASE_URL", config.databaseUrl);
       database = new PostgresDatabaseProvider(config.databaseUrl);
     } else {
-      database = await PgliteDatabaseProvider.create(config.dataDir);
+      database = await PgliteDatabaseProvider.create(config.dataDir, {
+        onError: (err) => logger.fatal({ err }, "the embedded database stopped; restart the process"),
+      });
     }
     closers.push(() => database.close());
     for (const [subgraph, url] of Object.entries(config.databaseUrlBySubgraph)) {
