@@ -122,6 +122,9 @@ async function labels(ds: DataSource, prefix: string): Promise<string[]> {
   return rows.map((r) => r.label);
 }
 
+// Several tests start a fresh PGlite (initdb in WASM): seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 describe("PGlite driver for TypeORM", () => {
   let db: PgliteProxy;
   let ds: DataSource;

@@ -63,8 +63,11 @@ export const databaseErrorFields = [
   "routine",
 ] as const;
 
+/** An Error, or a notice (PGlite's NoticeMessage is a plain object with the same fields). */
 export function serializeError(error: unknown): SerializedError {
-  if (!(error instanceof Error)) return { message: String(error), fields: {} };
+  if (typeof error !== "object" || error === null || typeof (error as { message?: unknown }).message !== "string") {
+    return { message: String(error), fields: {} };
+  }
   const source = error as Error & Record<string, unknown>;
   const fields: Record<string, string> = {};
   for (const field of databaseErrorFields) {
@@ -72,10 +75,10 @@ export function serializeError(error: unknown): SerializedError {
     if (typeof value === "string") fields[field] = value;
   }
   return {
-    message: error.message,
+    message: source.message,
     severity: typeof source.severity === "string" ? source.severity : undefined,
     length: typeof source.length === "number" ? source.length : undefined,
-    stack: error.stack,
+    stack: typeof source.stack === "string" ? source.stack : undefined,
     fields,
   };
 }

@@ -13,7 +13,7 @@ const options = workerData as PgliteWorkerData;
 const post = (reply: Reply) => port.postMessage(reply);
 
 // Extensions must be known when PGlite starts; CREATE EXTENSION then works in any schema.
-const db = new PGlite(options.dataDir, { extensions: { pg_trgm } });
+const db = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
 
 const passString = (x: string): string => x;
 const passValue = (x: unknown): string => x as string;
