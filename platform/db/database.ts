@@ -2,6 +2,7 @@ import { DataSource, type MixedList } from "typeorm";
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
 import { createPgliteDriver, PgliteProxy } from "./pglite/index.js";
+import { ensureDatabase } from "./create-database.js";
 import { StatementLogger } from "./statement-logger.js";
 import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
 
@@ -59,15 +60,30 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
   };
 }
 
-/** Real PostgreSQL: a pool per subgraph, LISTEN on a dedicated connection. */
+/**
+ * Real PostgreSQL: a pool per subgraph, LISTEN on a dedicated connection. A database the URL
+ * names but the server lacks is created first (see ensureDatabase).
+ */
 export class PostgresDatabaseProvider implements DatabaseProvider {
   readonly kind = "postgres" as const;
   private readonly opened: OpenedDatabase[] = [];
+  private readonly ensured = new Map<string, Promise<void>>();
 
-  constructor(private readonly defaultUrl?: string) {}
+  constructor(
+    private readonly defaultUrl?: string,
+    private readonly logger?: { info(fields: object, message: string): void },
+  ) {}
 
   async open(schema: string, storage: SubgraphStorage, url = this.defaultUrl): Promise<OpenedDatabase> {
     if (!url) throw new Error(`no database URL for subgraph ${schema}`);
+    // Once per URL: several subgraphs usually share one database.
+    let ensured = this.ensured.get(url);
+    if (!ensured) {
+      ensured = ensureDatabase(url, this.logger);
+      this.ensured.set(url, ensured);
+      ensured.catch(() => this.ensured.delete(url));
+    }
+    await ensured;
     const dataSource = new DataSource({
       ...baseOptions(schema, storage),
       url,
