@@ -1,11 +1,10 @@
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { DataSource, type MixedList } from "typeorm";
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
-import { PlatformJobs1763769600002 } from "../jobs/jobs.migration.js";
 import { PlatformIdempotencyKeys1796526000000 } from "../idempotency/idempotency-keys.migration.js";
-import { createPgliteDriver } from "./pglite/index.js";
+import { PlatformJobs1763769600002 } from "../jobs/jobs.migration.js";
+import { ensureDatabase } from "./create-database.js";
+import { createPgliteDriver, PgliteProxy } from "./pglite/index.js";
 import { StatementLogger } from "./statement-logger.js";
 import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
 
@@ -66,15 +65,30 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
   };
 }
 
-/** Real PostgreSQL: a pool per subgraph, LISTEN on a dedicated connection. */
+/**
+ * Real PostgreSQL: a pool per subgraph, LISTEN on a dedicated connection. A database the URL
+ * names but the server lacks is created first (see ensureDatabase).
+ */
 export class PostgresDatabaseProvider implements DatabaseProvider {
   readonly kind = "postgres" as const;
   private readonly opened: OpenedDatabase[] = [];
+  private readonly ensured = new Map<string, Promise<void>>();
 
-  constructor(private readonly defaultUrl?: string) {}
+  constructor(
+    private readonly defaultUrl?: string,
+    private readonly logger?: { info(fields: object, message: string): void },
+  ) {}
 
   async open(schema: string, storage: SubgraphStorage, url = this.defaultUrl): Promise<OpenedDatabase> {
     if (!url) throw new Error(`no database URL for subgraph ${schema}`);
+    // Once per URL: several subgraphs usually share one database.
+    let ensured = this.ensured.get(url);
+    if (!ensured) {
+      ensured = ensureDatabase(url, this.logger);
+      this.ensured.set(url, ensured);
+      ensured.catch(() => this.ensured.delete(url));
+    }
+    await ensured;
     const dataSource = new DataSource({
       ...baseOptions(schema, storage),
       url,
@@ -97,7 +111,8 @@ export class PostgresDatabaseProvider implements DatabaseProvider {
 
 /**
  * Embedded default: one PGlite (PostgreSQL in WASM) for all subgraphs in this process, on disk
- * under `dataDir` or in memory. One instance is far cheaper than one per subgraph.
+ * under `dataDir` or in memory. One instance is far cheaper than one per subgraph. It runs in a
+ * worker thread, so database work never stalls this thread's event loop (HTTP, health checks).
  */
 export class PgliteDatabaseProvider implements DatabaseProvider {
   readonly kind = "pglite" as const;
@@ -105,12 +120,11 @@ export class PgliteDatabaseProvider implements DatabaseProvider {
   /** Subgraphs given their own DATABASE_URL_<NAME> still use a real server. */
   private readonly postgres = new PostgresDatabaseProvider();
 
-  private constructor(readonly db: PGlite) {}
+  private constructor(readonly db: PgliteProxy) {}
 
-  static async create(dataDir?: string): Promise<PgliteDatabaseProvider> {
-    const db = new PGlite({ dataDir, extensions: { pg_trgm } });
-    await db.waitReady;
-    return new PgliteDatabaseProvider(db);
+  /** `onError` hears once if the database worker dies (its pending statements fail as well). */
+  static async create(dataDir?: string, options: { onError?: (error: Error) => void } = {}): Promise<PgliteDatabaseProvider> {
+    return new PgliteDatabaseProvider(await PgliteProxy.start({ dataDir, onError: options.onError }));
   }
 
   async open(schema: string, storage: SubgraphStorage, url?: string): Promise<OpenedDatabase> {

@@ -1,6 +1,5 @@
 import pg from "pg";
-import type { PGlite } from "@electric-sql/pglite";
-import { withPgliteSession } from "./pglite/index.js";
+import { withPgliteSession, type PgliteProxy } from "./pglite/index.js";
 
 /**
  * PostgreSQL LISTEN/NOTIFY, so the outbox relay wakes when a transaction that wrote events commits
@@ -55,7 +54,7 @@ export class PostgresNotifier implements Notifier {
 
 export class PgliteNotifier implements Notifier {
   private readonly unsubscribers: Array<() => Promise<void>> = [];
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: PgliteProxy) {}
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
     // LISTEN is a statement on the one shared session: take the session lock like every query.

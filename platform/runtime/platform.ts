@@ -1,9 +1,9 @@
-import pg from "pg";
 import type { Logger } from "pino";
 import { createKeyValueStore, type KeyValueStore } from "../cache/index.js";
 import { ConfigError } from "../config/config-error.js";
 import type { PlatformConfig } from "../config/env.js";
 import { generateInternalKeys, loadInternalKeys, type InternalKeyPair } from "../auth/internal-token.js";
+import { DatabaseNotCreatableError, ensureDatabase } from "../db/create-database.js";
 import { PgliteDatabaseProvider, PostgresDatabaseProvider, type DatabaseProvider } from "../db/database.js";
 import type { EventBus } from "../events/bus.js";
 import { KafkaEventBus } from "../events/kafka-bus.js";
@@ -34,16 +34,13 @@ export interface PlatformOptions {
   clientId?: string;
 }
 
-async function checkPostgres(setting: string, url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => undefined);
+/** Connects once, creating the URL's database when the server lacks it and the role may. */
+async function checkPostgres(setting: string, url: string, logger: Logger): Promise<void> {
   try {
-    await client.connect();
-    await client.query("SELECT 1");
+    await ensureDatabase(url, logger);
   } catch (error) {
+    if (error instanceof DatabaseNotCreatableError) throw new ConfigError(setting, error.message);
     throw new ConfigError(setting, `cannot connect to PostgreSQL (${(error as Error).message})`);
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 
@@ -91,14 +88,16 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
     // The embedded database opens last: remote services are cheaper to check and fail faster.
     let database: DatabaseProvider;
     if (config.databaseUrl) {
-      await checkPostgres("DATABASE_URL", config.databaseUrl);
-      database = new PostgresDatabaseProvider(config.databaseUrl);
+      await checkPostgres("DATABASE_URL", config.databaseUrl, logger);
+      database = new PostgresDatabaseProvider(config.databaseUrl, logger);
     } else {
-      database = await PgliteDatabaseProvider.create(config.dataDir);
+      database = await PgliteDatabaseProvider.create(config.dataDir, {
+        onError: (err) => logger.fatal({ err }, "the embedded database stopped; restart the process"),
+      });
     }
     closers.push(() => database.close());
     for (const [subgraph, url] of Object.entries(config.databaseUrlBySubgraph)) {
-      await checkPostgres(`DATABASE_URL_${subgraph.toUpperCase()}`, url);
+      await checkPostgres(`DATABASE_URL_${subgraph.toUpperCase()}`, url, logger);
     }
 
     return { config, logger, clock, ids: options.ids ?? randomIds, database, bus, cache, internalKeys, close: closeAll };

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import {
   Column,
@@ -12,7 +11,7 @@ import {
   type QueryRunner,
 } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPgliteDriver, withPgliteSession } from "./index.js";
+import { createPgliteDriver, PgliteProxy, withPgliteSession } from "./index.js";
 
 const SCHEMA = "pglite_driver_test";
 const MIGRATIONS_TABLE = "typeorm_migrations";
@@ -84,7 +83,7 @@ class CreateDriverTestTables1700000000000 implements MigrationInterface {
   }
 }
 
-function dataSourceFor(db: PGlite): DataSource {
+function dataSourceFor(db: PgliteProxy): DataSource {
   return new DataSource({
     type: "postgres",
     driver: createPgliteDriver(db),
@@ -123,14 +122,17 @@ async function labels(ds: DataSource, prefix: string): Promise<string[]> {
   return rows.map((r) => r.label);
 }
 
+// Several tests start a fresh PGlite (initdb in WASM): seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 describe("PGlite driver for TypeORM", () => {
-  let db: PGlite;
+  let db: PgliteProxy;
   let ds: DataSource;
   const unhandled = vi.fn();
 
   beforeAll(async () => {
     process.on("unhandledRejection", unhandled);
-    db = new PGlite();
+    db = await PgliteProxy.start();
     ds = dataSourceFor(db);
     await ds.initialize();
     await ds.query(`CREATE SCHEMA IF NOT EXISTS "${SCHEMA}"`);
@@ -313,7 +315,7 @@ describe("PGlite driver for TypeORM", () => {
   });
 
   it("(f) runs migrations with the migrations table inside the custom schema", async () => {
-    const fresh = new PGlite();
+    const fresh = await PgliteProxy.start();
     const source = dataSourceFor(fresh);
     try {
       await source.initialize();
@@ -380,7 +382,7 @@ describe("PGlite driver for TypeORM", () => {
       @Column("text")
       name!: string;
     }
-    const fresh = new PGlite();
+    const fresh = await PgliteProxy.start();
     const source = new DataSource({
       type: "postgres",
       driver: createPgliteDriver(fresh),

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
-import type { PGlite, QueryOptions, Results } from "@electric-sql/pglite";
+import type { RawResult } from "./pglite-protocol.js";
+import type { PgliteNotice, PgliteProxy } from "./pglite-proxy.js";
 
 // A stand-in for the `pg` module that TypeORM's postgres driver accepts as `driver`.
 // TypeORM 1.1.1 uses exactly: `new driver.Pool(options)`, `pool.on("error")`, `pool.connect(cb)`,
@@ -62,9 +63,9 @@ export interface PgliteDriver {
   /** TypeORM's `parseInt8` option writes `defaults.parseInt8`; scoped to this driver object, not global. */
   defaults: { parseInt8: boolean };
   types: TypeParserSource;
-  db: PGlite;
+  db: PgliteProxy;
   /** Runs `fn` with the session to itself; see {@link withPgliteSession}. */
-  runExclusive<T>(fn: (db: PGlite) => Promise<T>): Promise<T>;
+  runExclusive<T>(fn: (db: PgliteProxy) => Promise<T>): Promise<T>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,15 +120,13 @@ class FifoMutex {
 
 interface Session {
   mutex: FifoMutex;
-  rawParsers?: { source: object; size: number; map: Record<number | string, (x: string) => string> };
-  rawSerializers?: { source: object; size: number; map: Record<number | string, (x: unknown) => string> };
 }
 
 // Keyed by PGlite instance, not by driver or pool: several DataSources (one per subgraph schema)
 // share one PGlite, and they must all queue on the same lock.
-const sessions = new WeakMap<PGlite, Session>();
+const sessions = new WeakMap<PgliteProxy, Session>();
 
-function sessionOf(db: PGlite): Session {
+function sessionOf(db: PgliteProxy): Session {
   let session = sessions.get(db);
   if (!session) {
     session = { mutex: new FifoMutex() };
@@ -141,14 +140,11 @@ function sessionOf(db: PGlite): Session {
  * A holder that released after an error (or simply forgot COMMIT) must not leak its
  * half-done work into someone else's statements.
  */
-async function resetSession(db: PGlite): Promise<void> {
+async function resetSession(db: PgliteProxy): Promise<void> {
   if (db.closed) return;
-  // A checkout may end before PGlite finished starting (TypeORM's connect probe runs no query),
-  // and the transaction probe reads the WASM module, which only exists once it is ready.
-  await db.waitReady;
-  // Without the probe, ROLLBACK outside a transaction is only a warning, so it is still safe.
-  const inTransaction = typeof db.isInTransaction === "function" ? db.isInTransaction() : true;
-  if (inTransaction) await db.exec("ROLLBACK");
+  // The proxy knows the transaction status as of the last statement, and every statement on
+  // the session goes through it, so the answer is current.
+  if (db.isInTransaction()) await db.exec("ROLLBACK");
 }
 
 /**
@@ -157,7 +153,7 @@ async function resetSession(db: PGlite): Promise<void> {
  * transaction. Any transaction `fn` leaves open is rolled back before the lock passes on.
  * Do not call the driver's DataSource from inside `fn`: it would wait for this same lock.
  */
-export async function withPgliteSession<T>(db: PGlite, fn: (db: PGlite) => Promise<T>): Promise<T> {
+export async function withPgliteSession<T>(db: PgliteProxy, fn: (db: PgliteProxy) => Promise<T>): Promise<T> {
   const unlock = await sessionOf(db).mutex.acquire();
   try {
     return await fn(db);
@@ -189,31 +185,6 @@ function encodeParam(value: unknown): string | null {
   return String(prepared);
 }
 
-const passString = (x: string): string => x;
-const passValue = (x: unknown): string => x as string;
-
-// PGlite parses results with its own (postgres.js-style) parsers: int8 as number, numeric as
-// number, date as Date at UTC midnight. Overriding every OID it knows with identity hands us
-// the raw text, which we then parse with pg-types so results are byte-for-byte what pg gives.
-// Same for serializers: parameters are already pg-encoded text, so PGlite must pass them through.
-function rawOptions(db: PGlite, session: Session): Pick<QueryOptions, "parsers" | "serializers"> {
-  const parsers = db.parsers;
-  const parserKeys = Object.keys(parsers);
-  if (!session.rawParsers || session.rawParsers.source !== parsers || session.rawParsers.size !== parserKeys.length) {
-    session.rawParsers = { source: parsers, size: parserKeys.length, map: Object.fromEntries(parserKeys.map((k) => [k, passString])) };
-  }
-  const serializers = db.serializers;
-  const serializerKeys = Object.keys(serializers);
-  if (!session.rawSerializers || session.rawSerializers.source !== serializers || session.rawSerializers.size !== serializerKeys.length) {
-    session.rawSerializers = {
-      source: serializers,
-      size: serializerKeys.length,
-      map: Object.fromEntries(serializerKeys.map((k) => [k, passValue])),
-    };
-  }
-  return { parsers: session.rawParsers.map, serializers: session.rawSerializers.map };
-}
-
 interface ParserLookup {
   types: TypeParserSource;
   parseInt8: boolean;
@@ -226,10 +197,10 @@ function parserFor(lookup: ParserLookup, oid: number): TypeParser {
   return lookup.types.getTypeParser(oid, "text");
 }
 
-function toPgResult(raw: Results, lookup: ParserLookup, rowAsArray: boolean): PgliteQueryResult {
+function toPgResult(raw: RawResult, lookup: ParserLookup, rowAsArray: boolean): PgliteQueryResult {
   const fields: PgliteField[] = raw.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID, format: "text" }));
   const parse = fields.map((f) => parserFor(lookup, f.dataTypeID));
-  const rows = (raw.rows as unknown as Array<Array<string | null>>).map((cells) => {
+  const rows = raw.rows.map((cells) => {
     if (rowAsArray) return cells.map((cell, i) => (cell === null ? null : parse[i]!(cell)));
     const row: Record<string, unknown> = {};
     cells.forEach((cell, i) => {
@@ -249,43 +220,8 @@ function toPgResult(raw: Results, lookup: ParserLookup, rowAsArray: boolean): Pg
   };
 }
 
-const databaseErrorFields = [
-  "severity",
-  "code",
-  "detail",
-  "hint",
-  "position",
-  "internalPosition",
-  "internalQuery",
-  "where",
-  "schema",
-  "table",
-  "column",
-  "dataType",
-  "constraint",
-  "file",
-  "line",
-  "routine",
-] as const;
-
-/**
- * Re-creates PGlite's server error as pg's DatabaseError: same class and fields as pg, so
- * `instanceof pg.DatabaseError`, TypeORM's QueryFailedError (which copies every own field) and
- * `code === "23505"` checks behave identically. PGlite's own error also carries the query
- * options, which would drag our parser tables into every logged QueryFailedError.
- */
+/** Server errors already arrive as pg's DatabaseError (see PgliteProxy); anything else becomes an Error. */
 function toPgError(error: unknown): Error {
-  if (error instanceof pg.DatabaseError) return error;
-  if (error instanceof Error && typeof (error as { severity?: unknown }).severity === "string" && "code" in error) {
-    const source = error as Error & Record<string, unknown>;
-    const length = typeof source.length === "number" ? source.length : 0;
-    const converted = new pg.DatabaseError(source.message, length, "error");
-    for (const field of databaseErrorFields) {
-      const value = source[field];
-      if (typeof value === "string") converted[field] = value;
-    }
-    return converted;
-  }
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -320,7 +256,7 @@ function deliver<T>(promise: Promise<T>, callback: (err: Error | null, value?: T
 // ---------------------------------------------------------------------------------------------
 
 interface PoolContext {
-  db: PGlite;
+  db: PgliteProxy;
   session: Session;
   lookup: () => ParserLookup;
   onBackgroundError: (error: Error) => void;
@@ -395,17 +331,12 @@ export class PgliteClient extends EventEmitter {
 
   private async execute(query: PgliteQueryConfig): Promise<PgliteQueryResult | PgliteQueryResult[]> {
     if (typeof query.text !== "string") throw new TypeError("Client was passed a null or undefined query");
-    const { db, session } = this.ctx;
-    // PGlite registers its array parsers at the end of start-up; reading its parser table any
-    // earlier would miss them and let PGlite pre-parse arrays behind our back.
-    await db.waitReady;
+    const { db } = this.ctx;
     const lookup = query.types ? { ...this.ctx.lookup(), types: query.types } : this.ctx.lookup();
     const rowAsArray = query.rowMode === "array";
-    const options: QueryOptions = {
-      ...rawOptions(db, session),
-      rowMode: "array",
-      onNotice: (notice) => this.emit("notice", notice),
-    };
+    // Values come back as PostgreSQL text (the worker turns PGlite's own parsing off) and are
+    // parsed here with pg-types, so results are byte-for-byte what pg gives.
+    const options = { onNotice: (notice: PgliteNotice) => this.emit("notice", notice) };
     const values = query.values;
     if (!values || values.length === 0) {
       // pg uses the simple protocol when there are no parameters, which allows several statements
@@ -414,7 +345,7 @@ export class PgliteClient extends EventEmitter {
       const converted = results.map((r) => toPgResult(r, lookup, rowAsArray));
       return converted.length === 1 ? converted[0]! : converted;
     }
-    const raw = await db.query<Record<string, unknown>>(query.text, values.map(encodeParam), options);
+    const raw = await db.query(query.text, values.map(encodeParam), options);
     return toPgResult(raw, lookup, rowAsArray);
   }
 }
@@ -430,7 +361,7 @@ export class PglitePool extends EventEmitter {
   ending = false;
   ended = false;
 
-  constructor(db: PGlite, driver: { types: TypeParserSource; defaults: { parseInt8: boolean } }, config: PglitePoolConfig = {}) {
+  constructor(db: PgliteProxy, driver: { types: TypeParserSource; defaults: { parseInt8: boolean } }, config: PglitePoolConfig = {}) {
     super();
     const types = config.types ?? driver.types;
     this.timeoutMillis = typeof config.connectionTimeoutMillis === "number" ? config.connectionTimeoutMillis : undefined;
@@ -548,7 +479,7 @@ export class PglitePool extends EventEmitter {
  * TypeORM runs on an embedded PGlite with pg's result types and one-holder-at-a-time access to
  * the single PGlite session (a transaction owns the session from BEGIN to release).
  */
-export function createPgliteDriver(db: PGlite, options: PgliteDriverOptions = {}): PgliteDriver {
+export function createPgliteDriver(db: PgliteProxy, options: PgliteDriverOptions = {}): PgliteDriver {
   let parseInt8 = false;
   const driver: PgliteDriver = {
     Pool: undefined as unknown as PgliteDriver["Pool"],
