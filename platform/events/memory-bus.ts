@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { deliverWithRetry } from "./delivery.js";
+import { nextTurn } from "../concurrency/next-turn.js";
 
 interface TopicLog {
   /** Offset of messages[0]; older messages are dropped to bound memory. */
@@ -106,7 +107,7 @@ export class MemoryEventBus implements EventBus {
         group.cursor++;
         // Embedded PGlite answers in microtasks: without a macrotask turn here, a backlog of
         // thousands of events (an import's) would keep HTTP and timers waiting until it is drained.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     } catch (error) {
       this.logger.error({ err: error, topic, groupId }, "in-process consumer stopped");

@@ -5,6 +5,7 @@ import type { Notifier } from "../db/notifier.js";
 import type { Clock } from "../time/clock.js";
 import { DEFAULT_MAX_ATTEMPTS, isPermanentFailure, maskedJobError, retryDelayMs, type JobExecution, type JobHandler, type JobRecord } from "./job.js";
 import { jobsChannel } from "./job-queue.js";
+import { nextTurn } from "../concurrency/next-turn.js";
 
 export interface JobRunnerOptions {
   dataSource: DataSource;
@@ -189,7 +190,7 @@ export class JobRunner {
         if (outcome === "lost") log.warn("job deleted or taken over by another instance; this run stops");
         if (outcome !== "continue") return;
         // Let requests and other work run between steps.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     } catch (error) {
       await this.fail(job, handler, error, log, false);

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { badInput, isClientError } from "../../../platform/errors/index.js";
+import { nextTurn } from "../../../platform/concurrency/next-turn.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { JobExecution, JobHandler, JobRecord, JobStepResult } from "../../../platform/jobs/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
@@ -21,6 +22,13 @@ export const MAX_STORED_ERRORS = 1000;
 export const MAX_IMPORT_ROWS = 100_000;
 /** File rows counted per step before the import starts: parsing is CPU work on the main thread. */
 export const COUNT_CHUNK = 10_000;
+/**
+ * Rows parsed, built or written between two turns of the event loop. A step is one transaction of
+ * IMPORT_CHUNK rows, but its CPU work (parsing, rules, building the insert) runs on the main thread
+ * beside the gateway and every subgraph: slices keep each stretch short enough that a request or a
+ * health check never waits behind an import (the embedded default's 100 ms promise).
+ */
+export const SLICE = 200;
 
 export interface ImportJobPayload {
   batchId: string;
@@ -118,6 +126,7 @@ class ImportRun implements JobExecution<ImportCursor> {
         break;
       }
       items++;
+      if (items % SLICE === 0) await nextTurn();
       const item = next.value;
       if (!item.ok) {
         fail(item.error);
@@ -162,7 +171,7 @@ class ImportRun implements JobExecution<ImportCursor> {
     if (!this.counting) {
       const account = await manager.findOneByOrFail(AccountEntity, { id: batch.accountId, userId: batch.userId });
       this.counting = await this.parse(manager, account);
-      for (let skipped = 0; skipped < counted && !(await this.counting.next()).done; skipped++);
+      for (let skipped = 0; skipped < counted && !(await this.counting.next()).done; skipped++) if (skipped % SLICE === 0) await nextTurn();
     }
     let total = counted;
     for (;;) {
@@ -171,6 +180,7 @@ class ImportRun implements JobExecution<ImportCursor> {
         return { cursor: this.cursor, progress: { rowsDone: 0, totalRows: null }, done: false };
       }
       if ((await this.counting.next()).done) break;
+      if (total % SLICE === 0) await nextTurn();
       if (++total > MAX_IMPORT_ROWS) throw badInput(`an import holds at most ${MAX_IMPORT_ROWS} rows; split the file`, { field: "content" });
     }
     this.counting = undefined;
@@ -187,6 +197,7 @@ class ImportRun implements JobExecution<ImportCursor> {
     const items = await this.parse(manager, account);
     const seenBankIds = new Set<string>();
     for (let skipped = 0; skipped < done; skipped++) {
+      if (skipped % SLICE === 0) await nextTurn();
       const next = await items.next();
       if (next.done) break;
       if (next.value.ok && next.value.value.bankTransactionId !== null) seenBankIds.add(next.value.value.bankTransactionId);
@@ -204,6 +215,13 @@ class ImportRun implements JobExecution<ImportCursor> {
 
   /** Duplicates dropped, rules applied, two inserts and one outbox statement. */
   private async write(manager: EntityManager, batch: ImportBatchEntity, state: RunState, rows: ParsedRow[], fail: (error: RowError) => void): Promise<void> {
+    for (let start = 0; start < rows.length; start += SLICE) {
+      if (start > 0) await nextTurn();
+      await this.writeSlice(manager, batch, state, rows.slice(start, start + SLICE), fail);
+    }
+  }
+
+  private async writeSlice(manager: EntityManager, batch: ImportBatchEntity, state: RunState, rows: ParsedRow[], fail: (error: RowError) => void): Promise<void> {
     if (rows.length === 0) return;
     const { account } = state;
     const keyed = rows.map((row) => ({ row, key: payeeKey(row.payee) }));
