@@ -5,7 +5,6 @@ import { embeddedConfig, realServicesConfig } from "../../../platform/testing/se
 import { FixedClock } from "../../../platform/time/index.js";
 import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../../test/harness/ledger-client.js";
-import { AnnounceAccounts1764547200250 } from "../../ledger/migrations/1764547200250-announce-accounts.js";
 import { budgetsKnowsAccount } from "./budgets-accounts.js";
 
 const CREATE_GOAL = `mutation($input: CreateSavingsGoalInput!) { createSavingsGoal(input: $input) { id linkedAccountId } }`;
@@ -101,9 +100,13 @@ describe.each(modes)("budgets checks ledger account references on %s", (_mode, c
     // As if the account had been created before budgets kept accounts (its event long gone from the topic).
     await sg.subgraph("budgets").kit.dataSource.query(`DELETE FROM budgets.accounts WHERE id = $1`, [old]);
     expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: old } })).toEqual({ code: "NOT_FOUND", field: "linkedAccountId" });
-    const runner = sg.subgraph("ledger").kit.dataSource.createQueryRunner();
+    // Run through the ledger's own DataSource: budgets' tests never import the ledger's code.
+    const ledger = sg.subgraph("ledger").kit.dataSource;
+    const announce = ledger.migrations.find((migration) => migration.name === "AnnounceAccounts1764547200250");
+    if (!announce) throw new Error("the ledger has no AnnounceAccounts1764547200250 migration");
+    const runner = ledger.createQueryRunner();
     try {
-      await new AnnounceAccounts1764547200250().up(runner);
+      await announce.up(runner);
     } finally {
       await runner.release();
     }

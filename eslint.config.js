@@ -1,0 +1,34 @@
+// Lint rules every file follows; `npm run lint` (part of `npm test`) fails on any finding.
+// Architecture (who may import whom, no cycles) is checked by dependency-cruiser: .dependency-cruiser.cjs.
+import js from "@eslint/js";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", ".moneta/", "coverage/", "generated/", "**/*.js", "**/*.cjs", "**/*.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { "simple-import-sort": simpleImportSort },
+    rules: {
+      // A promise nobody awaits loses its error and its ordering: await it, or `void` it on purpose.
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false, attributes: false } }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "simple-import-sort/imports": "error",
+      "simple-import-sort/exports": "error",
+      // Decorated classes (type-graphql, TypeORM) and declaration merging need these.
+      "@typescript-eslint/no-unsafe-function-type": "off",
+      "@typescript-eslint/no-empty-object-type": "off",
+    },
+  },
+  {
+    // Tests, benchmarks and scripts read loosely typed GraphQL answers; domain code may not.
+    files: ["**/*.test.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "**/test/**/*.ts", "platform/testing/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+);
