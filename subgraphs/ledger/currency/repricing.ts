@@ -3,7 +3,6 @@ import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { RateInput } from "./exchange-rate.service.js";
 
 /** Transactions one rate change may re-announce; beyond it, consumers keep the older figures. */
 export const MAX_REPRICED = 20_000;
@@ -18,7 +17,7 @@ const CHUNK = 1000;
 export class Repricing {
   constructor(private readonly events: TransactionEventPublisher) {}
 
-  async afterRatesSet(manager: EntityManager, userId: string, rates: readonly RateInput[], traceId: string): Promise<number> {
+  async afterRatesSet(manager: EntityManager, userId: string, rates: ReadonlyArray<{ date: string; from: string; to: string }>, traceId: string): Promise<number> {
     const [settings] = await manager.query(`SELECT base_currency FROM ledger.user_settings WHERE user_id = $1`, [userId]);
     const base: string | undefined = settings?.base_currency;
     if (!base) return 0;
