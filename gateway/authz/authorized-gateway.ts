@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { Kind, parse, print, visit, type DirectiveNode, type OperationDefinitionNode } from "graphql";
 import { signInFieldsOf, SIGNING_IN } from "./sign-in.js";
-import { UnauthorizedFieldError, filterOperation, type DeniedField } from "./filter.js";
+import { UnauthorizedFieldError, type DeniedField } from "./denials.js";
+import { filterOperation } from "./operation-filter.js";
 import { nullDeniedFields } from "./patch.js";
 import { ENFORCED_SPECS, extractRequirements, type AuthRequirements, type AuthzCaller } from "./requirements.js";
 

@@ -25,11 +25,11 @@ export {
   UNAUTHENTICATED_MESSAGE,
   denialOf,
   UnauthorizedFieldError,
-  filterOperation,
   type DeniedField,
   type FieldShape,
   type FilterResult,
-} from "./filter.js";
+} from "./denials.js";
+export { filterOperation } from "./operation-filter.js";
 export { applyDenials, nullDeniedFields, type PatchedData, type ResponsePath } from "./patch.js";
 export { SIGN_IN_PAYLOAD_TYPE, SIGNING_IN, signInFieldsOf } from "./sign-in.js";
 export { authorizeGateway, filteredQueryHash, supergraphForGateway, type AuthorizedGatewayOptions } from "./authorized-gateway.js";

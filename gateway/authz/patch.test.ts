@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse, type FormattedExecutionResult } from "graphql";
 import { composeFixture } from "./authz.fixture.js";
-import { PLACEHOLDER_KEY, filterOperation, type DeniedField } from "./filter.js";
+import { PLACEHOLDER_KEY, type DeniedField } from "./denials.js";
+import { filterOperation } from "./operation-filter.js";
 import { applyDenials } from "./patch.js";
 import { extractRequirements, type AuthzCaller } from "./requirements.js";
 

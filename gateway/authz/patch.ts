@@ -1,5 +1,5 @@
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
-import { PLACEHOLDER_KEY, denialOf, type DeniedField } from "./filter.js";
+import { PLACEHOLDER_KEY, denialOf, type DeniedField } from "./denials.js";
 
 export type ResponsePath = readonly (string | number)[];
 

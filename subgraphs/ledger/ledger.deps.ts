@@ -4,12 +4,15 @@ import type { AccountService } from "./accounts/account.service.js";
 import type { CategoryEntity } from "./categories/category.entity.js";
 import type { CategoryService } from "./categories/category.service.js";
 import type { DayRate } from "./currency/conversion.js";
+import type { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import type { ExchangeRateService } from "./currency/exchange-rate.service.js";
 import type { IdempotencyKeys } from "../../platform/idempotency/index.js";
 import type { PostingEntity } from "./transactions/posting.entity.js";
 import type { TransactionQueries } from "./transactions/transaction-query.service.js";
 import type { TransactionEntity } from "./transactions/transaction.entity.js";
+import type { TransactionEventPublisher } from "./transactions/transaction-events.publisher.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
+import type { TransactionWriter } from "./transactions/transaction.writer.js";
 import type { UserSettingsService } from "./users/user-settings.service.js";
 import type { RuleService } from "./rules/rule.service.js";
 import type { ScheduleService } from "./recurring/schedule.service.js";
@@ -38,8 +41,13 @@ export interface LedgerDeps {
   accounts: AccountService;
   categories: CategoryService;
   transactions: TransactionService;
+  /** Builds and inserts new transactions (posting, imports, recurring posting). */
+  writer: TransactionWriter;
+  /** Publishes `ledger.transaction.v1` with base-currency amounts. */
+  events: TransactionEventPublisher;
   queries: TransactionQueries;
   rates: ExchangeRateService;
+  rateQueries: ExchangeRateQueries;
   settings: UserSettingsService;
   rules: RuleService;
   schedules: ScheduleService;

@@ -13,11 +13,11 @@ import { CategoryEntity } from "./categories/category.entity.js";
 import { categoryByIdLoader } from "./categories/category.loaders.js";
 import { CategoryResolver } from "./categories/category.resolver.js";
 import { CategoryService } from "./categories/category.service.js";
-import { BaseAmounts } from "./currency/base-amounts.js";
 import { Repricing } from "./currency/repricing.js";
 import { baseCurrencyLoader, dayRateLoader } from "./currency/currency.loaders.js";
 import { ExchangeRateEntity } from "./currency/exchange-rate.entity.js";
 import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
+import { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import { ExchangeRateService } from "./currency/exchange-rate.service.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { IdempotencyKeys } from "../../platform/idempotency/index.js";
@@ -29,7 +29,9 @@ import { TransactionQueries } from "./transactions/transaction-query.service.js"
 import { TransactionEntity } from "./transactions/transaction.entity.js";
 import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
 import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
+import { TransactionEventPublisher } from "./transactions/transaction-events.publisher.js";
 import { TransactionService } from "./transactions/transaction.service.js";
+import { TransactionWriter } from "./transactions/transaction.writer.js";
 import { ImportBatchEntity, ImportFileEntity } from "./imports/import-batch.entity.js";
 import { importJobHandler } from "./imports/import.job.js";
 import { ImportResolver } from "./imports/import.resolver.js";
@@ -61,27 +63,31 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const idempotency = new IdempotencyKeys("ledger", () => clock.now());
   const accounts = new AccountService(dataSource, outbox, clock, ids, idempotency);
   const categories = new CategoryService(dataSource, outbox, clock, ids, idempotency);
-  const transactions = new TransactionService(dataSource, outbox, clock, ids, idempotency, accounts, categories);
-  const rates = new ExchangeRateService(dataSource, clock);
   const settings = new UserSettingsService(dataSource, clock);
-  transactions.useBaseAmounts(new BaseAmounts(rates));
-  rates.useRepricing(new Repricing(transactions));
+  const rateQueries = new ExchangeRateQueries(dataSource);
+  // Every transaction event leaves through `events`, which fills in base-currency amounts from the rates.
+  const events = new TransactionEventPublisher(outbox, rateQueries);
+  const rates = new ExchangeRateService(dataSource, clock, new Repricing(events));
   const queries = new TransactionQueries(dataSource, categories);
-  const rules = new RuleService(dataSource, clock, ids, categories, transactions, queries, idempotency);
-  transactions.useCategorizer(rules.categorizer);
+  const rules = new RuleService(dataSource, clock, ids, categories, events, queries, idempotency);
+  const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
+  const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
-  const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, transactions, idempotency, kit.logger.child({ job: "recurring" }));
+  const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, idempotency, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
   const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, kit.jobs);
-  const importJob = importJobHandler({ clock, ids, outbox, transactions });
+  const importJob = importJobHandler({ clock, ids, outbox, writer, events });
   return {
     clock,
     idempotency,
     accounts,
     categories,
     transactions,
+    writer,
+    events,
     queries,
     rates,
+    rateQueries,
     settings,
     rules,
     schedules,
@@ -92,10 +98,10 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
       category: categoryByIdLoader(categories),
-      transaction: transactionByIdLoader(transactions),
-      legs: transactionLegsLoader(transactions),
+      transaction: transactionByIdLoader(queries),
+      legs: transactionLegsLoader(queries),
       baseCurrency: baseCurrencyLoader(settings),
-      rate: dayRateLoader(rates),
+      rate: dayRateLoader(rateQueries),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { allocate } from "../../../platform/money/index.js";
 import type { TransactionSnapshotV1 } from "../transactions/transaction.events.js";
 import { convertAt } from "./conversion.js";
-import { rateKey, type ExchangeRateService } from "./exchange-rate.service.js";
+import { rateKey, type ExchangeRateQueries } from "./exchange-rate-query.service.js";
 
 /**
  * Adds the user's base-currency amounts to transaction snapshots before they are published, so
@@ -11,7 +11,7 @@ import { rateKey, type ExchangeRateService } from "./exchange-rate.service.js";
  * allocated by largest remainder, so they always add up to it.
  */
 export class BaseAmounts {
-  constructor(private readonly rates: ExchangeRateService) {}
+  constructor(private readonly rates: ExchangeRateQueries) {}
 
   async fill(manager: EntityManager, userId: string, snapshots: TransactionSnapshotV1[]): Promise<void> {
     if (snapshots.length === 0) return;

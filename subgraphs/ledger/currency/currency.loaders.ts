@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { LoaderFactory } from "../../../platform/graphql/index.js";
 import type { UserSettingsService } from "../users/user-settings.service.js";
 import type { DayRate } from "./conversion.js";
-import { rateKey, type ExchangeRateService } from "./exchange-rate.service.js";
+import { rateKey, type ExchangeRateQueries } from "./exchange-rate-query.service.js";
 
 /** The caller's base currency (only their own: the key is ignored beyond the caller). */
 export const baseCurrencyLoader =
@@ -16,7 +16,7 @@ export const baseCurrencyLoader =
 
 /** Day rates keyed "YYYY-MM-DD|FROM|TO" for a whole page in one statement. */
 export const dayRateLoader =
-  (rates: ExchangeRateService): LoaderFactory<string, DayRate | null> =>
+  (rates: ExchangeRateQueries): LoaderFactory<string, DayRate | null> =>
   (caller) =>
     new DataLoader<string, DayRate | null, string>(async (keys) => {
       if (!caller.userId) return keys.map(() => null);

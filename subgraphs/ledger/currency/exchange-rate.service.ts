@@ -4,7 +4,7 @@ import { badInput } from "../../../platform/errors/index.js";
 import { normalizeCurrency } from "../../../platform/money/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { calendarDate } from "../transactions/calendar-date.js";
-import { numericText, rateText, type DayRate } from "./conversion.js";
+import { rateText } from "./conversion.js";
 import type { Repricing } from "./repricing.js";
 
 export interface RateInput {
@@ -21,18 +21,14 @@ export interface RateImportResult {
 
 export const MAX_RATES_PER_CALL = 5000;
 
+/** Writes a user's rates; reads go through ExchangeRateQueries. */
 export class ExchangeRateService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    /** Set rates re-announce the transactions they price, so budgets re-price them. */
+    private readonly repricing: Repricing,
   ) {}
-
-  private repricing: Repricing | undefined;
-
-  /** Set rates re-announce the transactions they price (see Repricing). */
-  useRepricing(repricing: Repricing): void {
-    this.repricing = repricing;
-  }
 
   /** Stores (or replaces) a user's rates for given days; all or nothing. */
   async set(userId: string, rates: RateInput[], traceId: string): Promise<number> {
@@ -70,46 +66,6 @@ export class ExchangeRateService {
     return { saved: good.length, errors };
   }
 
-  /**
-   * Rates for many (date, from, to) keys in one statement: the day's rate as stored, or the
-   * stored reverse rate (used by division). A day without either is missing: never a neighbour's.
-   */
-  async lookup(userId: string, keys: ReadonlyArray<{ date: string; from: string; to: string }>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, DayRate>> {
-    if (keys.length === 0) return new Map();
-    // Inside a write, `manager` is its transaction: the embedded database has one session only.
-    const rows: Array<{ date: string; from_currency: string; to_currency: string; rate: string }> = await manager.query(
-      `SELECT to_char(r.date, 'YYYY-MM-DD') AS date, r.from_currency, r.to_currency, r.rate::text AS rate
-       FROM ledger.exchange_rates r
-       JOIN unnest($2::date[], $3::text[], $4::text[]) AS k(date, a, b)
-         ON r.date = k.date AND ((r.from_currency = k.a AND r.to_currency = k.b) OR (r.from_currency = k.b AND r.to_currency = k.a))
-       WHERE r.user_id = $1`,
-      [userId, keys.map((k) => k.date), keys.map((k) => k.from), keys.map((k) => k.to)],
-    );
-    const found = new Map<string, DayRate>();
-    for (const r of rows) found.set(rateKey(r.date, r.from_currency, r.to_currency), { rate: numericText(r.rate), inverse: false });
-    // A rate stored the asked way round wins over dividing by the reverse one.
-    for (const r of rows) {
-      const reverse = rateKey(r.date, r.to_currency, r.from_currency);
-      if (!found.has(reverse)) found.set(reverse, { rate: numericText(r.rate), inverse: true });
-    }
-    return found;
-  }
-
-  /** The newest rate on or before `date` per currency pair, for figures "as of" a day (net worth). */
-  async latestOnOrBefore(userId: string, date: string, pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Map<string, DayRate & { date: string }>> {
-    const out = new Map<string, DayRate & { date: string }>();
-    for (const { from, to } of pairs) {
-      const [row] = await this.dataSource.query(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, rate::text AS rate, from_currency = $2 AS direct FROM ledger.exchange_rates
-         WHERE user_id = $1 AND date <= $4 AND ((from_currency = $2 AND to_currency = $3) OR (from_currency = $3 AND to_currency = $2))
-         ORDER BY date DESC, (from_currency = $2) DESC LIMIT 1`,
-        [userId, from, to, date],
-      );
-      if (row) out.set(`${from}|${to}`, { rate: numericText(row.rate), inverse: !row.direct, date: row.date });
-    }
-    return out;
-  }
-
   async purgeUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`DELETE FROM ledger.exchange_rates WHERE user_id = $1`, [userId]);
   }
@@ -132,8 +88,6 @@ export class ExchangeRateService {
         [userId, chunk.map((r) => r.date), chunk.map((r) => r.from), chunk.map((r) => r.to), chunk.map((r) => r.rate), now],
       );
     }
-    await this.repricing?.afterRatesSet(manager, userId, rows, traceId);
+    await this.repricing.afterRatesSet(manager, userId, rows, traceId);
   }
 }
-
-export const rateKey = (date: string, from: string, to: string) => `${date}|${from}|${to}`;

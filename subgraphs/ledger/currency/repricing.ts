@@ -1,9 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { TransactionService } from "../transactions/transaction.service.js";
-import type { RateInput } from "./exchange-rate.service.js";
 
 /** Transactions one rate change may re-announce; beyond it, consumers keep the older figures. */
 export const MAX_REPRICED = 20_000;
@@ -16,9 +15,9 @@ const CHUNK = 1000;
  * leaving them unconverted. Runs inside the rate write's transaction.
  */
 export class Repricing {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(private readonly events: TransactionEventPublisher) {}
 
-  async afterRatesSet(manager: EntityManager, userId: string, rates: readonly RateInput[], traceId: string): Promise<number> {
+  async afterRatesSet(manager: EntityManager, userId: string, rates: ReadonlyArray<{ date: string; from: string; to: string }>, traceId: string): Promise<number> {
     const [settings] = await manager.query(`SELECT base_currency FROM ledger.user_settings WHERE user_id = $1`, [userId]);
     const base: string | undefined = settings?.base_currency;
     if (!base) return 0;
@@ -40,7 +39,7 @@ export class Repricing {
         const mine = legs.filter((l) => l.transactionId === t.id);
         return { type: "TransactionUpdated", data: { transactionId: t.id, userId, before: transactionSnapshot(t, mine), after: transactionSnapshot(t, mine) } };
       });
-      await this.transactions.emitMany(manager, traceId, userId, events);
+      await this.events.emitMany(manager, traceId, userId, events);
     }
     return rows.length;
   }

@@ -7,7 +7,8 @@ import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { AccountEntity } from "../accounts/account.entity.js";
 import { payeeKey } from "../transactions/transaction-fields.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { StoredTransaction, TransactionService } from "../transactions/transaction.service.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
+import type { StoredTransaction, TransactionWriter } from "../transactions/transaction.writer.js";
 import { duplicateRows } from "./duplicates.js";
 import { ImportBatchEntity, ImportFileEntity } from "./import-batch.entity.js";
 import { IMPORT_TOPIC, IMPORT_UPDATED, type ImportUpdatedV1 } from "./import.events.js";
@@ -51,7 +52,8 @@ export interface ImportJobDeps {
   clock: Clock;
   ids: IdGenerator;
   outbox: Outbox;
-  transactions: TransactionService;
+  writer: TransactionWriter;
+  events: TransactionEventPublisher;
 }
 
 type Items = AsyncIterator<ImportItem> | Iterator<ImportItem>;
@@ -87,7 +89,7 @@ export function importJobHandler(deps: ImportJobDeps): JobHandler<ImportJobPaylo
 interface RunState {
   account: AccountEntity;
   items: Items;
-  categorize: Parameters<TransactionService["buildEntry"]>[3];
+  categorize: Parameters<TransactionWriter["buildEntry"]>[3];
   /** The same bank id twice in one file is one transaction: ids of every row read so far. */
   seenBankIds: Set<string>;
 }
@@ -202,7 +204,7 @@ class ImportRun implements JobExecution<ImportCursor> {
       if (next.done) break;
       if (next.value.ok && next.value.value.bankTransactionId !== null) seenBankIds.add(next.value.value.bankTransactionId);
     }
-    const categorize = await this.deps.transactions.categorizerFor(manager, batch.userId);
+    const categorize = await this.deps.writer.categorizerFor(manager, batch.userId);
     return { account, items, categorize, seenBankIds };
   }
 
@@ -234,7 +236,7 @@ class ImportRun implements JobExecution<ImportCursor> {
       }
       try {
         entries.push(
-          this.deps.transactions.buildEntry(
+          this.deps.writer.buildEntry(
             account,
             this.deps.ids.next(),
             { accountId: account.id, amount: { amountMinor: row.amountMinor, currency: account.currency }, date: row.date, payee: row.payee, notes: row.memo },
@@ -247,8 +249,8 @@ class ImportRun implements JobExecution<ImportCursor> {
         fail({ row: row.row, code: "BAD_ROW", message: error.message });
       }
     }
-    await this.deps.transactions.insertEntries(manager, entries);
-    await this.deps.transactions.emitMany(manager, this.job.payload.traceId, batch.userId, entries.map((e) => ({ type: "TransactionPosted", data: transactionSnapshot(e.transaction, e.legs) })));
+    await this.deps.writer.insertEntries(manager, entries);
+    await this.deps.events.emitMany(manager, this.job.payload.traceId, batch.userId, entries.map((e) => ({ type: "TransactionPosted", data: transactionSnapshot(e.transaction, e.legs) })));
     batch.imported += entries.length;
   }
 

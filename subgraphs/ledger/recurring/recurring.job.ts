@@ -6,7 +6,8 @@ import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { TransactionService } from "../transactions/transaction.service.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
+import type { TransactionWriter } from "../transactions/transaction.writer.js";
 import { BILL_TOPIC, type BillDueV1 } from "./bill.events.js";
 import { ScheduleEntity } from "./schedule.entity.js";
 import { nextOccurrenceAfter } from "./schedule/index.js";
@@ -29,7 +30,8 @@ export class RecurringJob {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly transactions: TransactionService,
+    private readonly writer: TransactionWriter,
+    private readonly events: TransactionEventPublisher,
     private readonly idempotency: IdempotencyKeys,
     private readonly logger: Logger,
   ) {}
@@ -79,13 +81,13 @@ export class RecurringJob {
     const rule = ruleOf(schedule);
     let posted = 0;
     let next: string | null = schedule.nextDue;
-    const categorize = await this.transactions.categorizerFor(manager, schedule.userId);
+    const categorize = await this.writer.categorizerFor(manager, schedule.userId);
     while (next !== null && next <= today && posted < CATCH_UP) {
       const exists = await manager.query(`SELECT 1 FROM ledger.transactions WHERE schedule_id = $1 AND occurrence_date = $2`, [schedule.id, next]);
       if (exists.length === 0) {
         try {
           await manager.query("SAVEPOINT occurrence");
-          const stored = await this.transactions.writeEntry(
+          const stored = await this.writer.writeEntry(
             manager,
             schedule.userId,
             this.ids.next(),
@@ -94,7 +96,7 @@ export class RecurringJob {
             { scheduleId: schedule.id, occurrenceDate: next },
           );
           await manager.query("RELEASE SAVEPOINT occurrence");
-          await this.transactions.emit(manager, "recurring-job", schedule.userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
+          await this.events.emit(manager, "recurring-job", schedule.userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
           posted++;
         } catch (error) {
           if (!isClientError(error)) throw error;

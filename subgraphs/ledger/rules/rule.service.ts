@@ -9,8 +9,9 @@ import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.
 import type { TransactionQuery, TransactionQueries } from "../transactions/transaction-query.service.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { transactionSnapshot, type TransactionUpdatedV1 } from "../transactions/transaction.events.js";
-import type { Categorizer, TransactionService } from "../transactions/transaction.service.js";
+import type { Categorizer } from "../transactions/transaction.writer.js";
 import { applyRules, compileRules, validateRule, type RuleActions, type RuleConditions } from "./engine/index.js";
 import { RuleEntity } from "./rule.entity.js";
 import { definitionOf, storedActions, storedConditions } from "./rule.mapping.js";
@@ -31,7 +32,7 @@ export class RuleService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly categories: CategoryService,
-    private readonly transactions: TransactionService,
+    private readonly events: TransactionEventPublisher,
     private readonly queries: TransactionQueries,
     private readonly idempotency: IdempotencyKeys,
   ) {
@@ -44,7 +45,7 @@ export class RuleService {
     });
   }
 
-  /** For TransactionService: the user's enabled rules, compiled once per write or import batch. */
+  /** For TransactionWriter: the user's enabled rules, compiled once per write or import batch. */
   readonly categorizer: Categorizer = async (manager, userId) => {
     const rules = await manager.find(RuleEntity, { where: { userId, enabled: true }, order: { position: "ASC", createdAt: "ASC" } });
     if (rules.length === 0) return (draft) => ({ payee: draft.payee, categoryId: draft.categoryId, tags: draft.tags, appliedRuleIds: [] });
@@ -134,7 +135,7 @@ export class RuleService {
           const nextLegs = mine.map((l) => (l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l));
           if (categoryChanged) await manager.update(PostingEntity, { id: single!.id }, { categoryId: result.categoryId });
           const data: TransactionUpdatedV1 = { transactionId: row.id, userId, before: transactionSnapshot(row, mine), after: transactionSnapshot(next, nextLegs) };
-          await this.transactions.emit(manager, traceId, userId, "TransactionUpdated", data);
+          await this.events.emit(manager, traceId, userId, "TransactionUpdated", data);
           n++;
         }
         return n;

@@ -22,7 +22,7 @@ describe("recurring transactions and bills on real PostgreSQL, Redis and Kafka",
   /** Another instance's job over the same database, as a second replica would run it. */
   const secondInstance = () => {
     const kit = sg.subgraph("ledger").kit;
-    return new RecurringJob(kit.dataSource, kit.outbox, kit.clock, kit.ids, deps.transactions, deps.idempotency, pino({ level: "silent" }));
+    return new RecurringJob(kit.dataSource, kit.outbox, kit.clock, kit.ids, deps.writer, deps.events, deps.idempotency, pino({ level: "silent" }));
   };
   const occurrences = async (scheduleId: string) =>
     (await sg.subgraph("ledger").kit.dataSource.query(`SELECT to_char(occurrence_date, 'YYYY-MM-DD') AS d FROM ledger.transactions WHERE schedule_id = $1 ORDER BY 1`, [scheduleId])).map((r: { d: string }) => r.d);

@@ -1,9 +1,10 @@
-import type { DataSource, SelectQueryBuilder } from "typeorm";
+import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { badInput } from "../../../platform/errors/index.js";
 import { normalizeCurrency, parseAmount } from "../../../platform/money/index.js";
 import { isUuid } from "../../../platform/time/index.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { calendarDate } from "./calendar-date.js";
+import { PostingEntity } from "./posting.entity.js";
 import { decodeCursor } from "./transaction-cursor.js";
 import { TransactionEntity } from "./transaction.entity.js";
 import type { TransactionFilter } from "./transaction.inputs.js";
@@ -41,6 +42,19 @@ export class TransactionQueries {
     private readonly dataSource: DataSource,
     private readonly categories: CategoryService,
   ) {}
+
+  findForUser(userId: string, ids: readonly string[]): Promise<TransactionEntity[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(TransactionEntity).findBy({ userId, id: In(valid) });
+  }
+
+  /** Every leg of many transactions in one statement, in order. */
+  async legsFor(userId: string, transactionIds: readonly string[]): Promise<PostingEntity[]> {
+    const valid = transactionIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.dataSource.getRepository(PostingEntity).find({ where: { userId, transactionId: In(valid) }, order: { position: "ASC" } });
+  }
 
   /** Checks a client filter once; unknown ids simply match nothing (they are not the caller's). */
   async prepare(userId: string, filter: TransactionFilter | null | undefined): Promise<TransactionQuery> {

@@ -2,17 +2,17 @@ import DataLoader from "dataloader";
 import { keyedLoader, type LoaderFactory } from "../../../platform/graphql/index.js";
 import type { PostingEntity } from "./posting.entity.js";
 import type { TransactionEntity } from "./transaction.entity.js";
-import type { TransactionService } from "./transaction.service.js";
+import type { TransactionQueries } from "./transaction-query.service.js";
 
 /** One query per request for every transaction reference, scoped to the caller in SQL. */
 export const transactionByIdLoader =
-  (transactions: TransactionService): LoaderFactory<string, TransactionEntity | null> =>
+  (transactions: TransactionQueries): LoaderFactory<string, TransactionEntity | null> =>
   (caller) =>
     keyedLoader((ids) => (caller.userId ? transactions.findForUser(caller.userId, ids) : Promise.resolve([])), (t) => t.id);
 
 /** Every leg of every transaction on a page in one query. */
 export const transactionLegsLoader =
-  (transactions: TransactionService): LoaderFactory<string, PostingEntity[]> =>
+  (transactions: TransactionQueries): LoaderFactory<string, PostingEntity[]> =>
   (caller) =>
     new DataLoader<string, PostingEntity[], string>(async (ids) => {
       const legs = caller.userId ? await transactions.legsFor(caller.userId, ids) : [];

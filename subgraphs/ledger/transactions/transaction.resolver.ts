@@ -6,13 +6,14 @@ import { Account } from "../accounts/account.type.js";
 import { Category } from "../categories/category.type.js";
 import { convertAt } from "../currency/conversion.js";
 import { baseCurrencyUnknown, exchangeRateMissing } from "../currency/currency.errors.js";
-import { rateKey } from "../currency/exchange-rate.service.js";
+import { rateKey } from "../currency/exchange-rate-query.service.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { impliedRate } from "./double-entry.js";
 import { encodeCursor } from "./transaction-cursor.js";
 import { TRANSACTION_TOPIC } from "./transaction.events.js";
 import { PostTransactionInput, TransactionFilter, TransferInput, UpdateTransactionInput, type SplitInput } from "./transaction.inputs.js";
-import type { EntryInput, StoredTransaction, TransactionPatch } from "./transaction.service.js";
+import type { TransactionPatch } from "./transaction.service.js";
+import type { EntryInput, StoredTransaction } from "./transaction.writer.js";
 import { Posting, Split, Transaction, TransactionConnection, TransactionTotals } from "./transaction.type.js";
 
 export const MAX_PAGE = 500;

@@ -18,7 +18,7 @@ export class NetWorthService {
     const perCurrency = new Map<string, bigint>();
     for (const account of accounts) perCurrency.set(account.currency, (perCurrency.get(account.currency) ?? 0n) + (balances.get(account.id) ?? 0n));
     const foreign = [...perCurrency.keys()].filter((c) => c !== base);
-    const rates = await this.deps.rates.latestOnOrBefore(userId, today, foreign.map((from) => ({ from, to: base })));
+    const rates = await this.deps.rateQueries.latestOnOrBefore(userId, today, foreign.map((from) => ({ from, to: base })));
     let total = perCurrency.get(base) ?? 0n;
     for (const currency of foreign) {
       const rate = rates.get(`${currency}|${base}`);

@@ -1,8 +1,6 @@
 import {
-  GraphQLError,
   Kind,
   getNamedType,
-  isAbstractType,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -14,7 +12,6 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
-  type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -22,70 +19,14 @@ import {
   type SelectionSetNode,
   type VariableNode,
 } from "graphql";
-import { combineRequirements, isAllowed, requirementKey, type AuthRequirements, type AuthzCaller, type Requirement } from "./requirements.js";
+import { compile, type CallerView, type CompiledSchema } from "./compiled-schema.js";
+import { PLACEHOLDER_KEY, UnauthorizedFieldError, type DeniedField, type FieldShape, type FilterResult } from "./denials.js";
+import type { AuthRequirements, AuthzCaller } from "./requirements.js";
 
-/**
- * Error on a field removed for a caller who has not signed in at all: what they need is a credential,
- * not a different one.
+/*
+ * The operation side of authorization: removes the fields a caller may not see from one operation
+ * (using the lookup compiled-schema.ts builds) and lists each removal for the patcher.
  */
-export const UNAUTHENTICATED_CODE = "UNAUTHENTICATED";
-export const UNAUTHENTICATED_MESSAGE = "sign in required";
-/** Error on a field removed for a signed-in caller (an API key) that lacks the field's scope. */
-export const FORBIDDEN_CODE = "FORBIDDEN";
-export const FORBIDDEN_MESSAGE = "this credential lacks a scope the field requires";
-
-/** Message and code of a denial: UNAUTHENTICATED without a caller, FORBIDDEN for one without the scope. */
-export function denialOf(signedIn: boolean): { message: string; code: string } {
-  return signedIn ? { message: FORBIDDEN_MESSAGE, code: FORBIDDEN_CODE } : { message: UNAUTHENTICATED_MESSAGE, code: UNAUTHENTICATED_CODE };
-}
-
-/**
- * Response key of the `__typename` the filter adds wherever it removed a field: it keeps emptied
- * selection sets valid and tells the patcher the runtime type under abstract fields. `applyDenials`
- * deletes it again, so clients never see it.
- */
-export const PLACEHOLDER_KEY = "_authzTypename";
-
-/**
- * Non-null flags of a field's type from the outside in: the field value, then one per list level.
- * `[Entry!]!` is `[true, true]`, `String` is `[false]`, `[[Int]!]` is `[false, true, false]`.
- */
-export type FieldShape = readonly boolean[];
-
-/** One field removed from the operation, as seen from the response. */
-export interface DeniedField {
-  /** Response keys (aliases) from the root to the field; list positions are filled in by the patcher. */
-  readonly path: readonly string[];
-  /** `FieldShape` of the field at each path segment (same length as `path`). */
-  readonly nonNull: readonly FieldShape[];
-  /** Schema coordinate of the removed field, e.g. `User.email` (for logs and metrics). */
-  readonly coordinate: string;
-  /**
-   * Runtime types of the parent object for which the field was selected (it sat in a type-conditioned
-   * fragment narrower than the parent field's type); null when it applies to any parent object.
-   */
-  readonly possibleTypes: readonly string[] | null;
-}
-
-export interface FilterResult {
-  /** The operation to plan and execute; the very document passed in when nothing was removed. */
-  readonly document: DocumentNode;
-  readonly denied: readonly DeniedField[];
-}
-
-/**
- * A field the caller may not see: in results, and raised when nothing executable would be left (a
- * subscription's root). UNAUTHENTICATED when nobody signed in, FORBIDDEN when the credential lacks a scope.
- */
-export class UnauthorizedFieldError extends GraphQLError {
-  /** Written for the client: survives the gateway's error masking (see platform/errors). */
-  readonly clientSafe = true;
-  constructor(path: readonly (string | number)[], signedIn: boolean) {
-    const { message, code } = denialOf(signedIn);
-    super(message, { path, extensions: { code } });
-    this.name = "UnauthorizedFieldError";
-  }
-}
 
 const NO_DENIALS: readonly DeniedField[] = Object.freeze([]);
 const PLACEHOLDER_FIELD: FieldNode = Object.freeze({
@@ -95,7 +36,8 @@ const PLACEHOLDER_FIELD: FieldNode = Object.freeze({
 }) as FieldNode;
 /** Filtered documents kept per document; callers differ in few ways, so this rarely fills. */
 const MAX_RESULTS_PER_DOCUMENT = 32;
-const MAX_VIEWS = 256;
+/** Filter results per compiled schema, then per document (both weak: they go when the schema or the document does). */
+const resultsByCompiled = new WeakMap<CompiledSchema, WeakMap<DocumentNode, Map<string, FilterResult>>>();
 
 /**
  * Removes the fields the caller may not see from the selected operation, keeping the document
@@ -125,12 +67,14 @@ export function filterOperation(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType || !view.dirty.has(rootType.name)) return { document, denied: NO_DENIALS };
 
-  let perDocument = compiled.results.get(document);
+  let results = resultsByCompiled.get(compiled);
+  if (!results) resultsByCompiled.set(compiled, (results = new WeakMap()));
+  let perDocument = results.get(document);
   const cacheKey = `${operationName ?? ""}\u0000${view.key}`;
   const cached = perDocument?.get(cacheKey);
   if (cached) return cached;
   const result = new OperationFilter(compiled, view, document, caller.userId !== undefined).run(operation, rootType);
-  if (!perDocument) compiled.results.set(document, (perDocument = new Map()));
+  if (!perDocument) results.set(document, (perDocument = new Map()));
   if (perDocument.size >= MAX_RESULTS_PER_DOCUMENT) perDocument.clear();
   perDocument.set(cacheKey, result);
   return result;
@@ -148,164 +92,6 @@ function selectOperation(document: DocumentNode, operationName: string | null | 
     }
   }
   return found;
-}
-
-/** What one caller may not see: computed once per allow/deny pattern over the schema's requirements. */
-interface CallerView {
-  readonly key: string;
-  /** Requirement index → denied. */
-  readonly denied: readonly boolean[];
-  /** Types in whose selection sets a denied field can occur (directly or deeper, or via fragments). */
-  readonly dirty: ReadonlySet<string>;
-}
-
-interface CompiledSchema {
-  readonly schema: GraphQLSchema;
-  /** Distinct effective requirements. */
-  readonly requirements: readonly Requirement[];
-  /** Type name → field name → index into `requirements`. */
-  readonly fieldRequirement: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  readonly results: WeakMap<DocumentNode, Map<string, FilterResult>>;
-  /** null when the caller may see everything. */
-  viewFor(caller: AuthzCaller): CallerView | null;
-  possibleTypes(type: GraphQLCompositeType): readonly string[];
-}
-
-const compiledBySchema = new WeakMap<GraphQLSchema, WeakMap<AuthRequirements, CompiledSchema>>();
-
-function compile(schema: GraphQLSchema, requirements: AuthRequirements): CompiledSchema {
-  let bySchema = compiledBySchema.get(schema);
-  if (!bySchema) compiledBySchema.set(schema, (bySchema = new WeakMap()));
-  let compiled = bySchema.get(requirements);
-  if (!compiled) bySchema.set(requirements, (compiled = compileSchema(schema, requirements)));
-  return compiled;
-}
-
-function compileSchema(schema: GraphQLSchema, requirements: AuthRequirements): CompiledSchema {
-  const distinct: Requirement[] = [];
-  const indexByKey = new Map<string, number>();
-  const fieldRequirement = new Map<string, Map<string, number>>();
-  const typeMap = schema.getTypeMap();
-  const rootNames = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((t) => t).map((t) => t!.name));
-
-  const typeRequirement = (type: GraphQLNamedType): Requirement | undefined => {
-    let requirement = requirements.get(type.name);
-    // Whatever an abstract field returns may be any of its possible types: their requirements apply
-    // (composition already copies implementations' onto interfaces; unions get the same treatment).
-    if (isAbstractType(type)) for (const possible of schema.getPossibleTypes(type)) requirement = combineRequirements(requirement, requirements.get(possible.name));
-    return requirement;
-  };
-  const ownFieldRequirement = (typeName: string, field: GraphQLField<unknown, unknown>) =>
-    combineRequirements(requirements.get(`${typeName}.${field.name}`), typeRequirement(getNamedType(field.type)));
-
-  if (requirements.size > 0) {
-    for (const type of Object.values(typeMap)) {
-      if (type.name.startsWith("__") || !(isObjectType(type) || isInterfaceType(type))) continue;
-      for (const field of Object.values(type.getFields())) {
-        let requirement = ownFieldRequirement(type.name, field);
-        if (rootNames.has(type.name)) requirement = combineRequirements(requirement, requirements.get(type.name));
-        if (isInterfaceType(type)) {
-          // Selected on the interface, the field may resolve on any implementation.
-          for (const implementation of schema.getPossibleTypes(type)) {
-            const implementationField = implementation.getFields()[field.name];
-            if (implementationField) requirement = combineRequirements(requirement, ownFieldRequirement(implementation.name, implementationField));
-          }
-        }
-        if (!requirement) continue;
-        const key = requirementKey(requirement);
-        let index = indexByKey.get(key);
-        if (index === undefined) {
-          index = distinct.push(requirement) - 1;
-          indexByKey.set(key, index);
-        }
-        let fields = fieldRequirement.get(type.name);
-        if (!fields) fieldRequirement.set(type.name, (fields = new Map()));
-        fields.set(field.name, index);
-      }
-    }
-  }
-
-  // Which selection sets can reach which types: through field types, fragments on possible types
-  // (abstract) and fragments on implemented interfaces. Reversed, to spread "dirty" upwards.
-  const dependents = new Map<string, Set<string>>();
-  const depend = (on: string, dependent: string) => {
-    let set = dependents.get(on);
-    if (!set) dependents.set(on, (set = new Set()));
-    set.add(dependent);
-  };
-  if (distinct.length > 0) {
-    for (const type of Object.values(typeMap)) {
-      if (!isCompositeType(type)) continue;
-      if (isAbstractType(type)) for (const possible of schema.getPossibleTypes(type)) depend(possible.name, type.name);
-      if (isObjectType(type) || isInterfaceType(type)) {
-        for (const implemented of type.getInterfaces()) depend(implemented.name, type.name);
-        for (const field of Object.values(type.getFields())) {
-          const named = getNamedType(field.type);
-          if (isCompositeType(named)) depend(named.name, type.name);
-        }
-      }
-    }
-  }
-
-  const views = new Map<string, CallerView | null>();
-  const possibleCache = new Map<string, readonly string[]>();
-  const callerViews = new WeakMap<AuthzCaller, CallerView | null>();
-
-  const buildView = (key: string, denied: readonly boolean[]): CallerView => {
-    const dirty = new Set<string>();
-    const pending: string[] = [];
-    for (const [typeName, fields] of fieldRequirement) {
-      for (const index of fields.values()) {
-        if (denied[index]) {
-          dirty.add(typeName);
-          pending.push(typeName);
-          break;
-        }
-      }
-    }
-    while (pending.length > 0) {
-      for (const dependent of dependents.get(pending.pop()!) ?? []) {
-        if (!dirty.has(dependent)) {
-          dirty.add(dependent);
-          pending.push(dependent);
-        }
-      }
-    }
-    return { key, denied, dirty };
-  };
-
-  return {
-    schema,
-    requirements: distinct,
-    fieldRequirement,
-    results: new WeakMap(),
-    viewFor(caller) {
-      const known = callerViews.get(caller);
-      if (known !== undefined) return known;
-      let key = "";
-      const denied = distinct.map((requirement) => {
-        const deny = !isAllowed(requirement, caller);
-        key += deny ? "1" : "0";
-        return deny;
-      });
-      let view = views.get(key);
-      if (view === undefined) {
-        view = denied.includes(true) ? buildView(key, denied) : null;
-        if (views.size >= MAX_VIEWS) views.clear();
-        views.set(key, view);
-      }
-      callerViews.set(caller, view);
-      return view;
-    },
-    possibleTypes(type) {
-      let names = possibleCache.get(type.name);
-      if (!names) {
-        names = isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name).sort() : [type.name];
-        possibleCache.set(type.name, names);
-      }
-      return names;
-    },
-  };
 }
 
 const shapes = new WeakMap<GraphQLField<unknown, unknown>, FieldShape>();

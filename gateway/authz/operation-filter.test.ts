@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSchema, parse, print, validate, type DocumentNode } from "graphql";
 import { composeFixture } from "./authz.fixture.js";
-import { PLACEHOLDER_KEY, UnauthorizedFieldError, filterOperation, type FilterResult } from "./filter.js";
+import { PLACEHOLDER_KEY, UnauthorizedFieldError, type FilterResult } from "./denials.js";
+import { filterOperation } from "./operation-filter.js";
 import { extractRequirements, type AuthzCaller } from "./requirements.js";
 
 const { supergraphSdl, apiSchema } = composeFixture();
