@@ -54,7 +54,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is required for integration tests (TEST_DATABASE_ADMIN_URL=${adminUrl}): ${(error as Error).message}`);
+    throw new Error(`PostgreSQL is required for integration tests (TEST_DATABASE_ADMIN_URL=${adminUrl}): ${(error as Error).message}`, { cause: error });
   }
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
@@ -65,7 +65,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis is required for integration tests (TEST_REDIS_URL=${redisUrl}): ${(error as Error).message}`);
+    throw new Error(`Redis is required for integration tests (TEST_REDIS_URL=${redisUrl}): ${(error as Error).message}`, { cause: error });
   } finally {
     redis.disconnect();
   }

@@ -24,7 +24,7 @@ export function serveChild(start: () => Promise<ServedChild>): void {
           // resourceUsage().maxRSS is in KiB (getrusage): the high-water mark over the process's life.
           send({ type: "usage", id: message.id, cpuMicros: cpu.user + cpu.system, userMicros: cpu.user, maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage.rss() });
         } else if (message.type === "stop") {
-          served.close().finally(() => process.exit(0));
+          void served.close().finally(() => process.exit(0));
         }
       });
       // The parent going away (Ctrl-C, crash) must not leave servers behind.

@@ -25,7 +25,13 @@ function fakeIdentity(keys: Map<string, ApiKeyGrant>, verifier: InternalTokenVer
     await gate;
     return new Response(JSON.stringify({ data: { resolveApiKey: keys.get(secret) ?? null } }), { headers: { "content-type": "application/json" } });
   }) as typeof fetch;
-  return { fetch: fetchFn, calls, hold: (until: Promise<void>) => (gate = until) };
+  return {
+    fetch: fetchFn,
+    calls,
+    hold: (until: Promise<void>) => {
+      gate = until;
+    },
+  };
 }
 
 describe("IdentityApiKeyResolver", () => {

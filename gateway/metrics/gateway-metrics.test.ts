@@ -34,7 +34,9 @@ describe("GatewayMetrics", () => {
     metrics.setLiveSource({ sockets: () => 1, subscriptions: () => subscriptions, lastEventLagMs: () => 250, events: () => 7, deliveries: () => 5 });
     metrics.recordError("RATE_LIMITED");
     metrics.subgraphFetch("ledger").observe(0.003);
-    let { body, contentType } = await metrics.scrape();
+    const scraped = await metrics.scrape();
+    const { contentType } = scraped;
+    let { body } = scraped;
     expect(contentType).toContain("text/plain");
     expect(body).toContain("graphql_live_subscriptions 2");
     expect(body).toContain("graphql_ws_open_sockets 1");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AddressInfo, Socket } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describeKeyValueStoreContract } from "./cache.contract.js";
@@ -142,10 +143,10 @@ describe("RedisKeyValueStore", () => {
   it("times out the connect ping when Redis never answers", async () => {
     // A listening socket that never replies stands in for a hung Redis or a black-holed network.
     const { createServer } = await import("node:net");
-    const sockets = new Set<import("node:net").Socket>();
+    const sockets = new Set<Socket>();
     const server = createServer((socket) => sockets.add(socket));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as import("node:net").AddressInfo;
+    const { port } = server.address() as AddressInfo;
     try {
       const started = Date.now();
       await expect(

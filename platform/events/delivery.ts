@@ -28,7 +28,7 @@ export async function deliverWithRetry(
   const policy = { ...defaultRetryPolicy, ...options.retry };
   let delay = policy.initialDelayMs;
   let lastError: unknown;
-  let attempt = 0;
+  let attempt: number;
   for (attempt = 1; attempt <= policy.attempts; attempt++) {
     try {
       await handle(message);

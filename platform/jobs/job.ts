@@ -33,7 +33,7 @@ export interface JobExecution<Cursor = unknown> {
   close?(): void | Promise<void>;
 }
 
-export interface JobHandler<Payload = any, Cursor = any> {
+export interface JobHandler<Payload = unknown, Cursor = unknown> {
   kind: string;
   /** Starts (or resumes, from `job.cursor`) a run. Must not write: writes belong in steps. */
   open(job: JobRecord<Payload, Cursor>): JobExecution<Cursor> | Promise<JobExecution<Cursor>>;

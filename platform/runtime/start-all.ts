@@ -1,13 +1,17 @@
 import type { Logger } from "pino";
 import type { PlatformConfig } from "../config/env.js";
 import { loadSubgraphs } from "../subgraph/discover.js";
-import type { SubgraphModule } from "../subgraph/define.js";
+import type { AnySubgraphModule } from "../subgraph/define.js";
 import { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
 import { startSubgraph, type RunningSubgraph } from "./start-subgraph.js";
 
+/** A running subgraph whatever its deps; tests narrow one by name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own Deps type
+type AnyRunningSubgraph = RunningSubgraph<any>;
+
 export interface RunningSubgraphs {
   platform: Platform;
-  subgraphs: RunningSubgraph<any>[];
+  subgraphs: AnyRunningSubgraph[];
   /** name → URL each subgraph actually listens on. */
   urls: Record<string, string>;
   close(): Promise<void>;
@@ -19,10 +23,10 @@ export interface RunningSubgraphs {
  */
 export async function startAllSubgraphs(
   config: PlatformConfig,
-  options: { logger: Logger; randomPorts?: boolean; modules?: SubgraphModule<any>[] } & Partial<PlatformOptions>,
+  options: { logger: Logger; randomPorts?: boolean; modules?: AnySubgraphModule[] } & Partial<PlatformOptions>,
 ): Promise<RunningSubgraphs> {
   const platform = await createPlatform(config, { role: "all", ...options });
-  const subgraphs: RunningSubgraph<any>[] = [];
+  const subgraphs: AnyRunningSubgraph[] = [];
   try {
     for (const module of options.modules ?? (await loadSubgraphs())) {
       subgraphs.push(await startSubgraph(module, platform, options.randomPorts ? { port: 0 } : {}));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeServices } from "@apollo/composition";
 import { parse, printSchema } from "graphql";
-import type { SubgraphModule } from "./define.js";
+import type { AnySubgraphModule } from "./define.js";
 import { printSubgraphSdl } from "./schema.js";
 
 export interface ComposedSchemas {
@@ -14,12 +14,12 @@ export interface ComposedSchemas {
 }
 
 /** Default routing URL of a subgraph; the gateway can override it per environment. */
-export const defaultSubgraphUrl = (module: SubgraphModule<any>) => `http://127.0.0.1:${module.port}/graphql`;
+export const defaultSubgraphUrl = (module: AnySubgraphModule) => `http://127.0.0.1:${module.port}/graphql`;
 
 export class CompositionError extends Error {}
 
 /** Prints every subgraph's SDL from code and composes the supergraph with @apollo/composition. */
-export async function composeSupergraph(modules: SubgraphModule<any>[]): Promise<ComposedSchemas> {
+export async function composeSupergraph(modules: AnySubgraphModule[]): Promise<ComposedSchemas> {
   const subgraphs: Record<string, string> = {};
   for (const module of modules) subgraphs[module.name] = await printSubgraphSdl(module);
   return composeFromSdl(modules.map((m) => ({ name: m.name, url: defaultSubgraphUrl(m), sdl: subgraphs[m.name]! })), subgraphs);

@@ -60,3 +60,10 @@ export interface SubgraphModule<Deps = unknown> {
 export function defineSubgraph<Deps>(module: SubgraphModule<Deps>): SubgraphModule<Deps> {
   return module;
 }
+
+/**
+ * Any subgraph, whatever its deps: lists of subgraphs (discovery, composition, `npm start`) hold
+ * several kinds at once, and tests narrow one by name.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own Deps type
+export type AnySubgraphModule = SubgraphModule<any>;

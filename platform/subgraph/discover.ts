@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { SubgraphModule } from "./define.js";
+import type { AnySubgraphModule } from "./define.js";
 
 /** The repo's `subgraphs/` folder (works from source and from compiled `dist/`). */
 export const SUBGRAPHS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "subgraphs");
@@ -15,9 +15,9 @@ export function subgraphNames(dir = SUBGRAPHS_DIR): string[] {
     .sort();
 }
 
-export async function loadSubgraph(name: string, dir = SUBGRAPHS_DIR): Promise<SubgraphModule<any>> {
+export async function loadSubgraph(name: string, dir = SUBGRAPHS_DIR): Promise<AnySubgraphModule> {
   const file = existsSync(join(dir, name, "subgraph.js")) ? "subgraph.js" : "subgraph.ts";
-  const loaded = (await import(pathToFileURL(join(dir, name, file)).href)) as { default?: SubgraphModule<any> };
+  const loaded = (await import(pathToFileURL(join(dir, name, file)).href)) as { default?: AnySubgraphModule };
   if (!loaded.default || loaded.default.name !== name) {
     throw new Error(`subgraphs/${name}/${file} must default-export defineSubgraph({ name: "${name}", ... })`);
   }
@@ -25,7 +25,7 @@ export async function loadSubgraph(name: string, dir = SUBGRAPHS_DIR): Promise<S
 }
 
 /** Every implemented subgraph, in port order. */
-export async function loadSubgraphs(dir = SUBGRAPHS_DIR): Promise<SubgraphModule<any>[]> {
+export async function loadSubgraphs(dir = SUBGRAPHS_DIR): Promise<AnySubgraphModule[]> {
   const modules = await Promise.all(subgraphNames(dir).map((n) => loadSubgraph(n, dir)));
   return modules.sort((a, b) => a.port - b.port);
 }

@@ -1,6 +1,6 @@
 import type { ContainerType } from "type-graphql";
 import { buildFederatedSchema, type FederatedSchema } from "../graphql/federation.js";
-import type { SubgraphModule } from "./define.js";
+import type { AnySubgraphModule, SubgraphModule } from "./define.js";
 
 /**
  * Builds the subgraph's federated schema. Resolver classes are constructed lazily with the
@@ -28,6 +28,6 @@ export function buildSubgraphSchemaFor<Deps>(module: SubgraphModule<Deps>, deps?
 }
 
 /** The SDL committed as schema/<name>.graphql. */
-export async function printSubgraphSdl(module: SubgraphModule<any>): Promise<string> {
+export async function printSubgraphSdl(module: AnySubgraphModule): Promise<string> {
   return (await buildSubgraphSchemaFor(module)).sdl;
 }

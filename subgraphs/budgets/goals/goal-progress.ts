@@ -57,7 +57,7 @@ export function savedOf(amounts: Iterable<bigint>): bigint {
 }
 
 export function goalProgress(figures: GoalFigures, today: string): GoalProgress {
-  const { targetMinor, savedMinor, startDate, targetDate } = figures;
+  const { targetMinor, savedMinor, targetDate } = figures;
   if (targetMinor <= 0n) throw new RangeError("a goal's target is positive");
   const remainingMinor = savedMinor >= targetMinor ? 0n : targetMinor - savedMinor;
   const percent = savedMinor <= 0n ? 0 : Number((savedMinor * 1000n) / targetMinor) / 10;

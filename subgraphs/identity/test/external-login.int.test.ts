@@ -200,7 +200,6 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     return { ...started, callbackUrl, accountId };
   };
   const complete = (callbackUrl: string, provider = "acme") => sg.query(COMPLETE, { p: provider, u: callbackUrl });
-  const stateOf = (url: string) => new URL(url).searchParams.get("state")!;
   const auditOf = async (userId: string) =>
     (await db.query(`SELECT type, details FROM identity.audit_events WHERE user_id = $1 ORDER BY occurred_at, id`, [userId])) as Array<{
       type: string;

@@ -36,9 +36,9 @@ interface Columns {
   bankTransactionId: number | null;
 }
 
-const FIELDS = ["date", "amount", "debit", "credit", "payee", "memo", "bankTransactionId"] as const;
+type MappedField = "date" | "amount" | "debit" | "credit" | "payee" | "memo" | "bankTransactionId";
 
-function refsOf(mapping: CsvMapping): Record<(typeof FIELDS)[number], ColumnRef | null> {
+function refsOf(mapping: CsvMapping): Record<MappedField, ColumnRef | null> {
   const money = mapping.amount;
   return {
     date: mapping.date,
@@ -55,7 +55,7 @@ function refsOf(mapping: CsvMapping): Record<(typeof FIELDS)[number], ColumnRef 
 function resolveColumns(mapping: CsvMapping, header: string[] | null, width: number): Columns {
   const names = header?.map((cell) => cell.trim().toLowerCase());
   const resolved = { width } as Columns;
-  for (const [field, ref] of Object.entries(refsOf(mapping)) as [(typeof FIELDS)[number], ColumnRef | null][]) {
+  for (const [field, ref] of Object.entries(refsOf(mapping)) as [MappedField, ColumnRef | null][]) {
     const fail = (why: string) => badInput(`mapping.${field} ${why}`, { field: `mapping.${field}` });
     if (!ref) {
       if (field !== "date") resolved[field] = null;
