@@ -29,6 +29,17 @@ export interface NewEvent<TData = unknown> {
   data: TData;
 }
 
+/**
+ * One event of a topic's contract (`Payloads` maps event type → payload, as `schema/events/*`
+ * declares them): a type paired with exactly the payload that type carries.
+ */
+export type ContractEvent<Payloads> = { [Type in keyof Payloads & string]: { type: Type; data: Payloads[Type] } }[keyof Payloads & string];
+
+/** An event to publish on one of `Topics` (topic → event type → payload), checked against its contract. */
+export type TopicEvent<Topics> = {
+  [Topic in keyof Topics & string]: ContractEvent<Topics[Topic]> & { topic: Topic; key: string; version?: number };
+}[keyof Topics & string];
+
 export function createEnvelope<TData>(event: NewEvent<TData>, source: string, traceId: string, clock: Clock, ids: IdGenerator): EventEnvelope<TData> {
   return {
     id: ids.next(),
