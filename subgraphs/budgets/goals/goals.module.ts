@@ -16,8 +16,6 @@ import { SavingsGoalService } from "./goal.service.js";
 import type { GoalView } from "./goal.type.js";
 import { SavingsGoalEntity } from "./savings-goal.entity.js";
 
-export { GOAL_TOPIC, SAVINGS_GOAL_UPDATED, type SavingsGoalUpdatedV1 } from "./goal.events.js";
-
 /** Per-request DataLoaders of goals, each scoped to the caller. */
 export interface GoalsLoaders {
   goal: LoaderFactory<string, GoalView | null>;

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { TRANSACTION_UPDATED } from "../../../schema/events/ledger.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
@@ -38,7 +39,7 @@ export class Repricing {
       const legs = await manager.getRepository(PostingEntity).createQueryBuilder("p").where("p.transaction_id IN (:...ids)", { ids: chunk.map((t) => t.id) }).orderBy("p.position").getMany();
       const events = chunk.map((t) => {
         const mine = legs.filter((l) => l.transactionId === t.id);
-        return { type: "TransactionUpdated", data: { transactionId: t.id, userId, before: transactionSnapshot(t, mine), after: transactionSnapshot(t, mine) } };
+        return { type: TRANSACTION_UPDATED, data: { transactionId: t.id, userId, before: transactionSnapshot(t, mine), after: transactionSnapshot(t, mine) } };
       });
       await this.transactions.emitMany(manager, traceId, userId, events);
     }

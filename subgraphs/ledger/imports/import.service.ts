@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
 import { badInput, isClientError } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
@@ -163,7 +164,7 @@ export class ImportService {
         }
       }
       await this.transactions.insertEntries(manager, entries);
-      await this.transactions.emitMany(manager, traceId, batch.userId, entries.map((e) => ({ type: "TransactionPosted", data: transactionSnapshot(e.transaction, e.legs) })));
+      await this.transactions.emitMany(manager, traceId, batch.userId, entries.map((e) => ({ type: TRANSACTION_POSTED, data: transactionSnapshot(e.transaction, e.legs) })));
       batch.imported += entries.length;
       await manager.update(ImportBatchEntity, { id: batch.id }, { totalRows: batch.totalRows, imported: batch.imported, duplicates: batch.duplicates, failed: batch.failed });
     });

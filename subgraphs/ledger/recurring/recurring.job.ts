@@ -3,11 +3,11 @@ import type { Logger } from "pino";
 import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { BILL_DUE, LEDGER_BILL_TOPIC, TRANSACTION_POSTED, type BillDueV1 } from "../../../schema/events/ledger.js";
 import type { IdempotencyKeys } from "../idempotency/idempotency-keys.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { TransactionService } from "../transactions/transaction.service.js";
-import { BILL_TOPIC, type BillDueV1 } from "./bill.events.js";
 import { ScheduleEntity } from "./schedule.entity.js";
 import { nextOccurrenceAfter } from "./schedule/index.js";
 import { ruleOf } from "./schedule.service.js";
@@ -94,7 +94,7 @@ export class RecurringJob {
             { scheduleId: schedule.id, occurrenceDate: next },
           );
           await manager.query("RELEASE SAVEPOINT occurrence");
-          await this.transactions.emit(manager, "recurring-job", schedule.userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
+          await this.transactions.emit(manager, "recurring-job", schedule.userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) });
           posted++;
         } catch (error) {
           if (!isClientError(error)) throw error;
@@ -131,7 +131,7 @@ export class RecurringJob {
       currency: schedule.currency,
       payee: schedule.payee,
     };
-    await this.outbox.add(manager, "recurring-job", [{ topic: BILL_TOPIC, type: "BillDue", key: schedule.userId, data }]);
+    await this.outbox.add(manager, "recurring-job", [{ topic: LEDGER_BILL_TOPIC, type: BILL_DUE, key: schedule.userId, data }]);
     await manager.update(ScheduleEntity, { id: schedule.id }, { remindedFor: schedule.nextDue });
     return true;
   }

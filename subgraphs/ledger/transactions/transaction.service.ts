@@ -3,6 +3,7 @@ import { badInput, conflict, notFound } from "../../../platform/errors/index.js"
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_DELETED, TRANSACTION_POSTED, TRANSACTION_RESTORED, TRANSACTION_UPDATED, type TransactionUpdatedV1 } from "../../../schema/events/ledger.js";
 import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
@@ -14,7 +15,7 @@ import { notesText, payeeKey, payeeText, statusValue, tagList } from "./transact
 import { TransactionEntity, type TransactionStatusValue } from "./transaction.entity.js";
 import { transactionLocked } from "./transaction.errors.js";
 import type { BaseAmounts } from "../currency/base-amounts.js";
-import { TRANSACTION_TOPIC, transactionSnapshot, type TransactionSnapshotV1, type TransactionUpdatedV1 } from "./transaction.events.js";
+import { transactionSnapshot, type TransactionEvent } from "./transaction.events.js";
 
 export interface SplitInput {
   categoryId: string | null;
@@ -124,7 +125,7 @@ export class TransactionService {
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
       const categorize = await this.categorizer(manager, userId);
       const stored = await this.writeEntry(manager, userId, id, request, categorize, {});
-      await this.emit(manager, traceId, userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
+      await this.emit(manager, traceId, userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) });
       return stored;
     });
   }
@@ -257,7 +258,7 @@ export class TransactionService {
       const legs = this.legEntities(transaction, transferPostings(from.id, sent, to.id, received));
       await manager.insert(TransactionEntity, transaction);
       await manager.insert(PostingEntity, legs);
-      await this.emit(manager, traceId, userId, "TransactionPosted", transactionSnapshot(transaction, legs));
+      await this.emit(manager, traceId, userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(transaction, legs) });
       return { transaction, legs };
     });
   }
@@ -318,7 +319,7 @@ export class TransactionService {
       await manager.delete(PostingEntity, { transactionId: id });
       await manager.insert(PostingEntity, legs);
       const data: TransactionUpdatedV1 = { transactionId: id, userId, before: transactionSnapshot(old, before.legs), after: transactionSnapshot(next, legs) };
-      await this.emit(manager, traceId, userId, "TransactionUpdated", data);
+      await this.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
       return { transaction: next, legs };
     });
   }
@@ -338,7 +339,7 @@ export class TransactionService {
         if ((error as { code?: string }).code === "23505") throw conflict("an imported transaction with the same bank id exists on this account", { field: "id" });
         throw error;
       }
-      await this.emit(manager, traceId, userId, deleted ? "TransactionDeleted" : "TransactionRestored", transactionSnapshot(t, stored.legs));
+      await this.emit(manager, traceId, userId, { type: deleted ? TRANSACTION_DELETED : TRANSACTION_RESTORED, data: transactionSnapshot(t, stored.legs) });
       return stored;
     });
   }
@@ -376,16 +377,16 @@ export class TransactionService {
     return this.dataSource.getRepository(PostingEntity).find({ where: { userId, transactionId: In(valid) }, order: { position: "ASC" } });
   }
 
-  async emit(manager: EntityManager, traceId: string, userId: string, type: string, data: TransactionSnapshotV1 | TransactionUpdatedV1): Promise<void> {
-    await this.emitMany(manager, traceId, userId, [{ type, data }]);
+  async emit(manager: EntityManager, traceId: string, userId: string, event: TransactionEvent): Promise<void> {
+    await this.emitMany(manager, traceId, userId, [event]);
   }
 
   /** Every `ledger.transaction.v1` event goes out here, with base-currency amounts filled in, in one outbox statement. */
-  async emitMany(manager: EntityManager, traceId: string, userId: string, events: Array<{ type: string; data: TransactionSnapshotV1 | TransactionUpdatedV1 }>): Promise<void> {
+  async emitMany(manager: EntityManager, traceId: string, userId: string, events: readonly TransactionEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const snapshots = events.flatMap(({ data }) => ("before" in data ? [data.before, data.after] : [data]));
+    const snapshots = events.flatMap((e) => (e.type === TRANSACTION_UPDATED ? [e.data.before, e.data.after] : [e.data]));
     await this.baseAmounts?.fill(manager, userId, snapshots);
-    await this.outbox.add(manager, traceId, events.map(({ type, data }) => ({ topic: TRANSACTION_TOPIC, type, key: userId, data })));
+    await this.outbox.add(manager, traceId, events.map((e) => ({ ...e, topic: LEDGER_TRANSACTION_TOPIC, key: userId })));
   }
 
   private splitLines(amount: Money, splits: SplitInput[] | null | undefined, categoryId: string | null, fallbackCategory: string | null): SplitLine[] {
