@@ -386,7 +386,9 @@ export class TransactionService {
     if (events.length === 0) return;
     const snapshots = events.flatMap((e) => (e.type === TRANSACTION_UPDATED ? [e.data.before, e.data.after] : [e.data]));
     await this.baseAmounts?.fill(manager, userId, snapshots);
-    await this.outbox.add(manager, traceId, events.map((e) => ({ ...e, topic: LEDGER_TRANSACTION_TOPIC, key: userId })));
+    // Object.assign keeps each event's type paired with its payload for the typed outbox (naming
+    // `type` and `data` apart would not) and, unlike a spread, stays cheap for an import's 50,000.
+    await this.outbox.add(manager, traceId, events.map((e) => Object.assign({ topic: LEDGER_TRANSACTION_TOPIC, key: userId }, e)));
   }
 
   private splitLines(amount: Money, splits: SplitInput[] | null | undefined, categoryId: string | null, fallbackCategory: string | null): SplitLine[] {
