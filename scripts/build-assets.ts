@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 // This file runs compiled, from dist/scripts/.
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..");
 const root = join(dist, "..");
-cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true });
+// The SDL only: the event contracts in schema/events are TypeScript, compiled into dist/schema/events by tsc.
+cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true, filter: (source) => !source.endsWith(".ts") });
 const manifest = join("generated", "client", "persisted-documents.json");
 cpSync(join(root, manifest), join(dist, manifest));

@@ -5,7 +5,8 @@ import { createEnvelope } from "../../platform/events/envelope.js";
 import { MemoryEventBus } from "../../platform/events/memory-bus.js";
 import { systemClock } from "../../platform/time/clock.js";
 import { randomIds } from "../../platform/time/ids.js";
-import { API_KEY_TOPIC, IdentityApiKeyResolver, INTERNAL_API_KEYS_SCOPE, type ApiKeyGrant, type IdentityApiKeyResolverOptions } from "./api-key-resolver.js";
+import { IDENTITY_API_KEY_TOPIC } from "../../schema/events/identity.js";
+import { IdentityApiKeyResolver, INTERNAL_API_KEYS_SCOPE, type ApiKeyGrant, type IdentityApiKeyResolverOptions } from "./api-key-resolver.js";
 
 const logger = pino({ level: "silent" });
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -116,8 +117,8 @@ describe("IdentityApiKeyResolver", () => {
   it("evicts a revoked key when identity announces it, and refuses an answer that was in flight at the time", async () => {
     const bus = new MemoryEventBus(logger);
     const revoked = (keyId: string) => {
-      const envelope = createEnvelope({ topic: API_KEY_TOPIC, type: "ApiKeyRevoked", key: "user-1", data: { keyId, userId: "user-1" } }, "identity", "t", systemClock, randomIds);
-      return bus.publish([{ topic: API_KEY_TOPIC, key: "user-1", value: JSON.stringify(envelope), headers: {} }]);
+      const envelope = createEnvelope({ topic: IDENTITY_API_KEY_TOPIC, type: "ApiKeyRevoked", key: "user-1", data: { keyId, userId: "user-1" } }, "identity", "t", systemClock, randomIds);
+      return bus.publish([{ topic: IDENTITY_API_KEY_TOPIC, key: "user-1", value: JSON.stringify(envelope), headers: {} }]);
     };
     const [cachedKey, racingKey] = [randomKey(), randomKey()];
     const keys = new Map([[cachedKey, grant("k1")], [racingKey, grant("k2")]]);

@@ -4,18 +4,17 @@ import type { Caller } from "../../platform/auth/caller.js";
 import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from "../../platform/auth/internal-token.js";
 import type { EventBus, SubscriptionHandle } from "../../platform/events/bus.js";
 import { parseEnvelope } from "../../platform/events/envelope.js";
-import { IDENTITY_USER_TOPIC, USER_DELETED } from "../../platform/events/user-deletion.js";
 import { currentTraceId, TRACE_HEADER } from "../../platform/logging/trace.js";
+import { API_KEY_REVOKED, IDENTITY_API_KEY_TOPIC, IDENTITY_USER_TOPIC, USER_DELETED, type ApiKeyRevokedV1, type UserDeletedV1 } from "../../schema/events/identity.js";
 import type { ApiKeyResolver } from "./jwt-authenticator.js";
 import { TtlCache } from "./ttl-cache.js";
 
 /**
- * identity's contract, restated here because the gateway never imports subgraph code: the scope
- * identity requires for `resolveApiKey`, the topic it announces revocations on, and the key shape.
+ * identity's API contract, restated here because the gateway never imports subgraph code: the scope
+ * identity requires for `resolveApiKey`, and the key shape. (The events it announces revocations
+ * and deletions with are imported from their contract in schema/events/identity.ts.)
  */
 export const INTERNAL_API_KEYS_SCOPE = "internal:api-keys";
-export const API_KEY_TOPIC = "identity.apikey.v1";
-export const API_KEY_REVOKED = "ApiKeyRevoked";
 /** Loose on the body length so identity may lengthen keys; bounded so garbage costs nothing. */
 const KEY_SHAPE = /^mk_[0-9A-Za-z]{8}_[0-9A-Za-z]{32,128}$/;
 
@@ -102,12 +101,13 @@ export class IdentityApiKeyResolver implements ApiKeyResolver {
     if (!this.options.bus || this.subscription) return;
     this.subscription = await this.options.bus.subscribe({
       groupId: this.options.groupId ?? `gateway.api-keys.${randomUUID()}`,
-      topics: [API_KEY_TOPIC, IDENTITY_USER_TOPIC],
+      topics: [IDENTITY_API_KEY_TOPIC, IDENTITY_USER_TOPIC],
       // Only revocations from now on matter: anything older is already out of every fresh cache.
       fromBeginning: false,
       handle: async (message) => {
         const event = parseEnvelope(message.value);
-        const data = event.data as { keyId?: unknown; userId?: unknown };
+        // Checked field by field: a cache eviction must never throw on a payload from a newer producer.
+        const data = event.data as Partial<Record<keyof ApiKeyRevokedV1 | keyof UserDeletedV1, unknown>>;
         if (event.type === API_KEY_REVOKED && typeof data.keyId === "string") {
           this.evictKey(data.keyId);
           this.options.logger?.debug({ keyId: data.keyId }, "revoked API key evicted");

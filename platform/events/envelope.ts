@@ -14,11 +14,6 @@ export interface EventEnvelope<TData = unknown> {
   data: TData;
 }
 
-/** `<domain>.<aggregate>.v<version>`, e.g. `ledger.transaction.v1`. */
-export function topicName(domain: string, aggregate: string, version = 1): string {
-  return `${domain}.${aggregate}.v${version}`;
-}
-
 export const dlqTopic = (topic: string) => `${topic}.dlq`;
 
 export interface NewEvent<TData = unknown> {
@@ -28,6 +23,17 @@ export interface NewEvent<TData = unknown> {
   key: string;
   data: TData;
 }
+
+/**
+ * One event of a topic's contract (`Payloads` maps event type → payload, as `schema/events/*`
+ * declares them): a type paired with exactly the payload that type carries.
+ */
+export type ContractEvent<Payloads> = { [Type in keyof Payloads & string]: { type: Type; data: Payloads[Type] } }[keyof Payloads & string];
+
+/** An event to publish on one of `Topics` (topic → event type → payload), checked against its contract. */
+export type TopicEvent<Topics> = {
+  [Topic in keyof Topics & string]: ContractEvent<Topics[Topic]> & { topic: Topic; key: string; version?: number };
+}[keyof Topics & string];
 
 export function createEnvelope<TData>(event: NewEvent<TData>, source: string, traceId: string, clock: Clock, ids: IdGenerator): EventEnvelope<TData> {
   return {

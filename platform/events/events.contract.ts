@@ -29,6 +29,9 @@ class CreateEffects1763769609999 implements MigrationInterface {
 }
 
 const retry = { attempts: 3, initialDelayMs: 20, maxDelayMs: 50 };
+
+/** The suite's own contract: fresh topics per test, each carrying one event type. */
+type Happened = { Happened: { seq: number } };
 const silent = pino({ level: "silent" });
 
 /**
@@ -41,7 +44,7 @@ export function describeEventsContract(name: string, createHarness: () => Promis
     let dataSource: DataSource;
     let notifier: Notifier;
     let schema: string;
-    let outbox: Outbox;
+    let outbox: Outbox<Record<string, Happened>>;
     let relay: OutboxRelay;
     const handles: SubscriptionHandle[] = [];
     let topicCounter = 0;
@@ -51,7 +54,7 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       harness = await createHarness();
       schema = `contract_${Math.random().toString(36).slice(2, 8)}`;
       ({ dataSource, notifier } = await harness.database.open(schema, { entities: [], migrations: [CreateEffects1763769609999] }));
-      outbox = new Outbox(schema, systemClock, randomIds);
+      outbox = new Outbox<Record<string, Happened>>(schema, systemClock, randomIds);
       relay = new OutboxRelay({ dataSource, schema, bus: harness.bus, notifier, logger: silent, safetyIntervalMs: 60_000 });
       await relay.start();
     });
@@ -62,11 +65,11 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       await harness?.close();
     });
 
-    const recordEffect: EventHandler<{ seq: number }> = async (event, manager) => {
+    const recordEffect: EventHandler<Happened["Happened"]> = async (event, manager) => {
       await manager.query(`INSERT INTO "${schema}".effects (event_id, user_id, seq) VALUES ($1, $2, $3)`, [event.id, event.key, event.data.seq]);
     };
 
-    async function consume(topic: string, consumer: string, handler: EventHandler) {
+    async function consume(topic: string, consumer: string, handler: EventHandler<Happened["Happened"]>) {
       handles.push(
         await harness.bus.subscribe({
           groupId: `${schema}.${consumer}`,
@@ -138,7 +141,7 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       let attempts = 0;
       await consume(topic, "crash", async (event, manager) => {
         attempts++;
-        await recordEffect(event as EventEnvelope<{ seq: number }>, manager);
+        await recordEffect(event, manager);
         if (attempts === 1) throw new Error("crash after writing the effect");
       });
       const message = envelope(topic, "user-a", 7);
@@ -162,8 +165,8 @@ export function describeEventsContract(name: string, createHarness: () => Promis
         }),
       );
       await consume(topic, "poison", async (event, manager) => {
-        if ((event.data as { seq: number }).seq === 666) throw new Error("cannot handle 666");
-        await recordEffect(event as EventEnvelope<{ seq: number }>, manager);
+        if (event.data.seq === 666) throw new Error("cannot handle 666");
+        await recordEffect(event, manager);
       });
       const poison = envelope(topic, "user-a", 666);
       await harness.bus.publish([
@@ -192,7 +195,7 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       await consume(topic, "order", async (event, manager) => {
         // Uneven handler time must not reorder one user's events.
         if (Math.random() < 0.2) await new Promise((r) => setTimeout(r, 5));
-        await recordEffect(event as EventEnvelope<{ seq: number }>, manager);
+        await recordEffect(event, manager);
       });
       const users = ["user-a", "user-b", "user-c", "user-d"];
       const perUser = 25;

@@ -3,15 +3,21 @@ import type { DeliveredMessage } from "./bus.js";
 import { parseEnvelope, type EventEnvelope } from "./envelope.js";
 
 /** Applies one event's effects using `manager`, which is inside the inbox transaction. */
-export type EventHandler<TData = any> = (event: EventEnvelope<TData>, manager: EntityManager) => Promise<void>;
+export type EventHandler<TData> = (event: EventEnvelope<TData>, manager: EntityManager) => Promise<void>;
 
-/** A subgraph's reaction to other domains' events. */
-export interface ConsumerDefinition {
+/**
+ * A subgraph's reaction to other domains' events. `Payloads` maps event type → payload, from the
+ * producer's contract in `schema/events/*` (e.g. `LedgerTransactionEvents`), so each handler's
+ * `event.data` has the contract's type and a contract change that breaks a handler fails the
+ * typecheck. Without an argument it is any consumer, as the runtime holds them: every typed
+ * consumer is one, since a handler of some payload is a handler of the payloads that are none.
+ */
+export interface ConsumerDefinition<Payloads = Record<string, never>> {
   /** Unique within the subgraph; with the subgraph name it forms the consumer group. */
   name: string;
   topics: string[];
   /** By event type; events of other types on these topics are recorded and skipped. */
-  handlers: Record<string, EventHandler>;
+  handlers: { [Type in keyof Payloads & string]?: EventHandler<Payloads[Type]> };
   /** Defaults to true: a new read model starts from the beginning of history. */
   fromBeginning?: boolean;
 }
@@ -34,7 +40,8 @@ export function inboxHandler(dataSource: DataSource, schema: string, consumer: C
       const [tombstone] = await manager.query(`SELECT 1 FROM "${schema}".deleted_users WHERE user_id = $1`, [event.key]);
       if (tombstone) return;
       const handler = consumer.handlers[event.type];
-      if (handler) await handler(event, manager);
+      // The one place a wire payload meets its type: the topic's contract says what `type` carries.
+      if (handler) await handler(event as EventEnvelope<never>, manager);
     });
   };
 }

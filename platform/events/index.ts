@@ -8,4 +8,4 @@ export { OutboxRelay, type RelayOptions } from "./relay.js";
 export { inboxHandler, type ConsumerDefinition, type EventHandler } from "./inbox.js";
 export { PlatformEventTables1763769600000 } from "./event-tables.migration.js";
 export { PlatformDeletedUsers1763769600001 } from "./deleted-users.migration.js";
-export { userDeletionConsumer, IDENTITY_USER_TOPIC, USER_DELETED, type UserDeletedV1 } from "./user-deletion.js";
+export { userDeletionConsumer } from "./user-deletion.js";

@@ -1,23 +1,26 @@
 import type { EntityManager } from "typeorm";
+import type { EventContracts } from "../../schema/events/index.js";
 import type { Clock } from "../time/clock.js";
 import type { IdGenerator } from "../time/ids.js";
-import { createEnvelope, type EventEnvelope, type NewEvent } from "./envelope.js";
+import { createEnvelope, type EventEnvelope, type TopicEvent } from "./envelope.js";
 
 /** NOTIFY channel the relay of one subgraph schema listens on. */
 export const outboxChannel = (schema: string) => `moneta_outbox_${schema}`;
 
 /**
  * Writes events into the subgraph's outbox table inside the caller's transaction, so an event
- * exists if and only if the change that caused it committed.
+ * exists if and only if the change that caused it committed. `Topics` (topic → event type →
+ * payload) are the contracts in `schema/events`: an event whose topic, type or payload is not in
+ * them does not compile. Platform's own tests pass their own topics.
  */
-export class Outbox {
+export class Outbox<Topics = EventContracts> {
   constructor(
     private readonly schema: string,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
 
-  async add(manager: EntityManager, traceId: string, events: NewEvent[]): Promise<EventEnvelope[]> {
+  async add(manager: EntityManager, traceId: string, events: ReadonlyArray<TopicEvent<Topics>>): Promise<EventEnvelope[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error("Outbox.add must run inside the transaction that makes the change");
     }

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { badInput, ClientError, ErrorCode } from "../../../platform/errors/index.js";
 import { isUuid } from "../../../platform/time/index.js";
-import type { AccountSnapshotV1 } from "../events/ledger-events.js";
+import type { AccountSnapshotV1 } from "../../../schema/events/ledger.js";
 
 /**
  * An id that is not one of the caller's accounts as budgets knows them. Budgets learns accounts

@@ -1,18 +1,4 @@
-import { topicName } from "../../../platform/events/index.js";
+import { BUDGET_EXCEEDED, BUDGET_THRESHOLD_REACHED, type BudgetAlertV1 } from "../../../schema/events/budgets.js";
 
-export const ALERT_TOPIC = topicName("budgets", "alert");
-
-/** `BudgetThresholdReached` (the warning level) and `BudgetExceeded` (the critical level) v1. */
-export interface BudgetAlertV1 {
-  alertId: string;
-  userId: string;
-  budgetId: string;
-  level: "WARNING" | "CRITICAL";
-  periodStart: string;
-  periodEnd: string;
-  spentMinor: string;
-  availableMinor: string;
-  currency: string;
-}
-
-export const alertEventType = (level: "WARNING" | "CRITICAL") => (level === "WARNING" ? "BudgetThresholdReached" : "BudgetExceeded");
+/** The event a crossed level is announced as (contract: schema/events/budgets.ts). */
+export const alertEventType = (level: BudgetAlertV1["level"]) => (level === "WARNING" ? BUDGET_THRESHOLD_REACHED : BUDGET_EXCEEDED);

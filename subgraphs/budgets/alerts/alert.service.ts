@@ -1,11 +1,12 @@
 import { IsNull, type DataSource, type EntityManager } from "typeorm";
 import type { Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { BUDGETS_ALERT_TOPIC, type BudgetAlertV1 } from "../../../schema/events/budgets.js";
 import type { BudgetEntity } from "../budgets/budget.entity.js";
 import type { BudgetProgressFigures } from "../budgets/budget-progress.service.js";
 import { thresholdsCrossed } from "../periods/index.js";
 import { BudgetAlertEntity, type AlertLevel } from "./alert.entity.js";
-import { ALERT_TOPIC, alertEventType, type BudgetAlertV1 } from "./alert.events.js";
+import { alertEventType } from "./alert.events.js";
 
 /**
  * Fires each threshold once per budget and period while it stays crossed, and re-arms it when
@@ -57,7 +58,7 @@ export class AlertService {
       availableMinor: alert.availableMinor.toString(),
       currency: alert.currency,
     };
-    await this.outbox.add(manager, traceId, [{ topic: ALERT_TOPIC, type: alertEventType(level), key: budget.userId, data }]);
+    await this.outbox.add(manager, traceId, [{ topic: BUDGETS_ALERT_TOPIC, type: alertEventType(level), key: budget.userId, data }]);
   }
 
   list(userId: string, first: number): Promise<BudgetAlertEntity[]> {

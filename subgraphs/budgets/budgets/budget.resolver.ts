@@ -2,8 +2,8 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver,
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import { liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
+import { BUDGET_UPDATED, BUDGETS_BUDGET_TOPIC } from "../../../schema/events/budgets.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
-import { BUDGET_TOPIC } from "./budget.events.js";
 import { CreateBudgetInput, UpdateBudgetInput } from "./budget.inputs.js";
 import { Budget, BudgetProgress, BudgetSummary } from "./budget.type.js";
 
@@ -40,7 +40,7 @@ export class BudgetResolver {
     return { periodStart: s.period.start, periodEnd: s.period.end, income: MoneyType.from(s.income), totalBudgeted: MoneyType.from(s.totalBudgeted), spent: MoneyType.from(s.spent), leftToBudget: MoneyType.from(s.leftToBudget) };
   }
 
-  @Directive(liveDirective({ topic: BUDGET_TOPIC, events: ["BudgetUpdated"], lookup: "budget", id: "budgetId", match: { id: "budgetId" } }))
+  @Directive(liveDirective({ topic: BUDGETS_BUDGET_TOPIC, events: [BUDGET_UPDATED], lookup: "budget", id: "budgetId", match: { id: "budgetId" } }))
   @Directive(scopes("budgets:read"))
   @Subscription(() => Budget, { description: "The budget whenever it or its spending changes.", subscribe: servedByGateway })
   budgetUpdated(@Arg("id", () => ID) _id: string): Budget {

@@ -4,6 +4,7 @@ import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { BUDGET_UPDATED, BUDGETS_BUDGET_TOPIC } from "../../../schema/events/budgets.js";
 import type { AlertService } from "../alerts/alert.service.js";
 import type { CategoryTreeService } from "../categories/category-tree.service.js";
 import { nextPeriod, periodContaining, PERIOD_KINDS, ROLLOVER_MODES, type PeriodKind, type RolloverMode } from "../periods/index.js";
@@ -11,7 +12,6 @@ import type { SpendingLineEntity } from "../spending/spending-line.entity.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
 import { BudgetAmountEntity } from "./budget-amount.entity.js";
 import { BudgetEntity } from "./budget.entity.js";
-import { BUDGET_TOPIC, type BudgetUpdatedV1 } from "./budget.events.js";
 import type { BudgetProgressService } from "./budget-progress.service.js";
 
 export interface NewBudget {
@@ -183,7 +183,7 @@ export class BudgetService {
     await this.outbox.add(
       manager,
       traceId,
-      budgets.map((b) => ({ topic: BUDGET_TOPIC, type: "BudgetUpdated", key: b.userId, data: { budgetId: b.id, userId: b.userId } satisfies BudgetUpdatedV1 })),
+      budgets.map((b) => ({ topic: BUDGETS_BUDGET_TOPIC, type: BUDGET_UPDATED, key: b.userId, data: { budgetId: b.id, userId: b.userId } })),
     );
   }
 

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { notFound, badInput } from "../../../platform/errors/index.js";
 import { isUuid } from "../../../platform/time/index.js";
-import type { CategorySnapshotV1 } from "../events/ledger-events.js";
+import type { CategorySnapshotV1 } from "../../../schema/events/ledger.js";
 import { BudgetCategoryEntity } from "./budget-category.entity.js";
 
 export class CategoryTreeService {

@@ -1,13 +1,13 @@
 import type { ConsumerDefinition, EventHandler } from "../../../platform/events/index.js";
+import { ACCOUNT_ARCHIVED, ACCOUNT_CREATED, ACCOUNT_UNARCHIVED, ACCOUNT_UPDATED, LEDGER_ACCOUNT_TOPIC, type AccountSnapshotV1, type LedgerAccountEvents } from "../../../schema/events/ledger.js";
 import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
-import { LEDGER_ACCOUNT_TOPIC, type AccountSnapshotV1 } from "./ledger-events.js";
 
 /** Which accounts each user has, and whether they are archived: every account event is the whole snapshot. */
-export function ledgerAccountsConsumer(accounts: LedgerAccountsService): ConsumerDefinition {
+export function ledgerAccountsConsumer(accounts: LedgerAccountsService): ConsumerDefinition<LedgerAccountEvents> {
   const upsert: EventHandler<AccountSnapshotV1> = (event, manager) => accounts.upsert(manager, event.data, event.occurredAt);
   return {
     name: "ledger-accounts",
     topics: [LEDGER_ACCOUNT_TOPIC],
-    handlers: { AccountCreated: upsert, AccountUpdated: upsert, AccountArchived: upsert, AccountUnarchived: upsert },
+    handlers: { [ACCOUNT_CREATED]: upsert, [ACCOUNT_UPDATED]: upsert, [ACCOUNT_ARCHIVED]: upsert, [ACCOUNT_UNARCHIVED]: upsert },
   };
 }

@@ -3,8 +3,8 @@ import { badInput, forbidden } from "../../../platform/errors/index.js";
 import { liveDirective, requireOwnUser, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyInput } from "../../../platform/money/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
+import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../../schema/events/budgets.js";
 import { BudgetsUser } from "../users/user.type.js";
-import { GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "./goal.events.js";
 import { CreateAutoSaveRuleInput, CreateSavingsGoalInput, UpdateSavingsGoalInput } from "./goal.inputs.js";
 import { MAX_MOVEMENTS_PAGE, type MovementRequest } from "./goal.service.js";
 import { AutoSaveRule, GoalMovement, SavingsGoal, type GoalView } from "./goal.type.js";
@@ -100,7 +100,7 @@ export class SavingsGoalResolver {
     return GoalMovement.from(movement, goal.goal.currency);
   }
 
-  @Directive(liveDirective({ topic: GOAL_TOPIC, events: [SAVINGS_GOAL_UPDATED], lookup: "savingsGoal", id: "goalId", match: { id: "goalId" } }))
+  @Directive(liveDirective({ topic: BUDGETS_GOAL_TOPIC, events: [SAVINGS_GOAL_UPDATED], lookup: "savingsGoal", id: "goalId", match: { id: "goalId" } }))
   @Directive(scopes("budgets:read"))
   @Subscription(() => SavingsGoal, { nullable: true, description: "The goal each time it or its saved amount changes.", subscribe: servedByGateway })
   savingsGoalUpdated(@Arg("id", () => ID) _id: string): SavingsGoal {

@@ -5,11 +5,11 @@ import type { Outbox } from "../../../platform/events/index.js";
 import { assertIdempotencyKey, type IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../../schema/events/budgets.js";
 import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
 import { GoalMovementEntity, type MovementSourceName } from "./goal-movement.entity.js";
 import { assertWithdrawable, calendarDate, utcDay } from "./goal-progress.js";
-import { GOAL_TOPIC, SAVINGS_GOAL_UPDATED, type SavingsGoalUpdatedV1 } from "./goal.events.js";
 import type { GoalView } from "./goal.type.js";
 import { SavingsGoalEntity } from "./savings-goal.entity.js";
 
@@ -213,7 +213,7 @@ export class SavingsGoalService {
     await this.outbox.add(
       manager,
       traceId,
-      goalIds.map((goalId) => ({ topic: GOAL_TOPIC, type: SAVINGS_GOAL_UPDATED, key: userId, data: { goalId, userId } satisfies SavingsGoalUpdatedV1 })),
+      goalIds.map((goalId) => ({ topic: BUDGETS_GOAL_TOPIC, type: SAVINGS_GOAL_UPDATED, key: userId, data: { goalId, userId } })),
     );
   }
 

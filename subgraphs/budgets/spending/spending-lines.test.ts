@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TransactionSnapshotV1 } from "../events/ledger-events.js";
+import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { linesOf } from "./spending-lines.js";
 
 const snapshot = (over: Partial<TransactionSnapshotV1> = {}): TransactionSnapshotV1 => ({
@@ -9,8 +9,16 @@ const snapshot = (over: Partial<TransactionSnapshotV1> = {}): TransactionSnapsho
   accountId: "a1",
   amountMinor: "-5000",
   currency: "EUR",
+  counterAccountId: null,
+  counterAmountMinor: null,
+  counterCurrency: null,
   date: "2026-11-03",
   payee: "Shop",
+  description: "Shop",
+  notes: "",
+  tags: [],
+  status: "CLEARED",
+  categoryId: null,
   splits: [
     { categoryId: "food", amountMinor: "-3000", baseAmountMinor: "-3240" },
     { categoryId: null, amountMinor: "-2000", baseAmountMinor: "-2161" },

@@ -1,4 +1,4 @@
-import type { TransactionSnapshotV1 } from "../events/ledger-events.js";
+import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { SpendingLineEntity } from "./spending-line.entity.js";
 
 /**

@@ -2,10 +2,12 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
+import type { ContractEvent } from "../../../platform/events/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
+import { TRANSACTION_DELETED, TRANSACTION_UPDATED, type LedgerTransactionEvents } from "../../../schema/events/ledger.js";
 import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../../test/harness/ledger-client.js";
 import { linesOf } from "../spending/spending-lines.js";
@@ -277,11 +279,11 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
     const ledgerDs = sg.subgraph("ledger").kit.dataSource;
     const budgetsDs = sg.subgraph("budgets").kit.dataSource;
     await eventually(async () => expect((await ledgerDs.query(`SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL`))[0].n).toBe(0));
-    const events: Array<{ type: string; data: any }> = await ledgerDs.query(`SELECT type, envelope->'data' AS data FROM ledger.outbox WHERE topic LIKE '%ledger.transaction.v1' AND key = $1 ORDER BY seq`, [alice.id]);
+    const events: Array<ContractEvent<LedgerTransactionEvents>> = await ledgerDs.query(`SELECT type, envelope->'data' AS data FROM ledger.outbox WHERE topic LIKE '%ledger.transaction.v1' AND key = $1 ORDER BY seq`, [alice.id]);
     const replayed = new Map<string, ReturnType<typeof linesOf>>();
-    for (const { type, data } of events) {
-      const snapshot = type === "TransactionUpdated" ? data.after : data;
-      replayed.set(snapshot.transactionId, type === "TransactionDeleted" ? [] : linesOf(snapshot));
+    for (const event of events) {
+      const snapshot = event.type === TRANSACTION_UPDATED ? event.data.after : event.data;
+      replayed.set(snapshot.transactionId, event.type === TRANSACTION_DELETED ? [] : linesOf(snapshot));
     }
     const expected = [...replayed.values()].flat().map((l) => `${l.transactionId}/${l.line}/${l.categoryId}/${l.date}/${l.baseAmountMinor}`).sort();
     await eventually(async () => {

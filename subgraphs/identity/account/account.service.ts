@@ -3,12 +3,12 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput, unauthenticated } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock } from "../../../platform/time/index.js";
+import { IDENTITY_USER_TOPIC, USER_DELETED, type UserDeletedV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { LoginThrottle } from "../auth/login-throttle.js";
 import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { UserEntity } from "../users/user.entity.js";
-import { USER_TOPIC, type UserDeletedV1 } from "../users/user.events.js";
 
 /** A part of the identity export; every feature that stores user data provides one. */
 export type ExportSection = (userId: string, manager: EntityManager) => Promise<unknown>;
@@ -87,7 +87,7 @@ export class AccountService {
     }
     await this.dataSource.transaction(async (manager) => {
       const data: UserDeletedV1 = { userId };
-      await this.outbox.add(manager, traceId, [{ topic: USER_TOPIC, type: "UserDeleted", key: userId, data }]);
+      await this.outbox.add(manager, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_DELETED, key: userId, data }]);
       // Sessions, tokens, keys, codes and the audit log go with the user (ON DELETE CASCADE).
       await manager.delete(UserEntity, { id: userId });
     });

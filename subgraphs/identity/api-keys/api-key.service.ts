@@ -3,11 +3,11 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import { unauthenticated } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { API_KEY_CREATED, API_KEY_REVOKED, IDENTITY_API_KEY_TOPIC, type ApiKeyCreatedV1, type ApiKeyRevokedV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { hashApiKeySecret, isApiKeySecretShape, newApiKeySecret } from "./api-key-secret.js";
 import { ApiKeyEntity } from "./api-key.entity.js";
 import { apiKeyNotFound, tooManyApiKeys } from "./api-key.errors.js";
-import { API_KEY_CREATED, API_KEY_REVOKED, API_KEY_TOPIC, type ApiKeyCreatedV1, type ApiKeyRevokedV1 } from "./api-key.events.js";
 import { MAX_ACTIVE_KEYS_PER_USER, normalizeKeyName, normalizeScopes } from "./api-key.validation.js";
 
 export interface NewApiKey {
@@ -93,7 +93,7 @@ export class ApiKeyService {
       safelistOnly: key.safelistOnly,
       createdAt: key.createdAt.toISOString(),
     };
-    await this.outbox.add(manager, traceId, [{ topic: API_KEY_TOPIC, type: API_KEY_CREATED, key: userId, data }]);
+    await this.outbox.add(manager, traceId, [{ topic: IDENTITY_API_KEY_TOPIC, type: API_KEY_CREATED, key: userId, data }]);
     return key;
   }
 
@@ -114,7 +114,7 @@ export class ApiKeyService {
       await manager.update(ApiKeyEntity, { id: key.id }, { revokedAt: key.revokedAt });
       await this.audit.record(userId, AuditEventType.API_KEY_REVOKED, client, { keyId: key.id, prefix: key.prefix, name: key.name }, manager);
       const data: ApiKeyRevokedV1 = { keyId: key.id, userId, prefix: key.prefix, revokedAt: key.revokedAt.toISOString() };
-      await this.outbox.add(manager, traceId, [{ topic: API_KEY_TOPIC, type: API_KEY_REVOKED, key: userId, data }]);
+      await this.outbox.add(manager, traceId, [{ topic: IDENTITY_API_KEY_TOPIC, type: API_KEY_REVOKED, key: userId, data }]);
       return key;
     });
   }

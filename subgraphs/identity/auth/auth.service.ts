@@ -4,6 +4,7 @@ import type { KeyValueStore } from "../../../platform/cache/index.js";
 import { badInput, conflict, unauthenticated } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { IDENTITY_USER_TOPIC, USER_REGISTERED, type UserRegisteredV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
@@ -12,7 +13,7 @@ import { assertValidEmail, isValidEmail, normalizeEmail } from "../users/email.j
 import { chosenBaseCurrency, defaultBaseCurrency } from "../users/base-currency.js";
 import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
-import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
+import { preferencesOf } from "../users/user.events.js";
 import { rateLimited, type LoginThrottle } from "./login-throttle.js";
 import type { SignedIn, SignInService } from "./sign-in.service.js";
 
@@ -70,7 +71,7 @@ export class AuthService {
         await manager.insert(UserEntity, user);
         await this.audit.record(user.id, AuditEventType.REGISTERED, client, {}, manager);
         const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
-        await this.outbox.add(manager, traceId, [{ topic: USER_TOPIC, type: "UserRegistered", key: user.id, data }]);
+        await this.outbox.add(manager, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_REGISTERED, key: user.id, data }]);
         await this.afterRegistration(manager, user);
         return this.signIns.openSession(manager, user, client, "password");
       });

@@ -5,6 +5,7 @@ import { badInput } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { ExportSection } from "../account/account.service.js";
+import { IDENTITY_USER_TOPIC, USER_REGISTERED, type UserRegisteredV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
 import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
@@ -14,7 +15,7 @@ import { isValidEmail, normalizeEmail } from "../users/email.js";
 import { defaultBaseCurrency } from "../users/base-currency.js";
 import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
-import { preferencesOf, USER_TOPIC, type UserRegisteredV1 } from "../users/user.events.js";
+import { preferencesOf } from "../users/user.events.js";
 import type { OidcProviderConfig } from "./external-login.config.js";
 import { externalLoginFailed, missingEmail, unregisteredRedirectUri, unverifiedEmail } from "./external-login.errors.js";
 import { ExternalIdentityEntity } from "./external-identity.entity.js";
@@ -219,7 +220,7 @@ export class ExternalLoginService {
     await m.insert(ExternalIdentityEntity, { provider, subject: identity.subject, userId: user.id, email, linkedAt: now });
     await this.audit.record(user.id, AuditEventType.REGISTERED, client, { method }, m);
     const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
-    await this.outbox.add(m, traceId, [{ topic: USER_TOPIC, type: "UserRegistered", key: user.id, data }]);
+    await this.outbox.add(m, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_REGISTERED, key: user.id, data }]);
     return this.signIns.openSession(m, user, client, method);
   }
 }

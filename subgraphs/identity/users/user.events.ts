@@ -1,33 +1,7 @@
-import { topicName } from "../../../platform/events/index.js";
+import type { UserPreferencesV1 } from "../../../schema/events/identity.js";
 import type { UserEntity } from "./user.entity.js";
 
-export const USER_TOPIC = topicName("identity", "user");
-
-/** Financial preferences other subgraphs need (budget periods, base currency). */
-export interface UserPreferencesV1 {
-  baseCurrency: string;
-  timezone: string;
-  locale: string;
-  firstDayOfWeek: number;
-  monthStartDay: number;
-  salaryDay: number | null;
-}
-
-export interface UserRegisteredV1 {
-  userId: string;
-  preferences: UserPreferencesV1;
-}
-
-export interface UserPreferencesChangedV1 {
-  userId: string;
-  preferences: UserPreferencesV1;
-}
-
-/** Every subgraph that stores user data purges it on this event. */
-export interface UserDeletedV1 {
-  userId: string;
-}
-
+/** The preferences `UserRegistered` and `UserPreferencesChanged` carry (contract: schema/events/identity.ts). */
 export function preferencesOf(user: UserEntity): UserPreferencesV1 {
   return {
     baseCurrency: user.baseCurrency,

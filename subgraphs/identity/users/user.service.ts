@@ -3,10 +3,11 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock } from "../../../platform/time/index.js";
+import { IDENTITY_USER_TOPIC, USER_PREFERENCES_CHANGED, type UserPreferencesChangedV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { chosenBaseCurrency } from "./base-currency.js";
 import { UserEntity, type NotificationPreferences } from "./user.entity.js";
-import { preferencesOf, USER_TOPIC, type UserPreferencesChangedV1 } from "./user.events.js";
+import { preferencesOf } from "./user.events.js";
 
 export interface ProfileChanges {
   displayName?: string;
@@ -116,7 +117,7 @@ export class UserService {
       await this.audit.record(userId, AuditEventType.PROFILE_UPDATED, client, { fields: Object.keys(patch) }, manager);
       if (announce) {
         const data: UserPreferencesChangedV1 = { userId, preferences: preferencesOf(user) };
-        await this.outbox.add(manager, traceId, [{ topic: USER_TOPIC, type: "UserPreferencesChanged", key: userId, data }]);
+        await this.outbox.add(manager, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_PREFERENCES_CHANGED, key: userId, data }]);
       }
       return user;
     });

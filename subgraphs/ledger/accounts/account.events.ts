@@ -1,20 +1,7 @@
-import { topicName } from "../../../platform/events/index.js";
+import type { AccountSnapshotV1 } from "../../../schema/events/ledger.js";
 import type { AccountEntity } from "./account.entity.js";
 
-export const ACCOUNT_TOPIC = topicName("ledger", "account");
-
-/** `AccountCreated`, `AccountUpdated`, `AccountArchived`, `AccountUnarchived` v1: the account as it now is. */
-export interface AccountSnapshotV1 {
-  accountId: string;
-  userId: string;
-  name: string;
-  type: string;
-  currency: string;
-  openingBalanceMinor: string;
-  openingDate: string;
-  archived: boolean;
-}
-
+/** What every `ledger.account.v1` event carries: the account as it now is (contract: schema/events/ledger.ts). */
 export const accountSnapshot = (a: AccountEntity): AccountSnapshotV1 => ({
   accountId: a.id,
   userId: a.userId,

@@ -4,10 +4,11 @@ import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { ACCOUNT_ARCHIVED, ACCOUNT_CREATED, ACCOUNT_UNARCHIVED, ACCOUNT_UPDATED, LEDGER_ACCOUNT_TOPIC, type LedgerAccountEvents } from "../../../schema/events/ledger.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { calendarDate } from "../transactions/calendar-date.js";
 import { ACCOUNT_TYPES, AccountEntity, type AccountKind } from "./account.entity.js";
-import { ACCOUNT_TOPIC, accountSnapshot } from "./account.events.js";
+import { accountSnapshot } from "./account.events.js";
 
 export interface NewAccount {
   name: string;
@@ -53,30 +54,30 @@ export class AccountService {
       if (replayOf) return this.idempotency.replayed(manager, AccountEntity, userId, replayOf);
       await claimWithinUserCap(manager, AccountEntity, userId, MAX_ACCOUNTS_PER_USER, "accounts");
       const saved = await manager.save(entity);
-      await this.outbox.add(manager, traceId, [{ topic: ACCOUNT_TOPIC, type: "AccountCreated", key: userId, data: accountSnapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [{ topic: LEDGER_ACCOUNT_TOPIC, type: ACCOUNT_CREATED, key: userId, data: accountSnapshot(saved) }]);
       return saved;
     });
   }
 
   async rename(userId: string, id: string, name: string, traceId: string): Promise<AccountEntity> {
-    return this.change(userId, id, traceId, "AccountUpdated", (account) => {
+    return this.change(userId, id, traceId, ACCOUNT_UPDATED, (account) => {
       account.name = accountName(name);
     });
   }
 
   async setArchived(userId: string, id: string, archived: boolean, traceId: string): Promise<AccountEntity> {
-    return this.change(userId, id, traceId, archived ? "AccountArchived" : "AccountUnarchived", (account) => {
+    return this.change(userId, id, traceId, archived ? ACCOUNT_ARCHIVED : ACCOUNT_UNARCHIVED, (account) => {
       if ((account.archivedAt !== null) === archived) return false;
       account.archivedAt = archived ? this.clock.now() : null;
     });
   }
 
-  private async change(userId: string, id: string, traceId: string, type: string, apply: (account: AccountEntity) => void | false): Promise<AccountEntity> {
+  private async change(userId: string, id: string, traceId: string, type: keyof LedgerAccountEvents, apply: (account: AccountEntity) => void | false): Promise<AccountEntity> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lockOwned(manager, userId, id);
       if (apply(account) === false) return account;
       const saved = await manager.save(account);
-      await this.outbox.add(manager, traceId, [{ topic: ACCOUNT_TOPIC, type, key: userId, data: accountSnapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [{ topic: LEDGER_ACCOUNT_TOPIC, type, key: userId, data: accountSnapshot(saved) }]);
       return saved;
     });
   }

@@ -3,9 +3,9 @@ import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { CATEGORIES_MERGED, CATEGORY_CREATED, CATEGORY_DELETED, CATEGORY_UPDATED, LEDGER_CATEGORY_TOPIC, type CategoryMovedV1, type CategorySnapshotV1 } from "../../../schema/events/ledger.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { CATEGORY_KINDS, CategoryEntity, type CategoryKindValue } from "./category.entity.js";
-import { CATEGORY_TOPIC, type CategoryMovedV1, type CategorySnapshotV1 } from "./category.events.js";
 import { DEFAULT_CATEGORIES } from "./default-categories.js";
 
 export interface CategoryFields {
@@ -47,7 +47,7 @@ export class CategoryService {
       }
     }
     await manager.insert(CategoryEntity, rows);
-    await this.outbox.add(manager, traceId, rows.map((row) => ({ topic: CATEGORY_TOPIC, type: "CategoryCreated", key: userId, data: snapshot(row) })));
+    await this.outbox.add(manager, traceId, rows.map((row) => ({ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(row) })));
   }
 
   async create(userId: string, fields: CategoryFields & { name: string; kind: CategoryKindValue }, traceId: string, idempotencyKey?: string | null): Promise<CategoryEntity> {
@@ -59,7 +59,7 @@ export class CategoryService {
       const entity = Object.assign(new CategoryEntity(), { id, userId, parentId: null, icon: null, color: null, createdAt: this.clock.now() });
       await this.applyFields(manager, entity, fields);
       const saved = await manager.save(entity);
-      await this.outbox.add(manager, traceId, [{ topic: CATEGORY_TOPIC, type: "CategoryCreated", key: userId, data: snapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [{ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(saved) }]);
       return saved;
     });
   }
@@ -75,7 +75,7 @@ export class CategoryService {
       }
       await this.applyFields(manager, entity, fields);
       const saved = await manager.save(entity);
-      await this.outbox.add(manager, traceId, [{ topic: CATEGORY_TOPIC, type: "CategoryUpdated", key: userId, data: snapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [{ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_UPDATED, key: userId, data: snapshot(saved) }]);
       return saved;
     });
   }
@@ -95,7 +95,7 @@ export class CategoryService {
       await this.moveReferences(manager, userId, source.id, target.id);
       await manager.delete(CategoryEntity, { id: source.id, userId });
       const data: CategoryMovedV1 = { userId, sourceId: source.id, targetId: target.id };
-      await this.outbox.add(manager, traceId, [{ topic: CATEGORY_TOPIC, type: "CategoriesMerged", key: userId, data }]);
+      await this.outbox.add(manager, traceId, [{ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORIES_MERGED, key: userId, data }]);
       return target;
     });
   }
@@ -115,7 +115,7 @@ export class CategoryService {
       await this.moveReferences(manager, userId, source.id, reassignTo);
       await manager.delete(CategoryEntity, { id: source.id, userId });
       const data: CategoryMovedV1 = { userId, sourceId: source.id, targetId: reassignTo };
-      await this.outbox.add(manager, traceId, [{ topic: CATEGORY_TOPIC, type: "CategoryDeleted", key: userId, data }]);
+      await this.outbox.add(manager, traceId, [{ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_DELETED, key: userId, data }]);
       return true;
     });
   }

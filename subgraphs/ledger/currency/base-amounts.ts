@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { allocate } from "../../../platform/money/index.js";
-import type { TransactionSnapshotV1 } from "../transactions/transaction.events.js";
+import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { convertAt } from "./conversion.js";
 import { rateKey, type ExchangeRateQueries } from "./exchange-rate-query.service.js";
 

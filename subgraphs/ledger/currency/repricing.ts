@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { TRANSACTION_UPDATED } from "../../../schema/events/ledger.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
@@ -37,7 +38,7 @@ export class Repricing {
       const legs = await manager.getRepository(PostingEntity).createQueryBuilder("p").where("p.transaction_id IN (:...ids)", { ids: chunk.map((t) => t.id) }).orderBy("p.position").getMany();
       const events = chunk.map((t) => {
         const mine = legs.filter((l) => l.transactionId === t.id);
-        return { type: "TransactionUpdated", data: { transactionId: t.id, userId, before: transactionSnapshot(t, mine), after: transactionSnapshot(t, mine) } };
+        return { type: TRANSACTION_UPDATED, data: { transactionId: t.id, userId, before: transactionSnapshot(t, mine), after: transactionSnapshot(t, mine) } };
       });
       await this.events.emitMany(manager, traceId, userId, events);
     }

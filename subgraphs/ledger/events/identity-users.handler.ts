@@ -1,20 +1,21 @@
-import type { ConsumerDefinition, EventHandler } from "../../../platform/events/index.js";
+import type { ConsumerDefinition } from "../../../platform/events/index.js";
+import { IDENTITY_USER_TOPIC, USER_PREFERENCES_CHANGED, USER_REGISTERED, type IdentityUserEvents } from "../../../schema/events/identity.js";
 import type { CategoryService } from "../categories/category.service.js";
-import { IDENTITY_USER_TOPIC, type UserPreferencesEventV1 } from "../users/identity-events.js";
 import type { UserSettingsService } from "../users/user-settings.service.js";
 
 /** A new user gets the default categories and their base currency; later changes update the currency. */
-export function identityUsersConsumer(categories: CategoryService, settings: UserSettingsService): ConsumerDefinition {
-  const onRegistered: EventHandler<UserPreferencesEventV1> = async (event, manager) => {
-    await settings.upsert(manager, event.data.userId, event.data.preferences.baseCurrency);
-    await categories.createDefaults(manager, event.data.userId, event.traceId);
-  };
-  const onPreferencesChanged: EventHandler<UserPreferencesEventV1> = async (event, manager) => {
-    await settings.upsert(manager, event.data.userId, event.data.preferences.baseCurrency);
-  };
+export function identityUsersConsumer(categories: CategoryService, settings: UserSettingsService): ConsumerDefinition<IdentityUserEvents> {
   return {
     name: "identity-users",
     topics: [IDENTITY_USER_TOPIC],
-    handlers: { UserRegistered: onRegistered, UserPreferencesChanged: onPreferencesChanged },
+    handlers: {
+      [USER_REGISTERED]: async (event, manager) => {
+        await settings.upsert(manager, event.data.userId, event.data.preferences.baseCurrency);
+        await categories.createDefaults(manager, event.data.userId, event.traceId);
+      },
+      [USER_PREFERENCES_CHANGED]: async (event, manager) => {
+        await settings.upsert(manager, event.data.userId, event.data.preferences.baseCurrency);
+      },
+    },
   };
 }

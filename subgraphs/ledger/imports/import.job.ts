@@ -11,8 +11,8 @@ import type { TransactionEventPublisher } from "../transactions/transaction-even
 import type { StoredTransaction, TransactionWriter } from "../transactions/transaction.writer.js";
 import { duplicateRows } from "./duplicates.js";
 import { ImportBatchEntity, ImportFileEntity } from "./import-batch.entity.js";
-import { IMPORT_TOPIC, IMPORT_UPDATED, type ImportUpdatedV1 } from "./import.events.js";
 import { parseCsv, parseOfx, validateCsvMapping, type CsvMappingInput, type ImportItem, type ParsedRow, type RowError } from "./parsing/index.js";
+import { IMPORT_UPDATED, LEDGER_IMPORT_TOPIC, TRANSACTION_POSTED, type ImportUpdatedV1 } from "../../../schema/events/ledger.js";
 
 export const IMPORT_JOB = "ledger.import";
 
@@ -250,7 +250,7 @@ class ImportRun implements JobExecution<ImportCursor> {
       }
     }
     await this.deps.writer.insertEntries(manager, entries);
-    await this.deps.events.emitMany(manager, this.job.payload.traceId, batch.userId, entries.map((e) => ({ type: "TransactionPosted", data: transactionSnapshot(e.transaction, e.legs) })));
+    await this.deps.events.emitMany(manager, this.job.payload.traceId, batch.userId, entries.map((e) => ({ type: TRANSACTION_POSTED, data: transactionSnapshot(e.transaction, e.legs) })));
     batch.imported += entries.length;
   }
 
@@ -262,5 +262,5 @@ class ImportRun implements JobExecution<ImportCursor> {
 
 async function announce(deps: ImportJobDeps, manager: EntityManager, batch: ImportBatchEntity, traceId: string): Promise<void> {
   const data: ImportUpdatedV1 = { importId: batch.id, userId: batch.userId };
-  await deps.outbox.add(manager, traceId, [{ topic: IMPORT_TOPIC, type: IMPORT_UPDATED, key: batch.userId, data }]);
+  await deps.outbox.add(manager, traceId, [{ topic: LEDGER_IMPORT_TOPIC, type: IMPORT_UPDATED, key: batch.userId, data }]);
 }

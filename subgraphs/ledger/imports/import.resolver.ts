@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver, Subscription } from "type-graphql";
 import { liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
-import { IMPORT_TOPIC, IMPORT_UPDATED } from "./import.events.js";
+import { IMPORT_UPDATED, LEDGER_IMPORT_TOPIC } from "../../../schema/events/ledger.js";
 import { ImportBatch, ImportTransactionsInput } from "./import.type.js";
 
 @Resolver(() => ImportBatch)
@@ -31,7 +31,7 @@ export class ImportResolver {
     return (await this.deps.imports.list(requireUserId(context), first)).map(ImportBatch.from);
   }
 
-  @Directive(liveDirective({ topic: IMPORT_TOPIC, events: [IMPORT_UPDATED], lookup: "importBatch", id: "importId", match: { id: "importId" }, audience: "owner" }))
+  @Directive(liveDirective({ topic: LEDGER_IMPORT_TOPIC, events: [IMPORT_UPDATED], lookup: "importBatch", id: "importId", match: { id: "importId" }, audience: "owner" }))
   @Directive(scopes("ledger:read"))
   @Subscription(() => ImportBatch, { description: "The import whenever its status or progress changes (when it starts, after each chunk of rows, when it ends).", subscribe: servedByGateway })
   importUpdated(@Arg("id", () => ID) _id: string): ImportBatch {

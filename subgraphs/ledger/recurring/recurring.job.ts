@@ -8,10 +8,10 @@ import { utcDay } from "../transactions/calendar-date.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import type { TransactionWriter } from "../transactions/transaction.writer.js";
-import { BILL_TOPIC, type BillDueV1 } from "./bill.events.js";
 import { ScheduleEntity } from "./schedule.entity.js";
 import { nextOccurrenceAfter } from "./schedule/index.js";
 import { ruleOf } from "./schedule.service.js";
+import { BILL_DUE, LEDGER_BILL_TOPIC, TRANSACTION_POSTED, type BillDueV1 } from "../../../schema/events/ledger.js";
 
 /** Occurrences one schedule may catch up in one run (a job that was down for a while). */
 const CATCH_UP = 60;
@@ -96,7 +96,7 @@ export class RecurringJob {
             { scheduleId: schedule.id, occurrenceDate: next },
           );
           await manager.query("RELEASE SAVEPOINT occurrence");
-          await this.events.emit(manager, "recurring-job", schedule.userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
+          await this.events.emit(manager, "recurring-job", schedule.userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) });
           posted++;
         } catch (error) {
           if (!isClientError(error)) throw error;
@@ -133,7 +133,7 @@ export class RecurringJob {
       currency: schedule.currency,
       payee: schedule.payee,
     };
-    await this.outbox.add(manager, "recurring-job", [{ topic: BILL_TOPIC, type: "BillDue", key: schedule.userId, data }]);
+    await this.outbox.add(manager, "recurring-job", [{ topic: LEDGER_BILL_TOPIC, type: BILL_DUE, key: schedule.userId, data }]);
     await manager.update(ScheduleEntity, { id: schedule.id }, { remindedFor: schedule.nextDue });
     return true;
   }

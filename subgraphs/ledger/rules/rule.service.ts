@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from "typeorm";
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { TRANSACTION_UPDATED, type TransactionUpdatedV1 } from "../../../schema/events/ledger.js";
 import { AccountEntity } from "../accounts/account.entity.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { CategoryService } from "../categories/category.service.js";
@@ -10,7 +11,7 @@ import type { TransactionQuery, TransactionQueries } from "../transactions/trans
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
-import { transactionSnapshot, type TransactionUpdatedV1 } from "../transactions/transaction.events.js";
+import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { Categorizer } from "../transactions/transaction.writer.js";
 import { applyRules, compileRules, validateRule, type RuleActions, type RuleConditions } from "./engine/index.js";
 import { RuleEntity } from "./rule.entity.js";
@@ -135,7 +136,7 @@ export class RuleService {
           const nextLegs = mine.map((l) => (l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l));
           if (categoryChanged) await manager.update(PostingEntity, { id: single!.id }, { categoryId: result.categoryId });
           const data: TransactionUpdatedV1 = { transactionId: row.id, userId, before: transactionSnapshot(row, mine), after: transactionSnapshot(next, nextLegs) };
-          await this.events.emit(manager, traceId, userId, "TransactionUpdated", data);
+          await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
           n++;
         }
         return n;

@@ -1,47 +1,15 @@
-import { topicName } from "../../../platform/events/index.js";
+import type { ContractEvent } from "../../../platform/events/index.js";
+import type { LedgerTransactionEvents, TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import type { PostingEntity } from "./posting.entity.js";
 import type { TransactionEntity } from "./transaction.entity.js";
 
-export const TRANSACTION_TOPIC = topicName("ledger", "transaction");
+/** One `ledger.transaction.v1` event as the ledger builds it: a type and the payload that type carries. */
+export type TransactionEvent = ContractEvent<LedgerTransactionEvents>;
 
 /**
- * The transaction as it stands, in `TransactionPosted`, `TransactionDeleted`, `TransactionRestored`
- * and both sides of `TransactionUpdated` (v1). Amounts are strings of minor units (JSON has no
- * bigint). `splits` are the category lines signed like the transaction (empty for transfers);
- * `description` repeats `payee` for consumers of the first slice's payload.
+ * The transaction as `ledger.transaction.v1` carries it (contract: schema/events/ledger.ts). The
+ * base amounts stay null here: the publisher fills them in just before the outbox.
  */
-export interface TransactionSnapshotV1 {
-  transactionId: string;
-  userId: string;
-  kind: string;
-  accountId: string;
-  amountMinor: string;
-  currency: string;
-  counterAccountId: string | null;
-  counterAmountMinor: string | null;
-  counterCurrency: string | null;
-  date: string;
-  payee: string;
-  description: string;
-  notes: string;
-  tags: string[];
-  status: string;
-  categoryId: string | null;
-  /** Category lines signed like the transaction; `baseAmountMinor` in the user's base currency. */
-  splits: Array<{ categoryId: string | null; amountMinor: string; baseAmountMinor: string | null }>;
-  deleted: boolean;
-  /** The user's base currency, and the amount in it at the transaction day's rate (null without one). */
-  baseCurrency: string | null;
-  baseAmountMinor: string | null;
-}
-
-export interface TransactionUpdatedV1 {
-  transactionId: string;
-  userId: string;
-  before: TransactionSnapshotV1;
-  after: TransactionSnapshotV1;
-}
-
 export function transactionSnapshot(t: TransactionEntity, legs: readonly Pick<PostingEntity, "role" | "categoryId" | "amountMinor">[]): TransactionSnapshotV1 {
   const splits = legs.filter((l) => l.role === "CATEGORY").map((l) => ({ categoryId: l.categoryId, amountMinor: (-l.amountMinor).toString(), baseAmountMinor: null as string | null }));
   return {

@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver,
 import { badInput } from "../../../platform/errors/index.js";
 import { givenFields, liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType, type Money } from "../../../platform/money/index.js";
+import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { Account } from "../accounts/account.type.js";
 import { Category } from "../categories/category.type.js";
 import { convertAt } from "../currency/conversion.js";
@@ -10,7 +11,6 @@ import { rateKey } from "../currency/exchange-rate-query.service.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { impliedRate } from "./double-entry.js";
 import { encodeCursor } from "./transaction-cursor.js";
-import { TRANSACTION_TOPIC } from "./transaction.events.js";
 import { PostTransactionInput, TransactionFilter, TransferInput, UpdateTransactionInput, type SplitInput } from "./transaction.inputs.js";
 import type { TransactionPatch } from "./transaction.service.js";
 import type { EntryInput, StoredTransaction } from "./transaction.writer.js";
@@ -111,7 +111,7 @@ export class TransactionResolver {
     return entity ? Transaction.from(entity) : null;
   }
 
-  @Directive(liveDirective({ topic: TRANSACTION_TOPIC, events: ["TransactionPosted"], lookup: "transaction", id: "transactionId" }))
+  @Directive(liveDirective({ topic: LEDGER_TRANSACTION_TOPIC, events: [TRANSACTION_POSTED], lookup: "transaction", id: "transactionId" }))
   @Directive(scopes("ledger:read"))
   @Subscription(() => Transaction, { description: "Each transaction the caller posts, as it is posted.", subscribe: servedByGateway })
   transactionPosted(): Transaction {

@@ -12,8 +12,9 @@ import type { TransactionEventPublisher } from "./transaction-events.publisher.j
 import { notesText, payeeText, statusValue, tagList } from "./transaction-fields.js";
 import { TransactionEntity, type TransactionStatusValue } from "./transaction.entity.js";
 import { transactionLocked } from "./transaction.errors.js";
-import { transactionSnapshot, type TransactionUpdatedV1 } from "./transaction.events.js";
+import { transactionSnapshot } from "./transaction.events.js";
 import { splitLines, type EntryInput, type StoredTransaction, type TransactionWriter } from "./transaction.writer.js";
+import { TRANSACTION_DELETED, TRANSACTION_POSTED, TRANSACTION_RESTORED, TRANSACTION_UPDATED, type TransactionUpdatedV1 } from "../../../schema/events/ledger.js";
 
 /** `amount` (positive) leaves `fromAccountId`; `toAmount` arrives on `toAccountId` (required across currencies). */
 export interface TransferInput {
@@ -56,7 +57,7 @@ export class TransactionService {
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
       const categorize = await this.writer.categorizerFor(manager, userId);
       const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, {});
-      await this.events.emit(manager, traceId, userId, "TransactionPosted", transactionSnapshot(stored.transaction, stored.legs));
+      await this.events.emit(manager, traceId, userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) });
       return stored;
     });
   }
@@ -74,7 +75,7 @@ export class TransactionService {
       const { sent, received } = this.transferAmounts(from.currency, to.currency, request.amount, request.toAmount);
       const { transaction, legs } = this.writer.buildTransfer(userId, id, { ...request, from, to, sent, received, date });
       await this.writer.insertEntries(manager, [{ transaction, legs }]);
-      await this.events.emit(manager, traceId, userId, "TransactionPosted", transactionSnapshot(transaction, legs));
+      await this.events.emit(manager, traceId, userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(transaction, legs) });
       return { transaction, legs };
     });
   }
@@ -135,7 +136,7 @@ export class TransactionService {
       await manager.delete(PostingEntity, { transactionId: id });
       await manager.insert(PostingEntity, legs);
       const data: TransactionUpdatedV1 = { transactionId: id, userId, before: transactionSnapshot(old, before.legs), after: transactionSnapshot(next, legs) };
-      await this.events.emit(manager, traceId, userId, "TransactionUpdated", data);
+      await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
       return { transaction: next, legs };
     });
   }
@@ -155,7 +156,7 @@ export class TransactionService {
         if ((error as { code?: string }).code === "23505") throw conflict("an imported transaction with the same bank id exists on this account", { field: "id" });
         throw error;
       }
-      await this.events.emit(manager, traceId, userId, deleted ? "TransactionDeleted" : "TransactionRestored", transactionSnapshot(t, stored.legs));
+      await this.events.emit(manager, traceId, userId, { type: deleted ? TRANSACTION_DELETED : TRANSACTION_RESTORED, data: transactionSnapshot(t, stored.legs) });
       return stored;
     });
   }

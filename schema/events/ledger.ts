@@ -1,0 +1,170 @@
+/**
+ * ledger's event contract: topics, event types and payloads (see identity.ts for the rules of this
+ * folder). Every key is the user id, so one user's events stay ordered. Amounts are strings of
+ * minor units: JSON has no bigint.
+ */
+
+/** Key = user id. The transaction as it stands after every change. */
+export const LEDGER_TRANSACTION_TOPIC = "ledger.transaction.v1" as const;
+
+export const TRANSACTION_POSTED = "TransactionPosted" as const;
+export const TRANSACTION_UPDATED = "TransactionUpdated" as const;
+export const TRANSACTION_DELETED = "TransactionDeleted" as const;
+export const TRANSACTION_RESTORED = "TransactionRestored" as const;
+
+/**
+ * The transaction as it stands, in `TransactionPosted`, `TransactionDeleted`, `TransactionRestored`
+ * and both sides of `TransactionUpdated`. `splits` are the category lines signed like the
+ * transaction (empty for transfers); `description` repeats `payee` for consumers that read the
+ * field before `payee` existed.
+ */
+export interface TransactionSnapshotV1 {
+  transactionId: string;
+  userId: string;
+  /** INCOME, EXPENSE or TRANSFER; transfers move money between the user's own accounts and are no spending. */
+  kind: string;
+  accountId: string;
+  amountMinor: string;
+  currency: string;
+  counterAccountId: string | null;
+  counterAmountMinor: string | null;
+  counterCurrency: string | null;
+  date: string;
+  payee: string;
+  description: string;
+  notes: string;
+  tags: string[];
+  status: string;
+  categoryId: string | null;
+  /** Category lines signed like the transaction; `baseAmountMinor` in the user's base currency, adding up to the transaction's. */
+  splits: Array<{ categoryId: string | null; amountMinor: string; baseAmountMinor: string | null }>;
+  deleted: boolean;
+  /** The user's base currency, and the amount in it at the transaction day's rate (null without one). */
+  baseCurrency: string | null;
+  baseAmountMinor: string | null;
+}
+
+export interface TransactionUpdatedV1 {
+  transactionId: string;
+  userId: string;
+  before: TransactionSnapshotV1;
+  after: TransactionSnapshotV1;
+}
+
+/** Payloads on `ledger.transaction.v1`, by event type. */
+export type LedgerTransactionEvents = {
+  [TRANSACTION_POSTED]: TransactionSnapshotV1;
+  [TRANSACTION_UPDATED]: TransactionUpdatedV1;
+  [TRANSACTION_DELETED]: TransactionSnapshotV1;
+  [TRANSACTION_RESTORED]: TransactionSnapshotV1;
+};
+
+/** Key = user id. The category tree. */
+export const LEDGER_CATEGORY_TOPIC = "ledger.category.v1" as const;
+
+export const CATEGORY_CREATED = "CategoryCreated" as const;
+export const CATEGORY_UPDATED = "CategoryUpdated" as const;
+export const CATEGORIES_MERGED = "CategoriesMerged" as const;
+export const CATEGORY_DELETED = "CategoryDeleted" as const;
+
+/** `CategoryCreated` / `CategoryUpdated`: the category as it now is. */
+export interface CategorySnapshotV1 {
+  categoryId: string;
+  userId: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+}
+
+/**
+ * `CategoriesMerged`: every posting of `sourceId` now belongs to `targetId` and the source is
+ * gone. `CategoryDeleted`: the same, with `targetId` null meaning "uncategorised". Read models
+ * keyed by category (budgets) move the spending in one step rather than per transaction.
+ */
+export interface CategoryMovedV1 {
+  userId: string;
+  sourceId: string;
+  targetId: string | null;
+}
+
+/** Payloads on `ledger.category.v1`, by event type. */
+export type LedgerCategoryEvents = {
+  [CATEGORY_CREATED]: CategorySnapshotV1;
+  [CATEGORY_UPDATED]: CategorySnapshotV1;
+  [CATEGORIES_MERGED]: CategoryMovedV1;
+  [CATEGORY_DELETED]: CategoryMovedV1;
+};
+
+/** Key = user id. The user's accounts. */
+export const LEDGER_ACCOUNT_TOPIC = "ledger.account.v1" as const;
+
+export const ACCOUNT_CREATED = "AccountCreated" as const;
+export const ACCOUNT_UPDATED = "AccountUpdated" as const;
+export const ACCOUNT_ARCHIVED = "AccountArchived" as const;
+export const ACCOUNT_UNARCHIVED = "AccountUnarchived" as const;
+
+/** Every account event: the account as it now is. */
+export interface AccountSnapshotV1 {
+  accountId: string;
+  userId: string;
+  name: string;
+  type: string;
+  currency: string;
+  openingBalanceMinor: string;
+  openingDate: string;
+  archived: boolean;
+}
+
+/** Payloads on `ledger.account.v1`, by event type. */
+export type LedgerAccountEvents = {
+  [ACCOUNT_CREATED]: AccountSnapshotV1;
+  [ACCOUNT_UPDATED]: AccountSnapshotV1;
+  [ACCOUNT_ARCHIVED]: AccountSnapshotV1;
+  [ACCOUNT_UNARCHIVED]: AccountSnapshotV1;
+};
+
+/** Key = user id. Reminders of upcoming bills. */
+export const LEDGER_BILL_TOPIC = "ledger.bill.v1" as const;
+
+export const BILL_DUE = "BillDue" as const;
+
+/** `BillDue`: an expense schedule's next occurrence is `remindDaysBefore` days away (insights notifies). */
+export interface BillDueV1 {
+  scheduleId: string;
+  userId: string;
+  accountId: string;
+  dueDate: string;
+  amountMinor: string;
+  currency: string;
+  payee: string;
+}
+
+/** Payloads on `ledger.bill.v1`, by event type. */
+export type LedgerBillEvents = {
+  [BILL_DUE]: BillDueV1;
+};
+
+/** Key = user id. Progress of statement imports (live subscribers re-read the import). */
+export const LEDGER_IMPORT_TOPIC = "ledger.import.v1" as const;
+
+export const IMPORT_UPDATED = "ImportUpdated" as const;
+
+/** `ImportUpdated`: the import's status or progress changed. */
+export interface ImportUpdatedV1 {
+  importId: string;
+  userId: string;
+}
+
+/** Payloads on `ledger.import.v1`, by event type. */
+export type LedgerImportEvents = {
+  [IMPORT_UPDATED]: ImportUpdatedV1;
+};
+
+/** Every ledger topic and what it carries. */
+export type LedgerTopics = {
+  [LEDGER_TRANSACTION_TOPIC]: LedgerTransactionEvents;
+  [LEDGER_CATEGORY_TOPIC]: LedgerCategoryEvents;
+  [LEDGER_ACCOUNT_TOPIC]: LedgerAccountEvents;
+  [LEDGER_BILL_TOPIC]: LedgerBillEvents;
+  [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
+};
