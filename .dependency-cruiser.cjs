@@ -33,7 +33,7 @@ module.exports = {
     },
     {
       name: "no-circular",
-      comment: "Import cycles make load order matter (\"Cannot access X before initialization\").",
+      comment: 'Import cycles make load order matter ("Cannot access X before initialization").',
       severity: "error",
       from: {},
       to: { circular: true },

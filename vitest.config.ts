@@ -25,7 +25,11 @@ export default defineConfig({
           globalSetup: ["test/global-setup.ts"],
           // Every test user comes from 127.0.0.1: per-IP limits would count the whole suite as one
           // attacker. The limits themselves are covered by unit tests.
-          env: { REGISTRATIONS_PER_IP_PER_HOUR: "1000000", LOGIN_MAX_FAILURES_PER_IP: "100000", PASSWORD_RESET_REQUESTS_PER_IP_PER_HOUR: "1000000" },
+          env: {
+            REGISTRATIONS_PER_IP_PER_HOUR: "1000000",
+            LOGIN_MAX_FAILURES_PER_IP: "100000",
+            PASSWORD_RESET_REQUESTS_PER_IP_PER_HOUR: "1000000",
+          },
           setupFiles: ["test/setup-unit.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

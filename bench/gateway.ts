@@ -24,12 +24,14 @@
  *                        default .moneta/bench-profiles/)
  *   BENCH_VERBOSE=1      every run on stderr, with user CPU
  */
-import autocannon, { type Result } from "autocannon";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { exportInternalKeys, generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
+
+import autocannon, { type Result } from "autocannon";
+
 import { readSupergraphSdl } from "../gateway/supergraph.js";
+import { exportInternalKeys, generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { supergraphWithUrls } from "./gateway/child.js";
 import { ServerProcess, type Usage } from "./gateway/process.js";
 
@@ -121,7 +123,9 @@ try {
   for (const spec of specs) {
     // Ours always runs: the benchmark user is seeded through it.
     if (!wanted.has(spec.key) && spec.key !== "ours") continue;
-    const profile = profiled.has(spec.key) ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? ".moneta/bench-profiles"}`] : [];
+    const profile = profiled.has(spec.key)
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? ".moneta/bench-profiles"}`]
+      : [];
     const server = await ServerProcess.start(spec.label, spec.script, { ...env, ...spec.env }, profile);
     servers.push(server);
     gateways.set(spec.key, server);
@@ -131,7 +135,11 @@ try {
 
   // Seed through our gateway: one user, one EUR account, 20 transactions on it.
   const post = async (url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: any; errors?: unknown };
     if (body.errors) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
     return body.data;
@@ -143,19 +151,36 @@ try {
   const userId = registered.register.user.id as string;
   let accessToken = registered.register.accessToken as string;
   let accessTokenAt = Date.now();
-  const opened = await post(oursUrl, `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, {
-    i: { name: "Bench checking", type: "CHECKING", openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2000-01-01" },
-  }, { authorization: `Bearer ${accessToken}` });
+  const opened = await post(
+    oursUrl,
+    `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`,
+    {
+      i: { name: "Bench checking", type: "CHECKING", openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2000-01-01" },
+    },
+    { authorization: `Bearer ${accessToken}` },
+  );
   const accountId = opened.createAccount.id as string;
   for (let i = 0; i < 20; i++) {
-    await post(oursUrl, `mutation($i: PostTransactionInput!) { postTransaction(input: $i) { id } }`, {
-      i: { accountId, amount: { amount: `-${i + 1}.25`, currency: "EUR" }, payee: `Item ${i}`, date: `2026-11-${String(i + 1).padStart(2, "0")}` },
-    }, { authorization: `Bearer ${accessToken}` });
+    await post(
+      oursUrl,
+      `mutation($i: PostTransactionInput!) { postTransaction(input: $i) { id } }`,
+      {
+        i: {
+          accountId,
+          amount: { amount: `-${i + 1}.25`, currency: "EUR" },
+          payee: `Item ${i}`,
+          date: `2026-11-${String(i + 1).padStart(2, "0")}`,
+        },
+      },
+      { authorization: `Bearer ${accessToken}` },
+    );
   }
   const bearer = async () => {
     // Access tokens live 15 minutes; long benchmarks log in again.
     if (Date.now() - accessTokenAt > 10 * 60_000) {
-      const data = await post(oursUrl, `mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }`, { i: { email, password: "plum-tractor-velvet-93" } });
+      const data = await post(oursUrl, `mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }`, {
+        i: { email, password: "plum-tractor-velvet-93" },
+      });
       accessToken = data.login.accessToken;
       accessTokenAt = Date.now();
     }
@@ -168,12 +193,26 @@ try {
 
   const targets: Target[] = [];
   if (wanted.has("direct")) {
-    targets.push({ key: "direct", label: "(a) ledger subgraph alone", server: subgraphs, url: urls.ledger!, headers: internal, body: JSON.stringify({ query: DIRECT_OPERATION }) });
+    targets.push({
+      key: "direct",
+      label: "(a) ledger subgraph alone",
+      server: subgraphs,
+      url: urls.ledger!,
+      headers: internal,
+      body: JSON.stringify({ query: DIRECT_OPERATION }),
+    });
   }
   for (const spec of specs) {
     const server = gateways.get(spec.key);
     if (!server || !wanted.has(spec.key)) continue;
-    targets.push({ key: spec.key, label: spec.label, server, url: server.info.url as string, headers: spec.key.startsWith("ours") ? bearer : internal, body: JSON.stringify({ query: OPERATION }) });
+    targets.push({
+      key: spec.key,
+      label: spec.label,
+      server,
+      url: server.info.url as string,
+      headers: spec.key.startsWith("ours") ? bearer : internal,
+      body: JSON.stringify({ query: OPERATION }),
+    });
   }
 
   // Every target must answer the operation correctly before it is timed; its exact body is then
@@ -181,13 +220,20 @@ try {
   for (const target of targets) {
     const response = await fetch(target.url, { method: "POST", headers: await target.headers(), body: target.body });
     const text = await response.text();
-    const list = (JSON.parse(text) as { data?: { transactions?: { nodes?: Array<{ owner: Record<string, string> }> } } }).data?.transactions?.nodes;
-    const ownerOk = target.key === "direct" ? list?.every((t) => t.owner.id === userId) : list?.every((t) => t.owner.displayName === "Bench User");
-    if (response.status !== 200 || list?.length !== 20 || !ownerOk) throw new Error(`${target.label} answered ${response.status}: ${text.slice(0, 300)}`);
+    const list = (JSON.parse(text) as { data?: { transactions?: { nodes?: Array<{ owner: Record<string, string> }> } } }).data?.transactions
+      ?.nodes;
+    const ownerOk =
+      target.key === "direct" ? list?.every((t) => t.owner.id === userId) : list?.every((t) => t.owner.displayName === "Bench User");
+    if (response.status !== 200 || list?.length !== 20 || !ownerOk)
+      throw new Error(`${target.label} answered ${response.status}: ${text.slice(0, 300)}`);
     target.expected = text;
   }
 
-  const run = async (target: Target, seconds: number, overallRate?: number): Promise<{ label: string; result: Result; usage: Usage; subgraphUsage: Usage; before: Usage; subgraphBefore: Usage }> => {
+  const run = async (
+    target: Target,
+    seconds: number,
+    overallRate?: number,
+  ): Promise<{ label: string; result: Result; usage: Usage; subgraphUsage: Usage; before: Usage; subgraphBefore: Usage }> => {
     const headers = await target.headers();
     const [before, subgraphBefore] = await Promise.all([target.server.usage(), subgraphs.usage()]);
     const result = await autocannon({
@@ -214,14 +260,18 @@ try {
     if (process.env.BENCH_VERBOSE) {
       const cpu = r.usage.cpuMicros - r.before.cpuMicros;
       const user = r.usage.userMicros - r.before.userMicros;
-      process.stderr.write(`  ${r.label.padEnd(30)} ${(result.requests.total / result.duration).toFixed(0).padStart(5)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  CPU ${(cpu / 1000 / result.requests.total).toFixed(3)} ms/req (user ${(user / 1000 / result.requests.total).toFixed(3)})  errors ${result.errors + result.timeouts + result.non2xx + result.mismatches}\n`);
+      process.stderr.write(
+        `  ${r.label.padEnd(30)} ${(result.requests.total / result.duration).toFixed(0).padStart(5)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  CPU ${(cpu / 1000 / result.requests.total).toFixed(3)} ms/req (user ${(user / 1000 / result.requests.total).toFixed(3)})  errors ${result.errors + result.timeouts + result.non2xx + result.mismatches}\n`,
+      );
     }
     tally.p50.push(result.latency.p50);
     tally.p99.push(result.latency.p99);
   };
 
   const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite in memory";
-  console.log(`gateway benchmark: ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s per target, alternating; subgraphs on ${database}`);
+  console.log(
+    `gateway benchmark: ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION} s per target, alternating; subgraphs on ${database}`,
+  );
   console.log(`operation: ${OPERATION}`);
   for (const target of targets) await run(target, WARMUP);
   if (process.env.BENCH_VERBOSE) process.stderr.write("  (warm-up done)\n");
@@ -234,7 +284,10 @@ try {
     process.stderr.write(`  round ${round + 1}/${ROUNDS} done\n`);
   }
 
-  const gatewayRates = targets.filter((t) => t.key !== "direct").map((t) => closed.get(t.key)!).map((t) => t.requests / t.seconds);
+  const gatewayRates = targets
+    .filter((t) => t.key !== "direct")
+    .map((t) => closed.get(t.key)!)
+    .map((t) => t.requests / t.seconds);
   const rate = process.env.BENCH_RATE ? num("BENCH_RATE", 0) : Math.max(50, Math.floor((Math.min(...gatewayRates) * 0.5) / 50) * 50);
   const fixed = new Map(targets.map((t) => [t.key, emptyTally()]));
   for (let round = 0; round < RATE_ROUNDS; round++) {
@@ -269,9 +322,14 @@ try {
     for (const row of rows) console.log(line(row));
   };
   print(`closed loop, ${CONNECTIONS} connections (p50/p99: median over ${ROUNDS} runs; CPU: total over all runs / requests)`, closed);
-  print(`fixed arrival rate ${rate} req/s, ${CONNECTIONS} connections, ${RATE_ROUNDS} rounds × ${RATE_DURATION} s (latency corrected for coordinated omission)`, fixed);
+  print(
+    `fixed arrival rate ${rate} req/s, ${CONNECTIONS} connections, ${RATE_ROUNDS} rounds × ${RATE_DURATION} s (latency corrected for coordinated omission)`,
+    fixed,
+  );
   console.log(`\nCPU ms/req: the gateway process's user+system CPU per request (for (a), the subgraphs process).`);
-  console.log(`Gateway, subgraphs and this client share the machine's ${(await import("node:os")).availableParallelism()} cores; numbers compare targets within one run.`);
+  console.log(
+    `Gateway, subgraphs and this client share the machine's ${(await import("node:os")).availableParallelism()} cores; numbers compare targets within one run.`,
+  );
   console.log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await stopAll();

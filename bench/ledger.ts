@@ -19,12 +19,14 @@
  *   BENCH_IMPORT_ROWS   rows in the import (default 50000)
  *   BENCH_POSTGRES_URL  admin URL of the server (default postgres://postgres@127.0.0.1:5432)
  */
-import autocannon, { type Options, type Result } from "autocannon";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+
+import autocannon, { type Options, type Result } from "autocannon";
 import pg from "pg";
+
 import { readSupergraphSdl } from "../gateway/supergraph.js";
 import { exportInternalKeys, generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { supergraphWithUrls } from "./gateway/child.js";
@@ -38,14 +40,23 @@ const num = (name: string, fallback: number) => {
 };
 const DURATION = Math.min(Math.round(num("BENCH_DURATION", 5)), 45);
 const WARMUP = num("BENCH_WARMUP", 2);
-const CLIENTS = (process.env.BENCH_CLIENTS ?? "1,8,32").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? "1,8,32")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const IMPORT_ROWS = Math.round(num("BENCH_IMPORT_ROWS", 50_000));
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
 const IMPORT = `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { id status } }`;
 const IMPORT_BATCH = `query($id: ID!) { importBatch(id: $id) { status imported duplicates failed } }`;
 const PASSWORD = "plum-tractor-velvet-93";
 
-interface Run { txPerSecond: number; p50: number; p99: number; errors: number; ok: number }
+interface Run {
+  txPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  ok: number;
+}
 
 const started = performance.now();
 const suffix = randomBytes(5).toString("hex");
@@ -62,14 +73,24 @@ const cleanUp = async () => {
 process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
 const post = async (url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: unknown };
   if (!response.ok || body.errors) throw new Error(`${query.slice(0, 50)}… answered ${response.status}: ${JSON.stringify(body.errors)}`);
   return body.data;
 };
 
 /** A closed loop of postTransaction; each response body is checked, failures counted here. */
-async function closedLoop(url: string, headers: Record<string, string>, accountId: string, connections: number, seconds: number): Promise<Run> {
+async function closedLoop(
+  url: string,
+  headers: Record<string, string>,
+  accountId: string,
+  connections: number,
+  seconds: number,
+): Promise<Run> {
   let ok = 0;
   let bad = 0;
   const verifyBody = (text: string) => {
@@ -79,27 +100,47 @@ async function closedLoop(url: string, headers: Record<string, string>, accountI
         ok++;
         return true;
       }
-    } catch { /* not JSON: counted below */ }
+    } catch {
+      /* not JSON: counted below */
+    }
     bad++;
     return false;
   };
   const input = { accountId, amount: { amount: "-12.34", currency: "EUR" }, date: "2026-11-05", payee: "Bench" };
   // verifyBody is autocannon's per-response hook (not in bench/gateway/autocannon.d.ts's subset).
   const options: Options & { verifyBody: (body: string) => boolean } = {
-    url, method: "POST", connections, duration: seconds, timeout: 10, verifyBody,
+    url,
+    method: "POST",
+    connections,
+    duration: seconds,
+    timeout: 10,
+    verifyBody,
     headers: { ...headers, "content-type": "application/json" },
     body: JSON.stringify({ query: POST, variables: { input } }),
   };
   const result: Result = await autocannon(options);
   // Let requests still in flight when the run stopped finish before the next run starts.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  return { txPerSecond: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: bad + result.errors + result.timeouts, ok };
+  return {
+    txPerSecond: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: bad + result.errors + result.timeouts,
+    ok,
+  };
 }
 
 /** `count` distinct rows: each its own date, amount and letters-only payee (digits are dropped from payee keys). */
 function csv(count: number): string {
   const day0 = Date.UTC(2010, 0, 1);
-  const letters = (n: number) => { let s = ""; do { s = String.fromCharCode(97 + (n % 26)) + s; n = Math.floor(n / 26); } while (n > 0); return s; };
+  const letters = (n: number) => {
+    let s = "";
+    do {
+      s = String.fromCharCode(97 + (n % 26)) + s;
+      n = Math.floor(n / 26);
+    } while (n > 0);
+    return s;
+  };
   const lines = ["Date,Amount,Description"];
   for (let i = 0; i < count; i++) {
     const date = new Date(day0 + (i % 5000) * 86_400_000).toISOString().slice(0, 10);
@@ -129,7 +170,11 @@ try {
   const urls = subgraphs.info.urls as Record<string, string>;
   const supergraphFile = join(work, "supergraph.graphql");
   writeFileSync(supergraphFile, supergraphWithUrls(readSupergraphSdl(), urls));
-  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", { ...env, BENCH_SUPERGRAPH: supergraphFile, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) });
+  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", {
+    ...env,
+    BENCH_SUPERGRAPH: supergraphFile,
+    BENCH_SUBGRAPH_URLS: JSON.stringify(urls),
+  });
   servers.push(gateway);
   const gatewayUrl = gateway.info.url as string;
 
@@ -139,25 +184,50 @@ try {
   const userId = registered.register.user.id as string;
   const bearer = { authorization: `Bearer ${registered.register.accessToken as string}` };
   const openAccount = async (name: string) =>
-    (await post(gatewayUrl, `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, {
-      i: { name, type: "CHECKING", openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2000-01-01" },
-    }, bearer)).createAccount.id as string;
+    (
+      await post(
+        gatewayUrl,
+        `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`,
+        {
+          i: { name, type: "CHECKING", openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2000-01-01" },
+        },
+        bearer,
+      )
+    ).createAccount.id as string;
   const accountId = await openAccount("Bench");
   const importAccountId = await openAccount("Bench import");
   // Signed right before each run: the internal token lives 60 s.
   const internal = async () => ({ [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId, scopes: ["*"] }, "bench") });
 
-  console.log(`ledger benchmark: PostgreSQL at ${new URL(databaseUrl(appDb)).host} (fresh database), in-process event bus (no Kafka), in-memory cache (no Redis)`);
-  console.log(`subgraphs in one child process, gateway in another (rate limits off), autocannon and pgbench in this one; ${availableParallelism()} cores shared`);
-  console.log(`closed loop, ${DURATION} s per run, after ${WARMUP} s warm-up per target; errors = non-JSON, GraphQL errors, no id, socket errors, timeouts`);
+  console.log(
+    `ledger benchmark: PostgreSQL at ${new URL(databaseUrl(appDb)).host} (fresh database), in-process event bus (no Kafka), in-memory cache (no Redis)`,
+  );
+  console.log(
+    `subgraphs in one child process, gateway in another (rate limits off), autocannon and pgbench in this one; ${availableParallelism()} cores shared`,
+  );
+  console.log(
+    `closed loop, ${DURATION} s per run, after ${WARMUP} s warm-up per target; errors = non-JSON, GraphQL errors, no id, socket errors, timeouts`,
+  );
 
   // 3 first, on fresh processes, so the lifetime peak RSS of the subgraphs process is the import's.
   const content = csv(IMPORT_ROWS);
   const before = await subgraphs.usage();
   const importStarted = performance.now();
-  const accepted = (await post(gatewayUrl, IMPORT, {
-    input: { accountId: importAccountId, format: "CSV", content, mapping: { date: "Date", amount: "Amount", payee: "Description", dateFormat: "yyyy-MM-dd" } },
-  }, bearer)).importTransactions as { id: string; status: string };
+  const accepted = (
+    await post(
+      gatewayUrl,
+      IMPORT,
+      {
+        input: {
+          accountId: importAccountId,
+          format: "CSV",
+          content,
+          mapping: { date: "Date", amount: "Amount", payee: "Description", dateFormat: "yyyy-MM-dd" },
+        },
+      },
+      bearer,
+    )
+  ).importTransactions as { id: string; status: string };
   const answeredMs = performance.now() - importStarted;
   // The rows are written by a background job: the figure runs from enqueue to COMPLETED.
   let imported: { status: string; imported: number; duplicates: number; failed: number };
@@ -187,32 +257,68 @@ try {
 
   const client = new pg.Client({ connectionString: databaseUrl(appDb) });
   await client.connect();
-  const count = async (id: string) => Number((await client.query(`SELECT count(*) AS n FROM ledger.transactions WHERE account_id = $1`, [id])).rows[0].n);
+  const count = async (id: string) =>
+    Number((await client.query(`SELECT count(*) AS n FROM ledger.transactions WHERE account_id = $1`, [id])).rows[0].n);
   const [postedRows, importedRows] = [await count(accountId), await count(importAccountId)];
   await client.end();
 
   const cell = (r: Run) => [r.txPerSecond.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)];
-  const header = ["clients", "gateway tx/s", "p50 ms", "p99 ms", "errors", "ledger direct tx/s", "p50 ms", "p99 ms", "errors", "pgbench tpcb-like tps", "avg ms", "failed"];
-  const table = rows.map((r) => [String(r.clients), ...cell(r.viaGateway), ...cell(r.direct), r.reference.tps.toFixed(0), r.reference.latencyMs.toFixed(2), String(r.reference.failed)]);
+  const header = [
+    "clients",
+    "gateway tx/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "ledger direct tx/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "pgbench tpcb-like tps",
+    "avg ms",
+    "failed",
+  ];
+  const table = rows.map((r) => [
+    String(r.clients),
+    ...cell(r.viaGateway),
+    ...cell(r.direct),
+    r.reference.tps.toFixed(0),
+    r.reference.latencyMs.toFixed(2),
+    String(r.reference.failed),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;
   console.log(`\npostTransaction vs pgbench (tps excluding connection time; pgbench -j ≤ 2, -s 1, own database)`);
   console.log(line(header));
   console.log(`|${widths.map((w) => `${"-".repeat(w + 1)}:`).join("|")}|`);
   for (const row of table) console.log(line(row));
-  console.log(`\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
-    ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +
-    `${postedRows < successes ? "; FEWER ROWS THAN SUCCESSES" : ""})`);
+  console.log(
+    `\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
+      ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +
+      `${postedRows < successes ? "; FEWER ROWS THAN SUCCESSES" : ""})`,
+  );
 
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   console.log(`\nCSV import through the gateway (${IMPORT_ROWS} distinct rows, ${mib(Buffer.byteLength(content))} body, fresh account)`);
-  console.log(`request answered in ${answeredMs.toFixed(0)} ms (${accepted.status}); seconds and rows/s from enqueue to ${imported.status}`);
-  console.log(`| rows | imported | duplicates | failed | rows in table | answered ms | seconds | rows/s | subgraphs peak RSS | RSS before | gateway peak RSS |`);
-  console.log(`|-----:|---------:|-----------:|-------:|--------------:|------------:|--------:|-------:|-------------------:|-----------:|-----------------:|`);
-  console.log(`| ${IMPORT_ROWS} | ${imported.imported} | ${imported.duplicates} | ${imported.failed} | ${importedRows} | ${answeredMs.toFixed(0)} | ${importSeconds.toFixed(2)} | ${(imported.imported / importSeconds).toFixed(0)} | ${mib(afterImport.maxRssBytes)} | ${mib(before.rssBytes)} | ${mib(gatewayAfterImport.maxRssBytes)} |`);
+  console.log(
+    `request answered in ${answeredMs.toFixed(0)} ms (${accepted.status}); seconds and rows/s from enqueue to ${imported.status}`,
+  );
+  console.log(
+    `| rows | imported | duplicates | failed | rows in table | answered ms | seconds | rows/s | subgraphs peak RSS | RSS before | gateway peak RSS |`,
+  );
+  console.log(
+    `|-----:|---------:|-----------:|-------:|--------------:|------------:|--------:|-------:|-------------------:|-----------:|-----------------:|`,
+  );
+  console.log(
+    `| ${IMPORT_ROWS} | ${imported.imported} | ${imported.duplicates} | ${imported.failed} | ${importedRows} | ${answeredMs.toFixed(0)} | ${importSeconds.toFixed(2)} | ${(imported.imported / importSeconds).toFixed(0)} | ${mib(afterImport.maxRssBytes)} | ${mib(before.rssBytes)} | ${mib(gatewayAfterImport.maxRssBytes)} |`,
+  );
   console.log(`peak RSS: getrusage maxRSS of the process (identity, ledger and budgets share it), import run first`);
   console.log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  if (rows.some((r) => r.viaGateway.errors + r.direct.errors + r.reference.failed > 0) || imported.imported !== IMPORT_ROWS || postedRows < successes) process.exitCode = 1;
+  if (
+    rows.some((r) => r.viaGateway.errors + r.direct.errors + r.reference.failed > 0) ||
+    imported.imported !== IMPORT_ROWS ||
+    postedRows < successes
+  )
+    process.exitCode = 1;
 } finally {
   await cleanUp();
 }

@@ -26,14 +26,23 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { readSupergraphSdl } from "../gateway/supergraph.js";
 import { exportInternalKeys, generateInternalKeys } from "../platform/auth/internal-token.js";
 import { supergraphWithUrls } from "./gateway/child.js";
 import { ServerProcess } from "./gateway/process.js";
+import { createDatabase, databaseUrl, dropDatabase } from "./ledger/postgres.js";
 import { LiveSocket } from "./live/client.js";
 import { GatewayProcess, type LiveStatsReply } from "./live/process.js";
-import { deleteKafkaNamespace, deleteRedisNamespace, ensureKafka, ensureOpenFiles, KAFKA_BROKERS, REDIS_URL, stopKafka } from "./live/services.js";
-import { createDatabase, databaseUrl, dropDatabase } from "./ledger/postgres.js";
+import {
+  deleteKafkaNamespace,
+  deleteRedisNamespace,
+  ensureKafka,
+  ensureOpenFiles,
+  KAFKA_BROKERS,
+  REDIS_URL,
+  stopKafka,
+} from "./live/services.js";
 import { summarize } from "./stats.js";
 
 const int = (name: string, fallback: number) => {
@@ -42,7 +51,8 @@ const int = (name: string, fallback: number) => {
   return value;
 };
 const SIZES = (process.env.BENCH_LIVE_SIZES ?? "1000,5000,10000").split(",").map(Number);
-if (SIZES.some((n, i) => !Number.isInteger(n) || n <= 0 || (i > 0 && n < SIZES[i - 1]!))) throw new Error("BENCH_LIVE_SIZES must be ascending positive whole numbers");
+if (SIZES.some((n, i) => !Number.isInteger(n) || n <= 0 || (i > 0 && n < SIZES[i - 1]!)))
+  throw new Error("BENCH_LIVE_SIZES must be ascending positive whole numbers");
 const BATCH = int("BENCH_LIVE_BATCH", 200);
 const MUTATIONS = int("BENCH_LIVE_MUTATIONS", 1000);
 const PASSWORD = "plum-tractor-velvet-93";
@@ -62,7 +72,8 @@ const started = performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const elapsedS = () => ((performance.now() - started) / 1000).toFixed(0);
 const checkTime = (what: string) => {
-  if (performance.now() - started > RUN_LIMIT_MS) throw new Error(`out of time (${RUN_LIMIT_MS / 60_000} min: access tokens would expire) during ${what}`);
+  if (performance.now() - started > RUN_LIMIT_MS)
+    throw new Error(`out of time (${RUN_LIMIT_MS / 60_000} min: access tokens would expire) during ${what}`);
 };
 const progressNote = (text: string) => process.stderr.write(`  [${elapsedS()} s] ${text}\n`);
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
@@ -80,7 +91,8 @@ async function until<T>(what: string, timeoutMs: number, check: () => Promise<T 
     } catch (error) {
       lastError = error;
     }
-    if (performance.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${lastError ? ` (${(lastError as Error).message})` : ""}`);
+    if (performance.now() > deadline)
+      throw new Error(`${what}: not within ${timeoutMs} ms${lastError ? ` (${(lastError as Error).message})` : ""}`);
     await sleep(everyMs);
   }
 }
@@ -169,56 +181,105 @@ try {
   };
 
   const email = `bench.live.${suffix}@example.com`;
-  const registered = (await gql(`mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }`, { i: { email, password: PASSWORD, displayName: "Bench" } })).data;
+  const registered = (
+    await gql(`mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }`, {
+      i: { email, password: PASSWORD, displayName: "Bench" },
+    })
+  ).data;
   let token = registered.register.accessToken as string;
   let tokenAt = performance.now();
   /** The access token, logged in again when it is over 10 minutes old (it lives 15). */
   const freshToken = async () => {
     if (performance.now() - tokenAt > 10 * 60_000) {
-      token = (await gql(`mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }`, { i: { email, password: PASSWORD } })).data.login.accessToken;
+      token = (
+        await gql(`mutation($i: LoginInput!) { login(input: $i) { ... on AuthPayload { accessToken } } }`, {
+          i: { email, password: PASSWORD },
+        })
+      ).data.login.accessToken;
       tokenAt = performance.now();
     }
     return token;
   };
-  const accountId = (await gql(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, {
-    i: { name: "Bench", type: "CHECKING", openingBalance: { amount: "0", currency: "USD" }, openingDate: "2000-01-01" },
-  }, token)).data.createAccount.id as string;
-  const groceries = await until("the Groceries category", 60_000, async () => {
-    const list = (await gql(`{ categories { id name } }`, {}, token)).data.categories as Array<{ id: string; name: string }>;
-    return list.find((c) => c.name === "Groceries")?.id;
-  }, 250);
+  const accountId = (
+    await gql(
+      `mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`,
+      {
+        i: { name: "Bench", type: "CHECKING", openingBalance: { amount: "0", currency: "USD" }, openingDate: "2000-01-01" },
+      },
+      token,
+    )
+  ).data.createAccount.id as string;
+  const groceries = await until(
+    "the Groceries category",
+    60_000,
+    async () => {
+      const list = (await gql(`{ categories { id name } }`, {}, token)).data.categories as Array<{ id: string; name: string }>;
+      return list.find((c) => c.name === "Groceries")?.id;
+    },
+    250,
+  );
   // Budgets learns the user's preferences and categories from events: retry until it takes the budget.
   let attempts = 0;
-  const budgetId = await until("createBudget (budgets learns the user from events)", 90_000, async () => {
-    attempts++;
-    return (await gql(`mutation($i: CreateBudgetInput!) { createBudget(input: $i) { id } }`, {
-      i: { name: "Bench", categoryIds: [groceries], period: "MONTHLY", amount: { amount: "100000.00", currency: "USD" } },
-    }, token)).data.createBudget.id as string;
-  }, 250);
+  const budgetId = await until(
+    "createBudget (budgets learns the user from events)",
+    90_000,
+    async () => {
+      attempts++;
+      return (
+        await gql(
+          `mutation($i: CreateBudgetInput!) { createBudget(input: $i) { id } }`,
+          {
+            i: { name: "Bench", categoryIds: [groceries], period: "MONTHLY", amount: { amount: "100000.00", currency: "USD" } },
+          },
+          token,
+        )
+      ).data.createBudget.id as string;
+    },
+    250,
+  );
   progressNote(`user, account and budget ready (createBudget accepted on attempt ${attempts})`);
 
   const today = new Date().toISOString().slice(0, 10);
-  const postTransaction = () => gql(POST, { input: { accountId, amount: { amount: "-1.00", currency: "USD" }, date: today, payee: "Bench", categoryId: groceries } }, token);
-  const spent = async () => (await gql(`query($id: ID!) { budget(id: $id) { progress { spent { amount } } } }`, { id: budgetId }, token)).data.budget.progress.spent.amount as string;
+  const postTransaction = () =>
+    gql(
+      POST,
+      { input: { accountId, amount: { amount: "-1.00", currency: "USD" }, date: today, payee: "Bench", categoryId: groceries } },
+      token,
+    );
+  const spent = async () =>
+    (await gql(`query($id: ID!) { budget(id: $id) { progress { spent { amount } } } }`, { id: budgetId }, token)).data.budget.progress.spent
+      .amount as string;
   const spentOf = (data: any): string | undefined => data?.budgetUpdated?.progress?.spent?.amount;
   const subscriptionsAre = (n: number, timeoutMs: number) =>
-    until(`gateway counting ${n} subscriptions`, timeoutMs, async () => {
-      const stats = await gw.stats();
-      const lost = sockets.filter((s) => s.unexpectedlyClosed);
-      if (lost.length > 0) throw new Error(`${lost.length} sockets closed (first: ${JSON.stringify(lost[0]!.unexpectedlyClosed)})`);
-      return stats.subscriptions === n ? stats : undefined;
-    }, 100);
+    until(
+      `gateway counting ${n} subscriptions`,
+      timeoutMs,
+      async () => {
+        const stats = await gw.stats();
+        const lost = sockets.filter((s) => s.unexpectedlyClosed);
+        if (lost.length > 0) throw new Error(`${lost.length} sockets closed (first: ${JSON.stringify(lost[0]!.unexpectedlyClosed)})`);
+        return stats.subscriptions === n ? stats : undefined;
+      },
+      100,
+    );
   /** Opens sockets `count` more, `BATCH` at a time; resolves once the gateway counts `sockets.length` subscriptions. */
   const openMore = async (count: number) => {
     const variables = { id: budgetId };
     for (let opened = 0; opened < count; opened += BATCH) {
       checkTime("opening sockets");
       const current = await freshToken();
-      const batch = await Promise.allSettled(Array.from({ length: Math.min(BATCH, count - opened) }, () => LiveSocket.open(wsUrl, current, SUBSCRIPTION, variables, OPEN_TIMEOUT_MS)));
+      const batch = await Promise.allSettled(
+        Array.from({ length: Math.min(BATCH, count - opened) }, () =>
+          LiveSocket.open(wsUrl, current, SUBSCRIPTION, variables, OPEN_TIMEOUT_MS),
+        ),
+      );
       // Opened ones are kept (and closed in finally) even when others in the batch failed.
       for (const r of batch) if (r.status === "fulfilled") sockets.push(r.value);
       const failed = batch.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-      if (failed.length > 0) throw new Error(`${failed.length} of ${batch.length} sockets failed to open with ${sockets.length} open: ${(failed[0]!.reason as Error).message}`);
+      if (failed.length > 0)
+        throw new Error(
+          `${failed.length} of ${batch.length} sockets failed to open with ${sockets.length} open: ${(failed[0]!.reason as Error).message}`,
+        );
     }
     return subscriptionsAre(sockets.length, 120_000);
   };
@@ -228,7 +289,8 @@ try {
     return `${value("graphql_ws_open_sockets")}/${value("graphql_live_subscriptions")}`;
   };
   /** The first frame from `from` on whose spent differs from `before`, or undefined. */
-  const firstChanged = (socket: LiveSocket, before: string, from = 0) => socket.parse(from).find((m) => m.type === "next" && spentOf(m.data) !== undefined && spentOf(m.data) !== before);
+  const firstChanged = (socket: LiveSocket, before: string, from = 0) =>
+    socket.parse(from).find((m) => m.type === "next" && spentOf(m.data) !== undefined && spentOf(m.data) !== before);
 
   // Warm-up: the whole path once (consumer groups joined, code paths compiled), then nothing open.
   {
@@ -251,7 +313,9 @@ try {
     const openSeconds = (performance.now() - openStarted) / 1000;
     const gauge = await metricsGauge();
     const withN = await gw.stats(true);
-    progressNote(`${size} subscriptions open (${(size - (rows.at(-1)?.size ?? 0))} in ${openSeconds.toFixed(1)} s), gateway RSS ${mib(withN.rssBytes)} MiB`);
+    progressNote(
+      `${size} subscriptions open (${size - (rows.at(-1)?.size ?? 0)} in ${openSeconds.toFixed(1)} s), gateway RSS ${mib(withN.rssBytes)} MiB`,
+    );
     const before = await spent();
     for (const socket of sockets) socket.receipts = [];
     const { at: respondedAt, ms: mutationMs } = await postTransaction();
@@ -293,7 +357,9 @@ try {
       gauge,
       mutationMs,
     });
-    progressNote(`${size}: ${received} received, first ${f1(rows.at(-1)!.min)} ms, p50 ${f1(stats.p50)} ms, p99 ${f1(stats.p99)} ms, max ${f1(stats.max)} ms`);
+    progressNote(
+      `${size}: ${received} received, first ${f1(rows.at(-1)!.min)} ms, p50 ${f1(stats.p50)} ms, p99 ${f1(stats.p99)} ms, max ${f1(stats.max)} ms`,
+    );
     // Let any trailing frames of this event land before the next size's sockets open.
     await sleep(500);
   }
@@ -327,13 +393,14 @@ try {
       const frame = subscriber.parse(scanned).find((m) => m.type === "next" && spentOf(m.data) === expected);
       scanned = subscriber.receipts.length;
       if (frame) frameAt = frame.at;
-      else await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      else
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
     }
     subscriber.onFrame = undefined;
     if (frameAt === undefined) {
@@ -358,14 +425,36 @@ try {
     for (const row of body) console.log(line(row));
   };
   const fd = limits ? `${limits.soft} (hard ${limits.hard})` : "unknown";
-  console.log(`live subscription benchmark: budgetUpdated over graphql-ws, ${availableParallelism()} cores, Node ${process.version}, open-file limit ${fd} (this process, as Node raises it at startup; the gateway inherits it; needs ${maxSockets + 1024})`);
-  console.log(`real services on loopback: PostgreSQL (fresh database), Kafka ${KAFKA_BROKERS} (topic prefix ${topicPrefix}${startedKafka ? ", broker started by this run" : ""}), Redis (prefix ${cachePrefix})`);
-  console.log(`subgraphs in one child process, gateway in another (--expose-gc, rate limits off), ${BATCH} sockets opened at a time; subscribers (plain ws) and timing in this process`);
+  console.log(
+    `live subscription benchmark: budgetUpdated over graphql-ws, ${availableParallelism()} cores, Node ${process.version}, open-file limit ${fd} (this process, as Node raises it at startup; the gateway inherits it; needs ${maxSockets + 1024})`,
+  );
+  console.log(
+    `real services on loopback: PostgreSQL (fresh database), Kafka ${KAFKA_BROKERS} (topic prefix ${topicPrefix}${startedKafka ? ", broker started by this run" : ""}), Redis (prefix ${cachePrefix})`,
+  );
+  console.log(
+    `subgraphs in one child process, gateway in another (--expose-gc, rate limits off), ${BATCH} sockets opened at a time; subscribers (plain ws) and timing in this process`,
+  );
   console.log(`subscription: ${SUBSCRIPTION}`);
 
-  console.log(`\n1. fan-out: one postTransaction, every subscriber the same user watching the same budget (latency = mutation HTTP response → frame with the new spent, per subscriber)`);
+  console.log(
+    `\n1. fan-out: one postTransaction, every subscriber the same user watching the same budget (latency = mutation HTTP response → frame with the new spent, per subscriber)`,
+  );
   table(
-    ["subscribers", "received", "first ms", "p50 ms", "p99 ms", "max ms", "open s (new sockets)", "gateway sockets/subs (/metrics)", "RSS with N MiB", "RSS KiB/sub", "heap with N MiB", "heap KiB/sub", "mutation ms"],
+    [
+      "subscribers",
+      "received",
+      "first ms",
+      "p50 ms",
+      "p99 ms",
+      "max ms",
+      "open s (new sockets)",
+      "gateway sockets/subs (/metrics)",
+      "RSS with N MiB",
+      "RSS KiB/sub",
+      "heap with N MiB",
+      "heap KiB/sub",
+      "mutation ms",
+    ],
     rows.map((r, i) => [
       String(r.size),
       `${r.received}/${r.size}`,
@@ -382,17 +471,36 @@ try {
       f1(r.mutationMs),
     ]),
   );
-  console.log(`memory per subscription = (gateway value with N open − value before any: RSS ${mib(baseline.rssBytes)} MiB, heap ${mib(baseline.heapUsedBytes)} MiB) / N, each after two full GCs in the gateway; one subscription per socket, so it includes the socket`);
-  console.log(`sockets were kept between sizes (${SIZES.map((n, i) => (i === 0 ? String(n) : `+${n - SIZES[i - 1]!}`)).join(" → ")}); frames timestamped on arrival in this one process, so p99/max include this process reading ${maxSockets} sockets in turn`);
+  console.log(
+    `memory per subscription = (gateway value with N open − value before any: RSS ${mib(baseline.rssBytes)} MiB, heap ${mib(baseline.heapUsedBytes)} MiB) / N, each after two full GCs in the gateway; one subscription per socket, so it includes the socket`,
+  );
+  console.log(
+    `sockets were kept between sizes (${SIZES.map((n, i) => (i === 0 ? String(n) : `+${n - SIZES[i - 1]!}`)).join(" → ")}); frames timestamped on arrival in this one process, so p99/max include this process reading ${maxSockets} sockets in turn`,
+  );
   const negatives = rows.reduce((n, r) => n + r.negative, 0);
-  if (negatives > 0) console.log(`${negatives} frames arrived before the mutation's HTTP response (negative latencies, counted as they are)`);
+  if (negatives > 0)
+    console.log(`${negatives} frames arrived before the mutation's HTTP response (negative latencies, counted as they are)`);
 
   const s = summarize(e2e);
   const m = summarize(mutationLatencies);
-  console.log(`\n2. end to end, one subscriber: ledger outbox → Kafka → budgets consumer → budgets outbox → Kafka → gateway → client (latency = mutation HTTP response → frame with the new spent)`);
+  console.log(
+    `\n2. end to end, one subscriber: ledger outbox → Kafka → budgets consumer → budgets outbox → Kafka → gateway → client (latency = mutation HTTP response → frame with the new spent)`,
+  );
   table(
     ["mutations", "updates received", "p50 ms", "p99 ms", "max ms", "mutation p50 ms", "mutation p99 ms", "seconds", "mutations/s"],
-    [[String(MUTATIONS), String(e2e.length), f1(s.p50), f1(s.p99), f1(s.max), f1(m.p50), f1(m.p99), e2eSeconds.toFixed(1), (MUTATIONS / e2eSeconds).toFixed(1)]],
+    [
+      [
+        String(MUTATIONS),
+        String(e2e.length),
+        f1(s.p50),
+        f1(s.p99),
+        f1(s.max),
+        f1(m.p50),
+        f1(m.p99),
+        e2eSeconds.toFixed(1),
+        (MUTATIONS / e2eSeconds).toFixed(1),
+      ],
+    ],
   );
   if (missed > 0) console.log(`${missed} updates did not arrive within ${E2E_TIMEOUT_MS / 1000} s`);
   const early = e2e.filter((l) => l < 0).length;

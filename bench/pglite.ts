@@ -5,15 +5,17 @@
  * runs in each.
  */
 import "reflect-metadata";
+
 import { PGlite } from "@electric-sql/pglite";
 import { DataSource } from "typeorm";
+
 import { createPgliteDriver, PgliteProxy } from "../platform/db/pglite/index.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const HEAVY = `SELECT count(*) FROM generate_series(1, 2500000) g WHERE md5(g::text) LIKE 'a%'`;
 
 async function perSecond(run: () => Promise<unknown>): Promise<number> {
-  for (const end = performance.now() + 300; performance.now() < end; ) await run(); // warm-up
+  for (const end = performance.now() + 300; performance.now() < end;) await run(); // warm-up
   let n = 0;
   const end = performance.now() + SECONDS * 1000;
   while (performance.now() < end) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+
 import type { ClientInfo } from "../platform/auth/caller.js";
 
 /**

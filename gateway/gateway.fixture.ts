@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { pino } from "pino";
+
 import { anonymousCaller } from "../platform/auth/caller.js";
 import { generateInternalKeys } from "../platform/auth/internal-token.js";
 import { FEDERATION_LINK } from "../platform/graphql/federation.js";
-import { startGateway, type GatewayOptions, type RunningGateway } from "./gateway.js";
+import { type GatewayOptions, type RunningGateway, startGateway } from "./gateway.js";
 import { GatewayMetrics } from "./metrics/index.js";
 import { PersistedDocuments } from "./persisted/index.js";
 
@@ -36,7 +38,11 @@ export interface StubbedGateway {
  * A started gateway in front of a stub subgraph on loopback: real HTTP in, real HTTP out, no
  * database or identity. `slow` and `slowWrite` answer after `slowMs`.
  */
-export async function startStubbedGateway(options: { slowMs?: number } & Partial<Pick<GatewayOptions, "development" | "corsOrigins" | "subgraphTimeoutMs" | "metrics" | "logger">> = {}): Promise<StubbedGateway> {
+export async function startStubbedGateway(
+  options: { slowMs?: number } & Partial<
+    Pick<GatewayOptions, "development" | "corsOrigins" | "subgraphTimeoutMs" | "metrics" | "logger">
+  > = {},
+): Promise<StubbedGateway> {
   const slowMs = options.slowMs ?? 1_000;
   const state = { completedWrites: 0 };
   const stub = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -44,7 +50,8 @@ export async function startStubbedGateway(options: { slowMs?: number } & Partial
     req.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
     req.on("end", () => {
       const { query } = JSON.parse(text) as { query: string };
-      const answer = (data: Record<string, unknown>) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data }));
+      const answer = (data: Record<string, unknown>) =>
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data }));
       if (query.includes("slowWrite")) {
         setTimeout(() => {
           state.completedWrites++;

@@ -1,42 +1,59 @@
+import { randomUUID } from "node:crypto";
+
+import { Supergraph } from "@apollo/federation-internals";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { randomUUID } from "node:crypto";
-import { Supergraph } from "@apollo/federation-internals";
-import { GraphQLError, type DocumentNode, type FormattedExecutionResult } from "graphql";
-import type { Logger } from "pino";
+import { type DocumentNode, type FormattedExecutionResult, GraphQLError } from "graphql";
 import type { CryptoKey } from "jose";
-import type { Clock } from "../platform/time/clock.js";
+import type { Logger } from "pino";
+
+import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
+import type { Caller } from "../platform/auth/caller.js";
+import { anonymousCaller, type ClientInfo } from "../platform/auth/caller.js";
+import { type KeyValueStore, MemoryKeyValueStore } from "../platform/cache/index.js";
 import { createErrorMasker } from "../platform/errors/masking.js";
-import { currentTraceId } from "../platform/logging/trace.js";
-import { sendJson, serveGraphQL, type RunningHttpServer } from "../platform/http/http-server.js";
 import type { EventBus } from "../platform/events/bus.js";
+import { type RunningHttpServer, sendJson, serveGraphQL } from "../platform/http/http-server.js";
+import { currentTraceId } from "../platform/logging/trace.js";
+import type { Clock } from "../platform/time/clock.js";
 import { IdentityApiKeyResolver } from "./auth/api-key-resolver.js";
 import type { Authenticator } from "./auth/authenticator.js";
-import { jwtAuthenticator, type ApiKeyResolver } from "./auth/jwt-authenticator.js";
-import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
+import { cachingAuthenticator } from "./auth/caching-authenticator.js";
+import { type ApiKeyResolver, jwtAuthenticator } from "./auth/jwt-authenticator.js";
+import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
 import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
+import { loadGatewaySettings } from "./gateway.config.js";
+import {
+  checkOperationCost,
+  loadOperationLimits,
+  operationLimitRules,
+  type OperationLimits,
+  parseOptionsFor,
+  refineLimitError,
+} from "./limits/index.js";
 import { LiveBridge } from "./live/live-bridge.js";
 import { liveFieldsOf } from "./live/live-fields.js";
-import { startLiveServer, type LiveServer } from "./live/subscription-server.js";
-import { SubgraphDataSource } from "./subgraph-data-source.js";
+import { type LiveServer, startLiveServer } from "./live/subscription-server.js";
 import { GatewayMetrics, metricsPlugin } from "./metrics/index.js";
+import {
+  apqOptions,
+  loadPersistedDocuments,
+  type PersistedDocuments,
+  persistedOperationsPlugin,
+  preparePersistedRequest,
+  safelistRefusal,
+  warmUpPersistedDocuments,
+} from "./persisted/index.js";
+import { chargeSubscription, guardApiKeys, loadRateLimits, RateLimiter, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
+import { SubgraphDataSource } from "./subgraph-data-source.js";
+import { readSupergraphSdl } from "./supergraph.js";
 import { CachingInternalTokenSigner } from "./upstream/caller-token-cache.js";
 import { InflightFetches } from "./upstream/inflight.js";
 import type { PlainResponse } from "./upstream/keep-alive-client.js";
-import { cachingAuthenticator } from "./auth/caching-authenticator.js";
-import type { Caller } from "../platform/auth/caller.js";
-import { readSupergraphSdl } from "./supergraph.js";
-import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
-import { checkOperationCost, loadOperationLimits, operationLimitRules, parseOptionsFor, refineLimitError, type OperationLimits } from "./limits/index.js";
-import { anonymousCaller, type ClientInfo } from "../platform/auth/caller.js";
-import { MemoryKeyValueStore, type KeyValueStore } from "../platform/cache/index.js";
-import { apqOptions, loadPersistedDocuments, persistedOperationsPlugin, preparePersistedRequest, safelistRefusal, warmUpPersistedDocuments, type PersistedDocuments } from "./persisted/index.js";
-import { loadGatewaySettings } from "./gateway.config.js";
 import { corsHook } from "./web/cors.js";
 import { createExplorer } from "./web/explorer.js";
-import { RateLimiter, chargeSubscription, guardApiKeys, loadRateLimits, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
 
 // @apollo/gateway reports usage to Apollo unless told not to; this machine talks to no one.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
@@ -171,7 +188,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         async requestDidStart() {
           return {
             async didResolveOperation({ schema, document, request }) {
-              const error = checkOperationCost(schema, document, { operationName: request.operationName, variables: request.variables, limits });
+              const error = checkOperationCost(schema, document, {
+                operationName: request.operationName,
+                variables: request.variables,
+                limits,
+              });
               if (error) throw error;
             },
           };
@@ -216,8 +237,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const guardedAuthenticator = guardApiKeys(authenticator, rateLimiter, (req) => clientInfoOf(req, options.trustProxy ?? false));
 
   /** Runs an operation through the same federated path as HTTP requests, as `caller`. */
-  const executeAs = async (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller, traceId: string, client?: ClientInfo): Promise<FormattedExecutionResult> => {
-    const response = await apollo.executeOperation({ query: document, variables, operationName }, { contextValue: createGatewayContext(caller, traceId, signer, client) });
+  const executeAs = async (
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    caller: Caller,
+    traceId: string,
+    client?: ClientInfo,
+  ): Promise<FormattedExecutionResult> => {
+    const response = await apollo.executeOperation(
+      { query: document, variables, operationName },
+      { contextValue: createGatewayContext(caller, traceId, signer, client) },
+    );
     if (response.body.kind !== "single") return { errors: [{ message: "incremental delivery is not supported here" }] };
     return response.body.singleResult;
   };
@@ -236,7 +267,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     context: async (req) => {
       const traceId = currentTraceId() ?? "none";
       try {
-        return createGatewayContext(await guardedAuthenticator.authenticate(req), traceId, signer, clientInfoOf(req, options.trustProxy ?? false));
+        return createGatewayContext(
+          await guardedAuthenticator.authenticate(req),
+          traceId,
+          signer,
+          clientInfoOf(req, options.trustProxy ?? false),
+        );
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         logger.warn({ err: error }, "authentication failed");
@@ -282,7 +318,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       validationRules: operationLimitRules(limits, { introspection: development }),
       maxTokens: limits.maxTokens,
       now: options.clock ? () => options.clock!.now().getTime() : undefined,
-      admitSubscription: async (request) => safelistRefusal(persisted, request.caller, request.query) ?? (await chargeSubscription(rateLimiter, limits, { ...request, schema: apiSchema })),
+      admitSubscription: async (request) =>
+        safelistRefusal(persisted, request.caller, request.query) ??
+        (await chargeSubscription(rateLimiter, limits, { ...request, schema: apiSchema })),
       logger,
       execute: (document, variables, operationName, caller) => executeAs(document, variables, operationName, caller, randomUUID(), {}),
     });

@@ -1,7 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { anonymousCaller, type Caller } from "../platform/auth/caller.js";
 import type { InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
@@ -25,8 +27,11 @@ const server = createServer((req, res) => {
   req.on("end", () => {
     seen.push({ headers: req.headers, body: JSON.parse(text) });
     setTimeout(() => {
-      if (status !== 200) return void res.writeHead(status, { "content-type": "application/json" }).end(`{"errors":[{"message":"secret internals"}]}`);
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=30, private" }).end(JSON.stringify({ data: { items: [{ id: "1" }], n: seen.length }, extensions }));
+      if (status !== 200)
+        return void res.writeHead(status, { "content-type": "application/json" }).end(`{"errors":[{"message":"secret internals"}]}`);
+      res
+        .writeHead(200, { "content-type": "application/json", "cache-control": "max-age=30, private" })
+        .end(JSON.stringify({ data: { items: [{ id: "1" }], n: seen.length }, extensions }));
     }, delayMs);
   });
 });
@@ -41,7 +46,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const context = (token: string, traceId = "trace-1"): GatewayContext => ({ caller: anonymousCaller, traceId, client: {}, internalToken: async () => token });
+const context = (token: string, traceId = "trace-1"): GatewayContext => ({
+  caller: anonymousCaller,
+  traceId,
+  client: {},
+  internalToken: async () => token,
+});
 const hints: object[] = [];
 const run = (source: SubgraphDataSource, query: string, ctx: GatewayContext, variables: Record<string, unknown> = {}) =>
   source.process({
@@ -104,7 +114,10 @@ describe("SubgraphDataSource", () => {
       expect(error).toMatchObject({ message: "401: Unauthorized", extensions: { code: "UNAUTHENTICATED" } });
       expect(JSON.stringify(error)).not.toContain("secret internals");
       status = 502;
-      expect(await run(source, "{ items { id } }", context("bad")).catch((e: unknown) => e)).toMatchObject({ message: "502: Bad Gateway", extensions: {} });
+      expect(await run(source, "{ items { id } }", context("bad")).catch((e: unknown) => e)).toMatchObject({
+        message: "502: Bad Gateway",
+        extensions: {},
+      });
     } finally {
       status = 200;
       source.close();

@@ -1,15 +1,23 @@
-import { STATUS_CODES, type OutgoingHttpHeaders } from "node:http";
+import { type OutgoingHttpHeaders, STATUS_CODES } from "node:http";
+
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { ClientError, ErrorCode } from "../platform/errors/index.js";
+
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { SIGNED_IN_EXTENSION, signedInCallerOf } from "../platform/auth/signed-in.js";
+import { ClientError, ErrorCode } from "../platform/errors/index.js";
 import { TRACE_HEADER } from "../platform/logging/trace.js";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics/index.js";
 import { InflightFetches } from "./upstream/inflight.js";
-import { DEFAULT_UPSTREAM_TIMEOUT_MS, KeepAliveClient, UpstreamError, type KeepAliveClientOptions, type PlainResponse } from "./upstream/keep-alive-client.js";
+import {
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+  KeepAliveClient,
+  type KeepAliveClientOptions,
+  type PlainResponse,
+  UpstreamError,
+} from "./upstream/keep-alive-client.js";
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name, for metrics and error messages. */
@@ -79,7 +87,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: OutgoingHttpHeaders = { "content-type": "application/json", accept: "application/json" };
     if (token) headers[INTERNAL_TOKEN_HEADER] = token;
     if (typeof context.traceId === "string") headers[TRACE_HEADER] = context.traceId;
-    const body = JSON.stringify({ query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const body = JSON.stringify({
+      query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
 
     const mutation = MUTATION.test(query);
     let response: PlainResponse;
@@ -98,7 +111,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       // What the client asked for decides the advice: the entity fetches that follow a mutation
       // are queries, but the client still sent a write.
       const operation = "incomingRequestContext" in options ? options.incomingRequestContext.operation?.operation : undefined;
-      this.logger?.warn({ subgraph: this.name, timeoutMs: this.timeoutMs, operation: operation ?? (mutation ? "mutation" : "query") }, "subgraph did not answer in time");
+      this.logger?.warn(
+        { subgraph: this.name, timeoutMs: this.timeoutMs, operation: operation ?? (mutation ? "mutation" : "query") },
+        "subgraph did not answer in time",
+      );
       throw upstreamTimeout(this.name, this.timeoutMs, operation === "mutation" || (operation === undefined && mutation));
     }
 
@@ -113,8 +129,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     } catch {
       throw new Error(`subgraph ${this.name} answered with a body that is not JSON`);
     }
-    if (result === null || typeof result !== "object" || Array.isArray(result)) throw new Error(`subgraph ${this.name} answered with a JSON body that is not an object`);
-    if ("incomingRequestContext" in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, response.headers["cache-control"]);
+    if (result === null || typeof result !== "object" || Array.isArray(result))
+      throw new Error(`subgraph ${this.name} answered with a JSON body that is not an object`);
+    if ("incomingRequestContext" in options)
+      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, response.headers["cache-control"]);
     this.takeSignIn(result as GatewayGraphQLResponse, mutation ? context : undefined);
     return result as GatewayGraphQLResponse;
   }

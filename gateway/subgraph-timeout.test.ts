@@ -1,13 +1,25 @@
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../platform/logging/index.js";
-import { ConfigError } from "../platform/config/index.js";
-import { startStubbedGateway, type StubbedGateway } from "./gateway.fixture.js";
-import { loadGatewaySettings } from "./gateway.config.js";
-import { eventually } from "../platform/testing/eventually.js";
 
-async function post(sg: StubbedGateway, query: string): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
-  const response = await fetch(sg.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ConfigError } from "../platform/config/index.js";
+import { createLogger } from "../platform/logging/index.js";
+import { eventually } from "../platform/testing/eventually.js";
+import { loadGatewaySettings } from "./gateway.config.js";
+import { startStubbedGateway, type StubbedGateway } from "./gateway.fixture.js";
+
+async function post(
+  sg: StubbedGateway,
+  query: string,
+): Promise<{
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}> {
+  const response = await fetch(sg.gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -15,7 +27,9 @@ describe("a subgraph slower than GATEWAY_SUBGRAPH_TIMEOUT_MS", () => {
   let sg: StubbedGateway;
   const logLines: string[] = [];
   beforeAll(async () => {
-    const logs = new Writable({ write: (chunk, _encoding, done) => done(void logLines.push(...String(chunk).split("\n").filter(Boolean))) });
+    const logs = new Writable({
+      write: (chunk, _encoding, done) => done(void logLines.push(...String(chunk).split("\n").filter(Boolean))),
+    });
     // The stub answers slow fields after 1.5 s; the gateway waits 250 ms.
     sg = await startStubbedGateway({ subgraphTimeoutMs: 250, slowMs: 1_500, logger: createLogger("gateway", "info", logs) });
   });
@@ -49,7 +63,9 @@ describe("a subgraph slower than GATEWAY_SUBGRAPH_TIMEOUT_MS", () => {
   });
 
   it("logs each timeout for operators, with the subgraph and what the client sent", () => {
-    const warnings = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === "subgraph did not answer in time");
+    const warnings = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === "subgraph did not answer in time");
     expect(warnings).toEqual([
       expect.objectContaining({ level: 40, component: "gateway", subgraph: "stub", timeoutMs: 250, operation: "query" }),
       expect.objectContaining({ level: 40, subgraph: "stub", operation: "mutation" }),
@@ -86,7 +102,9 @@ describe("GATEWAY_SUBGRAPH_TIMEOUT_MS", () => {
     const previous = process.env.GATEWAY_SUBGRAPH_TIMEOUT_MS;
     process.env.GATEWAY_SUBGRAPH_TIMEOUT_MS = "soon";
     try {
-      await expect(startStubbedGateway({ subgraphTimeoutMs: undefined })).rejects.toThrow(/^invalid setting GATEWAY_SUBGRAPH_TIMEOUT_MS: must be a whole number/);
+      await expect(startStubbedGateway({ subgraphTimeoutMs: undefined })).rejects.toThrow(
+        /^invalid setting GATEWAY_SUBGRAPH_TIMEOUT_MS: must be a whole number/,
+      );
     } finally {
       if (previous === undefined) delete process.env.GATEWAY_SUBGRAPH_TIMEOUT_MS;
       else process.env.GATEWAY_SUBGRAPH_TIMEOUT_MS = previous;

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { join } from "node:path";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
 import { SCHEMA_DIR } from "../gateway/supergraph.js";
 import { composeFromSdl, composeSupergraph, readIfExists, schemaFiles } from "../platform/subgraph/compose.js";
 import { loadSubgraphs } from "../platform/subgraph/discover.js";
@@ -18,6 +20,11 @@ describe("committed schema", () => {
     const ledger = readFileSync(join(SCHEMA_DIR, "ledger.graphql"), "utf8");
     // A second subgraph redefining Money with a different field type and without @shareable.
     const clash = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])\ntype Query { other: Money }\ntype Money { amount: Int! currency: String! }`;
-    expect(() => composeFromSdl([{ name: "ledger", url: "http://x/graphql", sdl: ledger }, { name: "other", url: "http://y/graphql", sdl: clash }])).toThrow(/composition failed/);
+    expect(() =>
+      composeFromSdl([
+        { name: "ledger", url: "http://x/graphql", sdl: ledger },
+        { name: "other", url: "http://y/graphql", sdl: clash },
+      ]),
+    ).toThrow(/composition failed/);
   });
 });

@@ -3,7 +3,9 @@
  * schema/supergraph.graphql and schema/api.graphql. `--check` only reports drift (exit 1).
  */
 import "reflect-metadata";
+
 import { mkdirSync, writeFileSync } from "node:fs";
+
 import { SCHEMA_DIR } from "../gateway/supergraph.js";
 // Imported directly, not through the subgraph index, so composing never loads database drivers.
 import { composeSupergraph, readIfExists, schemaFiles } from "../platform/subgraph/compose.js";

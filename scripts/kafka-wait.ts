@@ -13,6 +13,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+
 import kafkajs from "kafkajs";
 
 const { Kafka, logLevel } = kafkajs;

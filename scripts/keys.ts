@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { exportInternalKeys, generateInternalKeys } from "../platform/auth/internal-token.js";
 
 const pem = async () => exportInternalKeys(await generateInternalKeys());

@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { newMigration } from "./migration-template.js";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,10 +16,13 @@ if (!subgraph || !name) {
   process.exit(2);
 }
 try {
-  if (!existsSync(join(repo, "subgraphs", subgraph, "subgraph.ts"))) throw new Error(`no subgraph "${subgraph}" (subgraphs/${subgraph}/subgraph.ts)`);
+  if (!existsSync(join(repo, "subgraphs", subgraph, "subgraph.ts")))
+    throw new Error(`no subgraph "${subgraph}" (subgraphs/${subgraph}/subgraph.ts)`);
   const migration = newMigration(subgraph, name, Date.now());
   writeFileSync(join(repo, migration.path), migration.source, { flag: "wx" });
-  console.log(`wrote ${migration.path}\nnext: add ${migration.className} at the END of \`migrations\` in subgraphs/${subgraph}/subgraph.ts`);
+  console.log(
+    `wrote ${migration.path}\nnext: add ${migration.className} at the END of \`migrations\` in subgraphs/${subgraph}/subgraph.ts`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { newMigration } from "./migration-template.js";
 
 describe("npm run migration:create", () => {

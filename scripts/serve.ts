@@ -3,15 +3,16 @@
  * Subgraphs need INTERNAL_JWT_PUBLIC_KEY, the gateway INTERNAL_JWT_PRIVATE_KEY.
  */
 import "reflect-metadata";
-import { startGateway } from "../gateway/gateway.js";
+
 import { loadGatewaySettings } from "../gateway/gateway.config.js";
+import { startGateway } from "../gateway/gateway.js";
+import { loadInternalKeys } from "../platform/auth/index.js";
+import { createKeyValueStore } from "../platform/cache/index.js";
 import { ConfigError, loadConfig } from "../platform/config/index.js";
+import { KafkaEventBus } from "../platform/events/index.js";
 import { createLogger } from "../platform/logging/index.js";
 import { boot, createPlatform, startSubgraph } from "../platform/runtime/index.js";
 import { loadSubgraph, subgraphNames } from "../platform/subgraph/index.js";
-import { loadInternalKeys } from "../platform/auth/index.js";
-import { KafkaEventBus } from "../platform/events/index.js";
-import { createKeyValueStore } from "../platform/cache/index.js";
 
 const target = process.argv[2] ?? "";
 
@@ -26,7 +27,14 @@ boot(`moneta-${target || "serve"}`, async () => {
     if (!privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
     // Live subscriptions and API-key revocations arrive as events; without Kafka neither is served.
     const bus = config.kafkaBrokers
-      ? new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-gateway", prefix: config.kafkaTopicPrefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger })
+      ? new KafkaEventBus({
+          brokers: config.kafkaBrokers,
+          clientId: "moneta-gateway",
+          prefix: config.kafkaTopicPrefix,
+          partitions: config.kafkaTopicPartitions,
+          replicationFactor: config.kafkaReplicationFactor,
+          logger,
+        })
       : undefined;
     await bus?.ping().catch((error: Error) => {
       throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered (${error.message})`);

@@ -4,9 +4,11 @@
  * `--memory` keeps the embedded database in memory (nothing written to .moneta/).
  */
 import "reflect-metadata";
+
 import { mkdirSync } from "node:fs";
-import { startGateway } from "../gateway/gateway.js";
+
 import { loadGatewaySettings } from "../gateway/gateway.config.js";
+import { startGateway } from "../gateway/gateway.js";
 import { loadConfig } from "../platform/config/index.js";
 import { createLogger } from "../platform/logging/index.js";
 import { boot, startAllSubgraphs } from "../platform/runtime/index.js";
@@ -39,7 +41,9 @@ boot("moneta", async () => {
       config.kafkaBrokers ? "Kafka" : "in-process events",
       config.redisUrl ? "Redis" : "in-memory cache",
     ].join(", ");
-    console.log(`Moneta supergraph ready at ${gateway.url} in ${Math.round(performance.now() - started)} ms (${mode}; subgraphs: ${Object.keys(all.urls).join(", ")})`);
+    console.log(
+      `Moneta supergraph ready at ${gateway.url} in ${Math.round(performance.now() - started)} ms (${mode}; subgraphs: ${Object.keys(all.urls).join(", ")})`,
+    );
     return {
       close: async () => {
         await gateway.close();

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { describe, expect, it } from "vitest";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,9 +32,15 @@ describe("boot with a bad setting", () => {
     [{ KAFKA_BROKERS: "127.0.0.1:1" }, /^moneta: invalid setting KAFKA_BROKERS: no Kafka broker answered at 127\.0\.0\.1:1/],
     [{ REDIS_URL: "redis://127.0.0.1:1" }, /^moneta: invalid setting REDIS_URL: /],
     [{ GATEWAY_PORT: "http" }, /^moneta: invalid setting GATEWAY_PORT: /],
-    [{ GATEWAY_SUBGRAPH_TIMEOUT_MS: "30s" }, /^moneta: invalid setting GATEWAY_SUBGRAPH_TIMEOUT_MS: must be a whole number of milliseconds/],
+    [
+      { GATEWAY_SUBGRAPH_TIMEOUT_MS: "30s" },
+      /^moneta: invalid setting GATEWAY_SUBGRAPH_TIMEOUT_MS: must be a whole number of milliseconds/,
+    ],
     [{ GATEWAY_SUBGRAPH_TIMEOUT_MS: "50" }, /^moneta: invalid setting GATEWAY_SUBGRAPH_TIMEOUT_MS: must be between 100 and 600000 ms/],
-    [{ CORS_ORIGINS: "https://app.example.com/" }, /^moneta: invalid setting CORS_ORIGINS: "https:\/\/app\.example\.com\/" is not an origin/],
+    [
+      { CORS_ORIGINS: "https://app.example.com/" },
+      /^moneta: invalid setting CORS_ORIGINS: "https:\/\/app\.example\.com\/" is not an origin/,
+    ],
   ])("%o stops the process with one line naming it", async (env, message) => {
     const { code, stderr, stdout } = await start(env);
     expect(code).toBe(1);

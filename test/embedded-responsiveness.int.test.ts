@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { embeddedConfig } from "../platform/testing/services.js";
 import { ledgerClient } from "./harness/ledger-client.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const ROWS = 50_000;
 const MAPPING = { date: "Date", amount: "Amount", payee: "Description", dateFormat: "dd.MM.yyyy", decimalSeparator: ",", delimiter: ";" };
@@ -47,7 +48,9 @@ describe("the embedded default under a 50,000-row import", () => {
   it("answers /health within 100 ms all the while, and the import completes with every row", async () => {
     const account = await ledger.account(alice, "EUR");
     const requested = performance.now();
-    const queued = (await ledger.ok(alice, IMPORT, { input: { accountId: account, format: "CSV", content: statement(ROWS), mapping: MAPPING } })).importTransactions;
+    const queued = (
+      await ledger.ok(alice, IMPORT, { input: { accountId: account, format: "CSV", content: statement(ROWS), mapping: MAPPING } })
+    ).importTransactions;
     const answeredMs = performance.now() - requested;
     expect(["QUEUED", "RUNNING"]).toContain(queued.status);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { PlatformConfig } from "../platform/config/index.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../platform/testing/services.js";
@@ -28,8 +29,12 @@ describe.each(modes)("a newcomer's first steps on %s", (_mode, config) => {
   afterAll(async () => sg?.close());
 
   const settings = async (userId: string) => ({
-    ledger: (await sg.subgraph("ledger").kit.dataSource.query(`SELECT base_currency FROM ledger.user_settings WHERE user_id = $1`, [userId]))[0]?.base_currency,
-    budgets: (await sg.subgraph("budgets").kit.dataSource.query(`SELECT base_currency FROM budgets.user_settings WHERE user_id = $1`, [userId]))[0]?.base_currency,
+    ledger: (
+      await sg.subgraph("ledger").kit.dataSource.query(`SELECT base_currency FROM ledger.user_settings WHERE user_id = $1`, [userId])
+    )[0]?.base_currency,
+    budgets: (
+      await sg.subgraph("budgets").kit.dataSource.query(`SELECT base_currency FROM budgets.user_settings WHERE user_id = $1`, [userId])
+    )[0]?.base_currency,
   });
 
   it("registers with a base currency and a selection across subgraphs: tokens and every field, as the new user", async () => {
@@ -37,7 +42,14 @@ describe.each(modes)("a newcomer's first steps on %s", (_mode, config) => {
     const r = await sg.query(REGISTER, { input: { email, password: PASSWORD, displayName: "Inès", baseCurrency: "eur" } });
     expect(r.errors).toBeUndefined();
     expect(r.data.register).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String) });
-    expect(r.data.register.user).toEqual({ id: expect.any(String), displayName: "Inès", preferences: { baseCurrency: "EUR" }, accounts: [], budgets: [], savingsGoals: [] });
+    expect(r.data.register.user).toEqual({
+      id: expect.any(String),
+      displayName: "Inès",
+      preferences: { baseCurrency: "EUR" },
+      accounts: [],
+      budgets: [],
+      savingsGoals: [],
+    });
     // The gateway's internal sign-in notice never reaches a client.
     expect(JSON.stringify(r)).not.toContain("monetaSignedIn");
 
@@ -50,24 +62,36 @@ describe.each(modes)("a newcomer's first steps on %s", (_mode, config) => {
     expect(me.data).toEqual({ me: { displayName: "Inès", netWorth: { amount: "100.00", currency: "EUR" } } });
 
     // Changing it later still reaches both read models.
-    const changed = await sg.query(`mutation { updateFinancialPreferences(input: { baseCurrency: "GBP" }) { preferences { baseCurrency } } }`, {}, headers);
+    const changed = await sg.query(
+      `mutation { updateFinancialPreferences(input: { baseCurrency: "GBP" }) { preferences { baseCurrency } } }`,
+      {},
+      headers,
+    );
     expect(changed.data.updateFinancialPreferences.preferences.baseCurrency).toBe("GBP");
     await eventually(async () => expect(await settings(userId)).toEqual({ ledger: "GBP", budgets: "GBP" }));
     // No EUR→GBP rate yet: net worth fails alone, the rest of `me` stays.
     const partial = await sg.query(`{ me { displayName netWorth { amount } } }`, {}, headers);
     expect(partial.data).toEqual({ me: { displayName: "Inès", netWorth: null } });
-    expect(partial.errors).toEqual([expect.objectContaining({ path: ["me", "netWorth"], extensions: expect.objectContaining({ code: "EXCHANGE_RATE_MISSING" }) })]);
+    expect(partial.errors).toEqual([
+      expect.objectContaining({ path: ["me", "netWorth"], extensions: expect.objectContaining({ code: "EXCHANGE_RATE_MISSING" }) }),
+    ]);
   });
 
   it("defaults the base currency to USD, and refuses an unknown one on its field without creating the user", async () => {
     const email = address("dora");
     const bad = await sg.query(REGISTER, { input: { email, password: PASSWORD, displayName: "Dora", baseCurrency: "EURO" } });
     expect(bad.data).toBeNull();
-    expect(bad.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "baseCurrency" }) })]);
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "baseCurrency" }) }),
+    ]);
     const retry = await sg.query(REGISTER, { input: { email, password: PASSWORD, displayName: "Dora" } });
     expect(retry.errors).toBeUndefined();
     expect(retry.data.register.user.preferences.baseCurrency).toBe("USD");
-    const unknown = await sg.query(`mutation { updateFinancialPreferences(input: { baseCurrency: "XYZ" }) { id } }`, {}, bearer(retry.data.register.accessToken));
+    const unknown = await sg.query(
+      `mutation { updateFinancialPreferences(input: { baseCurrency: "XYZ" }) { id } }`,
+      {},
+      bearer(retry.data.register.accessToken),
+    );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "baseCurrency" });
   });
 
@@ -78,7 +102,11 @@ describe.each(modes)("a newcomer's first steps on %s", (_mode, config) => {
     const r = await sg.query(LOGIN, { input: { email, password: PASSWORD } });
     expect(r.errors).toBeUndefined();
     expect(r.data.login.accessToken).toEqual(expect.any(String));
-    expect(r.data.login.user).toMatchObject({ id: registered.data.register.user.id, accounts: [{ id: account, currency: "EUR" }], budgets: [] });
+    expect(r.data.login.user).toMatchObject({
+      id: registered.data.register.user.id,
+      accounts: [{ id: account, currency: "EUR" }],
+      budgets: [],
+    });
     expect(JSON.stringify(r)).not.toContain("monetaSignedIn");
   });
 
@@ -92,11 +120,18 @@ describe.each(modes)("a newcomer's first steps on %s", (_mode, config) => {
     expect(JSON.stringify(failed)).not.toMatch(/Girokonto|accounts"|monetaSignedIn/);
 
     // Not made of sign-ins alone: filtered for the anonymous caller as any operation is.
-    const mixed = await sg.query(`mutation($input: LoginInput!) { login(input: $input) { ... on AuthPayload { user { accounts { id } } } } createAccount(input: { name: "x", type: CASH, openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2026-01-01" }) { id } }`, {
-      input: { email, password: PASSWORD },
-    });
+    const mixed = await sg.query(
+      `mutation($input: LoginInput!) { login(input: $input) { ... on AuthPayload { user { accounts { id } } } } createAccount(input: { name: "x", type: CASH, openingBalance: { amount: "0", currency: "EUR" }, openingDate: "2026-01-01" }) { id } }`,
+      {
+        input: { email, password: PASSWORD },
+      },
+    );
     expect(mixed.data).toBeNull();
-    expect(mixed.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: "sign in required", extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })]));
+    expect(mixed.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ message: "sign in required", extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) }),
+      ]),
+    );
     const accounts = await sg.query(`{ accounts { id } }`, {}, bearer(owner.data.register.accessToken));
     expect(accounts.data.accounts).toHaveLength(1);
   });
@@ -104,10 +139,22 @@ describe.each(modes)("a newcomer's first steps on %s", (_mode, config) => {
   it("tells an anonymous caller to sign in, and a key without the scope that it is forbidden", async () => {
     const anonymous = await sg.query(`{ accounts { id } }`);
     expect(anonymous.data).toBeNull();
-    expect(anonymous.errors).toEqual([expect.objectContaining({ message: "sign in required", path: ["accounts"], extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })]);
+    expect(anonymous.errors).toEqual([
+      expect.objectContaining({
+        message: "sign in required",
+        path: ["accounts"],
+        extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
+      }),
+    ]);
     const user = await sg.register("Keyholder");
-    const key = await sg.query(`mutation { createApiKey(input: { name: "budgets only", scopes: ["budgets:read"] }) { secret } }`, {}, user.headers);
+    const key = await sg.query(
+      `mutation { createApiKey(input: { name: "budgets only", scopes: ["budgets:read"] }) { secret } }`,
+      {},
+      user.headers,
+    );
     const forbidden = await sg.query(`{ accounts { id } }`, {}, { "x-api-key": key.data.createApiKey.secret });
-    expect(forbidden.errors).toEqual([expect.objectContaining({ path: ["accounts"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
+    expect(forbidden.errors).toEqual([
+      expect.objectContaining({ path: ["accounts"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) }),
+    ]);
   });
 });

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
+
 import { generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { realServicesConfig } from "../platform/testing/services.js";
 import type { IdentityDeps } from "../subgraphs/identity/identity.deps.js";
-import { bearer, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { bearer, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const ME = `{ me { id } }`;
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -21,7 +23,12 @@ describe("gateway authentication", () => {
   });
   afterAll(async () => sg?.close());
 
-  const claims = () => ({ sub: user.id, sid: "00000000-0000-4000-8000-000000000001", iss: ACCESS_TOKEN.issuer, aud: ACCESS_TOKEN.audience });
+  const claims = () => ({
+    sub: user.id,
+    sid: "00000000-0000-4000-8000-000000000001",
+    iss: ACCESS_TOKEN.issuer,
+    aud: ACCESS_TOKEN.audience,
+  });
   async function signWithIdentityKey(overrides: { exp?: number; aud?: string; iss?: string } = {}) {
     const { kid, privateKey } = await identity.signingKeys.current();
     const now = Math.floor(Date.now() / 1000);
@@ -56,7 +63,9 @@ describe("gateway authentication", () => {
   });
 
   it("refuses an HS256 token signed with the public key as the HMAC secret", async () => {
-    const jwks = (await (await fetch(sg.all.urls.identity!.replace("/graphql", ACCESS_TOKEN.jwksPath))).json()) as { keys: Array<{ kid: string; x: string }> };
+    const jwks = (await (await fetch(sg.all.urls.identity!.replace("/graphql", ACCESS_TOKEN.jwksPath))).json()) as {
+      keys: Array<{ kid: string; x: string }>;
+    };
     const key = jwks.keys[0]!;
     const unsigned = `${b64({ alg: "HS256", kid: key.kid })}.${b64({ ...claims(), exp: Math.floor(Date.now() / 1000) + 600 })}`;
     for (const secret of [key.x, Buffer.from(key.x, "base64url"), JSON.stringify(key)]) {
@@ -67,7 +76,10 @@ describe("gateway authentication", () => {
 
   it("refuses a token signed by an unknown key (unknown kid), and one with another audience or issuer", async () => {
     const { privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
-    const forged = await new SignJWT(claims()).setProtectedHeader({ alg: "EdDSA", kid: "not-a-moneta-key" }).setExpirationTime("10m").sign(privateKey);
+    const forged = await new SignJWT(claims())
+      .setProtectedHeader({ alg: "EdDSA", kid: "not-a-moneta-key" })
+      .setExpirationTime("10m")
+      .sign(privateKey);
     await expectRefused(forged);
     await expectRefused(await signWithIdentityKey({ aud: "someone-else" }));
     await expectRefused(await signWithIdentityKey({ iss: "https://evil.example" }));

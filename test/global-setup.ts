@@ -7,9 +7,10 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { Redis } from "ioredis";
 import { Kafka, logLevel } from "kafkajs";
 import pg from "pg";
-import { Redis } from "ioredis";
 import type { TestProject } from "vitest/node";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,7 +30,12 @@ declare module "vitest" {
 }
 
 async function kafkaAnswers(): Promise<boolean> {
-  const admin = new Kafka({ brokers: kafkaBrokers.split(","), logLevel: logLevel.NOTHING, connectionTimeout: 2_000, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    brokers: kafkaBrokers.split(","),
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 2_000,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
@@ -54,7 +60,9 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is required for integration tests (TEST_DATABASE_ADMIN_URL=${adminUrl}): ${(error as Error).message}`, { cause: error });
+    throw new Error(`PostgreSQL is required for integration tests (TEST_DATABASE_ADMIN_URL=${adminUrl}): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();

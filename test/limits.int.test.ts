@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { realServicesConfig } from "../platform/testing/services.js";
+
 import { DEFAULT_OPERATION_LIMITS } from "../gateway/limits/index.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { realServicesConfig } from "../platform/testing/services.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 interface Raw {
   status: number;
@@ -19,7 +20,11 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
   afterAll(async () => sg?.close());
 
   async function raw(body: string, headers: Record<string, string> = {}, method = "POST", search = ""): Promise<Raw> {
-    const response = await fetch(sg.gateway.url + search, { method, headers: { "content-type": "application/json", ...user.headers, ...headers }, body: method === "GET" ? undefined : body });
+    const response = await fetch(sg.gateway.url + search, {
+      method,
+      headers: { "content-type": "application/json", ...user.headers, ...headers },
+      body: method === "GET" ? undefined : body,
+    });
     const text = await response.text();
     let parsed: any = text;
     try {
@@ -45,12 +50,17 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
     expect(r.status).toBe(400);
     expect(firstError(r).extensions).toMatchObject({ code: "DEPTH_LIMIT_EXCEEDED", limit: 4, actual: 5 });
     // Fragments do not hide depth.
-    const viaFragment = await ask(`{ transactions { nodes { ...T } } } fragment T on Transaction { owner { preferences { baseCurrency } } }`);
+    const viaFragment = await ask(
+      `{ transactions { nodes { ...T } } } fragment T on Transaction { owner { preferences { baseCurrency } } }`,
+    );
     expect(firstError(viaFragment).extensions.code).toBe("DEPTH_LIMIT_EXCEEDED");
   });
 
   it("refuses 1,000 aliases of login with the figure, quickly, and stays up", async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: login(input: { email: "x${i}@example.com", password: "wrong-password-123" }) { __typename }`).join(" ");
+    const aliases = Array.from(
+      { length: 1000 },
+      (_, i) => `a${i}: login(input: { email: "x${i}@example.com", password: "wrong-password-123" }) { __typename }`,
+    ).join(" ");
     const started = Date.now();
     const r = await ask(`mutation { ${aliases} }`);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -58,7 +68,12 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
     // A thousand aliases are also thousands of tokens: the parser stops first, before any login runs.
     expect(firstError(r).extensions).toMatchObject({ code: "TOKEN_LIMIT_EXCEEDED", limit: 5000 });
     const forty = Array.from({ length: 40 }, (_, i) => `a${i}: login(input: $i) { __typename }`).join(" ");
-    const aliased = await raw(JSON.stringify({ query: `mutation($i: LoginInput!) { ${forty} }`, variables: { i: { email: user.email, password: "wrong-password-123" } } }));
+    const aliased = await raw(
+      JSON.stringify({
+        query: `mutation($i: LoginInput!) { ${forty} }`,
+        variables: { i: { email: user.email, password: "wrong-password-123" } },
+      }),
+    );
     const alias = aliased.body.errors.find((e: any) => e.extensions.code === "ALIAS_LIMIT_EXCEEDED");
     expect(alias.extensions).toMatchObject({ limit: 30, actual: 40 });
     // Nothing was executed: the account has no failed logins and is not locked.
@@ -82,7 +97,10 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
 
   it("refuses an operation whose estimated cost is over the ceiling, with the figure", async () => {
     // Each alias: transactions 1 + nodes (1 + 500 x (owner 1 + id 1)) = 1002; 11 of them 11022 > 10000.
-    const r = await ask(`query($n: Int!) { a: transactions(first: $n) { nodes { owner { id } } } b: transactions(first: $n) { nodes { owner { id } } } c: transactions(first: $n) { nodes { owner { id } } } d: transactions(first: $n) { nodes { owner { id } } } e: transactions(first: $n) { nodes { owner { id } } } f: transactions(first: $n) { nodes { owner { id } } } g: transactions(first: $n) { nodes { owner { id } } } h: transactions(first: $n) { nodes { owner { id } } } i: transactions(first: $n) { nodes { owner { id } } } j: transactions(first: $n) { nodes { owner { id } } } k: transactions(first: $n) { nodes { owner { id } } } }`, { n: 500 });
+    const r = await ask(
+      `query($n: Int!) { a: transactions(first: $n) { nodes { owner { id } } } b: transactions(first: $n) { nodes { owner { id } } } c: transactions(first: $n) { nodes { owner { id } } } d: transactions(first: $n) { nodes { owner { id } } } e: transactions(first: $n) { nodes { owner { id } } } f: transactions(first: $n) { nodes { owner { id } } } g: transactions(first: $n) { nodes { owner { id } } } h: transactions(first: $n) { nodes { owner { id } } } i: transactions(first: $n) { nodes { owner { id } } } j: transactions(first: $n) { nodes { owner { id } } } k: transactions(first: $n) { nodes { owner { id } } } }`,
+      { n: 500 },
+    );
     expect(firstError(r).extensions.code).toBe("COST_LIMIT_EXCEEDED");
     expect(firstError(r).extensions.cost).toBeGreaterThan(firstError(r).extensions.limit);
     expect((await ask(`query($n: Int!) { transactions(first: $n) { nodes { id } } }`, { n: 10 })).body.errors).toBeUndefined();
@@ -97,7 +115,7 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
     ]) {
       const r = await ask(query);
       expect(r.body.data ?? null, query).toBeNull();
-      expect(JSON.stringify(r.body)).not.toContain("queryType\":{");
+      expect(JSON.stringify(r.body)).not.toContain('queryType":{');
       expect(r.body.errors.length).toBeGreaterThan(0);
     }
     expect((await ask(`{ __typename }`)).body.data).toEqual({ __typename: "Query" });
@@ -127,7 +145,9 @@ describe("gateway limits (each with its own code and figure; the gateway stays u
     // A simple (no-preflight) GET is refused: it could be sent by any page the user visits.
     const simple = await fetch(`${sg.gateway.url}?query=${encodeURIComponent("{ me { id } }")}`, { headers: { ...user.headers } });
     expect(simple.status).toBe(400);
-    const preflighted = await fetch(`${sg.gateway.url}?query=${encodeURIComponent("{ me { id } }")}`, { headers: { ...user.headers, "apollo-require-preflight": "true" } });
+    const preflighted = await fetch(`${sg.gateway.url}?query=${encodeURIComponent("{ me { id } }")}`, {
+      headers: { ...user.headers, "apollo-require-preflight": "true" },
+    });
     expect(((await preflighted.json()) as any).data.me.id).toBe(user.id);
   });
 });

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type Client } from "graphql-ws";
+import { type Client, createClient } from "graphql-ws";
 import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { realServicesConfig } from "../platform/testing/services.js";
 import type { IdentityDeps } from "../subgraphs/identity/identity.deps.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const POSTED = `subscription { transactionPosted { id payee amount { amount currency } owner { id displayName } } }`;
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
@@ -26,11 +27,16 @@ function connect(url: string, connectionParams: Record<string, unknown>, query?:
     connectionParams,
     retryAttempts: 0,
     lazy: false,
-    on: { closed: (event) => void (received.closed = { code: (event as { code: number }).code, reason: (event as { reason: string }).reason }) },
+    on: {
+      closed: (event) => void (received.closed = { code: (event as { code: number }).code, reason: (event as { reason: string }).reason }),
+    },
     onNonLazyError: () => undefined,
   });
   if (query) {
-    received.client.subscribe({ query }, { next: (r) => void received.results.push(r), error: (e) => void received.results.push({ error: e }), complete: () => undefined });
+    received.client.subscribe(
+      { query },
+      { next: (r) => void received.results.push(r), error: (e) => void received.results.push({ error: e }), complete: () => undefined },
+    );
   }
   return received;
 }
@@ -67,7 +73,11 @@ describe("live subscriptions over graphql-ws (real Kafka)", () => {
     const bobSub = open({ authorization: `Bearer ${bob.accessToken}` }, POSTED);
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
 
-    const posted = await sg.query(POST, { input: { accountId: aliceAccount, amount: { amount: "-4.20", currency: "EUR" }, payee: "Coffee", date: "2026-11-20" } }, alice.headers);
+    const posted = await sg.query(
+      POST,
+      { input: { accountId: aliceAccount, amount: { amount: "-4.20", currency: "EUR" }, payee: "Coffee", date: "2026-11-20" } },
+      alice.headers,
+    );
     expect(posted.errors).toBeUndefined();
     await eventually(() => expect(aliceSub.results).toHaveLength(1));
     expect(aliceSub.results[0]).toEqual({
@@ -81,16 +91,26 @@ describe("live subscriptions over graphql-ws (real Kafka)", () => {
       },
     });
     // Bob's own transaction reaches Bob only; by then Alice's would have too, had it leaked.
-    await sg.query(POST, { input: { accountId: bobAccount, amount: { amount: "-1.00", currency: "EUR" }, payee: "Gum", date: "2026-11-20" } }, bob.headers);
+    await sg.query(
+      POST,
+      { input: { accountId: bobAccount, amount: { amount: "-1.00", currency: "EUR" }, payee: "Gum", date: "2026-11-20" } },
+      bob.headers,
+    );
     await eventually(() => expect(bobSub.results).toHaveLength(1));
     expect(bobSub.results[0].data.transactionPosted.payee).toBe("Gum");
     expect(aliceSub.results).toHaveLength(1);
   });
 
   it("serves many subscribers of one user from one resolution each event", async () => {
-    const subs = Array.from({ length: 20 }, () => open({ authorization: `Bearer ${alice.accessToken}` }, `subscription { transactionPosted { payee } }`));
+    const subs = Array.from({ length: 20 }, () =>
+      open({ authorization: `Bearer ${alice.accessToken}` }, `subscription { transactionPosted { payee } }`),
+    );
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBeGreaterThanOrEqual(22));
-    await sg.query(POST, { input: { accountId: aliceAccount, amount: { amount: "-2.00", currency: "EUR" }, payee: "Fan-out", date: "2026-11-20" } }, alice.headers);
+    await sg.query(
+      POST,
+      { input: { accountId: aliceAccount, amount: { amount: "-2.00", currency: "EUR" }, payee: "Fan-out", date: "2026-11-20" } },
+      alice.headers,
+    );
     await eventually(() => expect(subs.every((s) => s.results.length === 1)).toBe(true));
     expect(subs[0]!.results[0]).toEqual({ data: { transactionPosted: { payee: "Fan-out" } } });
   });

@@ -1,13 +1,15 @@
-import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type Client } from "graphql-ws";
+import { createServer } from "node:net";
+
+import { type Client, createClient } from "graphql-ws";
 import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { startGateway, type RunningGateway } from "../gateway/gateway.js";
+
+import { type RunningGateway, startGateway } from "../gateway/gateway.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { realServicesConfig } from "../platform/testing/services.js";
-import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { postGraphQL, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const POST = `mutation ObsSpend($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
 const LIST = `query ObsRecent { transactions(first: 5) { nodes { id amount { amount currency } owner { displayName } } } }`;
@@ -57,7 +59,11 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
   });
 
   it("counts requests and times them by operation name; unnamed operations are 'anonymous'", async () => {
-    const posted = await sg.query(POST, { input: { accountId, amount: { amount: "-3.50", currency: "EUR" }, payee: "Tea", date: "2026-11-02" } }, alice.headers);
+    const posted = await sg.query(
+      POST,
+      { input: { accountId, amount: { amount: "-3.50", currency: "EUR" }, payee: "Tea", date: "2026-11-02" } },
+      alice.headers,
+    );
     expect(posted.errors).toBeUndefined();
     for (let i = 0; i < 3; i++) {
       const listed = await sg.query(LIST, {}, alice.headers);
@@ -92,7 +98,8 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     expect(notJson.status).toBe(400);
 
     const after = await scrape(sg.gateway);
-    const delta = (code: string) => (sample(after, "graphql_errors_total", { code }) ?? 0) - (sample(before, "graphql_errors_total", { code }) ?? 0);
+    const delta = (code: string) =>
+      (sample(after, "graphql_errors_total", { code }) ?? 0) - (sample(before, "graphql_errors_total", { code }) ?? 0);
     expect(delta("GRAPHQL_VALIDATION_FAILED")).toBe(1);
     expect(delta("UNAUTHENTICATED")).toBe(1);
     expect(delta("BAD_REQUEST")).toBe(1);
@@ -103,16 +110,30 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     const base = await scrape(sg.gateway);
     expect(sample(base, "graphql_live_subscriptions")).toBe(0);
     const received: unknown[] = [];
-    const client = createClient({ url: sg.gateway.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${alice.accessToken}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    const client = createClient({
+      url: sg.gateway.url.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${alice.accessToken}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
     clients.push(client);
-    client.subscribe({ query: `subscription { transactionPosted { payee } }` }, { next: (r) => void received.push(r), error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query: `subscription { transactionPosted { payee } }` },
+      { next: (r) => void received.push(r), error: () => undefined, complete: () => undefined },
+    );
     await eventually(async () => {
       const text = await scrape(sg.gateway);
       expect(sample(text, "graphql_live_subscriptions")).toBe(1);
       expect(sample(text, "graphql_ws_open_sockets")).toBe(1);
     });
 
-    await sg.query(POST, { input: { accountId, amount: { amount: "-1.00", currency: "EUR" }, payee: "Live", date: "2026-11-03" } }, alice.headers);
+    await sg.query(
+      POST,
+      { input: { accountId, amount: { amount: "-1.00", currency: "EUR" }, payee: "Live", date: "2026-11-03" } },
+      alice.headers,
+    );
     await eventually(() => expect(received).toHaveLength(1));
     const text = await scrape(sg.gateway);
     expect(sample(text, "live_events_total")).toBeGreaterThanOrEqual(1);
@@ -132,20 +153,29 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     const response = await fetch(sg.gateway.url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-trace-id": traceId, ...alice.headers },
-      body: JSON.stringify({ query: POST, variables: { input: { accountId, amount: { amount: "-7.00", currency: "EUR" }, payee: "Traced", date: "2026-11-04" } } }),
+      body: JSON.stringify({
+        query: POST,
+        variables: { input: { accountId, amount: { amount: "-7.00", currency: "EUR" }, payee: "Traced", date: "2026-11-04" } },
+      }),
     });
     expect(response.headers.get("x-trace-id")).toBe(traceId);
     const body = (await response.json()) as { data: { postTransaction: { id: string } } };
     const id = body.data.postTransaction.id;
 
     // The ledger wrote the envelope in the mutation's transaction, with the trace id it received.
-    const rows = await sg.subgraph("ledger").kit.dataSource.query(`SELECT envelope FROM ledger.outbox WHERE envelope->'data'->>'transactionId' = $1`, [id]);
+    const rows = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(`SELECT envelope FROM ledger.outbox WHERE envelope->'data'->>'transactionId' = $1`, [id]);
     expect(rows).toHaveLength(1);
     const envelope = typeof rows[0].envelope === "string" ? JSON.parse(rows[0].envelope) : rows[0].envelope;
     expect(envelope.traceId).toBe(traceId);
 
     // A made-up id is replaced by a fresh one, so logs cannot be stuffed through the header.
-    const junk = await fetch(sg.gateway.url, { method: "POST", headers: { "content-type": "application/json", "x-trace-id": "no spaces allowed!" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const junk = await fetch(sg.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-trace-id": "no spaces allowed!" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(junk.headers.get("x-trace-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -160,13 +190,20 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     });
     try {
       const traceId = `obs-masked-${Date.now().toString(36)}`;
-      const result = await postGraphQL(broken.url, { query: `{ me { displayName monthlySpending(month: "2026-11") { amount } } }` }, { ...alice.headers, "x-trace-id": traceId });
+      const result = await postGraphQL(
+        broken.url,
+        { query: `{ me { displayName monthlySpending(month: "2026-11") { amount } } }` },
+        { ...alice.headers, "x-trace-id": traceId },
+      );
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0]).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", traceId } });
       expect(JSON.stringify(result.errors)).not.toContain("ECONNREFUSED");
       const text = await scrape(broken);
       expect(sample(text, "graphql_errors_total", { code: "INTERNAL_SERVER_ERROR" })).toBe(1);
-      expect(sample(text, "graphql_requests_total", { operation: "anonymous", type: "query", outcome: "partial" }) ?? sample(text, "graphql_requests_total", { operation: "anonymous", type: "query", outcome: "error" })).toBe(1);
+      expect(
+        sample(text, "graphql_requests_total", { operation: "anonymous", type: "query", outcome: "partial" }) ??
+          sample(text, "graphql_requests_total", { operation: "anonymous", type: "query", outcome: "error" }),
+      ).toBe(1);
     } finally {
       await broken.close();
     }

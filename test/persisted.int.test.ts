@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+
 import { createClient } from "graphql-ws";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+
 import { loadPersistedDocuments } from "../gateway/persisted/index.js";
 import { realServices, realServicesConfig, uniqueSuffix } from "../platform/testing/services.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
@@ -44,11 +46,19 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     user = await sg.register("Pia");
     accountId = await sg.createAccount(user, "EUR");
     for (const payee of ["Rent", "Tea"]) {
-      const r = await sg.query(POST, { input: { accountId, amount: { amount: "-3.50", currency: "EUR" }, payee, date: "2026-11-20" } }, user.headers);
+      const r = await sg.query(
+        POST,
+        { input: { accountId, amount: { amount: "-3.50", currency: "EUR" }, payee, date: "2026-11-20" } },
+        user.headers,
+      );
       expect(r.errors).toBeUndefined();
     }
     const key = async (safelistOnly: boolean) => {
-      const r = await sg.query(CREATE_KEY, { input: { name: `pq-${safelistOnly}`, scopes: ["ledger:read", "ledger:write", "budgets:read"], safelistOnly } }, user.headers);
+      const r = await sg.query(
+        CREATE_KEY,
+        { input: { name: `pq-${safelistOnly}`, scopes: ["ledger:read", "ledger:write", "budgets:read"], safelistOnly } },
+        user.headers,
+      );
       expect(r.errors).toBeUndefined();
       return { "x-api-key": r.data.createApiKey.secret as string };
     };
@@ -88,7 +98,11 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
 
     const recentText = await sg.query(RECENT.text, { first: 5 }, user.headers);
     expect(recentText.data.transactions.nodes.map((t: { payee: string }) => t.payee).sort()).toEqual(["Rent", "Tea"]);
-    const get = await raw({ method: "GET", search: getSearch({ documentId: RECENT.id, variables: JSON.stringify({ first: 5 }) }), headers: { ...user.headers, "apollo-require-preflight": "true" } });
+    const get = await raw({
+      method: "GET",
+      search: getSearch({ documentId: RECENT.id, variables: JSON.stringify({ first: 5 }) }),
+      headers: { ...user.headers, "apollo-require-preflight": "true" },
+    });
     expect(get.status).toBe(200);
     expect(get.body).toEqual({ data: recentText.data });
   });
@@ -98,16 +112,27 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     const simple = await raw({ method: "GET", search: getSearch({ documentId: RECENT.id }), headers: user.headers });
     expect(simple.status).toBe(400);
     expect(simple.body.data).toBeUndefined();
-    const json = await raw({ method: "GET", search: getSearch({ documentId: RECENT.id }), headers: { ...user.headers, "content-type": "application/json" } });
+    const json = await raw({
+      method: "GET",
+      search: getSearch({ documentId: RECENT.id }),
+      headers: { ...user.headers, "content-type": "application/json" },
+    });
     expect(json.body.data.transactions.nodes).toHaveLength(2);
 
     const before = await transactionCount();
     const input = { accountId, amount: { amount: "-1.00", currency: "EUR" }, payee: "Via GET", date: "2026-11-21" };
-    const viaGet = await raw({ method: "GET", search: getSearch({ documentId: POST_DOC.id, variables: JSON.stringify({ input }) }), headers: { ...user.headers, "apollo-require-preflight": "true" } });
+    const viaGet = await raw({
+      method: "GET",
+      search: getSearch({ documentId: POST_DOC.id, variables: JSON.stringify({ input }) }),
+      headers: { ...user.headers, "apollo-require-preflight": "true" },
+    });
     expect(viaGet.status).toBe(405);
     expect(await transactionCount()).toBe(before);
 
-    const viaPost = await raw({ body: { documentId: POST_DOC.id, variables: { input: { ...input, payee: "Via POST" } } }, headers: user.headers });
+    const viaPost = await raw({
+      body: { documentId: POST_DOC.id, variables: { input: { ...input, payee: "Via POST" } } },
+      headers: user.headers,
+    });
     expect(viaPost.body.errors).toBeUndefined();
     expect(viaPost.body.data.postTransaction.amount).toEqual({ amount: "-1.00", currency: "EUR" });
     expect(await transactionCount()).toBe(before + 1);
@@ -142,7 +167,13 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect(adHoc.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_REQUIRED");
 
     const before = await transactionCount();
-    const mutation = await raw({ body: { query: POST, variables: { input: { accountId, amount: { amount: "-9.00", currency: "EUR" }, payee: "Sneaky", date: "2026-11-21" } } }, headers: safelistKey });
+    const mutation = await raw({
+      body: {
+        query: POST,
+        variables: { input: { accountId, amount: { amount: "-9.00", currency: "EUR" }, payee: "Sneaky", date: "2026-11-21" } },
+      },
+      headers: safelistKey,
+    });
     expect(mutation.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_REQUIRED");
     expect(await transactionCount()).toBe(before);
 
@@ -154,10 +185,19 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
 
   it("refuses a safelist-only key's ad-hoc subscription over graphql-ws too", async () => {
     const errors = await new Promise<unknown>((resolve) => {
-      const client = createClient({ url: sg.gateway.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: safelistKey, retryAttempts: 0 });
+      const client = createClient({
+        url: sg.gateway.url.replace("http", "ws"),
+        webSocketImpl: WebSocket,
+        connectionParams: safelistKey,
+        retryAttempts: 0,
+      });
       client.subscribe(
         { query: `subscription { transactionPosted { id } }` },
-        { next: () => undefined, error: (error) => void Promise.resolve(client.dispose()).then(() => resolve(error)), complete: () => void Promise.resolve(client.dispose()).then(() => resolve("completed")) },
+        {
+          next: () => undefined,
+          error: (error) => void Promise.resolve(client.dispose()).then(() => resolve(error)),
+          complete: () => void Promise.resolve(client.dispose()).then(() => resolve("completed")),
+        },
       );
     });
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "PERSISTED_QUERY_REQUIRED" }) })]);
@@ -182,11 +222,19 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     const hit = await raw({ body: { extensions: { persistedQuery } }, headers: user.headers });
     expect(hit.body).toEqual(register.body);
     // Cacheable queries by GET, hash only.
-    const get = await raw({ method: "GET", search: getSearch({ extensions: JSON.stringify({ persistedQuery }) }), headers: { ...user.headers, "apollo-require-preflight": "true" } });
+    const get = await raw({
+      method: "GET",
+      search: getSearch({ extensions: JSON.stringify({ persistedQuery }) }),
+      headers: { ...user.headers, "apollo-require-preflight": "true" },
+    });
     expect(get.body).toEqual(register.body);
     // Another gateway instance on the same Redis knows the hash without a registration of its own.
     const second = await sg.startGateway();
-    const elsewhere = await fetch(second.url, { method: "POST", headers: { "content-type": "application/json", ...user.headers }, body: JSON.stringify({ extensions: { persistedQuery } }) });
+    const elsewhere = await fetch(second.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...user.headers },
+      body: JSON.stringify({ extensions: { persistedQuery } }),
+    });
     expect(await elsewhere.json()).toEqual(register.body);
   });
 
@@ -196,11 +244,16 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect((await raw({ body: { query, extensions: { persistedQuery } }, headers: user.headers })).body.errors).toBeUndefined();
     await expect.poll(() => redis.get(`${cachePrefix}:apq:${persistedQuery.sha256Hash}`)).toBe(query);
 
-    const hijack = await raw({ body: { query: `{ transactions { nodes { id payee } } }`, extensions: { persistedQuery } }, headers: user.headers });
+    const hijack = await raw({
+      body: { query: `{ transactions { nodes { id payee } } }`, extensions: { persistedQuery } },
+      headers: user.headers,
+    });
     expect(hijack.status).toBe(400);
     expect(hijack.body.data).toBeUndefined();
     expect(hijack.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_HASH_MISMATCH");
     expect(await redis.get(`${cachePrefix}:apq:${persistedQuery.sha256Hash}`)).toBe(query);
-    expect((await raw({ body: { extensions: { persistedQuery } }, headers: user.headers })).body).toEqual({ data: { me: { id: user.id } } });
+    expect((await raw({ body: { extensions: { persistedQuery } }, headers: user.headers })).body).toEqual({
+      data: { me: { id: user.id } },
+    });
   });
 });

@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+
 import { buildSchema, parse } from "graphql";
 import { createClient } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+
 import { DEFAULT_OPERATION_LIMITS, operationCost } from "../gateway/limits/index.js";
 import type { RateLimits } from "../gateway/rate-limit/index.js";
 import { realServices, realServicesConfig, uniqueSuffix } from "../platform/testing/services.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 const LIST = `query($n: Int!) { transactions(first: $n) { nodes { id } } }`;
@@ -16,7 +18,8 @@ const LIVE = `subscription { transactionPosted { id payee date amount { amount c
 // Small budgets for this file only; the gateway charges what operationCost says.
 const limits: RateLimits = { user: 60, apiKey: 40, ip: 100, failedApiKeysPerIp: 3, windowMs: 60_000 };
 const schema = buildSchema(readFileSync(new URL("../schema/api.graphql", import.meta.url), "utf8"));
-const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), { variables, limits: DEFAULT_OPERATION_LIMITS });
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  operationCost(schema, parse(query), { variables, limits: DEFAULT_OPERATION_LIMITS });
 // transactions 1 + nodes (1 + 9 x 1) = 11, so 5 fit in a user's 60 with 5 units to spare (a
 // createApiKey costs 2 of them) and 3 in a key's 40.
 const LIST_VARS = { n: 9 };
@@ -45,8 +48,17 @@ describe("rate limits through the gateway (real PostgreSQL, Redis, Kafka)", () =
   });
   afterAll(async () => sg?.close());
 
-  async function send(query: string, variables: Record<string, unknown>, headers: Record<string, string>, url = sg.gateway.url): Promise<Raw> {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  async function send(
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+    url = sg.gateway.url,
+  ): Promise<Raw> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
   }
 
@@ -132,7 +144,11 @@ describe("rate limits through the gateway (real PostgreSQL, Redis, Kafka)", () =
     const here = { "x-forwarded-for": "203.0.113.9" };
     for (let i = 0; i < limits.ip / 2; i++) expect((await send(`{ nope }`, {}, here)).status).toBe(400);
     for (let i = 0; i < limits.ip / 2; i++) {
-      const response = await fetch(sg.gateway.url, { method: "POST", headers: { "content-type": "application/json", ...here }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "f".repeat(64) } } }) });
+      const response = await fetch(sg.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...here },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "f".repeat(64) } } }),
+      });
       expect(((await response.json()) as any).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
     }
     // Those are charged after their answers went out; give the last one a moment to land.
@@ -171,9 +187,23 @@ describe("rate limits through the gateway (real PostgreSQL, Redis, Kafka)", () =
     const { served } = await exhaust(erin.headers);
     expect(cost(LIVE)).toBeGreaterThan(limits.user - served * LIST_COST);
     const errors = await new Promise<unknown>((resolve) => {
-      const client = createClient({ url: sg.gateway.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: erin.headers.authorization }, retryAttempts: 0 });
-      client.subscribe({ query: LIVE }, { next: () => undefined, error: (error) => void Promise.resolve(client.dispose()).then(() => resolve(error)), complete: () => void Promise.resolve(client.dispose()).then(() => resolve("completed")) });
+      const client = createClient({
+        url: sg.gateway.url.replace("http", "ws"),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: erin.headers.authorization },
+        retryAttempts: 0,
+      });
+      client.subscribe(
+        { query: LIVE },
+        {
+          next: () => undefined,
+          error: (error) => void Promise.resolve(client.dispose()).then(() => resolve(error)),
+          complete: () => void Promise.resolve(client.dispose()).then(() => resolve("completed")),
+        },
+      );
     });
-    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "RATE_LIMITED", limit: limits.user }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "RATE_LIMITED", limit: limits.user }) }),
+    ]);
   });
 });

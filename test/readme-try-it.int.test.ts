@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { embeddedConfig } from "../platform/testing/services.js";
 import { startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
@@ -38,7 +40,10 @@ describe("README try-it block", () => {
   });
 
   it("runs as written and every answer is free of errors", async () => {
-    const { stdout, stderr } = await run("bash", ["-c", tryItBlock()], { env: { ...process.env, MONETA_URL: sg.gateway.url }, timeout: 30_000 });
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock()], {
+      env: { ...process.env, MONETA_URL: sg.gateway.url },
+      timeout: 30_000,
+    });
     expect(stderr).toBe("");
     const [posted, final] = jsonDocuments(stdout);
     expect(posted).toEqual({ data: { postTransaction: { id: expect.any(String), payee: "Lunch" } } });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
 import type { PlatformConfig } from "../platform/config/index.js";
 import { countStatements } from "../platform/db/statement-logger.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../platform/testing/services.js";
-import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "./harness/supergraph.js";
+import { postGraphQL, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id amount { amount currency } date } }`;
 const TRANSACTIONS = `{ transactions { nodes { id payee amount { amount currency } owner { id displayName } } } }`;
@@ -48,14 +49,23 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
   });
 
   it("posts a transaction and reads it back with its owner resolved by identity (one query, two subgraphs)", async () => {
-    const posted = await sg.query(POST, { input: { accountId: aliceUsd, amount: { amount: "-12.34", currency: "usd" }, payee: "Groceries", date: "2026-11-05" } }, asUser(alice));
+    const posted = await sg.query(
+      POST,
+      { input: { accountId: aliceUsd, amount: { amount: "-12.34", currency: "usd" }, payee: "Groceries", date: "2026-11-05" } },
+      asUser(alice),
+    );
     expect(posted.errors).toBeUndefined();
     expect(posted.data.postTransaction).toMatchObject({ amount: { amount: "-12.34", currency: "USD" }, date: "2026-11-05" });
 
     const listed = await sg.query(TRANSACTIONS, {}, asUser(alice));
     expect(listed.errors).toBeUndefined();
     expect(listed.data.transactions.nodes).toEqual([
-      { id: posted.data.postTransaction.id, payee: "Groceries", amount: { amount: "-12.34", currency: "USD" }, owner: { id: alice, displayName: "Alice" } },
+      {
+        id: posted.data.postTransaction.id,
+        payee: "Groceries",
+        amount: { amount: "-12.34", currency: "USD" },
+        owner: { id: alice, displayName: "Alice" },
+      },
     ]);
   });
 
@@ -67,15 +77,25 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
 
     // Force a duplicate: publish the very same envelope again, straight onto the bus.
     const ledger = sg.subgraph("ledger");
-    const [row] = await ledger.kit.dataSource.query(`SELECT topic, key, envelope::text AS envelope FROM ledger.outbox WHERE topic = 'ledger.transaction.v1' ORDER BY seq DESC LIMIT 1`);
+    const [row] = await ledger.kit.dataSource.query(
+      `SELECT topic, key, envelope::text AS envelope FROM ledger.outbox WHERE topic = 'ledger.transaction.v1' ORDER BY seq DESC LIMIT 1`,
+    );
     await sg.all.platform.bus.publish([{ topic: row.topic, key: row.key, value: row.envelope, headers: {} }]);
     // A later event of the same user is ordered after the duplicate, so once it shows, the duplicate was handled.
-    await sg.query(POST, { input: { accountId: aliceUsd, amount: { amount: "-1.00", currency: "USD" }, payee: "Bus", date: "2026-11-06" } }, asUser(alice));
+    await sg.query(
+      POST,
+      { input: { accountId: aliceUsd, amount: { amount: "-1.00", currency: "USD" }, payee: "Bus", date: "2026-11-06" } },
+      asUser(alice),
+    );
     await eventually(async () => {
       const r = await sg.query(SPENDING, { month: "2026-11" }, asUser(alice));
       expect(r.data.me.monthlySpending).toEqual([{ amount: "13.34", currency: "USD" }]);
     });
-    const [inbox] = await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'ledger-lines' AND event_id = $1`, [JSON.parse(row.envelope).id]);
+    const [inbox] = await sg
+      .subgraph("budgets")
+      .kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'ledger-lines' AND event_id = $1`, [
+        JSON.parse(row.envelope).id,
+      ]);
     expect(inbox.n).toBe(1);
   });
 
@@ -89,23 +109,57 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id payee } ... on User { id } } }`;
     const asBob = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: bob, scopes: ["*"] }, "t") };
-    const ledgerAsBob = await postGraphQL(sg.all.urls.ledger!, { query: entities, variables: { r: [{ __typename: "Transaction", id: aliceTx.id }] } }, asBob);
+    const ledgerAsBob = await postGraphQL(
+      sg.all.urls.ledger!,
+      { query: entities, variables: { r: [{ __typename: "Transaction", id: aliceTx.id }] } },
+      asBob,
+    );
     expect(ledgerAsBob.data._entities).toEqual([null]);
-    const identityAsBob = await postGraphQL(sg.all.urls.identity!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
+    const identityAsBob = await postGraphQL(
+      sg.all.urls.identity!,
+      {
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email } } }`,
+        variables: { r: [{ __typename: "User", id: alice }] },
+      },
+      asBob,
+    );
     expect(identityAsBob.data._entities).toEqual([null]);
-    const junk = await postGraphQL(sg.all.urls.ledger!, { query: entities, variables: { r: [{ __typename: "Transaction", id: "not-a-uuid" }, { __typename: "Transaction", id: 42 }] } }, asBob);
+    const junk = await postGraphQL(
+      sg.all.urls.ledger!,
+      {
+        query: entities,
+        variables: {
+          r: [
+            { __typename: "Transaction", id: "not-a-uuid" },
+            { __typename: "Transaction", id: 42 },
+          ],
+        },
+      },
+      asBob,
+    );
     expect(junk.errors).toBeUndefined();
     expect(junk.data._entities).toEqual([null, null]);
     const missing = await sg.query(`{ transaction(id: "'; DROP TABLE x; --") { id } }`, {}, asUser(alice));
     expect(missing.errors).toBeUndefined();
     expect(missing.data.transaction).toBeNull();
-    const budgetsAsBob = await postGraphQL(sg.all.urls.budgets!, { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { monthlySpending(month: "2026-11") { amount } } } }`, variables: { r: [{ __typename: "User", id: alice }] } }, asBob);
+    const budgetsAsBob = await postGraphQL(
+      sg.all.urls.budgets!,
+      {
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { monthlySpending(month: "2026-11") { amount } } } }`,
+        variables: { r: [{ __typename: "User", id: alice }] },
+      },
+      asBob,
+    );
     expect(budgetsAsBob.data._entities).toEqual([null]);
   });
 
   it("resolves a batch of entity references with one SQL statement", async () => {
     for (let i = 0; i < 19; i++) {
-      await sg.query(POST, { input: { accountId: aliceEur, amount: { amount: `-${i + 1}.00`, currency: "EUR" }, payee: `batch ${i}`, date: "2026-10-01" } }, asUser(alice));
+      await sg.query(
+        POST,
+        { input: { accountId: aliceEur, amount: { amount: `-${i + 1}.00`, currency: "EUR" }, payee: `batch ${i}`, date: "2026-10-01" } },
+        asUser(alice),
+      );
     }
     const ids: string[] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.nodes.map((t: { id: string }) => t.id);
     expect(ids.length).toBeGreaterThanOrEqual(20);
@@ -114,7 +168,11 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id payee } } }`;
     let result: Awaited<ReturnType<typeof postGraphQL>> | undefined;
     const statements = await countStatements(sg.subgraph("ledger").kit.dataSource, async () => {
-      result = await postGraphQL(sg.all.urls.ledger!, { query, variables: { r: ids.map((id) => ({ __typename: "Transaction", id })) } }, headers);
+      result = await postGraphQL(
+        sg.all.urls.ledger!,
+        { query, variables: { r: ids.map((id) => ({ __typename: "Transaction", id })) } },
+        headers,
+      );
     });
     expect(result!.data._entities.map((t: { id: string }) => t.id)).toEqual(ids);
     expect(statements).toBe(1);

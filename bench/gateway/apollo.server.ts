@@ -3,9 +3,11 @@
  * is forwarding the caller token the benchmark client sends, since subgraphs refuse calls without one.
  */
 import { readFileSync } from "node:fs";
+
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
+
 import { supergraphForGateway } from "../../gateway/authz/index.js";
 import { INTERNAL_TOKEN_HEADER } from "../../platform/auth/internal-token.js";
 import { serveChild } from "./child.js";

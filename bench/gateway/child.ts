@@ -22,7 +22,14 @@ export function serveChild(start: () => Promise<ServedChild>): void {
         if (message.type === "usage") {
           const cpu = process.cpuUsage();
           // resourceUsage().maxRSS is in KiB (getrusage): the high-water mark over the process's life.
-          send({ type: "usage", id: message.id, cpuMicros: cpu.user + cpu.system, userMicros: cpu.user, maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage.rss() });
+          send({
+            type: "usage",
+            id: message.id,
+            cpuMicros: cpu.user + cpu.system,
+            userMicros: cpu.user,
+            maxRssBytes: process.resourceUsage().maxRSS * 1024,
+            rssBytes: process.memoryUsage.rss(),
+          });
         } else if (message.type === "stop") {
           void served.close().finally(() => process.exit(0));
         }

@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { createGatewayRuntime } from "@graphql-hive/gateway";
+
 import { INTERNAL_TOKEN_HEADER } from "../../platform/auth/internal-token.js";
 import { serveChild } from "./child.js";
 

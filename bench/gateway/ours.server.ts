@@ -1,6 +1,8 @@
 /** Our gateway (gateway/gateway.ts) alone in a process, over the benchmark's supergraph. */
 import "reflect-metadata";
+
 import { readFileSync } from "node:fs";
+
 import { startGateway } from "../../gateway/gateway.js";
 import { loadInternalKeys } from "../../platform/auth/index.js";
 import { createLogger } from "../../platform/logging/index.js";

@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import type { ChildMessage, ParentMessage } from "./child.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,7 +39,13 @@ export class ServerProcess {
    * Starts `bench/gateway/<script>` under tsx in one process (no tsx wrapper process in between,
    * so the pid is the server's) and waits for it to report ready.
    */
-  static async start(name: string, script: string, env: Record<string, string | undefined>, execArgv: string[] = [], timeoutMs = 120_000): Promise<ServerProcess> {
+  static async start(
+    name: string,
+    script: string,
+    env: Record<string, string | undefined>,
+    execArgv: string[] = [],
+    timeoutMs = 120_000,
+  ): Promise<ServerProcess> {
     const child = fork(join(here, script), [], {
       execArgv: ["--import", "tsx", ...execArgv],
       env: { ...process.env, ...env },

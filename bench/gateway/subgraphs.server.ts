@@ -3,7 +3,9 @@
  * PostgreSQL when DATABASE_URL is set. Internal keys come from the parent through the environment.
  */
 import "reflect-metadata";
+
 import { pino } from "pino";
+
 import { loadConfig } from "../../platform/config/index.js";
 import { startAllSubgraphs } from "../../platform/runtime/index.js";
 import { serveChild } from "./child.js";

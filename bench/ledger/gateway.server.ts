@@ -4,7 +4,9 @@
  * benchmark measures the ledger, not the throttle. Everything else as in bench/gateway/ours.server.ts.
  */
 import "reflect-metadata";
+
 import { readFileSync } from "node:fs";
+
 import { startGateway } from "../../gateway/gateway.js";
 import { DEFAULT_RATE_LIMITS } from "../../gateway/rate-limit/index.js";
 import { loadInternalKeys } from "../../platform/auth/index.js";

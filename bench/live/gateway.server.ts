@@ -6,7 +6,9 @@
  * a full GC when the process runs with --expose-gc.
  */
 import "reflect-metadata";
+
 import { readFileSync } from "node:fs";
+
 import { startGateway } from "../../gateway/gateway.js";
 import { DEFAULT_RATE_LIMITS } from "../../gateway/rate-limit/index.js";
 import { loadInternalKeys } from "../../platform/auth/index.js";
@@ -24,7 +26,14 @@ serveChild(async () => {
   if (!config.kafkaBrokers) throw new Error("KAFKA_BROKERS is required: live subscriptions arrive from Kafka");
   const logger = createLogger("gateway", process.env.LOG_LEVEL ?? "silent");
   const { privateKey } = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey });
-  const bus = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: "moneta-bench-live-gateway", prefix: config.kafkaTopicPrefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger });
+  const bus = new KafkaEventBus({
+    brokers: config.kafkaBrokers,
+    clientId: "moneta-bench-live-gateway",
+    prefix: config.kafkaTopicPrefix,
+    partitions: config.kafkaTopicPartitions,
+    replicationFactor: config.kafkaReplicationFactor,
+    logger,
+  });
   await bus.ping();
   const cache = await createKeyValueStore({ redisUrl: config.redisUrl, prefix: config.cachePrefix });
   const gateway = await startGateway({
@@ -51,7 +60,14 @@ serveChild(async () => {
         global.gc();
       }
       const memory = process.memoryUsage();
-      const reply: LiveStatsReply = { type: "live-stats", id: message.id, ...gateway.liveStats(), rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, externalBytes: memory.external };
+      const reply: LiveStatsReply = {
+        type: "live-stats",
+        id: message.id,
+        ...gateway.liveStats(),
+        rssBytes: memory.rss,
+        heapUsedBytes: memory.heapUsed,
+        externalBytes: memory.external,
+      };
       process.send?.(reply);
     })();
   });

@@ -2,9 +2,10 @@
  * Parent side of bench/live/gateway.server.ts: the gateway in its own Node process (so its memory
  * is its own), run with --expose-gc, asked over IPC for its live stats and memory.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import type { ChildMessage, ParentMessage } from "../gateway/child.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

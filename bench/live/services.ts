@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+
 import { Redis } from "ioredis";
 import { Kafka, logLevel } from "kafkajs";
 
@@ -19,7 +20,10 @@ export const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379"
 
 /** `bash scripts/kafka.sh status`; when it fails, `start`. True if this run started the broker. */
 export async function ensureKafka(): Promise<boolean> {
-  const status = await run("bash", [kafkaScript, "status"], { timeout: 30_000 }).then(() => true, () => false);
+  const status = await run("bash", [kafkaScript, "status"], { timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
   if (status) return false;
   const started = spawnSync("bash", [kafkaScript, "start"], { stdio: ["ignore", "inherit", "inherit"], timeout: 300_000 });
   if (started.status !== 0) throw new Error("no Kafka broker answered and `bash scripts/kafka.sh start` failed");
@@ -32,12 +36,20 @@ export function stopKafka(): void {
 
 const bounded = <T>(work: Promise<T>, ms: number, what: string) => {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 };
 
 /** Deletes this run's topics and consumer groups (all named with `prefix`); never throws. */
 export async function deleteKafkaNamespace(prefix: string): Promise<void> {
-  const admin = new Kafka({ brokers: KAFKA_BROKERS.split(","), logLevel: logLevel.NOTHING, connectionTimeout: 3_000, retry: { retries: 2 } }).admin();
+  const admin = new Kafka({
+    brokers: KAFKA_BROKERS.split(","),
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3_000,
+    retry: { retries: 2 },
+  }).admin();
   try {
     await bounded(
       (async () => {
@@ -86,7 +98,9 @@ export async function deleteRedisNamespace(prefix: string): Promise<void> {
 /** Soft and hard "Max open files" of this process (Linux /proc; `ulimit -n` is the soft one). */
 export function openFileLimits(): { soft: number; hard: number } | undefined {
   try {
-    const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+    const line = readFileSync("/proc/self/limits", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("Max open files"));
     const [soft, hard] = line?.split(/\s{2,}/).slice(1, 3) ?? [];
     const value = (v: string | undefined) => (v === "unlimited" ? Infinity : Number(v));
     return soft && hard ? { soft: value(soft), hard: value(hard) } : undefined;
@@ -103,7 +117,9 @@ export function openFileLimits(): { soft: number; hard: number } | undefined {
 export function ensureOpenFiles(needed: number): { soft: number; hard: number } | undefined {
   const limits = openFileLimits();
   if (limits && limits.soft < needed) {
-    throw new Error(`open-file limit ${limits.soft} (hard ${limits.hard}) is below the ${needed} the sockets need: raise the hard limit (ulimit -Hn ${needed}, as root) and run again`);
+    throw new Error(
+      `open-file limit ${limits.soft} (hard ${limits.hard}) is below the ${needed} the sockets need: raise the hard limit (ulimit -Hn ${needed}, as root) and run again`,
+    );
   }
   return limits;
 }

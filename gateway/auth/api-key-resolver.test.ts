@@ -1,12 +1,24 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner, InternalTokenVerifier, type InternalKeyPair } from "../../platform/auth/internal-token.js";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import {
+  generateInternalKeys,
+  INTERNAL_TOKEN_HEADER,
+  type InternalKeyPair,
+  InternalTokenSigner,
+  InternalTokenVerifier,
+} from "../../platform/auth/internal-token.js";
 import { createEnvelope } from "../../platform/events/envelope.js";
 import { MemoryEventBus } from "../../platform/events/memory-bus.js";
 import { systemClock } from "../../platform/time/clock.js";
 import { randomIds } from "../../platform/time/ids.js";
 import { IDENTITY_API_KEY_TOPIC } from "../../schema/events/identity.js";
-import { IdentityApiKeyResolver, INTERNAL_API_KEYS_SCOPE, type ApiKeyGrant, type IdentityApiKeyResolverOptions } from "./api-key-resolver.js";
+import {
+  type ApiKeyGrant,
+  IdentityApiKeyResolver,
+  type IdentityApiKeyResolverOptions,
+  INTERNAL_API_KEYS_SCOPE,
+} from "./api-key-resolver.js";
 
 const logger = pino({ level: "silent" });
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -24,7 +36,9 @@ function fakeIdentity(keys: Map<string, ApiKeyGrant>, verifier: InternalTokenVer
     const secret = JSON.parse(init.body as string).variables.secret as string;
     calls.push({ secret, scopes: caller.scopes, userId: caller.userId });
     await gate;
-    return new Response(JSON.stringify({ data: { resolveApiKey: keys.get(secret) ?? null } }), { headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify({ data: { resolveApiKey: keys.get(secret) ?? null } }), {
+      headers: { "content-type": "application/json" },
+    });
   }) as typeof fetch;
   return {
     fetch: fetchFn,
@@ -108,7 +122,8 @@ describe("IdentityApiKeyResolver", () => {
 
   it("throws when identity fails, so an outage is not mistaken for an unknown key, and caches nothing", async () => {
     const key = randomKey();
-    const failing = (async () => new Response(JSON.stringify({ errors: [{ message: "no", extensions: { code: "FORBIDDEN" } }] }))) as typeof fetch;
+    const failing = (async () =>
+      new Response(JSON.stringify({ errors: [{ message: "no", extensions: { code: "FORBIDDEN" } }] }))) as typeof fetch;
     const { resolver } = setup(new Map(), { fetch: failing });
     await expect(resolver.resolve(key)).rejects.toThrow(/FORBIDDEN/);
     expect(resolver.cachedMisses).toBe(0);
@@ -117,11 +132,20 @@ describe("IdentityApiKeyResolver", () => {
   it("evicts a revoked key when identity announces it, and refuses an answer that was in flight at the time", async () => {
     const bus = new MemoryEventBus(logger);
     const revoked = (keyId: string) => {
-      const envelope = createEnvelope({ topic: IDENTITY_API_KEY_TOPIC, type: "ApiKeyRevoked", key: "user-1", data: { keyId, userId: "user-1" } }, "identity", "t", systemClock, randomIds);
+      const envelope = createEnvelope(
+        { topic: IDENTITY_API_KEY_TOPIC, type: "ApiKeyRevoked", key: "user-1", data: { keyId, userId: "user-1" } },
+        "identity",
+        "t",
+        systemClock,
+        randomIds,
+      );
       return bus.publish([{ topic: IDENTITY_API_KEY_TOPIC, key: "user-1", value: JSON.stringify(envelope), headers: {} }]);
     };
     const [cachedKey, racingKey] = [randomKey(), randomKey()];
-    const keys = new Map([[cachedKey, grant("k1")], [racingKey, grant("k2")]]);
+    const keys = new Map([
+      [cachedKey, grant("k1")],
+      [racingKey, grant("k2")],
+    ]);
     const { identity, resolver } = setup(keys, { bus });
     await resolver.start();
 
@@ -146,11 +170,23 @@ describe("IdentityApiKeyResolver", () => {
   it("drops every key of a deleted account", async () => {
     const bus = new MemoryEventBus(logger);
     const [a, b] = [randomKey(), randomKey()];
-    const { resolver } = setup(new Map([[a, grant("k1", "gone")], [b, grant("k2", "stays")]]), { bus });
+    const { resolver } = setup(
+      new Map([
+        [a, grant("k1", "gone")],
+        [b, grant("k2", "stays")],
+      ]),
+      { bus },
+    );
     await resolver.start();
     await resolver.resolve(a);
     await resolver.resolve(b);
-    const envelope = createEnvelope({ topic: "identity.user.v1", type: "UserDeleted", key: "gone", data: { userId: "gone" } }, "identity", "t", systemClock, randomIds);
+    const envelope = createEnvelope(
+      { topic: "identity.user.v1", type: "UserDeleted", key: "gone", data: { userId: "gone" } },
+      "identity",
+      "t",
+      systemClock,
+      randomIds,
+    );
     await bus.publish([{ topic: "identity.user.v1", key: "gone", value: JSON.stringify(envelope), headers: {} }]);
     await waitFor(() => resolver.cachedGrants === 1);
     await bus.close();

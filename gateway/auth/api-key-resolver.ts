@@ -1,11 +1,20 @@
 import { createHash, randomUUID } from "node:crypto";
+
 import type { Logger } from "pino";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import { INTERNAL_TOKEN_HEADER, type InternalTokenSigner } from "../../platform/auth/internal-token.js";
 import type { EventBus, SubscriptionHandle } from "../../platform/events/bus.js";
 import { parseEnvelope } from "../../platform/events/envelope.js";
 import { currentTraceId, TRACE_HEADER } from "../../platform/logging/trace.js";
-import { API_KEY_REVOKED, IDENTITY_API_KEY_TOPIC, IDENTITY_USER_TOPIC, USER_DELETED, type ApiKeyRevokedV1, type UserDeletedV1 } from "../../schema/events/identity.js";
+import {
+  API_KEY_REVOKED,
+  type ApiKeyRevokedV1,
+  IDENTITY_API_KEY_TOPIC,
+  IDENTITY_USER_TOPIC,
+  USER_DELETED,
+  type UserDeletedV1,
+} from "../../schema/events/identity.js";
 import type { ApiKeyResolver } from "./jwt-authenticator.js";
 import { TtlCache } from "./ttl-cache.js";
 
@@ -61,9 +70,12 @@ const digest = (secret: string) => createHash("sha256").update(secret).digest("b
 function isGrant(value: unknown): value is ApiKeyGrant {
   const g = value as Partial<ApiKeyGrant> | null;
   return (
-    typeof g === "object" && g !== null &&
-    typeof g.keyId === "string" && typeof g.userId === "string" &&
-    Array.isArray(g.scopes) && g.scopes.every((s) => typeof s === "string") &&
+    typeof g === "object" &&
+    g !== null &&
+    typeof g.keyId === "string" &&
+    typeof g.userId === "string" &&
+    Array.isArray(g.scopes) &&
+    g.scopes.every((s) => typeof s === "string") &&
     typeof g.safelistOnly === "boolean"
   );
 }

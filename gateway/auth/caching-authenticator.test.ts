@@ -1,5 +1,7 @@
 import type { IncomingMessage } from "node:http";
+
 import { describe, expect, it } from "vitest";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import { cachingAuthenticator } from "./caching-authenticator.js";
 import { unauthenticatedError } from "./jwt-authenticator.js";

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "./authenticator.js";
 import { TtlCache } from "./ttl-cache.js";

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
+
 import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+
 import { ACCESS_TOKEN } from "../../platform/auth/access-token.js";
 import { anonymousCaller, type Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "./authenticator.js";

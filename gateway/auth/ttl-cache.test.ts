@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { TtlCache } from "./ttl-cache.js";
 
 describe("TtlCache", () => {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { parse, type GraphQLSchema } from "graphql";
+import { type GraphQLSchema, parse } from "graphql";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { createErrorMasker } from "../../platform/errors/masking.js";
-import { ACCOUNTS_SDL, LEDGER_SDL, composeFixture } from "./authz.fixture.js";
 import { authorizeGateway, supergraphForGateway } from "./authorized-gateway.js";
+import { ACCOUNTS_SDL, composeFixture, LEDGER_SDL } from "./authz.fixture.js";
 import type { AuthzCaller } from "./requirements.js";
 
 const users = [
@@ -108,13 +109,16 @@ describe("authorizeGateway (through @apollo/gateway and Apollo Server)", () => {
     secret { code }
   }`;
 
-  it("answers fields denied to an anonymous caller with null and UNAUTHENTICATED \"sign in required\", the rest intact", async () => {
+  it('answers fields denied to an anonymous caller with null and UNAUTHENTICATED "sign in required", the rest intact', async () => {
     const result = await run(everything, { scopes: [] });
     expect(result.data).toEqual({
       publicInfo: "hello",
       me: null,
       user: { name: "Ada", profile: { bio: "maths", phone: null } },
-      users: [{ id: "1", profile: { phone: null } }, { id: "2", profile: null }],
+      users: [
+        { id: "1", profile: { phone: null } },
+        { id: "2", profile: null },
+      ],
       nodes: [{ id: "a1" }, { id: "m1", body: null }],
       secret: null,
     });
@@ -145,7 +149,11 @@ describe("authorizeGateway (through @apollo/gateway and Apollo Server)", () => {
   it("keeps query plans apart per caller: a session's full plan is never reused for an anonymous caller", async () => {
     const full = await run(everything, { userId: "u1", scopes: ["*"] });
     expect(full.errors).toBeUndefined();
-    expect(full.data).toMatchObject({ me: { name: "Ada" }, secret: { code: "s3cr3t" }, nodes: [{ id: "a1" }, { id: "m1", body: "private" }] });
+    expect(full.data).toMatchObject({
+      me: { name: "Ada" },
+      secret: { code: "s3cr3t" },
+      nodes: [{ id: "a1" }, { id: "m1", body: "private" }],
+    });
 
     const anonymous = await run(everything, { scopes: [] });
     expect(anonymous.data).toMatchObject({ me: null, secret: null });
@@ -175,7 +183,10 @@ describe("supergraphForGateway", () => {
     expect(forGateway).toContain('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1")');
     expect(forGateway).toContain('@link(url: "https://specs.apollo.dev/join/v0.5", for: EXECUTION)');
     expect(forGateway).toMatch(/email: String! @join__field\(graph: ACCOUNTS\) @authenticated/);
-    const withPolicy = forGateway.replace("{\n  query: Query", '@link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY) {\n  query: Query');
+    const withPolicy = forGateway.replace(
+      "{\n  query: Query",
+      '@link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY) {\n  query: Query',
+    );
     expect(supergraphForGateway(withPolicy)).toContain('@link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)');
     expect(supergraphForGateway(forGateway)).toBe(forGateway);
   });

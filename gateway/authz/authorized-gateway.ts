@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
+
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { Kind, parse, print, visit, type DirectiveNode, type OperationDefinitionNode } from "graphql";
-import { signInFieldsOf, SIGNING_IN } from "./sign-in.js";
-import { UnauthorizedFieldError, type DeniedField } from "./denials.js";
+import { type DirectiveNode, Kind, type OperationDefinitionNode, parse, print, visit } from "graphql";
+
+import { type DeniedField, UnauthorizedFieldError } from "./denials.js";
 import { filterOperation } from "./operation-filter.js";
 import { nullDeniedFields } from "./patch.js";
-import { ENFORCED_SPECS, extractRequirements, type AuthRequirements, type AuthzCaller } from "./requirements.js";
+import { type AuthRequirements, type AuthzCaller, ENFORCED_SPECS, extractRequirements } from "./requirements.js";
+import { signInFieldsOf, SIGNING_IN } from "./sign-in.js";
 
 type GatewayInterface = ApolloServerOptionsWithGateway<never>["gateway"];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface["load"]>>["executor"]>;
@@ -63,43 +65,48 @@ export function authorizeGateway(gateway: GatewayInterface, options: AuthorizedG
     loadedSdl = coreSupergraphSdl;
   });
 
-  const authorize = (execute: GatewayExecutor): GatewayExecutor => async (requestContext) => {
-    // Fail closed: never execute unfiltered because the supergraph has not been read yet.
-    if (!requirements) throw new Error("authorization requirements not loaded");
-    const caller = callerOf(requestContext.context);
-    const operationName = requestContext.request.operationName ?? null;
-    const filter = (who: AuthzCaller) => filterOperation(requestContext.schema, requestContext.document, operationName, requirements!, who);
-    // A mutation made of sign-ins (register, login, ...) is filtered for the session it is about to
-    // open: its payload's fields resolve as the new user (see SubgraphDataSource). Should nobody be
-    // signed in after all, whatever came back is filtered again for the real caller below.
-    const signInKeys = signInFieldsOf(requestContext.schema, requestContext.operation);
-    let filtered;
-    try {
-      filtered = filter(signInKeys ? SIGNING_IN : caller);
-    } catch (error) {
-      if (error instanceof UnauthorizedFieldError) return { errors: [error] };
-      throw error;
-    }
-    const { document, denied } = filtered;
-    let result;
-    if (denied.length === 0) result = await execute(requestContext);
-    else {
-      const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
-      result = await execute({ ...requestContext, document, operation, queryHash: filteredQueryHash(requestContext.queryHash, denied) });
-    }
-    const signedIn = signInKeys ? signedInOf(requestContext.context) : undefined;
-    // Nobody signed in: the real caller's denials, where the answer holds anything to deny.
-    const unsigned = signInKeys && !signedIn ? filter(caller).denied.filter((denial) => reachesParent(result.data, denial.path)) : [];
-    const applied = unsigned.length > 0 ? [...denied, ...unsigned] : denied;
-    if (applied.length === 0) return result;
-    const { data, errorPaths } = nullDeniedFields(result.data, applied);
-    const identified = (signedIn ?? caller).userId !== undefined;
-    return {
-      ...result,
-      data,
-      errors: [...(result.errors ?? []), ...errorPaths.map((path) => new UnauthorizedFieldError(path, identified))],
+  const authorize =
+    (execute: GatewayExecutor): GatewayExecutor =>
+    async (requestContext) => {
+      // Fail closed: never execute unfiltered because the supergraph has not been read yet.
+      if (!requirements) throw new Error("authorization requirements not loaded");
+      const caller = callerOf(requestContext.context);
+      const operationName = requestContext.request.operationName ?? null;
+      const filter = (who: AuthzCaller) =>
+        filterOperation(requestContext.schema, requestContext.document, operationName, requirements!, who);
+      // A mutation made of sign-ins (register, login, ...) is filtered for the session it is about to
+      // open: its payload's fields resolve as the new user (see SubgraphDataSource). Should nobody be
+      // signed in after all, whatever came back is filtered again for the real caller below.
+      const signInKeys = signInFieldsOf(requestContext.schema, requestContext.operation);
+      let filtered;
+      try {
+        filtered = filter(signInKeys ? SIGNING_IN : caller);
+      } catch (error) {
+        if (error instanceof UnauthorizedFieldError) return { errors: [error] };
+        throw error;
+      }
+      const { document, denied } = filtered;
+      let result;
+      if (denied.length === 0) result = await execute(requestContext);
+      else {
+        const operation = document.definitions.find(
+          (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+        )!;
+        result = await execute({ ...requestContext, document, operation, queryHash: filteredQueryHash(requestContext.queryHash, denied) });
+      }
+      const signedIn = signInKeys ? signedInOf(requestContext.context) : undefined;
+      // Nobody signed in: the real caller's denials, where the answer holds anything to deny.
+      const unsigned = signInKeys && !signedIn ? filter(caller).denied.filter((denial) => reachesParent(result.data, denial.path)) : [];
+      const applied = unsigned.length > 0 ? [...denied, ...unsigned] : denied;
+      if (applied.length === 0) return result;
+      const { data, errorPaths } = nullDeniedFields(result.data, applied);
+      const identified = (signedIn ?? caller).userId !== undefined;
+      return {
+        ...result,
+        data,
+        errors: [...(result.errors ?? []), ...errorPaths.map((path) => new UnauthorizedFieldError(path, identified))],
+      };
     };
-  };
 
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),

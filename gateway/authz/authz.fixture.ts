@@ -1,5 +1,6 @@
 import { composeServices } from "@apollo/composition";
-import { parse, type GraphQLSchema } from "graphql";
+import { type GraphQLSchema, parse } from "graphql";
+
 import { FEDERATION_LINK } from "../../platform/graphql/federation.js";
 
 /** Two small subgraphs for the authz tests: accounts (@authenticated) and ledger (@requiresScopes). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { composeFixture } from "./authz.fixture.js";
 import { compile, type CompiledSchema } from "./compiled-schema.js";
-import { extractRequirements, type AuthzCaller } from "./requirements.js";
+import { type AuthzCaller, extractRequirements } from "./requirements.js";
 
 const { supergraphSdl, apiSchema } = composeFixture();
 const requirements = extractRequirements(supergraphSdl);

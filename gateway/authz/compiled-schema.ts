@@ -1,15 +1,23 @@
 import {
   getNamedType,
-  isAbstractType,
-  isCompositeType,
-  isInterfaceType,
-  isObjectType,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
 } from "graphql";
-import { combineRequirements, isAllowed, requirementKey, type AuthRequirements, type AuthzCaller, type Requirement } from "./requirements.js";
+
+import {
+  type AuthRequirements,
+  type AuthzCaller,
+  combineRequirements,
+  isAllowed,
+  type Requirement,
+  requirementKey,
+} from "./requirements.js";
 
 /*
  * The schema side of authorization: the supergraph's `@authenticated` / `@requiresScopes`
@@ -57,13 +65,16 @@ function compileSchema(schema: GraphQLSchema, requirements: AuthRequirements): C
   const indexByKey = new Map<string, number>();
   const fieldRequirement = new Map<string, Map<string, number>>();
   const typeMap = schema.getTypeMap();
-  const rootNames = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((t) => t).map((t) => t!.name));
+  const rootNames = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((t) => t).map((t) => t!.name),
+  );
 
   const typeRequirement = (type: GraphQLNamedType): Requirement | undefined => {
     let requirement = requirements.get(type.name);
     // Whatever an abstract field returns may be any of its possible types: their requirements apply
     // (composition already copies implementations' onto interfaces; unions get the same treatment).
-    if (isAbstractType(type)) for (const possible of schema.getPossibleTypes(type)) requirement = combineRequirements(requirement, requirements.get(possible.name));
+    if (isAbstractType(type))
+      for (const possible of schema.getPossibleTypes(type)) requirement = combineRequirements(requirement, requirements.get(possible.name));
     return requirement;
   };
   const ownFieldRequirement = (typeName: string, field: GraphQLField<unknown, unknown>) =>
@@ -79,7 +90,8 @@ function compileSchema(schema: GraphQLSchema, requirements: AuthRequirements): C
           // Selected on the interface, the field may resolve on any implementation.
           for (const implementation of schema.getPossibleTypes(type)) {
             const implementationField = implementation.getFields()[field.name];
-            if (implementationField) requirement = combineRequirements(requirement, ownFieldRequirement(implementation.name, implementationField));
+            if (implementationField)
+              requirement = combineRequirements(requirement, ownFieldRequirement(implementation.name, implementationField));
           }
         }
         if (!requirement) continue;
@@ -170,7 +182,12 @@ function compileSchema(schema: GraphQLSchema, requirements: AuthRequirements): C
     possibleTypes(type) {
       let names = possibleCache.get(type.name);
       if (!names) {
-        names = isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name).sort() : [type.name];
+        names = isAbstractType(type)
+          ? schema
+              .getPossibleTypes(type)
+              .map((t) => t.name)
+              .sort()
+          : [type.name];
         possibleCache.set(type.name, names);
       }
       return names;

@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode } from "graphql";
+import { type DocumentNode, GraphQLError } from "graphql";
 
 /**
  * Error on a field removed for a caller who has not signed in at all: what they need is a credential,

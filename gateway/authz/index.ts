@@ -16,20 +16,28 @@
  *
  * @module
  */
-export { ALL_SCOPES, combineRequirements, extractRequirements, isAllowed, type AuthRequirements, type AuthzCaller, type Requirement } from "./requirements.js";
+export { type AuthorizedGatewayOptions, authorizeGateway, filteredQueryHash, supergraphForGateway } from "./authorized-gateway.js";
 export {
-  PLACEHOLDER_KEY,
-  FORBIDDEN_CODE,
-  FORBIDDEN_MESSAGE,
-  UNAUTHENTICATED_CODE,
-  UNAUTHENTICATED_MESSAGE,
   denialOf,
-  UnauthorizedFieldError,
   type DeniedField,
   type FieldShape,
   type FilterResult,
+  FORBIDDEN_CODE,
+  FORBIDDEN_MESSAGE,
+  PLACEHOLDER_KEY,
+  UNAUTHENTICATED_CODE,
+  UNAUTHENTICATED_MESSAGE,
+  UnauthorizedFieldError,
 } from "./denials.js";
 export { filterOperation } from "./operation-filter.js";
 export { applyDenials, nullDeniedFields, type PatchedData, type ResponsePath } from "./patch.js";
-export { SIGN_IN_PAYLOAD_TYPE, SIGNING_IN, signInFieldsOf } from "./sign-in.js";
-export { authorizeGateway, filteredQueryHash, supergraphForGateway, type AuthorizedGatewayOptions } from "./authorized-gateway.js";
+export {
+  ALL_SCOPES,
+  type AuthRequirements,
+  type AuthzCaller,
+  combineRequirements,
+  extractRequirements,
+  isAllowed,
+  type Requirement,
+} from "./requirements.js";
+export { SIGN_IN_PAYLOAD_TYPE, signInFieldsOf, SIGNING_IN } from "./sign-in.js";

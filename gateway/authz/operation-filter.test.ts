@@ -1,9 +1,10 @@
+import { buildSchema, type DocumentNode, parse, print, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildSchema, parse, print, validate, type DocumentNode } from "graphql";
+
 import { composeFixture } from "./authz.fixture.js";
-import { PLACEHOLDER_KEY, UnauthorizedFieldError, type FilterResult } from "./denials.js";
+import { type FilterResult, PLACEHOLDER_KEY, UnauthorizedFieldError } from "./denials.js";
 import { filterOperation } from "./operation-filter.js";
-import { extractRequirements, type AuthzCaller } from "./requirements.js";
+import { type AuthzCaller, extractRequirements } from "./requirements.js";
 
 const { supergraphSdl, apiSchema } = composeFixture();
 const requirements = extractRequirements(supergraphSdl);
@@ -49,7 +50,9 @@ describe("filterOperation", () => {
   });
 
   it("lets a session caller ('*') see everything, without touching the document", () => {
-    const query = parse(`{ me { email profile { phone } } secret { code } ledger { id } user(id: "1") { balance } nodes { ... on Memo { body } } }`);
+    const query = parse(
+      `{ me { email profile { phone } } secret { code } ledger { id } user(id: "1") { balance } nodes { ... on Memo { body } } }`,
+    );
     const result = filter(query, session);
     expect(result.denied).toEqual([]);
     expect(result.document).toBe(query);
@@ -112,7 +115,9 @@ describe("filterOperation", () => {
 
   it("removes a denied field in a fragment on one implementation and records the runtime types it applies to", () => {
     const result = filter(`{ nodes { id ... on Memo { body } ... on Article { title } } }`, anonymous);
-    expect(result.denied).toEqual([{ path: ["nodes", "body"], nonNull: [[true, true], [false]], coordinate: "Memo.body", possibleTypes: ["Memo"] }]);
+    expect(result.denied).toEqual([
+      { path: ["nodes", "body"], nonNull: [[true, true], [false]], coordinate: "Memo.body", possibleTypes: ["Memo"] },
+    ]);
     expect(print(result.document)).toContain(`${PLACEHOLDER_KEY}: __typename`);
   });
 
@@ -144,12 +149,16 @@ describe("filterOperation", () => {
   });
 
   it("refuses a subscription whose root field is denied (no valid operation would remain)", () => {
-    const schema = buildSchema(`type Query { a: String } type Subscription { ticks: Int, news: News } type News { title: String, secret: String }`);
+    const schema = buildSchema(
+      `type Query { a: String } type Subscription { ticks: Int, news: News } type News { title: String, secret: String }`,
+    );
     const subscriptionRequirements = new Map([
       ["Subscription.ticks", { authenticated: true, scopes: null }],
       ["News.secret", { authenticated: true, scopes: null }],
     ]);
-    expect(() => filterOperation(schema, parse(`subscription { ticks }`), undefined, subscriptionRequirements, anonymous)).toThrow(UnauthorizedFieldError);
+    expect(() => filterOperation(schema, parse(`subscription { ticks }`), undefined, subscriptionRequirements, anonymous)).toThrow(
+      UnauthorizedFieldError,
+    );
     const nested = filterOperation(schema, parse(`subscription { news { secret } }`), undefined, subscriptionRequirements, anonymous);
     expect(nested.denied.map((denial) => denial.path)).toEqual([["news", "secret"]]);
     expect(validate(schema, nested.document)).toEqual([]);

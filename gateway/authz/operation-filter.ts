@@ -1,26 +1,27 @@
 import {
-  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
   getNamedType,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
   isCompositeType,
   isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
-  visit,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLOutputType,
-  type GraphQLSchema,
+  Kind,
   type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
   type VariableNode,
+  visit,
 } from "graphql";
-import { compile, type CallerView, type CompiledSchema } from "./compiled-schema.js";
-import { PLACEHOLDER_KEY, UnauthorizedFieldError, type DeniedField, type FieldShape, type FilterResult } from "./denials.js";
+
+import { type CallerView, compile, type CompiledSchema } from "./compiled-schema.js";
+import { type DeniedField, type FieldShape, type FilterResult, PLACEHOLDER_KEY, UnauthorizedFieldError } from "./denials.js";
 import type { AuthRequirements, AuthzCaller } from "./requirements.js";
 
 /*
@@ -165,7 +166,11 @@ class OperationFilter {
     for (const name of usedFragments) {
       const original = this.fragments.get(name)!;
       const transformed = this.transformedFragments.get(name);
-      fragmentDefinitions.push(transformed && transformed.selectionSet !== original.selectionSet ? { ...original, selectionSet: transformed.selectionSet } : original);
+      fragmentDefinitions.push(
+        transformed && transformed.selectionSet !== original.selectionSet
+          ? { ...original, selectionSet: transformed.selectionSet }
+          : original,
+      );
     }
 
     // graphql-js rejects operations with unused variables: drop those only removed fields used.
@@ -195,14 +200,21 @@ class OperationFilter {
     return parentType.getFields()[name];
   }
 
-  private typeCondition(typeCondition: { name: { value: string } } | undefined, fallback: GraphQLCompositeType): GraphQLCompositeType | undefined {
+  private typeCondition(
+    typeCondition: { name: { value: string } } | undefined,
+    fallback: GraphQLCompositeType,
+  ): GraphQLCompositeType | undefined {
     if (!typeCondition) return fallback;
     const type = this.compiled.schema.getType(typeCondition.name.value);
     return type && isCompositeType(type) ? type : undefined;
   }
 
   /** Runtime types a fragment on `condition` leaves, within a response object of type `responseType`. */
-  private narrow(responseType: GraphQLCompositeType, narrowed: readonly string[] | null, condition: GraphQLCompositeType): readonly string[] | null {
+  private narrow(
+    responseType: GraphQLCompositeType,
+    narrowed: readonly string[] | null,
+    condition: GraphQLCompositeType,
+  ): readonly string[] | null {
     if (condition === responseType) return narrowed;
     const all = this.compiled.possibleTypes(responseType);
     const allowed = this.compiled.possibleTypes(condition);

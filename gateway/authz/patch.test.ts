@@ -1,10 +1,11 @@
+import { type FormattedExecutionResult, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { parse, type FormattedExecutionResult } from "graphql";
+
 import { composeFixture } from "./authz.fixture.js";
-import { PLACEHOLDER_KEY, type DeniedField } from "./denials.js";
+import { type DeniedField, PLACEHOLDER_KEY } from "./denials.js";
 import { filterOperation } from "./operation-filter.js";
 import { applyDenials } from "./patch.js";
-import { extractRequirements, type AuthzCaller } from "./requirements.js";
+import { type AuthzCaller, extractRequirements } from "./requirements.js";
 
 const { supergraphSdl, apiSchema } = composeFixture();
 const requirements = extractRequirements(supergraphSdl);
@@ -30,7 +31,11 @@ describe("applyDenials", () => {
   it("writes null at nullable denied fields and adds an error for each, keeping the rest", () => {
     const denied = denialsFor(`{ publicInfo me { id } user(id: "1") { name profile { phone bio } } }`, anonymous);
     const executed: FormattedExecutionResult = {
-      data: { publicInfo: "hello", [PLACEHOLDER_KEY]: "Query", user: { name: "Ada", profile: { bio: "hi", [PLACEHOLDER_KEY]: "Profile" } } },
+      data: {
+        publicInfo: "hello",
+        [PLACEHOLDER_KEY]: "Query",
+        user: { name: "Ada", profile: { bio: "hi", [PLACEHOLDER_KEY]: "Profile" } },
+      },
     };
     const patched = applyDenials(executed, denied, false);
     expect(patched.data).toEqual({ publicInfo: "hello", me: null, user: { name: "Ada", profile: { bio: "hi", phone: null } } });

@@ -1,5 +1,6 @@
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
-import { PLACEHOLDER_KEY, denialOf, type DeniedField } from "./denials.js";
+
+import { denialOf, type DeniedField, PLACEHOLDER_KEY } from "./denials.js";
 
 export type ResponsePath = readonly (string | number)[];
 
@@ -50,7 +51,9 @@ export function nullDeniedFields(data: Record<string, unknown> | null | undefine
         if (item === null || item === undefined) return;
         if (depth < shape.length - 1) {
           if (!Array.isArray(item)) return;
-          item.forEach((element, index) => intoLists(element, depth + 1, [...itemPath, index], [...itemNonNull, shape[depth + 1] ?? false]));
+          item.forEach((element, index) =>
+            intoLists(element, depth + 1, [...itemPath, index], [...itemNonNull, shape[depth + 1] ?? false]),
+          );
           return;
         }
         expand(item, segment + 1, itemPath, itemNonNull);
@@ -114,7 +117,11 @@ export function nullDeniedFields(data: Record<string, unknown> | null | undefine
  * FORBIDDEN for one whose credential lacks the scope. A result without `data` (the request failed
  * before execution) is returned as it is.
  */
-export function applyDenials(result: FormattedExecutionResult, denied: readonly DeniedField[], signedIn: boolean): FormattedExecutionResult {
+export function applyDenials(
+  result: FormattedExecutionResult,
+  denied: readonly DeniedField[],
+  signedIn: boolean,
+): FormattedExecutionResult {
   if (denied.length === 0 || result.data === undefined) return result;
   const { data, errorPaths } = nullDeniedFields(result.data, denied);
   const { message, code } = denialOf(signedIn);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { composeFixture } from "./authz.fixture.js";
 import { combineRequirements, extractRequirements, isAllowed } from "./requirements.js";
 

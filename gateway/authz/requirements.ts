@@ -1,4 +1,4 @@
-import { Kind, parse, type ConstDirectiveNode, type ConstValueNode, type DefinitionNode, type DocumentNode } from "graphql";
+import { type ConstDirectiveNode, type ConstValueNode, type DefinitionNode, type DocumentNode, Kind, parse } from "graphql";
 
 /**
  * What a caller needs to see a field or a type. Both parts must hold: `authenticated` asks for a
@@ -153,7 +153,11 @@ function stringArgument(directive: ConstDirectiveNode, name: string): string | u
   return value?.kind === Kind.STRING ? value.value : undefined;
 }
 
-function readRequirement(directives: readonly ConstDirectiveNode[] | undefined, names: DirectiveNames, coordinate: string): Requirement | undefined {
+function readRequirement(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  names: DirectiveNames,
+  coordinate: string,
+): Requirement | undefined {
   let requirement: Requirement | undefined;
   for (const directive of directives ?? []) {
     const name = directive.name.value;

@@ -1,4 +1,5 @@
-import { getNamedType, isObjectType, isUnionType, Kind, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { getNamedType, type GraphQLSchema, isObjectType, isUnionType, Kind, type OperationDefinitionNode } from "graphql";
+
 import { ALL_SCOPES, type AuthzCaller } from "./requirements.js";
 
 /**

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { parse, specifiedRules, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+
 import { checkOperationCost, costLimitRule, operationCost, type OperationCostOptions } from "./cost.js";
 import { DEFAULT_OPERATION_LIMITS } from "./limits.config.js";
 import { apiSchema, nestedSchema } from "./limits.fixtures.js";
@@ -24,9 +25,17 @@ describe("operationCost", () => {
       88,
     ],
     ["a scalar list costs 1: 1 + 2 x 1 = 3", "{ accounts(first: 2) { tags } }", 3],
-    ["a connection's first sizes its nodes and edges: 1 + (1 + 3 x 1) + (1 + 3 x (1 + 2)) + 1 = 16", "{ page(first: 3) { nodes { id } edges { cursor node { id } } total } }", 16],
+    [
+      "a connection's first sizes its nodes and edges: 1 + (1 + 3 x 1) + (1 + 3 x (1 + 2)) + 1 = 16",
+      "{ page(first: 3) { nodes { id } edges { cursor node { id } } total } }",
+      16,
+    ],
     ["a connection without first takes its schema default: 1 + (1 + 4 x 1) = 6", "{ page { nodes { id } } }", 6],
-    ["a fragment inside a connection is sized by it: 1 + (1 + 30 x 1) = 32", "{ page(first: 30) { ...P } } fragment P on TransactionPage { nodes { id } }", 32],
+    [
+      "a fragment inside a connection is sized by it: 1 + (1 + 30 x 1) = 32",
+      "{ page(first: 30) { ...P } } fragment P on TransactionPage { nodes { id } }",
+      32,
+    ],
     ["__typename is free: 1 + 3 x 1 = 4", "{ __typename accounts(first: 3) { __typename id } }", 4],
     ["unknown fields are ignored: 1 + 3 x 1 = 4", "{ accounts(first: 3) { id bogus { x } } nope }", 4],
     [
@@ -44,11 +53,7 @@ describe("operationCost", () => {
       "{ search(limit: 2) { __typename ... on Account { id name } ... on Transaction { id } } }",
       7,
     ],
-    [
-      "an inline fragment without type condition keeps the parent: 1 + 3 x 2 = 7",
-      "{ accounts(first: 3) { ... { id name } } }",
-      7,
-    ],
+    ["an inline fragment without type condition keeps the parent: 1 + 3 x 2 = 7", "{ accounts(first: 3) { ... { id name } } }", 7],
     ["mutations are costed on the mutation root: 1 + 1 = 2", 'mutation { rename(id: "1", name: "n") { id } }', 2],
     ["introspection costs 1 whatever it selects", "{ __schema { types { fields { name } } } }", 1],
   ])("%s", (_, source, expected) => {
@@ -98,8 +103,7 @@ describe("operationCost", () => {
     });
 
     it("applies variables inside fragments: n = 50 in T gives T = 1 + 50 x 1 = 51; 1 + 3 x 51 = 154", () => {
-      const source =
-        "query Q($n: Int) { accounts(first: 3) { ...T } } fragment T on Account { transactions(first: $n) { id } }";
+      const source = "query Q($n: Int) { accounts(first: 3) { ...T } } fragment T on Account { transactions(first: $n) { id } }";
       expect(cost(source, { variables: { n: 50 } })).toBe(154);
     });
   });

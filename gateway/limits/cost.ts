@@ -1,23 +1,24 @@
 import {
-  Kind,
-  getNamedType,
-  getNullableType,
-  getOperationAST,
-  isCompositeType,
-  isListType,
-  isObjectType,
-  isInterfaceType,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationRule,
   type ValueNode,
 } from "graphql";
+
 import type { ClientError } from "../../platform/errors/errors.js";
 import { indexDocument, saturate } from "./document-index.js";
 import { costLimitError } from "./errors.js";
@@ -108,10 +109,7 @@ class CostWalker {
     for (const fragment of indexDocument(document).fragmentOrder) {
       this.fragmentNodes.set(fragment.name.value, fragment);
       const type = this.schema.getType(fragment.typeCondition.name.value);
-      this.fragments.set(
-        fragment.name.value,
-        isCompositeType(type) ? this.selectionCost(fragment.selectionSet, type) : 0,
-      );
+      this.fragments.set(fragment.name.value, isCompositeType(type) ? this.selectionCost(fragment.selectionSet, type) : 0);
     }
   }
 
@@ -127,8 +125,7 @@ class CostWalker {
       if (selection.kind === Kind.FIELD) {
         cost += this.fieldCost(selection, parent, sliceSize);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type =
-          selection.typeCondition === undefined ? parent : this.schema.getType(selection.typeCondition.name.value);
+        const type = selection.typeCondition === undefined ? parent : this.schema.getType(selection.typeCondition.name.value);
         if (isCompositeType(type)) cost += this.selectionCost(selection.selectionSet, type, sliceSize);
       } else if (sliceSize === undefined) {
         cost += this.fragments.get(selection.name.value) ?? 0;

@@ -1,5 +1,6 @@
+import { GraphQLError, type GraphQLFormattedError, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { GraphQLError, parse, type GraphQLFormattedError } from "graphql";
+
 import { isClientError } from "../../platform/errors/errors.js";
 import {
   aliasLimitError,

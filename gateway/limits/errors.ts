@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
 import { ClientError } from "../../platform/errors/errors.js";
 
 /** `extensions.code` of each refusal. */
@@ -29,11 +30,10 @@ export const aliasLimitError = (actual: number, limit: number): ClientError =>
   });
 
 export const rootFieldLimitError = (actual: number, limit: number): ClientError =>
-  new ClientError(
-    LimitErrorCode.ROOT_FIELD_LIMIT_EXCEEDED,
-    `Operation selects ${actual} top-level fields; the limit is ${limit}.`,
-    { limit, actual },
-  );
+  new ClientError(LimitErrorCode.ROOT_FIELD_LIMIT_EXCEEDED, `Operation selects ${actual} top-level fields; the limit is ${limit}.`, {
+    limit,
+    actual,
+  });
 
 export const costLimitError = (cost: number, limit: number): ClientError =>
   new ClientError(LimitErrorCode.COST_LIMIT_EXCEEDED, `Operation costs ${cost}; the limit is ${limit}.`, {

@@ -3,39 +3,32 @@
  * root fields, cost, introspection) and the request-time cost check with real variables.
  */
 export {
-  DEFAULT_OPERATION_LIMITS,
-  OPERATION_LIMITS_ENV,
-  loadOperationLimits,
-  parseOptionsFor,
-  type OperationLimits,
-} from "./limits.config.js";
-export {
-  aliasLimitRule,
-  depthLimitRule,
-  noIntrospectionRule,
-  operationLimitRules,
-  rootFieldLimitRule,
-} from "./validation-rules.js";
-export {
-  LIST_SIZE_ARGUMENTS,
   checkOperationCost,
   costLimitRule,
-  operationCost,
   type CostLimits,
+  LIST_SIZE_ARGUMENTS,
   type ListSizeLimits,
+  operationCost,
   type OperationCostOptions,
 } from "./cost.js";
-export { operationShapes, type OperationShape } from "./operation-shape.js";
 export {
-  LimitErrorCode,
   aliasLimitError,
   costLimitError,
   depthLimitError,
   introspectionDisabledError,
+  LimitErrorCode,
   refineLimitError,
   refineParseError,
   restoreLimitCode,
   rootFieldLimitError,
   tokenLimitError,
 } from "./errors.js";
-
+export {
+  DEFAULT_OPERATION_LIMITS,
+  loadOperationLimits,
+  OPERATION_LIMITS_ENV,
+  type OperationLimits,
+  parseOptionsFor,
+} from "./limits.config.js";
+export { type OperationShape, operationShapes } from "./operation-shape.js";
+export { aliasLimitRule, depthLimitRule, noIntrospectionRule, operationLimitRules, rootFieldLimitRule } from "./validation-rules.js";

@@ -1,8 +1,9 @@
 // The wiring the gateway needs, checked against a real Apollo Server 5 in process: Apollo rewrites
 // validation error codes and the error masker would hide unknown codes, so the order matters.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createErrorMasker } from "../../platform/errors/masking.js";
 import { checkOperationCost, operationLimitRules, parseOptionsFor, refineLimitError } from "./index.js";
 import { DEFAULT_OPERATION_LIMITS } from "./limits.config.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ConfigError } from "../../platform/config/index.js";
 import { DEFAULT_OPERATION_LIMITS, loadOperationLimits } from "./limits.config.js";
 

@@ -1,4 +1,5 @@
 import type { ParseOptions } from "graphql";
+
 import { ConfigError } from "../../platform/config/index.js";
 
 /** How large an operation the public gateway accepts; every figure is inclusive. */

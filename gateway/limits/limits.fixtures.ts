@@ -1,5 +1,6 @@
 // Schemas and helpers shared by this folder's tests.
 import { readFileSync } from "node:fs";
+
 import { buildSchema, type GraphQLSchema } from "graphql";
 
 let api: GraphQLSchema | undefined;

@@ -1,4 +1,5 @@
-import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+
 import { indexDocument, saturate } from "./document-index.js";
 
 /** Figures of one operation (or fragment), fragments expanded as often as they are spread. */

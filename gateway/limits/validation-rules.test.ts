@@ -1,24 +1,19 @@
-import { describe, expect, it } from "vitest";
 import {
   getIntrospectionQuery,
+  type GraphQLError,
+  type GraphQLSchema,
   parse,
   specifiedRules,
   validate,
-  type GraphQLError,
-  type GraphQLSchema,
   type ValidationRule,
 } from "graphql";
-import { DEFAULT_OPERATION_LIMITS as LIMITS } from "./limits.config.js";
+import { describe, expect, it } from "vitest";
+
 import { operationCost } from "./cost.js";
+import { DEFAULT_OPERATION_LIMITS as LIMITS } from "./limits.config.js";
 import { apiSchema, cpuMillis, nestedQuery, nestedSchema } from "./limits.fixtures.js";
 import { operationShapes } from "./operation-shape.js";
-import {
-  aliasLimitRule,
-  depthLimitRule,
-  noIntrospectionRule,
-  operationLimitRules,
-  rootFieldLimitRule,
-} from "./validation-rules.js";
+import { aliasLimitRule, depthLimitRule, noIntrospectionRule, operationLimitRules, rootFieldLimitRule } from "./validation-rules.js";
 
 const api = apiSchema();
 
@@ -41,9 +36,7 @@ describe("depthLimitRule", () => {
 
   it("passes at the limit (12 levels) and refuses 13 with DEPTH_LIMIT_EXCEEDED, limit 12, actual 13", () => {
     expect(check(nestedSchema, nestedQuery(12), rule)).toEqual([]);
-    expect(refusals(nestedSchema, nestedQuery(13), rule)).toEqual([
-      { code: "DEPTH_LIMIT_EXCEEDED", limit: 12, actual: 13 },
-    ]);
+    expect(refusals(nestedSchema, nestedQuery(13), rule)).toEqual([{ code: "DEPTH_LIMIT_EXCEEDED", limit: 12, actual: 13 }]);
   });
 
   it("counts field levels: { node { child { name } } } is 3, and the whole operation is valid GraphQL", () => {
@@ -66,9 +59,7 @@ describe("depthLimitRule", () => {
     // node, child, child, name
     expect(operationShapes(parse(source)).values().next().value?.depth).toBe(4);
     expect(check(nestedSchema, source, [depthLimitRule(4)])).toEqual([]);
-    expect(refusals(nestedSchema, source, [depthLimitRule(3)])).toEqual([
-      { code: "DEPTH_LIMIT_EXCEEDED", limit: 3, actual: 4 },
-    ]);
+    expect(refusals(nestedSchema, source, [depthLimitRule(3)])).toEqual([{ code: "DEPTH_LIMIT_EXCEEDED", limit: 3, actual: 4 }]);
   });
 
   it("takes the deepest branch, whichever fragment it is in", () => {
@@ -128,8 +119,7 @@ describe("depthLimitRule", () => {
 });
 
 describe("aliasLimitRule", () => {
-  const aliases = (n: number) =>
-    `{ me { ${Array.from({ length: n }, (_, i) => `a${i}: id`).join(" ")} } }`;
+  const aliases = (n: number) => `{ me { ${Array.from({ length: n }, (_, i) => `a${i}: id`).join(" ")} } }`;
 
   it("passes 30 aliases (the default limit) and refuses 31 with ALIAS_LIMIT_EXCEEDED, limit 30, actual 31", () => {
     expect(check(api, aliases(30), allRules)).toEqual([]);
@@ -148,9 +138,7 @@ describe("aliasLimitRule", () => {
       { me { ...Outer ...Outer ...Outer ...Outer } }
       fragment Outer on User { ...Inner ...Inner ...Inner ...Inner }
       fragment Inner on User { x: id y: email }`;
-    expect(refusals(api, source, [...specifiedRules, ...allRules])).toEqual([
-      { code: "ALIAS_LIMIT_EXCEEDED", limit: 30, actual: 32 },
-    ]);
+    expect(refusals(api, source, [...specifiedRules, ...allRules])).toEqual([{ code: "ALIAS_LIMIT_EXCEEDED", limit: 30, actual: 32 }]);
   });
 
   it("counts aliases in inline fragments and aliases of __typename", () => {
@@ -182,8 +170,7 @@ describe("aliasLimitRule", () => {
 });
 
 describe("rootFieldLimitRule", () => {
-  const rootFields = (n: number) =>
-    `{ ${Array.from({ length: n }, (_, i) => `f${i}: me { id }`).join(" ")} }`;
+  const rootFields = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `f${i}: me { id }`).join(" ")} }`;
   const rule = [rootFieldLimitRule(20)];
 
   it("passes 20 root fields and refuses 21 with ROOT_FIELD_LIMIT_EXCEEDED, limit 20, actual 21", () => {
@@ -196,9 +183,7 @@ describe("rootFieldLimitRule", () => {
       { __typename ...Root ...Root ... on Query { apiKeys { id } } }
       fragment Root on Query { me { id } sessions { id } ... { exportMyData { filename } } }`;
     // (me + sessions + exportMyData) x 2 + apiKeys
-    expect(refusals(api, source, [rootFieldLimitRule(6)])).toEqual([
-      { code: "ROOT_FIELD_LIMIT_EXCEEDED", limit: 6, actual: 7 },
-    ]);
+    expect(refusals(api, source, [rootFieldLimitRule(6)])).toEqual([{ code: "ROOT_FIELD_LIMIT_EXCEEDED", limit: 6, actual: 7 }]);
     expect(check(api, source, [rootFieldLimitRule(7)])).toEqual([]);
   });
 
@@ -225,9 +210,7 @@ describe("fragment cycles", () => {
   });
 
   it("measures a cycle by leaving out the spread that closes it", () => {
-    const shape = operationShapes(
-      parse("{ me { ...A } } fragment A on User { a: id ...B } fragment B on User { b: email ...A }"),
-    );
+    const shape = operationShapes(parse("{ me { ...A } } fragment A on User { a: id ...B } fragment B on User { b: email ...A }"));
     expect([...shape.values()]).toEqual([{ depth: 2, aliases: 2, rootFields: 1 }]);
   });
 });
@@ -240,7 +223,10 @@ describe("noIntrospectionRule", () => {
     ["aliased", "{ a: __schema { queryType { name } } }"],
     ["aliased as __typename", "{ __typename: __schema { queryType { name } } }"],
     ["inside an inline fragment", "{ ... on Query { __schema { queryType { name } } } }"],
-    ["inside a fragment inside a fragment", "{ ...A } fragment A on Query { me { id } ...B } fragment B on Query { ... { x: __type(name: \"Query\") { name } } }"],
+    [
+      "inside a fragment inside a fragment",
+      '{ ...A } fragment A on Query { me { id } ...B } fragment B on Query { ... { x: __type(name: "Query") { name } } }',
+    ],
   ] as const;
 
   it.each(refused)("refuses %s with INTROSPECTION_DISABLED", (_, source) => {

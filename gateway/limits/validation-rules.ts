@@ -1,9 +1,10 @@
 import { BREAK, type ValidationRule } from "graphql";
+
 import type { ClientError } from "../../platform/errors/errors.js";
 import { costLimitRule } from "./cost.js";
 import { aliasLimitError, depthLimitError, introspectionDisabledError, rootFieldLimitError } from "./errors.js";
 import type { OperationLimits } from "./limits.config.js";
-import { isIntrospectionField, operationShapes, type OperationShape } from "./operation-shape.js";
+import { isIntrospectionField, type OperationShape, operationShapes } from "./operation-shape.js";
 
 // The three shape rules read one memoised walk of the document (see operationShapes), and skip
 // graphql-js's own traversal by returning false from Document.
@@ -24,12 +25,10 @@ function shapeRule(
 }
 
 /** Refuses operations nested deeper than `maxDepth` field levels (`DEPTH_LIMIT_EXCEEDED`). */
-export const depthLimitRule = (maxDepth: number): ValidationRule =>
-  shapeRule(maxDepth, (shape) => shape.depth, depthLimitError);
+export const depthLimitRule = (maxDepth: number): ValidationRule => shapeRule(maxDepth, (shape) => shape.depth, depthLimitError);
 
 /** Refuses operations with more than `maxAliases` aliases, per spread of each fragment (`ALIAS_LIMIT_EXCEEDED`). */
-export const aliasLimitRule = (maxAliases: number): ValidationRule =>
-  shapeRule(maxAliases, (shape) => shape.aliases, aliasLimitError);
+export const aliasLimitRule = (maxAliases: number): ValidationRule => shapeRule(maxAliases, (shape) => shape.aliases, aliasLimitError);
 
 /** Refuses operations with more than `maxRootFields` top-level fields (`ROOT_FIELD_LIMIT_EXCEEDED`). */
 export const rootFieldLimitRule = (maxRootFields: number): ValidationRule =>

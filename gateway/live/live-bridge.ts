@@ -1,14 +1,20 @@
 import type { DocumentNode, FormattedExecutionResult } from "graphql";
 import { print } from "graphql";
 import type { Logger } from "pino";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import type { DeliveredMessage, EventBus, SubscriptionHandle } from "../../platform/events/bus.js";
-import { parseEnvelope, type EventEnvelope } from "../../platform/events/envelope.js";
+import { type EventEnvelope, parseEnvelope } from "../../platform/events/envelope.js";
 import type { LiveField } from "./live-fields.js";
 import { LIVE_ID_VARIABLE, type LiveOperation } from "./lookup-document.js";
 
 /** Resolves one lookup query as `caller`, through the gateway's ordinary federated path. */
-export type LookupExecutor = (document: DocumentNode, variables: Record<string, unknown>, caller: Caller, traceId: string) => Promise<FormattedExecutionResult>;
+export type LookupExecutor = (
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  caller: Caller,
+  traceId: string,
+) => Promise<FormattedExecutionResult>;
 
 export interface LiveSubscriber {
   readonly operation: LiveOperation;
@@ -149,7 +155,12 @@ export class LiveBridge {
   private async resolve(group: Registered[], entityId: string, traceId: string): Promise<void> {
     const first = group[0]!;
     try {
-      const result = await this.options.execute(first.operation.lookup, { ...first.variables, [LIVE_ID_VARIABLE]: entityId }, first.caller, traceId);
+      const result = await this.options.execute(
+        first.operation.lookup,
+        { ...first.variables, [LIVE_ID_VARIABLE]: entityId },
+        first.caller,
+        traceId,
+      );
       this.stats.resolutions++;
       // Null means the lookup would not show this entity to this caller: nothing to deliver.
       if (result.data?.[first.operation.responseKey] == null && !result.errors) return;

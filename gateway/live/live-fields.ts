@@ -1,4 +1,4 @@
-import { Kind, parse, type ConstDirectiveNode, type ConstValueNode } from "graphql";
+import { type ConstDirectiveNode, type ConstValueNode, Kind, parse } from "graphql";
 
 /** A subscription field served from events, as declared with `@live` in its subgraph. */
 export interface LiveField {
@@ -37,7 +37,11 @@ export function liveFieldsOf(supergraphSdl: string): LiveField[] {
   const document = parse(supergraphSdl);
   const fields: LiveField[] = [];
   for (const definition of document.definitions) {
-    if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || definition.name.value !== "Subscription") continue;
+    if (
+      (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) ||
+      definition.name.value !== "Subscription"
+    )
+      continue;
     for (const field of definition.fields ?? []) {
       const live = field.directives?.find((d) => d.name.value === "live");
       if (!live) continue;

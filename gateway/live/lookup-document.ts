@@ -1,4 +1,5 @@
-import { Kind, OperationTypeNode, visit, type ASTNode, type DocumentNode, type FieldNode, type OperationDefinitionNode } from "graphql";
+import { type ASTNode, type DocumentNode, type FieldNode, Kind, type OperationDefinitionNode, OperationTypeNode, visit } from "graphql";
+
 import type { LiveField } from "./live-fields.js";
 
 /** Variable carrying the entity id into the lookup query; a name clients cannot collide with. */
@@ -47,7 +48,13 @@ export function toLiveOperation(
     ...root,
     alias: { kind: Kind.NAME, value: responseKey },
     name: { kind: Kind.NAME, value: field.lookup },
-    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "id" }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: LIVE_ID_VARIABLE } } }],
+    arguments: [
+      {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: "id" },
+        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: LIVE_ID_VARIABLE } },
+      },
+    ],
   };
   // Variables used only by the subscription field's own arguments are no longer referenced, and
   // GraphQL rejects unused variable definitions.

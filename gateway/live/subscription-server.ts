@@ -1,13 +1,28 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { GraphQLError, Kind, OperationTypeNode, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema, type ValidationRule } from "graphql";
+
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type FormattedExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "../auth/authenticator.js";
-import { filterOperation, type AuthRequirements } from "../authz/index.js";
+import { type AuthRequirements, filterOperation } from "../authz/index.js";
 import type { LiveBridge } from "./live-bridge.js";
 import type { LiveField } from "./live-fields.js";
 import { LiveQueue } from "./live-queue.js";
@@ -24,7 +39,12 @@ export interface LiveServerOptions {
   /** @authenticated / @requiresScopes from the supergraph: a denied live field cannot be subscribed to. */
   requirements: AuthRequirements;
   /** Queries and mutations sent over the socket go through the gateway like HTTP ones. */
-  execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, caller: Caller): Promise<FormattedExecutionResult>;
+  execute(
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    caller: Caller,
+  ): Promise<FormattedExecutionResult>;
   validationRules?: ValidationRule[];
   maxTokens?: number;
   logger: Logger;
@@ -34,7 +54,13 @@ export interface LiveServerOptions {
   queueCapacity?: number;
   maxSubscriptionsPerSocket?: number;
   /** Last say on a subscription before it starts (safelist, rate limit); an error refuses it. */
-  admitSubscription?(request: { caller: Caller; query: string; document: DocumentNode; operationName?: string | null; variables: Record<string, unknown> }): Promise<GraphQLError | undefined>;
+  admitSubscription?(request: {
+    caller: Caller;
+    query: string;
+    document: DocumentNode;
+    operationName?: string | null;
+    variables: Record<string, unknown>;
+  }): Promise<GraphQLError | undefined>;
 }
 
 export interface LiveServer {
@@ -98,7 +124,10 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
         const state: SocketState = { caller, subscriptions: 0 };
         if (caller.expiresAt) {
-          state.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: token expired"), Math.max(0, caller.expiresAt - (options.now ?? Date.now)()));
+          state.expiry = setTimeout(
+            () => ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: token expired"),
+            Math.max(0, caller.expiresAt - (options.now ?? Date.now)()),
+          );
           state.expiry.unref();
         }
         states.set(ctx.extra.socket, state);
@@ -127,9 +156,19 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
             throw error;
           }
           if (state.subscriptions >= (options.maxSubscriptionsPerSocket ?? 100)) {
-            return [new GraphQLError("too many subscriptions on this connection", { extensions: { code: "SUBSCRIPTION_LIMIT_EXCEEDED", limit: options.maxSubscriptionsPerSocket ?? 100 } })];
+            return [
+              new GraphQLError("too many subscriptions on this connection", {
+                extensions: { code: "SUBSCRIPTION_LIMIT_EXCEEDED", limit: options.maxSubscriptionsPerSocket ?? 100 },
+              }),
+            ];
           }
-          const refusal = await options.admitSubscription?.({ caller: state.caller, query: payload.query, document, operationName: payload.operationName, variables: payload.variables ?? {} });
+          const refusal = await options.admitSubscription?.({
+            caller: state.caller,
+            query: payload.query,
+            document,
+            operationName: payload.operationName,
+            variables: payload.variables ?? {},
+          });
           if (refusal) return [refusal];
         }
         const args: ExecutionArgs = {
@@ -143,13 +182,21 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       },
       execute: (args) => {
         const { caller } = args.contextValue as { caller: Caller };
-        return options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, caller) as never;
+        return options.execute(
+          args.document,
+          (args.variableValues ?? {}) as Record<string, unknown>,
+          args.operationName ?? undefined,
+          caller,
+        ) as never;
       },
       subscribe: (args) => {
         const { caller, socketState } = args.contextValue as { caller: Caller; socketState: SocketState };
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         const operation = getOperationAST(args.document, args.operationName);
-        const live = operation && operation.kind === Kind.OPERATION_DEFINITION ? toLiveOperation(args.document, operation, variables, liveFields) : "operation not found";
+        const live =
+          operation && operation.kind === Kind.OPERATION_DEFINITION
+            ? toLiveOperation(args.document, operation, variables, liveFields)
+            : "operation not found";
         if (typeof live === "string") return { errors: [new GraphQLError(live, { extensions: { code: "BAD_USER_INPUT" } })] };
         const lookupErrors = validate(options.schema, live.lookup);
         if (lookupErrors.length > 0) return { errors: lookupErrors };

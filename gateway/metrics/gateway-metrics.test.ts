@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { describe, expect, it } from "vitest";
+
 import { GatewayMetrics } from "./gateway-metrics.js";
 import { metricsPlugin } from "./metrics-plugin.js";
 
@@ -24,14 +25,22 @@ describe("GatewayMetrics", () => {
     expect(await value(metrics, "graphql_requests_total", { operation: "A", type: "query", outcome: "success" })).toBe(2);
     expect(await value(metrics, "graphql_requests_total", { operation: "other", type: "query", outcome: "success" })).toBe(1);
     expect(await value(metrics, "graphql_requests_total", { operation: "other", type: "query", outcome: "partial" })).toBe(1);
-    const counted = (await metrics.registry.getSingleMetric("graphql_request_duration_seconds")!.get()).values.filter((v) => (v as { metricName?: string }).metricName === "graphql_request_duration_seconds_count");
+    const counted = (await metrics.registry.getSingleMetric("graphql_request_duration_seconds")!.get()).values.filter(
+      (v) => (v as { metricName?: string }).metricName === "graphql_request_duration_seconds_count",
+    );
     expect(counted.map((v) => v.labels.operation).sort()).toEqual(["A", "B", "anonymous", "other"]);
   });
 
   it("reads live gauges at scrape time and exposes the text format", async () => {
     const metrics = new GatewayMetrics({ processMetrics: false });
     let subscriptions = 2;
-    metrics.setLiveSource({ sockets: () => 1, subscriptions: () => subscriptions, lastEventLagMs: () => 250, events: () => 7, deliveries: () => 5 });
+    metrics.setLiveSource({
+      sockets: () => 1,
+      subscriptions: () => subscriptions,
+      lastEventLagMs: () => 250,
+      events: () => 7,
+      deliveries: () => 5,
+    });
     metrics.recordError("RATE_LIMITED");
     metrics.subgraphFetch("ledger").observe(0.003);
     const scraped = await metrics.scrape();
@@ -53,7 +62,14 @@ describe("GatewayMetrics", () => {
     const metrics = new GatewayMetrics({ processMetrics: false });
     const server = new ApolloServer<{ internal?: boolean }>({
       typeDefs: `type Query { ok: Int, boom: Int }`,
-      resolvers: { Query: { ok: () => 1, boom: () => { throw new Error("kaput"); } } },
+      resolvers: {
+        Query: {
+          ok: () => 1,
+          boom: () => {
+            throw new Error("kaput");
+          },
+        },
+      },
       plugins: [metricsPlugin(metrics, { skip: (context) => context.internal === true })],
       formatError: (formatted) => ({ ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? "X" } }),
     });

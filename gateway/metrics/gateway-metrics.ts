@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
-import { LeanCounter, LeanHistogram, type LeanCounterSeries, type LeanHistogramSeries } from "./lean-metrics.js";
+
+import { LeanCounter, type LeanCounterSeries, LeanHistogram, type LeanHistogramSeries } from "./lean-metrics.js";
 
 /** Live-subscription figures read at scrape time (nothing is counted per event for metrics). */
 export interface LiveMetricsSource {

@@ -29,7 +29,8 @@ abstract class LeanMetric<L extends string, S> {
 
   /** The series for these label values (in `labelNames` order); keep it and record into it. */
   protected seriesFor(values: readonly string[]): S {
-    if (values.length !== this.options.labelNames.length) throw new Error(`${this.name} takes ${this.options.labelNames.length} label values`);
+    if (values.length !== this.options.labelNames.length)
+      throw new Error(`${this.name} takes ${this.options.labelNames.length} label values`);
     const key = values.join("\u0000");
     let found = this.series.get(key);
     if (!found) {
@@ -43,7 +44,13 @@ abstract class LeanMetric<L extends string, S> {
 
   protected abstract create(): S;
   abstract reset(): void;
-  abstract get(): Promise<{ name: string; help: string; type: string; aggregator: "sum"; values: Array<{ value: number; labels: Labels; metricName?: string }> }>;
+  abstract get(): Promise<{
+    name: string;
+    help: string;
+    type: string;
+    aggregator: "sum";
+    values: Array<{ value: number; labels: Labels; metricName?: string }>;
+  }>;
 }
 
 export class LeanCounterSeries {
@@ -70,7 +77,9 @@ export class LeanCounter<L extends string> extends LeanMetric<L, LeanCounterSeri
 
   async get() {
     // A series that was resolved but never counted is not shown, as with prom-client.
-    const values = [...this.series.values()].filter(({ data }) => data.value > 0).map(({ labels, data }) => ({ value: data.value, labels }));
+    const values = [...this.series.values()]
+      .filter(({ data }) => data.value > 0)
+      .map(({ labels, data }) => ({ value: data.value, labels }));
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
   }
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { getOperationAST, type GraphQLFormattedError } from "graphql";
+
 import type { GatewayMetrics, OperationType, Outcome } from "./gateway-metrics.js";
 
 /** A GraphQL name; anything else a client sends as `operationName` is not used as a label. */
@@ -16,7 +17,10 @@ export interface MetricsPluginOptions<TContext> {
  * the ones clients see). Requests refused while building the context (bad credentials) or before
  * the pipeline (malformed requests) count too.
  */
-export function metricsPlugin<TContext extends BaseContext>(metrics: GatewayMetrics, options: MetricsPluginOptions<TContext> = {}): ApolloServerPlugin<TContext> {
+export function metricsPlugin<TContext extends BaseContext>(
+  metrics: GatewayMetrics,
+  options: MetricsPluginOptions<TContext> = {},
+): ApolloServerPlugin<TContext> {
   const countErrors = (errors: readonly GraphQLFormattedError[] | undefined) => {
     if (!errors) return;
     for (const error of errors) {
@@ -36,7 +40,8 @@ export function metricsPlugin<TContext extends BaseContext>(metrics: GatewayMetr
     if (!operation) {
       // A document that failed validation has no resolved operation, but its name still says which one failed.
       const sent = context.request.operationName;
-      name = (context.document ? getOperationAST(context.document, sent)?.name?.value : undefined) ?? (sent && NAME.test(sent) ? sent : null);
+      name =
+        (context.document ? getOperationAST(context.document, sent)?.name?.value : undefined) ?? (sent && NAME.test(sent) ? sent : null);
     }
     const type: OperationType = operation?.operation ?? "unknown";
     metrics.recordRequest(name, type, outcome, (performance.now() - started) / 1000);

@@ -1,4 +1,5 @@
 import type { PersistedQueryOptions } from "@apollo/server";
+
 import type { KeyValueStore } from "../../platform/cache/index.js";
 
 /** Apollo's cache interface for automatic persisted queries. */

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+
 import { HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
+
 import { preparePersistedRequest, resolveDocumentId } from "./document-id.js";
 import { PersistedDocuments } from "./persisted-documents.js";
 
@@ -10,7 +12,12 @@ const ID = `sha256:${createHash("sha256").update(QUERY).digest("hex")}`;
 const UNKNOWN = `sha256:${"0".repeat(64)}`;
 const documents = PersistedDocuments.fromManifest({ [ID]: QUERY });
 
-const post = (body: unknown): HTTPGraphQLRequest => ({ method: "POST", headers: new HeaderMap([["content-type", "application/json"]]), search: "", body });
+const post = (body: unknown): HTTPGraphQLRequest => ({
+  method: "POST",
+  headers: new HeaderMap([["content-type", "application/json"]]),
+  search: "",
+  body,
+});
 const get = (search: string): HTTPGraphQLRequest => ({ method: "GET", headers: new HeaderMap(), search, body: undefined });
 
 function refusal(request: HTTPGraphQLRequest): { code: unknown; status: unknown } {
@@ -40,7 +47,13 @@ describe("resolveDocumentId", () => {
   });
 
   it("leaves requests without a documentId alone", () => {
-    for (const request of [post({ query: "{ me { id } }" }), post("text body"), post([1, 2]), get("?query=%7B%20me%20%7B%20id%20%7D%20%7D"), { ...get(""), method: "PUT" }]) {
+    for (const request of [
+      post({ query: "{ me { id } }" }),
+      post("text body"),
+      post([1, 2]),
+      get("?query=%7B%20me%20%7B%20id%20%7D%20%7D"),
+      { ...get(""), method: "PUT" },
+    ]) {
       expect(resolveDocumentId(request, documents)).toBe(request);
     }
   });
@@ -62,7 +75,10 @@ describe("resolveDocumentId", () => {
   it("refuses an APQ registration whose hash is not its query's, with a code rather than Apollo's uncoded error", () => {
     const persistedQuery = (sha256Hash: string) => ({ version: 1, sha256Hash });
     const good = createHash("sha256").update("{ me { id } }").digest("hex");
-    expect(refusal(post({ query: "{ me { id } }", extensions: { persistedQuery: persistedQuery("0".repeat(64)) } }))).toEqual({ code: "PERSISTED_QUERY_HASH_MISMATCH", status: 400 });
+    expect(refusal(post({ query: "{ me { id } }", extensions: { persistedQuery: persistedQuery("0".repeat(64)) } }))).toEqual({
+      code: "PERSISTED_QUERY_HASH_MISMATCH",
+      status: 400,
+    });
     const getSearch = `?query=${encodeURIComponent("{ me { id } }")}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: persistedQuery("0".repeat(64)) }))}`;
     expect(refusal(get(getSearch))).toEqual({ code: "PERSISTED_QUERY_HASH_MISMATCH", status: 400 });
     const matching = post({ query: "{ me { id } }", extensions: { persistedQuery: persistedQuery(good) } });
@@ -70,6 +86,8 @@ describe("resolveDocumentId", () => {
     // Hash only (a lookup), and a documentId whose text comes with the manifest's own hash, pass.
     const lookup = post({ extensions: { persistedQuery: persistedQuery("0".repeat(64)) } });
     expect(preparePersistedRequest(lookup, documents)).toBe(lookup);
-    expect(() => preparePersistedRequest(post({ documentId: ID, extensions: { persistedQuery: persistedQuery(ID.slice(7)) } }), documents)).not.toThrow();
+    expect(() =>
+      preparePersistedRequest(post({ documentId: ID, extensions: { persistedQuery: persistedQuery(ID.slice(7)) } }), documents),
+    ).not.toThrow();
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+
 import type { HTTPGraphQLRequest } from "@apollo/server";
+
 import { apqHashMismatchError, badDocumentRequestError, documentNotFoundError } from "./errors.js";
 import type { PersistedDocuments } from "./persisted-documents.js";
 

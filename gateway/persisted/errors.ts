@@ -1,4 +1,5 @@
 import { HeaderMap } from "@apollo/server";
+
 import { ClientError } from "../../platform/errors/errors.js";
 
 export const PersistedErrorCode = {
@@ -32,4 +33,6 @@ export const badDocumentRequestError = (message: string): ClientError =>
   new ClientError(PersistedErrorCode.BAD_REQUEST, message, { http: { status: 400 } });
 
 export const apqHashMismatchError = (): ClientError =>
-  new ClientError(PersistedErrorCode.PERSISTED_QUERY_HASH_MISMATCH, "persistedQuery.sha256Hash is not the sha256 of the query.", { http: { status: 400 } });
+  new ClientError(PersistedErrorCode.PERSISTED_QUERY_HASH_MISMATCH, "persistedQuery.sha256Hash is not the sha256 of the query.", {
+    http: { status: 400 },
+  });

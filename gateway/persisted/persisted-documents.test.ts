@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { ConfigError } from "../../platform/config/index.js";
-import { PERSISTED_DOCUMENTS_ENV, PersistedDocuments, loadPersistedDocuments } from "./persisted-documents.js";
+import { loadPersistedDocuments, PERSISTED_DOCUMENTS_ENV, PersistedDocuments } from "./persisted-documents.js";
 
 const hex = (text: string) => createHash("sha256").update(text).digest("hex");
 const QUERY = "query Ping { __typename }";

@@ -2,13 +2,21 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { ConfigError } from "../../platform/config/index.js";
 
 /** The setting naming the manifest file. */
 export const PERSISTED_DOCUMENTS_ENV = "PERSISTED_DOCUMENTS_PATH";
 
 /** What `npm run codegen` writes (codegen.ts); committed, and a test fails when it drifts. */
-export const DEFAULT_PERSISTED_DOCUMENTS_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "generated", "client", "persisted-documents.json");
+export const DEFAULT_PERSISTED_DOCUMENTS_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "generated",
+  "client",
+  "persisted-documents.json",
+);
 
 const DOCUMENT_ID = /^sha256:([0-9a-f]{64})$/;
 
@@ -35,7 +43,8 @@ export class PersistedDocuments {
    * @throws Error describing the first bad entry.
    */
   static fromManifest(manifest: unknown): PersistedDocuments {
-    if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new Error("must be a JSON object of documentId → document");
+    if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest))
+      throw new Error("must be a JSON object of documentId → document");
     const entries = new Map<string, string>();
     for (const [id, text] of Object.entries(manifest)) {
       const match = DOCUMENT_ID.exec(id);
@@ -76,7 +85,10 @@ export function loadPersistedDocuments(path?: string, env: NodeJS.ProcessEnv = p
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(PERSISTED_DOCUMENTS_ENV, `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new ConfigError(
+      PERSISTED_DOCUMENTS_ENV,
+      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   try {
     return PersistedDocuments.fromManifest(JSON.parse(text));

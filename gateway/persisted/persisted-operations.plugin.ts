@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import type { Logger } from "pino";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import type { ClientError } from "../../platform/errors/errors.js";
 import type { GatewayContext } from "../context.js";
@@ -23,7 +25,9 @@ export function persistedOperationsPlugin(documents: PersistedDocuments): Apollo
     async requestDidStart({ contextValue }) {
       if ((contextValue as WarmUpContext)[WARM_UP]) {
         // Parsed, validated and stored in Apollo's document cache by now; nothing to execute.
-        return { responseForOperation: async ({ response }) => ({ http: response.http, body: { kind: "single", singleResult: { data: null } } }) };
+        return {
+          responseForOperation: async ({ response }) => ({ http: response.http, body: { kind: "single", singleResult: { data: null } } }),
+        };
       }
       if (!contextValue.caller.safelistOnly) return undefined;
       return {
@@ -51,13 +55,23 @@ export function safelistRefusal(documents: PersistedDocuments, caller: Caller, q
  * longer validates against the served schema is logged (codegen and its drift test should have
  * caught it). Needs {@link persistedOperationsPlugin} installed.
  */
-export async function warmUpPersistedDocuments(apollo: ApolloServer<GatewayContext>, documents: PersistedDocuments, context: GatewayContext, logger: Logger): Promise<void> {
+export async function warmUpPersistedDocuments(
+  apollo: ApolloServer<GatewayContext>,
+  documents: PersistedDocuments,
+  context: GatewayContext,
+  logger: Logger,
+): Promise<void> {
   // Keeps the context's prototype: its methods (internalToken, signIn) live there, not in own fields.
-  const contextValue: WarmUpContext = Object.assign(Object.create(Object.getPrototypeOf(context) as object) as GatewayContext, context, { [WARM_UP]: true as const });
+  const contextValue: WarmUpContext = Object.assign(Object.create(Object.getPrototypeOf(context) as object) as GatewayContext, context, {
+    [WARM_UP]: true as const,
+  });
   for (const [documentId, query] of documents.entries()) {
     const response = await apollo.executeOperation({ query }, { contextValue });
     const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-    const invalid = errors?.filter((e) => e.extensions?.code === "GRAPHQL_VALIDATION_FAILED" || e.extensions?.code === "GRAPHQL_PARSE_FAILED");
-    if (invalid?.length) logger.warn({ documentId, errors: invalid.map((e) => e.message) }, "persisted document does not validate against the served schema");
+    const invalid = errors?.filter(
+      (e) => e.extensions?.code === "GRAPHQL_VALIDATION_FAILED" || e.extensions?.code === "GRAPHQL_PARSE_FAILED",
+    );
+    if (invalid?.length)
+      logger.warn({ documentId, errors: invalid.map((e) => e.message) }, "persisted document does not validate against the served schema");
   }
 }

@@ -1,9 +1,11 @@
 // The wiring the gateway uses, against a real Apollo Server 5 in process: the safelist, the
 // boot-time warm-up of Apollo's document cache, and APQ over our KeyValueStore.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { anonymousCaller, type Caller } from "../../platform/auth/caller.js";
 import { MemoryKeyValueStore } from "../../platform/cache/index.js";
 import { createErrorMasker } from "../../platform/errors/masking.js";
@@ -18,7 +20,11 @@ const store = new MemoryKeyValueStore({ prefix: "test", sweepIntervalMs: 0 });
 const parsed: string[] = [];
 const countParses: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
-    return { async parsingDidStart({ source }) { parsed.push(source); } };
+    return {
+      async parsingDidStart({ source }) {
+        parsed.push(source);
+      },
+    };
   },
 };
 
@@ -74,7 +80,10 @@ describe("persisted operations in Apollo Server", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await store.get(`apq:${sha256(query)}`)).toBeNull();
     // The same key may run a manifest document by APQ hash once it is registered.
-    const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: meId.slice("sha256:".length) } }, variables: { month: "2026-11" } };
+    const byHash = {
+      extensions: { persistedQuery: { version: 1, sha256Hash: meId.slice("sha256:".length) } },
+      variables: { month: "2026-11" },
+    };
     expect((await run(safelisted, { ...byHash, query: meQuery })).errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect((await run(safelisted, byHash)).errors).toBeUndefined();

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from "node:http";
+
 import { GraphQLError } from "graphql";
+
 import type { ClientInfo } from "../../platform/auth/caller.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import { rateLimitedError } from "./errors.js";
@@ -10,7 +12,11 @@ import type { RateLimiter } from "./rate-limiter.js";
  * limit is answered RATE_LIMITED from memory, without asking identity. Requests without an API
  * key cost nothing extra; a failed attempt costs one shared counter increment.
  */
-export function guardApiKeys(authenticator: Authenticator, limiter: RateLimiter, clientOf: (req: IncomingMessage) => ClientInfo): Authenticator {
+export function guardApiKeys(
+  authenticator: Authenticator,
+  limiter: RateLimiter,
+  clientOf: (req: IncomingMessage) => ClientInfo,
+): Authenticator {
   if (limiter.limits.failedApiKeysPerIp === 0) return authenticator;
   return {
     async authenticate(req) {

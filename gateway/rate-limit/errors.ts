@@ -1,4 +1,5 @@
-import { HeaderMap, type GraphQLResponse } from "@apollo/server";
+import { type GraphQLResponse, HeaderMap } from "@apollo/server";
+
 import { ClientError, ErrorCode } from "../../platform/errors/errors.js";
 import type { RateLimitRefusal } from "./rate-limiter.js";
 
@@ -25,7 +26,17 @@ export function rateLimitedResponse(refusal: RateLimitRefusal): GraphQLResponse 
     body: {
       kind: "single",
       singleResult: {
-        errors: [{ message: MESSAGE, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit, cost: refusal.cost } }],
+        errors: [
+          {
+            message: MESSAGE,
+            extensions: {
+              code: ErrorCode.RATE_LIMITED,
+              retryAfterSeconds: refusal.retryAfterSeconds,
+              limit: refusal.limit,
+              cost: refusal.cost,
+            },
+          },
+        ],
       },
     },
   };

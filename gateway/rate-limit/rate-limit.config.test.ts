@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ConfigError } from "../../platform/config/index.js";
 import { DEFAULT_OPERATION_LIMITS } from "../limits/index.js";
 import { DEFAULT_RATE_LIMITS, loadRateLimits } from "./rate-limit.config.js";
@@ -25,7 +26,12 @@ describe("loadRateLimits", () => {
   it("reads each RATE_LIMIT_* setting; 0 turns a limit off", () => {
     expect(
       loadRateLimits(
-        { RATE_LIMIT_USER_PER_MINUTE: "250000", RATE_LIMIT_API_KEY_PER_MINUTE: "0", RATE_LIMIT_IP_PER_MINUTE: " 20000 ", RATE_LIMIT_FAILED_API_KEYS_PER_IP_PER_MINUTE: "0" },
+        {
+          RATE_LIMIT_USER_PER_MINUTE: "250000",
+          RATE_LIMIT_API_KEY_PER_MINUTE: "0",
+          RATE_LIMIT_IP_PER_MINUTE: " 20000 ",
+          RATE_LIMIT_FAILED_API_KEYS_PER_IP_PER_MINUTE: "0",
+        },
         limits,
       ),
     ).toEqual({ user: 250_000, apiKey: 0, ip: 20_000, failedApiKeysPerIp: 0, windowMs: 60_000 });

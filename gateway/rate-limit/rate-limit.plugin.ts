@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode, GraphQLSchema } from "graphql";
+
 import type { Caller } from "../../platform/auth/caller.js";
 import type { ClientError } from "../../platform/errors/errors.js";
 import type { GatewayContext } from "../context.js";
-import { operationCost, type ListSizeLimits } from "../limits/index.js";
+import { type ListSizeLimits, operationCost } from "../limits/index.js";
 import { rateLimitedError, rateLimitedResponse } from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
@@ -44,12 +45,22 @@ export function rateLimitPlugin(limiter: RateLimiter, limits: ListSizeLimits): A
 export async function chargeSubscription(
   limiter: RateLimiter,
   limits: ListSizeLimits,
-  request: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null; caller: Caller },
+  request: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operationName?: string | null;
+    variables?: Record<string, unknown> | null;
+    caller: Caller;
+  },
 ): Promise<ClientError | undefined> {
   // graphql-ws callers are always signed in, so the bucket never needs the address.
   const bucket = limiter.bucketFor(request.caller, {});
   if (!bucket) return undefined;
-  const cost = operationCost(request.schema, request.document, { operationName: request.operationName, variables: request.variables, limits });
+  const cost = operationCost(request.schema, request.document, {
+    operationName: request.operationName,
+    variables: request.variables,
+    limits,
+  });
   const refusal = await limiter.charge(bucket, cost);
   return refusal ? rateLimitedError(refusal) : undefined;
 }

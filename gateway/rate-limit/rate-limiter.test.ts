@@ -1,9 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
-import { pino } from "pino";
+
 import { GraphQLError } from "graphql";
-import { MemoryKeyValueStore, type KeyValueStore } from "../../platform/cache/index.js";
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+
 import type { Caller } from "../../platform/auth/caller.js";
+import { type KeyValueStore, MemoryKeyValueStore } from "../../platform/cache/index.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import { guardApiKeys } from "./api-key-guard.js";
 import type { RateLimits } from "./rate-limit.config.js";
@@ -86,7 +88,8 @@ describe("RateLimiter (memory store, pinned clock)", () => {
   });
 
   describe("failed API keys per IP", () => {
-    const request = (apiKey: string | undefined, ip = "10.0.0.9") => ({ headers: apiKey === undefined ? {} : { "x-api-key": apiKey }, socket: { remoteAddress: ip } }) as unknown as IncomingMessage;
+    const request = (apiKey: string | undefined, ip = "10.0.0.9") =>
+      ({ headers: apiKey === undefined ? {} : { "x-api-key": apiKey }, socket: { remoteAddress: ip } }) as unknown as IncomingMessage;
     const refused = () => new GraphQLError("invalid API key", { extensions: { code: "UNAUTHENTICATED" } });
 
     function guarded(overrides: Partial<RateLimits> = {}) {

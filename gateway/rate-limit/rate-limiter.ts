@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+
 import type { Logger } from "pino";
+
 import type { Caller, ClientInfo } from "../../platform/auth/caller.js";
 import type { KeyValueStore } from "../../platform/cache/index.js";
 import { TtlCache } from "../auth/ttl-cache.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { generateInternalKeys, InternalTokenVerifier } from "../../platform/auth/internal-token.js";
 import { CachingInternalTokenSigner } from "./caller-token-cache.js";
 

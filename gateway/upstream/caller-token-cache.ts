@@ -1,4 +1,5 @@
 import type { CryptoKey } from "jose";
+
 import type { Caller, ClientInfo } from "../../platform/auth/caller.js";
 import { InternalTokenSigner } from "../../platform/auth/internal-token.js";
 import { TtlCache } from "../auth/ttl-cache.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { InflightFetches } from "./inflight.js";
 
 const deferred = <T>() => {

@@ -1,7 +1,9 @@
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type Socket } from "node:net";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { KeepAliveClient } from "./keep-alive-client.js";
 
 const closers: Array<() => Promise<void> | void> = [];
@@ -28,7 +30,11 @@ describe("KeepAliveClient", () => {
       connections.add(req.socket);
       let body = "";
       req.setEncoding("utf8").on("data", (chunk) => (body += chunk));
-      req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ path: req.url, token: req.headers["x-token"], body })));
+      req.on("end", () =>
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ path: req.url, token: req.headers["x-token"], body })),
+      );
     });
     closers.push(() => server.closeAllConnections());
     const url = await listen(server);
@@ -47,7 +53,8 @@ describe("KeepAliveClient", () => {
       let requests = 0;
       socket.on("data", () => {
         requests++;
-        if (requests === 1) socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\n{}");
+        if (requests === 1)
+          socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\n{}");
         else socket.resetAndDestroy();
       });
     });
@@ -78,7 +85,7 @@ describe("KeepAliveClient, broken responses", () => {
   it("fails a response cut off mid-body instead of waiting", async () => {
     const server = createNetServer((socket) => {
       socket.on("data", () => {
-        socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"partial\":");
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"partial":');
         setTimeout(() => socket.destroy(), 20);
       });
     });

@@ -85,18 +85,21 @@ export class KeepAliveClient {
 
   private sweepLater(): void {
     if (this.sweeper) return;
-    this.sweeper = setTimeout(() => {
-      this.sweeper = undefined;
-      const now = performance.now();
-      // Deadlines grow in insertion order: stop at the first one still in the future.
-      for (const [req, deadline] of this.pending) {
-        if (deadline > now) break;
-        this.pending.delete(req);
-        this.timedOut.add(req);
-        req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: "ETIMEDOUT" }));
-      }
-      if (this.pending.size > 0) this.sweepLater();
-    }, Math.min(1_000, this.timeoutMs));
+    this.sweeper = setTimeout(
+      () => {
+        this.sweeper = undefined;
+        const now = performance.now();
+        // Deadlines grow in insertion order: stop at the first one still in the future.
+        for (const [req, deadline] of this.pending) {
+          if (deadline > now) break;
+          this.pending.delete(req);
+          this.timedOut.add(req);
+          req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: "ETIMEDOUT" }));
+        }
+        if (this.pending.size > 0) this.sweepLater();
+      },
+      Math.min(1_000, this.timeoutMs),
+    );
     // A pending sweep alone must not keep the process alive.
     this.sweeper.unref();
   }
@@ -111,12 +114,15 @@ export class KeepAliveClient {
           text += chunk;
         });
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-        res.on("error", (error) => reject(new UpstreamError(`response from ${this.host}:${this.port} failed: ${error.message}`, codeOf(error), { cause: error })));
+        res.on("error", (error) =>
+          reject(new UpstreamError(`response from ${this.host}:${this.port} failed: ${error.message}`, codeOf(error), { cause: error })),
+        );
         res.on("close", () => {
           this.pending.delete(req);
           // The connection dropped mid-body (settling twice is a no-op when it did complete).
           if (res.complete) return;
-          if (this.timedOut.has(req)) reject(new UpstreamError(`response from ${this.host}:${this.port} not complete within ${this.timeoutMs} ms`, "ETIMEDOUT"));
+          if (this.timedOut.has(req))
+            reject(new UpstreamError(`response from ${this.host}:${this.port} not complete within ${this.timeoutMs} ms`, "ETIMEDOUT"));
           else reject(new UpstreamError(`response from ${this.host}:${this.port} ended early`, "ECONNRESET"));
         });
       });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { ConfigError } from "../../platform/config/index.js";
 import { loadGatewaySettings } from "../gateway.config.js";
 import { startStubbedGateway, type StubbedGateway } from "../gateway.fixture.js";
@@ -74,14 +75,20 @@ describe("CORS with CORS_ORIGINS set (started gateway, real HTTP)", () => {
 
   it("keeps CSRF prevention: a request a browser sends without preflight (form-style POST, plain GET) is refused for every origin", async () => {
     for (const origin of [APP, EVIL]) {
-      const form = await fetch(sg.gateway.url, { method: "POST", headers: { origin, "content-type": "text/plain" }, body: JSON.stringify({ query: "mutation { slowWrite }" }) });
+      const form = await fetch(sg.gateway.url, {
+        method: "POST",
+        headers: { origin, "content-type": "text/plain" },
+        body: JSON.stringify({ query: "mutation { slowWrite }" }),
+      });
       expect(form.status).toBe(400);
       const get = await fetch(`${sg.gateway.url}?query=${encodeURIComponent("{ fast }")}`, { headers: { origin } });
       expect(get.status).toBe(400);
     }
     expect(sg.completedWrites).toBe(0);
     // With the header that forces a preflight, a GET works.
-    const allowed = await fetch(`${sg.gateway.url}?query=${encodeURIComponent("{ fast }")}`, { headers: { origin: APP, "apollo-require-preflight": "true" } });
+    const allowed = await fetch(`${sg.gateway.url}?query=${encodeURIComponent("{ fast }")}`, {
+      headers: { origin: APP, "apollo-require-preflight": "true" },
+    });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get("access-control-allow-origin")).toBe(APP);
   });

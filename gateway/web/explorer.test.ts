@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startStubbedGateway, type StubbedGateway } from "../gateway.fixture.js";
 import { EXPLORER_CSP } from "./explorer.js";
 
@@ -29,7 +30,9 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
       const asset = await fetch(new URL(url, sg.origin));
       expect(asset.status, url).toBe(200);
       expect((await asset.arrayBuffer()).byteLength, url).toBeGreaterThan(0);
-      expect(asset.headers.get("content-type"), url).toMatch(url.endsWith(".js") ? /^text\/javascript/ : url.endsWith(".css") ? /^text\/css/ : /^image\//);
+      expect(asset.headers.get("content-type"), url).toMatch(
+        url.endsWith(".js") ? /^text\/javascript/ : url.endsWith(".css") ? /^text\/css/ : /^image\//,
+      );
     }
   });
 
@@ -37,7 +40,12 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
     const page = await fetch(`${sg.origin}/`);
     const csp = page.headers.get("content-security-policy") ?? "";
     expect(csp).toBe(EXPLORER_CSP);
-    const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives["default-src"]).toEqual(["'self'"]);
     expect(directives["script-src"]).toEqual(["'self'"]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
@@ -64,7 +72,10 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
     const response = await fetch(`${sg.origin}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query: getIntrospectionQuery({ inputValueDeprecation: true, directiveIsRepeatable: true, specifiedByUrl: true }), operationName: "IntrospectionQuery" }),
+      body: JSON.stringify({
+        query: getIntrospectionQuery({ inputValueDeprecation: true, directiveIsRepeatable: true, specifiedByUrl: true }),
+        operationName: "IntrospectionQuery",
+      }),
     });
     const body = (await response.json()) as { data?: { __schema: { queryType: { name: string } } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
@@ -73,7 +84,11 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
 
   it("keeps /graphql the API and unknown asset paths 404", async () => {
     expect((await fetch(`${sg.origin}/explorer/0.0.0/graphiql.js`)).status).toBe(404);
-    const api = await fetch(`${sg.origin}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ fast }" }) });
+    const api = await fetch(`${sg.origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ fast }" }),
+    });
     expect(await api.json()).toEqual({ data: { fast: "fast" } });
   });
 });

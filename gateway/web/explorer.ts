@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+
 import type { Logger } from "pino";
+
 import type { RouteHandler } from "../../platform/http/http-server.js";
 
 /**
@@ -102,7 +104,15 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
     // `npm ci --omit=dev` leaves it out: the API still works, the page says why it is missing.
     options.logger?.warn(`${PACKAGE} is not installed; the GraphQL explorer at / is off`);
     return {
-      routes: { "/": (_req, res) => send(res, 404, { "content-type": "text/plain; charset=utf-8" }, `GraphQL explorer not installed (npm package ${PACKAGE}); the API is at /graphql\n`) },
+      routes: {
+        "/": (_req, res) =>
+          send(
+            res,
+            404,
+            { "content-type": "text/plain; charset=utf-8" },
+            `GraphQL explorer not installed (npm package ${PACKAGE}); the API is at /graphql\n`,
+          ),
+      },
       assetPaths: [],
     };
   }
@@ -166,17 +176,36 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
     }));
 
   const asset: RouteHandler = async (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
     const found = (await load()).get((req.url ?? "").split("?")[0]!);
     if (!found) return send(res, 404, { "content-type": "text/plain; charset=utf-8" }, "not found\n");
-    send(res, 200, { "content-type": found.type, "cache-control": "public, max-age=31536000, immutable" }, found.body, req.method === "HEAD");
+    send(
+      res,
+      200,
+      { "content-type": found.type, "cache-control": "public, max-age=31536000, immutable" },
+      found.body,
+      req.method === "HEAD",
+    );
   };
   const routes: Record<string, RouteHandler> = {
     "/": async (req, res) => {
-      if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
+      if (req.method !== "GET" && req.method !== "HEAD")
+        return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
       // Start loading the bundle now: the browser asks for it next.
       void load().catch((error: unknown) => options.logger?.error({ err: error }, "cannot load the GraphQL explorer bundle"));
-      send(res, 200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": EXPLORER_CSP, "referrer-policy": "no-referrer" }, page, req.method === "HEAD");
+      send(
+        res,
+        200,
+        {
+          "content-type": "text/html; charset=utf-8",
+          "cache-control": "no-store",
+          "content-security-policy": EXPLORER_CSP,
+          "referrer-policy": "no-referrer",
+        },
+        page,
+        req.method === "HEAD",
+      );
     },
   };
   for (const path of Object.values(paths)) routes[path] = asset;

@@ -1,4 +1,4 @@
-export { type Caller, type ClientInfo, anonymousCaller } from "./caller.js";
-export * from "./internal-token.js";
 export { ACCESS_TOKEN } from "./access-token.js";
-export { SIGNED_IN_EXTENSION, signedInCallerOf, signedInExtension, type SignedInExtension } from "./signed-in.js";
+export { anonymousCaller, type Caller, type ClientInfo } from "./caller.js";
+export * from "./internal-token.js";
+export { SIGNED_IN_EXTENSION, signedInCallerOf, type SignedInExtension, signedInExtension } from "./signed-in.js";

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+
 import { generateInternalKeys, InternalTokenSigner, InternalTokenVerifier } from "./internal-token.js";
 
 describe("internal caller token", () => {
@@ -16,13 +17,24 @@ describe("internal caller token", () => {
     const other = await generateInternalKeys();
     const verifier = new InternalTokenVerifier(keys.publicKey);
     await expect(verifier.verify(undefined)).rejects.toThrow(/missing/);
-    await expect(verifier.verify(await new InternalTokenSigner(other.privateKey).sign({ userId: "u1", scopes: [] }, "t"))).rejects.toThrow();
+    await expect(
+      verifier.verify(await new InternalTokenSigner(other.privateKey).sign({ userId: "u1", scopes: [] }, "t")),
+    ).rejects.toThrow();
     const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
     const body = Buffer.from(JSON.stringify({ sub: "u1", iss: "moneta-gateway", aud: "moneta-subgraphs" })).toString("base64url");
     await expect(verifier.verify(`${header}.${body}.`)).rejects.toThrow();
-    const hs = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("u1").sign(new TextEncoder().encode("x".repeat(32)));
+    const hs = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u1")
+      .sign(new TextEncoder().encode("x".repeat(32)));
     await expect(verifier.verify(hs)).rejects.toThrow();
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: "EdDSA" }).setIssuer("moneta-gateway").setAudience("moneta-subgraphs").setSubject("u1").setExpirationTime(Math.floor(Date.now() / 1000) - 10).sign(keys.privateKey);
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: "EdDSA" })
+      .setIssuer("moneta-gateway")
+      .setAudience("moneta-subgraphs")
+      .setSubject("u1")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(keys.privateKey);
     await expect(verifier.verify(expired)).rejects.toThrow();
   });
 });

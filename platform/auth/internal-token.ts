@@ -1,4 +1,5 @@
-import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from "jose";
+import { type CryptoKey, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT } from "jose";
+
 import type { Caller, ClientInfo } from "./caller.js";
 
 /** Header carrying the gateway-signed caller on every gateway → subgraph request. */
@@ -37,7 +38,14 @@ export class InternalTokenSigner {
   constructor(private readonly privateKey: CryptoKey) {}
 
   sign(caller: Caller, traceId: string, client: ClientInfo = {}): Promise<string> {
-    return new SignJWT({ scopes: caller.scopes, akid: caller.apiKeyId, sid: caller.sessionId, tid: traceId, ip: client.ip, ua: client.userAgent?.slice(0, 256) })
+    return new SignJWT({
+      scopes: caller.scopes,
+      akid: caller.apiKeyId,
+      sid: caller.sessionId,
+      tid: traceId,
+      ip: client.ip,
+      ua: client.userAgent?.slice(0, 256),
+    })
       .setProtectedHeader({ alg: ALG })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)

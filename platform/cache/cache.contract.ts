@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { StoreClosedError, type KeyValueStore } from "./cache.js";
+
+import { type KeyValueStore, StoreClosedError } from "./cache.js";
 
 /** What an adapter's test file supplies to {@link describeKeyValueStoreContract}. */
 export interface KeyValueStoreContractHarness {
@@ -59,7 +60,12 @@ export function describeKeyValueStoreContract(
       });
 
       it("round-trips values, including empty and non-ASCII strings", async () => {
-        for (const [key, value] of [["plain", "v1"], ["empty", ""], ["unicode", "Zürich €1 ✓"], ["json", '{"a":[1,2]}']]) {
+        for (const [key, value] of [
+          ["plain", "v1"],
+          ["empty", ""],
+          ["unicode", "Zürich €1 ✓"],
+          ["json", '{"a":[1,2]}'],
+        ]) {
           expect(await store.set(key!, value!)).toBe(true);
           expect(await store.get(key!)).toBe(value);
         }

@@ -1,16 +1,11 @@
-import { systemClock, type Clock, type KeyValueStore } from "./cache.js";
+import { type Clock, type KeyValueStore, systemClock } from "./cache.js";
 import { MemoryKeyValueStore } from "./memory-store.js";
 import { connectRedisKeyValueStore } from "./redis-store.js";
 
-export { StoreClosedError, systemClock } from "./cache.js";
 export type { Clock, CounterState, KeyValueStore, SetOptions } from "./cache.js";
+export { StoreClosedError, systemClock } from "./cache.js";
 export { MemoryKeyValueStore, type MemoryKeyValueStoreOptions } from "./memory-store.js";
-export {
-  RedisKeyValueStore,
-  connectRedisKeyValueStore,
-  redactRedisUrl,
-  type RedisKeyValueStoreOptions,
-} from "./redis-store.js";
+export { connectRedisKeyValueStore, redactRedisUrl, RedisKeyValueStore, type RedisKeyValueStoreOptions } from "./redis-store.js";
 
 /** Configuration for {@link createKeyValueStore}. */
 export interface KeyValueStoreConfig {

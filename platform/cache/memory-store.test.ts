@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { describeKeyValueStoreContract } from "./cache.contract.js";
-import { createKeyValueStore, MemoryKeyValueStore, type Clock } from "./index.js";
+import { type Clock, createKeyValueStore, MemoryKeyValueStore } from "./index.js";
 
 function fakeClock(start = 1_700_000_000_000): Clock & { t: number } {
   return {

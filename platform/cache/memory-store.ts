@@ -1,13 +1,13 @@
 import {
   assertAmount,
   assertPrefix,
-  normaliseTtl,
-  StoreClosedError,
-  systemClock,
   type Clock,
   type CounterState,
   type KeyValueStore,
+  normaliseTtl,
   type SetOptions,
+  StoreClosedError,
+  systemClock,
 } from "./cache.js";
 
 /** Options for {@link MemoryKeyValueStore}. */

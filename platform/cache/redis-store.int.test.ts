@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo, Socket } from "node:net";
+
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { describeKeyValueStoreContract } from "./cache.contract.js";
-import {
-  connectRedisKeyValueStore,
-  createKeyValueStore,
-  redactRedisUrl,
-  RedisKeyValueStore,
-  type KeyValueStore,
-} from "./index.js";
+import { connectRedisKeyValueStore, createKeyValueStore, type KeyValueStore, redactRedisUrl, RedisKeyValueStore } from "./index.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 // Per-run namespace: parallel runs and leftovers from crashed runs never collide.
@@ -149,9 +145,9 @@ describe("RedisKeyValueStore", () => {
     const { port } = server.address() as AddressInfo;
     try {
       const started = Date.now();
-      await expect(
-        connectRedisKeyValueStore({ url: `redis://127.0.0.1:${port}`, prefix, connectTimeoutMs: 300 }),
-      ).rejects.toThrow(/REDIS_URL.*300 ms/);
+      await expect(connectRedisKeyValueStore({ url: `redis://127.0.0.1:${port}`, prefix, connectTimeoutMs: 300 })).rejects.toThrow(
+        /REDIS_URL.*300 ms/,
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       for (const s of sockets) s.destroy();

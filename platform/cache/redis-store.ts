@@ -1,12 +1,13 @@
 import { Redis } from "ioredis";
+
 import {
   assertAmount,
   assertPrefix,
-  normaliseTtl,
-  StoreClosedError,
   type CounterState,
   type KeyValueStore,
+  normaliseTtl,
   type SetOptions,
+  StoreClosedError,
 } from "./cache.js";
 
 /** Options for {@link RedisKeyValueStore}. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { CoalescedRunner } from "./coalesced-runner.js";
 
 describe("CoalescedRunner", () => {

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { loadConfig } from "./env.js";
 
 describe("config", () => {
@@ -27,13 +29,23 @@ describe("config", () => {
 
   it("reads Kafka topic partitions and replication factor, 3 and 1 by default", () => {
     expect(loadConfig({})).toMatchObject({ kafkaTopicPartitions: 3, kafkaReplicationFactor: 1 });
-    expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "12", KAFKA_REPLICATION_FACTOR: "3" })).toMatchObject({ kafkaTopicPartitions: 12, kafkaReplicationFactor: 3 });
-    expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "", KAFKA_REPLICATION_FACTOR: "" })).toMatchObject({ kafkaTopicPartitions: 3, kafkaReplicationFactor: 1 });
+    expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "12", KAFKA_REPLICATION_FACTOR: "3" })).toMatchObject({
+      kafkaTopicPartitions: 12,
+      kafkaReplicationFactor: 3,
+    });
+    expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "", KAFKA_REPLICATION_FACTOR: "" })).toMatchObject({
+      kafkaTopicPartitions: 3,
+      kafkaReplicationFactor: 1,
+    });
     for (const value of ["0", "-1", "1.5", "3.0", "0x3", "1e2", "three", " 3", "1001"]) {
-      expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: value }), value).toThrowError(/^invalid setting KAFKA_TOPIC_PARTITIONS: must be a whole number from 1 to 1000$/);
+      expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: value }), value).toThrowError(
+        /^invalid setting KAFKA_TOPIC_PARTITIONS: must be a whole number from 1 to 1000$/,
+      );
     }
     for (const value of ["0", "17", "2.5", "x"]) {
-      expect(() => loadConfig({ KAFKA_REPLICATION_FACTOR: value }), value).toThrowError(/^invalid setting KAFKA_REPLICATION_FACTOR: must be a whole number from 1 to 16$/);
+      expect(() => loadConfig({ KAFKA_REPLICATION_FACTOR: value }), value).toThrowError(
+        /^invalid setting KAFKA_REPLICATION_FACTOR: must be a whole number from 1 to 16$/,
+      );
     }
   });
 
@@ -43,8 +55,12 @@ describe("config", () => {
     writeFileSync(join(dir, "public.pem"), publicPem);
     writeFileSync(join(dir, "garbage.pem"), "not a key");
     expect(loadConfig({ INTERNAL_JWT_PUBLIC_KEY_FILE: join(dir, "public.pem") }).internalJwtPublicKey).toBe(publicPem.trim());
-    expect(() => loadConfig({ INTERNAL_JWT_PUBLIC_KEY_FILE: join(dir, "missing.pem") })).toThrowError(/^invalid setting INTERNAL_JWT_PUBLIC_KEY_FILE: cannot read .*missing\.pem \(ENOENT\)$/);
-    expect(() => loadConfig({ INTERNAL_JWT_PUBLIC_KEY_FILE: join(dir, "garbage.pem") })).toThrowError(/^invalid setting INTERNAL_JWT_PUBLIC_KEY_FILE: must be an SPKI PEM$/);
+    expect(() => loadConfig({ INTERNAL_JWT_PUBLIC_KEY_FILE: join(dir, "missing.pem") })).toThrowError(
+      /^invalid setting INTERNAL_JWT_PUBLIC_KEY_FILE: cannot read .*missing\.pem \(ENOENT\)$/,
+    );
+    expect(() => loadConfig({ INTERNAL_JWT_PUBLIC_KEY_FILE: join(dir, "garbage.pem") })).toThrowError(
+      /^invalid setting INTERNAL_JWT_PUBLIC_KEY_FILE: must be an SPKI PEM$/,
+    );
     expect(() => loadConfig({ INTERNAL_JWT_PUBLIC_KEY_FILE: join(dir, "public.pem"), INTERNAL_JWT_PUBLIC_KEY: publicPem })).toThrowError(
       /^invalid setting INTERNAL_JWT_PUBLIC_KEY: set either INTERNAL_JWT_PUBLIC_KEY or INTERNAL_JWT_PUBLIC_KEY_FILE, not both$/,
     );

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+
 import { z } from "zod";
+
 import { ConfigError } from "./config-error.js";
 
 /** Runtime settings shared by the gateway and every subgraph, validated once at boot. */
@@ -64,7 +66,12 @@ const httpUrl = z.string().refine((v) => {
 
 const brokers = z
   .string()
-  .transform((v) => v.split(",").map((b) => b.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(",")
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .refine((list) => list.length > 0 && list.every((b) => /^[\w.-]+:\d{1,5}$/.test(b)), "must be host:port[,host:port...]");
 
 /** PEM text; accepts literal "\\n" escapes, as one-line .env files carry them. */
@@ -147,7 +154,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     subgraphUrls: readPrefixed(env, "SUBGRAPH_URL_", httpUrl),
     trustProxy: read(env, "TRUST_PROXY", z.enum(["true", "false"], { message: 'must be "true" or "false"' })) === "true",
     // 8 MiB carries a 50,000-row CSV statement; anything larger is refused before it is parsed.
-    maxBodyBytes: read(env, "MAX_BODY_BYTES", z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024)) ?? 8 * 1024 * 1024,
+    maxBodyBytes:
+      read(
+        env,
+        "MAX_BODY_BYTES",
+        z.coerce
+          .number()
+          .int()
+          .min(64 * 1024)
+          .max(64 * 1024 * 1024),
+      ) ?? 8 * 1024 * 1024,
     internalJwtPrivateKey: readSecret(env, "INTERNAL_JWT_PRIVATE_KEY", pem("PRIVATE KEY", "must be a PKCS#8 PEM")),
     internalJwtPublicKey: readSecret(env, "INTERNAL_JWT_PUBLIC_KEY", pem("PUBLIC KEY", "must be an SPKI PEM")),
   };

@@ -1,2 +1,2 @@
 export { ConfigError } from "./config-error.js";
-export { loadConfig, databaseUrlFor, type PlatformConfig, type LoadConfigOptions } from "./env.js";
+export { databaseUrlFor, loadConfig, type LoadConfigOptions, type PlatformConfig } from "./env.js";

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { pino } from "pino";
 import { afterAll, describe, expect, it, vi } from "vitest";
+
 import { createPlatform } from "../runtime/platform.js";
 import { realServices, realServicesConfig, uniqueSuffix } from "../testing/services.js";
 import { DatabaseNotCreatableError, ensureDatabase } from "./create-database.js";

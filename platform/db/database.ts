@@ -1,12 +1,13 @@
 import { DataSource, type MixedList } from "typeorm";
+
 import { PlatformDeletedUsers1763769600001 } from "../events/deleted-users.migration.js";
 import { PlatformEventTables1763769600000 } from "../events/event-tables.migration.js";
 import { PlatformIdempotencyKeys1796526000000 } from "../idempotency/idempotency-keys.migration.js";
 import { PlatformJobs1763769600002 } from "../jobs/jobs.migration.js";
 import { ensureDatabase } from "./create-database.js";
+import { type Notifier, PgliteNotifier, PostgresNotifier } from "./notifier.js";
 import { createPgliteDriver, PgliteProxy } from "./pglite/index.js";
 import { StatementLogger } from "./statement-logger.js";
-import { PgliteNotifier, PostgresNotifier, type Notifier } from "./notifier.js";
 
 export interface SubgraphStorage {
   /** Domain entity classes (TypeORM). */
@@ -55,7 +56,13 @@ function baseOptions(schema: string, storage: SubgraphStorage) {
     type: "postgres" as const,
     schema,
     entities: storage.entities,
-    migrations: [PlatformEventTables1763769600000, PlatformDeletedUsers1763769600001, PlatformJobs1763769600002, ...(storage.migrations as Function[]), PlatformIdempotencyKeys1796526000000],
+    migrations: [
+      PlatformEventTables1763769600000,
+      PlatformDeletedUsers1763769600001,
+      PlatformJobs1763769600002,
+      ...(storage.migrations as Function[]),
+      PlatformIdempotencyKeys1796526000000,
+    ],
     migrationsTableName: "migrations",
     // Schema changes only ever come from committed migrations.
     synchronize: false,

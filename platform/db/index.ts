@@ -1,6 +1,12 @@
-export { PostgresDatabaseProvider, PgliteDatabaseProvider, type DatabaseProvider, type OpenedDatabase, type SubgraphStorage } from "./database.js";
 export { bigintColumn } from "./bigint.transformer.js";
-export { PostgresNotifier, PgliteNotifier, type Notifier } from "./notifier.js";
-export { ensureDatabase, DatabaseNotCreatableError } from "./create-database.js";
-export { StatementLogger, countStatements } from "./statement-logger.js";
+export { DatabaseNotCreatableError, ensureDatabase } from "./create-database.js";
+export {
+  type DatabaseProvider,
+  type OpenedDatabase,
+  PgliteDatabaseProvider,
+  PostgresDatabaseProvider,
+  type SubgraphStorage,
+} from "./database.js";
+export { type Notifier, PgliteNotifier, PostgresNotifier } from "./notifier.js";
+export { countStatements, StatementLogger } from "./statement-logger.js";
 export { claimWithinUserCap } from "./user-cap.js";

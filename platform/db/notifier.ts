@@ -1,5 +1,6 @@
 import pg from "pg";
-import { withPgliteSession, type PgliteProxy } from "./pglite/index.js";
+
+import { type PgliteProxy, withPgliteSession } from "./pglite/index.js";
 
 /**
  * PostgreSQL LISTEN/NOTIFY, so the outbox relay wakes when a transaction that wrote events commits

@@ -1,5 +1,5 @@
-import type { Logger as TypeOrmLogger, QueryRunner } from "typeorm";
 import type { Logger } from "pino";
+import type { Logger as TypeOrmLogger, QueryRunner } from "typeorm";
 
 /**
  * TypeORM logger that counts every SQL statement a data source runs (tests assert N+1-free

@@ -27,11 +27,9 @@ export const badInput = (message: string, extensions?: Record<string, unknown>) 
   new ClientError(ErrorCode.BAD_USER_INPUT, message, extensions);
 /** "Not found" and "not yours" must look the same, so callers pass no owner information. */
 export const notFound = (what: string) => new ClientError(ErrorCode.NOT_FOUND, `${what} not found`);
-export const unauthenticated = (message = "authentication required") =>
-  new ClientError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = "authentication required") => new ClientError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = "not allowed") => new ClientError(ErrorCode.FORBIDDEN, message);
-export const conflict = (message: string, extensions?: Record<string, unknown>) =>
-  new ClientError(ErrorCode.CONFLICT, message, extensions);
+export const conflict = (message: string, extensions?: Record<string, unknown>) => new ClientError(ErrorCode.CONFLICT, message, extensions);
 
 export function isClientError(error: unknown): error is ClientError {
   return error instanceof GraphQLError && (error as Partial<ClientError>).clientSafe === true;

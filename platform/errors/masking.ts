@@ -1,5 +1,6 @@
-import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+
 import { ErrorCode, isClientError } from "./errors.js";
 
 /** Codes produced by GraphQL itself (parse, validation) or by Apollo: safe to show as they are. */
@@ -31,7 +32,10 @@ export function createErrorMasker(options: MaskingOptions) {
     const code = formatted.extensions?.code;
     if (isClientError(original)) return formatted;
     // Errors that came back from a subgraph were already masked there; keep their codes.
-    if (typeof code === "string" && (FRAMEWORK_CODES.has(code) || formatted.extensions?.serviceName !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+    if (
+      typeof code === "string" &&
+      (FRAMEWORK_CODES.has(code) || (formatted.extensions?.serviceName !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR))
+    ) {
       return formatted;
     }
     const traceId = options.traceId();

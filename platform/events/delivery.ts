@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
+
+import { type BusMessage, defaultRetryPolicy, type DeliveredMessage, type RetryPolicy } from "./bus.js";
 import { dlqTopic, MalformedEventError } from "./envelope.js";
-import { defaultRetryPolicy, type BusMessage, type DeliveredMessage, type RetryPolicy } from "./bus.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -35,7 +35,13 @@ export type TopicEvent<Topics> = {
   [Topic in keyof Topics & string]: ContractEvent<Topics[Topic]> & { topic: Topic; key: string; version?: number };
 }[keyof Topics & string];
 
-export function createEnvelope<TData>(event: NewEvent<TData>, source: string, traceId: string, clock: Clock, ids: IdGenerator): EventEnvelope<TData> {
+export function createEnvelope<TData>(
+  event: NewEvent<TData>,
+  source: string,
+  traceId: string,
+  clock: Clock,
+  ids: IdGenerator,
+): EventEnvelope<TData> {
   return {
     id: ids.next(),
     type: event.type,
@@ -64,11 +70,17 @@ export function parseEnvelope(value: string): EventEnvelope {
   }
   const e = parsed as Partial<EventEnvelope>;
   if (
-    typeof e !== "object" || e === null ||
-    typeof e.id !== "string" || !UUID.test(e.id) ||
-    typeof e.type !== "string" || typeof e.version !== "number" ||
-    typeof e.source !== "string" || typeof e.key !== "string" ||
-    typeof e.occurredAt !== "string" || typeof e.traceId !== "string" || !("data" in e)
+    typeof e !== "object" ||
+    e === null ||
+    typeof e.id !== "string" ||
+    !UUID.test(e.id) ||
+    typeof e.type !== "string" ||
+    typeof e.version !== "number" ||
+    typeof e.source !== "string" ||
+    typeof e.key !== "string" ||
+    typeof e.occurredAt !== "string" ||
+    typeof e.traceId !== "string" ||
+    !("data" in e)
   ) {
     throw new MalformedEventError("message is not an event envelope");
   }

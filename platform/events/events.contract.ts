@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { pino } from "pino";
-import { eventually } from "../testing/eventually.js";
+import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { DatabaseProvider } from "../db/database.js";
 import type { Notifier } from "../db/notifier.js";
+import { eventually } from "../testing/eventually.js";
 import { systemClock } from "../time/clock.js";
 import { randomIds } from "../time/ids.js";
 import type { BusMessage, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { DLQ_HEADERS } from "./delivery.js";
 import { createEnvelope, dlqTopic, type EventEnvelope } from "./envelope.js";
-import { inboxHandler, type EventHandler } from "./inbox.js";
+import { type EventHandler, inboxHandler } from "./inbox.js";
 import { Outbox } from "./outbox.js";
 import { OutboxRelay } from "./relay.js";
 
@@ -23,7 +24,9 @@ class CreateEffects1763769609999 implements MigrationInterface {
   name = "CreateEffects1763769609999";
   async up(queryRunner: QueryRunner): Promise<void> {
     const schema = (queryRunner.connection.options as { schema: string }).schema;
-    await queryRunner.query(`CREATE TABLE "${schema}".effects (n serial PRIMARY KEY, event_id uuid NOT NULL, user_id text NOT NULL, seq int NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "${schema}".effects (n serial PRIMARY KEY, event_id uuid NOT NULL, user_id text NOT NULL, seq int NOT NULL)`,
+    );
   }
   async down(): Promise<void> {}
 }
@@ -66,7 +69,11 @@ export function describeEventsContract(name: string, createHarness: () => Promis
     });
 
     const recordEffect: EventHandler<Happened["Happened"]> = async (event, manager) => {
-      await manager.query(`INSERT INTO "${schema}".effects (event_id, user_id, seq) VALUES ($1, $2, $3)`, [event.id, event.key, event.data.seq]);
+      await manager.query(`INSERT INTO "${schema}".effects (event_id, user_id, seq) VALUES ($1, $2, $3)`, [
+        event.id,
+        event.key,
+        event.data.seq,
+      ]);
     };
 
     async function consume(topic: string, consumer: string, handler: EventHandler<Happened["Happened"]>) {
@@ -99,7 +106,11 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       const topic = nextTopic();
       await consume(topic, "relay", recordEffect);
       await dataSource.transaction((m) =>
-        outbox.add(m, "trace-1", [1, 2, 3].map((seq) => ({ topic, type: "Happened", key: "user-a", data: { seq } }))),
+        outbox.add(
+          m,
+          "trace-1",
+          [1, 2, 3].map((seq) => ({ topic, type: "Happened", key: "user-a", data: { seq } })),
+        ),
       );
       await eventually(async () => expect((await effects()).map((e) => e.seq)).toEqual([1, 2, 3]));
       const [pending] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`);
@@ -200,7 +211,13 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       const users = ["user-a", "user-b", "user-c", "user-d"];
       const perUser = 25;
       for (let seq = 1; seq <= perUser; seq++) {
-        await dataSource.transaction((m) => outbox.add(m, "trace-1", users.map((key) => ({ topic, type: "Happened", key, data: { seq } }))));
+        await dataSource.transaction((m) =>
+          outbox.add(
+            m,
+            "trace-1",
+            users.map((key) => ({ topic, type: "Happened", key, data: { seq } })),
+          ),
+        );
       }
       await eventually(async () => expect(await effects()).toHaveLength(users.length * perUser), { timeoutMs: 30_000 });
       const rows = await effects();

@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { vi } from "vitest";
+
 import { PgliteDatabaseProvider } from "../db/database.js";
 import { describeEventsContract } from "./events.contract.js";
 import { MemoryEventBus } from "./memory-bus.js";

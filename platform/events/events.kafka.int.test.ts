@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from "kafkajs";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+
 import { loadConfig } from "../config/env.js";
 import { PostgresDatabaseProvider } from "../db/database.js";
 import { realServices, uniqueSuffix } from "../testing/services.js";
@@ -11,7 +12,12 @@ import { KafkaEventBus } from "./kafka-bus.js";
 describeEventsContract("Kafka on PostgreSQL", async () => {
   const services = realServices();
   const database = new PostgresDatabaseProvider(services.databaseUrl);
-  const bus = new KafkaEventBus({ brokers: services.kafkaBrokers, clientId: "contract", prefix: `t${services.runId}.`, logger: pino({ level: "silent" }) });
+  const bus = new KafkaEventBus({
+    brokers: services.kafkaBrokers,
+    clientId: "contract",
+    prefix: `t${services.runId}.`,
+    logger: pino({ level: "silent" }),
+  });
   return {
     bus,
     database,
@@ -27,7 +33,14 @@ describe("Kafka topics the bus creates", () => {
     const services = realServices();
     const prefix = `t${services.runId}.parts${uniqueSuffix()}.`;
     const config = loadConfig({ KAFKA_TOPIC_PARTITIONS: "5", KAFKA_REPLICATION_FACTOR: "1" });
-    const bus = new KafkaEventBus({ brokers: services.kafkaBrokers, clientId: "partitions", prefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger: pino({ level: "silent" }) });
+    const bus = new KafkaEventBus({
+      brokers: services.kafkaBrokers,
+      clientId: "partitions",
+      prefix,
+      partitions: config.kafkaTopicPartitions,
+      replicationFactor: config.kafkaReplicationFactor,
+      logger: pino({ level: "silent" }),
+    });
     const admin = new Kafka({ clientId: "partitions-check", brokers: services.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
     try {
       await bus.publish([{ topic: "demo.thing.v1", key: "u1", value: "{}", headers: {} }]);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { DeliveredMessage } from "./bus.js";
-import { parseEnvelope, type EventEnvelope } from "./envelope.js";
+import { type EventEnvelope, parseEnvelope } from "./envelope.js";
 
 /** Applies one event's effects using `manager`, which is inside the inbox transaction. */
 export type EventHandler<TData> = (event: EventEnvelope<TData>, manager: EntityManager) => Promise<void>;

@@ -1,11 +1,11 @@
-export * from "./envelope.js";
 export * from "./bus.js";
+export { PlatformDeletedUsers1763769600001 } from "./deleted-users.migration.js";
 export { deliverWithRetry, DLQ_HEADERS } from "./delivery.js";
+export * from "./envelope.js";
+export { PlatformEventTables1763769600000 } from "./event-tables.migration.js";
+export { type ConsumerDefinition, type EventHandler, inboxHandler } from "./inbox.js";
+export { type KafkaBusOptions, KafkaEventBus } from "./kafka-bus.js";
 export { MemoryEventBus } from "./memory-bus.js";
-export { KafkaEventBus, type KafkaBusOptions } from "./kafka-bus.js";
 export { Outbox, outboxChannel } from "./outbox.js";
 export { OutboxRelay, type RelayOptions } from "./relay.js";
-export { inboxHandler, type ConsumerDefinition, type EventHandler } from "./inbox.js";
-export { PlatformEventTables1763769600000 } from "./event-tables.migration.js";
-export { PlatformDeletedUsers1763769600001 } from "./deleted-users.migration.js";
 export { userDeletionConsumer } from "./user-deletion.js";

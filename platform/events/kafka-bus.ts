@@ -1,5 +1,6 @@
-import { Kafka, logLevel, type Admin, type Consumer, type Producer, type IHeaders } from "kafkajs";
+import { type Admin, type Consumer, type IHeaders, Kafka, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
+
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { deliverWithRetry } from "./delivery.js";
 import { dlqTopic } from "./envelope.js";
@@ -43,14 +44,23 @@ export class KafkaEventBus implements EventBus {
       logLevel: logLevel.ERROR,
       connectionTimeout: 3_000,
       retry: { retries: 8, initialRetryTime: 200 },
-      logCreator: () => ({ namespace, log }) => options.logger.error({ kafka: namespace, ...log }, log.message),
+      logCreator:
+        () =>
+        ({ namespace, log }) =>
+          options.logger.error({ kafka: namespace, ...log }, log.message),
     });
   }
 
   /** Fails fast with the setting's name when no broker answers (boot-time check). */
   async ping(timeoutMs = 5_000): Promise<void> {
     // A client of its own, without the bus's retries: at boot an unreachable broker should fail fast.
-    const admin = new Kafka({ clientId: this.options.clientId, brokers: this.options.brokers, logLevel: logLevel.NOTHING, connectionTimeout: 2_000, retry: { retries: 0 } }).admin();
+    const admin = new Kafka({
+      clientId: this.options.clientId,
+      brokers: this.options.brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 2_000,
+      retry: { retries: 0 },
+    }).admin();
     const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), timeoutMs).unref());
     try {
       await Promise.race([admin.connect().then(() => admin.describeCluster()), timer]);
@@ -85,7 +95,11 @@ export class KafkaEventBus implements EventBus {
     const admin = await this.getAdmin();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: this.options.partitions ?? 3,
+        replicationFactor: this.options.replicationFactor ?? 1,
+      })),
     });
     for (const t of missing) this.knownTopics.add(t);
   }

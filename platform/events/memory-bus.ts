@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
+
+import { nextTurn } from "../concurrency/next-turn.js";
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { deliverWithRetry } from "./delivery.js";
-import { nextTurn } from "../concurrency/next-turn.js";
 
 interface TopicLog {
   /** Offset of messages[0]; older messages are dropped to bound memory. */

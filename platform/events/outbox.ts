@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import type { EventContracts } from "../../schema/events/index.js";
 import type { Clock } from "../time/clock.js";
 import type { IdGenerator } from "../time/ids.js";

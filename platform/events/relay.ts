@@ -1,9 +1,10 @@
-import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+
+import { CoalescedRunner } from "../concurrency/coalesced-runner.js";
 import type { Notifier } from "../db/notifier.js";
 import type { EventBus } from "./bus.js";
 import { outboxChannel } from "./outbox.js";
-import { CoalescedRunner } from "../concurrency/coalesced-runner.js";
 
 export interface RelayOptions {
   dataSource: DataSource;

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { describe, expect, it } from "vitest";
+
 import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../schema/events/budgets.js";
 import { CATEGORIES_MERGED, LEDGER_CATEGORY_TOPIC, type LedgerCategoryEvents } from "../../schema/events/ledger.js";
 import { systemClock } from "../time/clock.js";
@@ -16,11 +17,23 @@ describe("typed event contracts", () => {
     const outbox = new Outbox("contracts", systemClock, randomIds);
     // Outside a transaction the outbox refuses before writing anything, so no database is needed.
     const noTransaction = {} as EntityManager;
-    // @ts-expect-error: `SavingsGoalUpdatedV1` carries `userId`, not `ownerId`
-    await expect(outbox.add(noTransaction, "t", [{ topic: BUDGETS_GOAL_TOPIC, type: SAVINGS_GOAL_UPDATED, key: "u", data: { goalId: "g", ownerId: "u" } }])).rejects.toThrow(/inside the transaction/);
-    // @ts-expect-error: budgets.goal.v1 has no `SavingsGoalChanged`
-    await expect(outbox.add(noTransaction, "t", [{ topic: BUDGETS_GOAL_TOPIC, type: "SavingsGoalChanged", key: "u", data: { goalId: "g", userId: "u" } }])).rejects.toThrow(/inside the transaction/);
-    await expect(outbox.add(noTransaction, "t", [{ topic: BUDGETS_GOAL_TOPIC, type: SAVINGS_GOAL_UPDATED, key: "u", data: { goalId: "g", userId: "u" } }])).rejects.toThrow(/inside the transaction/);
+    await expect(
+      outbox.add(noTransaction, "t", [
+        // @ts-expect-error: `SavingsGoalUpdatedV1` carries `userId`, not `ownerId`
+        { topic: BUDGETS_GOAL_TOPIC, type: SAVINGS_GOAL_UPDATED, key: "u", data: { goalId: "g", ownerId: "u" } },
+      ]),
+    ).rejects.toThrow(/inside the transaction/);
+    await expect(
+      outbox.add(noTransaction, "t", [
+        // @ts-expect-error: budgets.goal.v1 has no `SavingsGoalChanged`
+        { topic: BUDGETS_GOAL_TOPIC, type: "SavingsGoalChanged", key: "u", data: { goalId: "g", userId: "u" } },
+      ]),
+    ).rejects.toThrow(/inside the transaction/);
+    await expect(
+      outbox.add(noTransaction, "t", [
+        { topic: BUDGETS_GOAL_TOPIC, type: SAVINGS_GOAL_UPDATED, key: "u", data: { goalId: "g", userId: "u" } },
+      ]),
+    ).rejects.toThrow(/inside the transaction/);
   });
 
   it("type a consumer's handlers from the producer's contract", () => {

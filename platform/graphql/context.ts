@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+
 import type { Caller, ClientInfo } from "../auth/caller.js";
 import { forbidden, unauthenticated } from "../errors/errors.js";
 import { LoaderRegistry } from "./loaders.js";

@@ -1,8 +1,9 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
-import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from "type-graphql";
+import { type GraphQLSchema, parse } from "graphql";
+import { buildSchema, type ContainerType, createResolversMap, type NonEmptyArray } from "type-graphql";
+
 import type { RequestContext } from "./context.js";
 import { LIVE_DIRECTIVE_DEFINITION, LIVE_SCHEMA_EXTENSION, servedByGateway } from "./live.js";
 
@@ -46,7 +47,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const sdl = `${FEDERATION_LINK}\n\n${live}${printed}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      __resolveReference: resolveReference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { sdl, schema };

@@ -1,7 +1,20 @@
-export { type RequestContext, createRequestContext, requireUserId, requireSessionUserId, requireOwnUser, resolveOwnUserReference } from "./context.js";
+export {
+  createRequestContext,
+  type RequestContext,
+  requireOwnUser,
+  requireSessionUserId,
+  requireUserId,
+  resolveOwnUserReference,
+} from "./context.js";
+export {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type FederatedSchemaOptions,
+  FEDERATION_LINK,
+  type ReferenceResolvers,
+} from "./federation.js";
 export { givenFields } from "./inputs.js";
-export { LoaderRegistry, keyedLoader, type LoaderFactory } from "./loaders.js";
-export { buildFederatedSchema, FEDERATION_LINK, type FederatedSchema, type FederatedSchemaOptions, type ReferenceResolvers } from "./federation.js";
-export { scopes } from "./scopes.js";
+export { LIVE_SPEC_URL, liveDirective, type LiveOptions, servedByGateway } from "./live.js";
+export { keyedLoader, type LoaderFactory, LoaderRegistry } from "./loaders.js";
 export { resolveThroughLoader } from "./reference.js";
-export { liveDirective, servedByGateway, LIVE_SPEC_URL, type LiveOptions } from "./live.js";
+export { scopes } from "./scopes.js";

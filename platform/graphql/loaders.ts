@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+
 import type { Caller } from "../auth/caller.js";
 
 /**
@@ -27,7 +28,10 @@ export class LoaderRegistry {
  * Loader over a batch function that returns rows in any order: results are matched back to the
  * requested keys, and a missing row is `null` (so "not found" and "not yours" look the same).
  */
-export function keyedLoader<V>(batch: (keys: readonly string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V | null, string> {
+export function keyedLoader<V>(
+  batch: (keys: readonly string[]) => Promise<V[]>,
+  keyOf: (row: V) => string,
+): DataLoader<string, V | null, string> {
   return new DataLoader<string, V | null, string>(async (keys) => {
     const rows = await batch(keys);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { scopes } from "./scopes.js";
 
 describe("scopes()", () => {

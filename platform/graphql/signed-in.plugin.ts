@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+
 import { SIGNED_IN_EXTENSION, signedInExtension } from "../auth/signed-in.js";
 import type { RequestContext } from "./context.js";
 

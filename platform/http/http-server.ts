@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
+
 import { TRACE_HEADER, traceIdFrom, withTraceId } from "../logging/trace.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -51,7 +53,8 @@ class HttpError extends Error {
 /** Plain stream events rather than `for await`: no async iterator machinery on every request. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) return Promise.reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `request body of ${declared} bytes exceeds the limit of ${limit}`));
+  if (declared > limit)
+    return Promise.reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `request body of ${declared} bytes exceeds the limit of ${limit}`));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,1 +1,1 @@
-export { serveGraphQL, sendJson, type GraphQLHttpOptions, type RunningHttpServer, type RouteHandler } from "./http-server.js";
+export { type GraphQLHttpOptions, type RouteHandler, type RunningHttpServer, sendJson, serveGraphQL } from "./http-server.js";

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+
 import { badInput, conflict } from "../errors/index.js";
 
 /** How long a key is remembered; the promise to clients is at least 24 hours. */
@@ -23,7 +25,11 @@ export function requestHash(operation: string, input: unknown): string {
     }
     return value;
   };
-  return createHash("sha256").update(operation).update("\0").update(JSON.stringify(canonical(input))).digest("hex");
+  return createHash("sha256")
+    .update(operation)
+    .update("\0")
+    .update(JSON.stringify(canonical(input)))
+    .digest("hex");
 }
 
 /**
@@ -61,7 +67,14 @@ export class IdempotencyKeys {
    * operation and input. CONFLICT when the key was used for something else; BAD_USER_INPUT when
    * it is not 1 to 200 characters. No key (null/undefined): null, nothing stored.
    */
-  async claim(manager: EntityManager, userId: string, key: string | null | undefined, operation: string, input: unknown, resourceId: string): Promise<string | null> {
+  async claim(
+    manager: EntityManager,
+    userId: string,
+    key: string | null | undefined,
+    operation: string,
+    input: unknown,
+    resourceId: string,
+  ): Promise<string | null> {
     if (key === null || key === undefined) return null;
     assertIdempotencyKey(key);
     const hash = requestHash(operation, input);
@@ -71,7 +84,10 @@ export class IdempotencyKeys {
       [userId, key, operation, hash, resourceId, this.now()],
     );
     if (inserted.length > 0) return null;
-    const [first] = await manager.query(`SELECT operation, request_hash, resource_id FROM "${this.schema}".idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]);
+    const [first] = await manager.query(
+      `SELECT operation, request_hash, resource_id FROM "${this.schema}".idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [userId, key],
+    );
     if (!first || first.operation !== operation || first.request_hash !== hash) {
       throw conflict("this idempotencyKey was already used with a different request", { field: "idempotencyKey" });
     }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { DatabaseProvider } from "../db/database.js";
 import { IDEMPOTENCY_RETENTION_MS, IdempotencyKeys } from "./idempotency-keys.js";
 
@@ -50,14 +52,22 @@ export function describeIdempotencyContract(name: string, createDatabase: () => 
         const id = randomUUID();
         const first = await keys.claim(manager, userId, key, operation, { label }, id);
         if (first !== null) {
-          const [row] = await manager.query(`SELECT id, user_id, label FROM "${schema}".things WHERE id = $1 AND user_id = $2`, [first, userId]);
+          const [row] = await manager.query(`SELECT id, user_id, label FROM "${schema}".things WHERE id = $1 AND user_id = $2`, [
+            first,
+            userId,
+          ]);
           return { id: row.id, userId: row.user_id, label: row.label };
         }
         await manager.query(`INSERT INTO "${schema}".things (id, user_id, label) VALUES ($1, $2, $3)`, [id, userId, label]);
         return { id, userId, label };
       });
-    const count = async (userId: string) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".things WHERE user_id = $1`, [userId]))[0].n);
-    const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (e: { extensions?: { code?: string } }) => e.extensions?.code ?? String(e));
+    const count = async (userId: string) =>
+      Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".things WHERE user_id = $1`, [userId]))[0].n);
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => "OK",
+        (e: { extensions?: { code?: string } }) => e.extensions?.code ?? String(e),
+      );
 
     beforeAll(async () => {
       database = await createDatabase();
@@ -127,7 +137,9 @@ export function describeIdempotencyContract(name: string, createDatabase: () => 
       const ledgerLike = `idem_${Math.random().toString(36).slice(2, 8)}`;
       const opened = await database.open(ledgerLike, { entities: [], migrations: [LedgerStyleKeys1764547200200] });
       const ran: Array<{ name: string }> = await opened.dataSource.query(`SELECT name FROM "${ledgerLike}".migrations ORDER BY timestamp`);
-      expect(ran.map((m) => m.name)).toEqual(expect.arrayContaining(["LedgerStyleKeys1764547200200", "PlatformIdempotencyKeys1796526000000"]));
+      expect(ran.map((m) => m.name)).toEqual(
+        expect.arrayContaining(["LedgerStyleKeys1764547200200", "PlatformIdempotencyKeys1796526000000"]),
+      );
       const ledgerKeys = new IdempotencyKeys(ledgerLike, () => now);
       const user = randomUUID();
       const id = randomUUID();

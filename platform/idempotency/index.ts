@@ -1,3 +1,3 @@
-export { IdempotencyKeys, IDEMPOTENCY_RETENTION_MS, assertIdempotencyKey, requestHash } from "./idempotency-keys.js";
+export { assertIdempotencyKey, IDEMPOTENCY_RETENTION_MS, IdempotencyKeys, requestHash } from "./idempotency-keys.js";
 export { PlatformIdempotencyKeys1796526000000 } from "./idempotency-keys.migration.js";
-export { scheduleIdempotencyPurge, type ScheduledPurge } from "./purge-schedule.js";
+export { type ScheduledPurge, scheduleIdempotencyPurge } from "./purge-schedule.js";

@@ -1,5 +1,6 @@
-import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+
 import type { IdempotencyKeys } from "./idempotency-keys.js";
 
 /** A running purge timer; the subgraph's `close` stops it. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import type { Clock } from "../time/clock.js";
 import type { IdGenerator } from "../time/ids.js";
 import type { NewJob } from "./job.js";
@@ -19,7 +20,8 @@ export class JobQueue {
   ) {}
 
   async enqueue<P>(manager: EntityManager, job: NewJob<P>): Promise<string> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error("JobQueue.enqueue must run inside the transaction that asks for the job");
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error("JobQueue.enqueue must run inside the transaction that asks for the job");
     const id = job.id ?? this.ids.next();
     const now = this.clock.now();
     await manager.query(

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
 import { pino } from "pino";
-import { PgliteDatabaseProvider, PostgresDatabaseProvider, type DatabaseProvider } from "../db/database.js";
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type DatabaseProvider, PgliteDatabaseProvider, PostgresDatabaseProvider } from "../db/database.js";
 import type { Notifier } from "../db/notifier.js";
 import { badInput } from "../errors/errors.js";
 import { eventually } from "../testing/eventually.js";
@@ -28,7 +29,10 @@ interface CountPayload {
 }
 
 /** A job that writes one effect row per step: 1, 2, ... `to`. Hooks let a test hold or break a step. */
-function counter(schema: string, hooks: { beforeStep?(job: JobRecord, n: number): Promise<void> | void; failed?: string[] } = {}): JobHandler<CountPayload, { n: number }> {
+function counter(
+  schema: string,
+  hooks: { beforeStep?(job: JobRecord, n: number): Promise<void> | void; failed?: string[] } = {},
+): JobHandler<CountPayload, { n: number }> {
   return {
     kind: "count",
     open: (job) => {
@@ -80,7 +84,13 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
     return r;
   };
   const enqueue = (to: number, kind = "count") => dataSource.transaction((m) => queue.enqueue(m, { kind, userId: "u1", payload: { to } }));
-  const job = async (id: string) => (await dataSource.query(`SELECT status, cursor, progress, attempts, error, locked_by, run_after, finished_at FROM "${schema}".jobs WHERE id = $1`, [id]))[0];
+  const job = async (id: string) =>
+    (
+      await dataSource.query(
+        `SELECT status, cursor, progress, attempts, error, locked_by, run_after, finished_at FROM "${schema}".jobs WHERE id = $1`,
+        [id],
+      )
+    )[0];
   const effects = async (id: string): Promise<number[]> =>
     (await dataSource.query(`SELECT n FROM "${schema}".effects WHERE job_id = $1 ORDER BY n`, [id])).map((r: { n: number }) => r.n);
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -117,7 +127,17 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let reached = false;
-    const first = runner(counter(schema, { beforeStep: async (_job, n) => { if (n === 3) { reached = true; await held; } } }), { owner: "first" });
+    const first = runner(
+      counter(schema, {
+        beforeStep: async (_job, n) => {
+          if (n === 3) {
+            reached = true;
+            await held;
+          }
+        },
+      }),
+      { owner: "first" },
+    );
     await first.start();
     const id = await enqueue(6);
     await eventually(() => expect(reached).toBe(true));
@@ -139,7 +159,10 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
     const id = await enqueue(5);
     // What a dead instance leaves behind: RUNNING, its lease, two steps committed.
     await dataSource.query(`INSERT INTO "${schema}".effects (job_id, n, owner) VALUES ($1, 1, 'dead'), ($1, 2, 'dead')`, [id]);
-    await dataSource.query(`UPDATE "${schema}".jobs SET status = 'RUNNING', locked_by = 'dead', locked_until = $2, cursor = '{"n":2}' WHERE id = $1`, [id, new Date(clock.now().getTime() + 30_000)]);
+    await dataSource.query(
+      `UPDATE "${schema}".jobs SET status = 'RUNNING', locked_by = 'dead', locked_until = $2, cursor = '{"n":2}' WHERE id = $1`,
+      [id, new Date(clock.now().getTime() + 30_000)],
+    );
     const survivor = runner(counter(schema), { owner: "survivor" });
     await survivor.start();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -155,7 +178,14 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
   it("retries an unexpected failure after a backoff from the last cursor, and FAILS it, masked, after the last attempt", async () => {
     let breaks = 1;
     const failed: string[] = [];
-    const flaky = runner(counter(schema, { failed, beforeStep: (_job, n) => { if (n === 2 && breaks-- > 0) throw new Error("connection reset by a gremlin"); } }));
+    const flaky = runner(
+      counter(schema, {
+        failed,
+        beforeStep: (_job, n) => {
+          if (n === 2 && breaks-- > 0) throw new Error("connection reset by a gremlin");
+        },
+      }),
+    );
     await flaky.start();
     const id = await enqueue(3);
     await eventually(async () => expect(await job(id)).toMatchObject({ status: "QUEUED", attempts: 1, cursor: { n: 1 } }));
@@ -168,23 +198,44 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
     expect(await effects(id)).toEqual([1, 2, 3]);
     await flaky.stop();
 
-    const broken = runner(counter(schema, { failed, beforeStep: () => { throw new Error("disk on fire at /var/secret"); } }));
+    const broken = runner(
+      counter(schema, {
+        failed,
+        beforeStep: () => {
+          throw new Error("disk on fire at /var/secret");
+        },
+      }),
+    );
     await broken.start();
     const doomed = await enqueue(3);
-    for (const [attempts, wait] of [[1, 1_000], [2, 2_000]] as const) {
+    for (const [attempts, wait] of [
+      [1, 1_000],
+      [2, 2_000],
+    ] as const) {
       await eventually(async () => expect(await job(doomed)).toMatchObject({ status: "QUEUED", attempts }));
       clock.advance(wait);
       broken.wake();
     }
     await eventually(async () => expect((await job(doomed)).status).toBe("FAILED"));
-    expect(await job(doomed)).toMatchObject({ attempts: 3, error: `the job stopped on an unexpected error (job ${doomed})`, locked_by: null });
+    expect(await job(doomed)).toMatchObject({
+      attempts: 3,
+      error: `the job stopped on an unexpected error (job ${doomed})`,
+      locked_by: null,
+    });
     expect(failed).toEqual([`${doomed}: the job stopped on an unexpected error (job ${doomed})`]);
     await broken.stop();
   });
 
   it("fails at once, with its message, on an error written for the user", async () => {
     const failed: string[] = [];
-    const picky = runner(counter(schema, { failed, beforeStep: () => { throw badInput("the file is too long"); } }));
+    const picky = runner(
+      counter(schema, {
+        failed,
+        beforeStep: () => {
+          throw badInput("the file is too long");
+        },
+      }),
+    );
     await picky.start();
     const id = await enqueue(2);
     await eventually(async () => expect(await job(id)).toMatchObject({ status: "FAILED", attempts: 1, error: "the file is too long" }));
@@ -195,7 +246,10 @@ describe.each(modes)("job runner on %s", (_mode, provide) => {
   it("deletes finished jobs once past retention, and only those", async () => {
     const [old, recent] = [await enqueue(1, "archived"), await enqueue(1, "archived")];
     const finished = (id: string, daysAgo: number) =>
-      dataSource.query(`UPDATE "${schema}".jobs SET status = 'COMPLETED', finished_at = $2 WHERE id = $1`, [id, new Date(clock.now().getTime() - daysAgo * 86_400_000)]);
+      dataSource.query(`UPDATE "${schema}".jobs SET status = 'COMPLETED', finished_at = $2 WHERE id = $1`, [
+        id,
+        new Date(clock.now().getTime() - daysAgo * 86_400_000),
+      ]);
     await finished(old, 8);
     await finished(recent, 6);
     const r = runner(counter(schema), { retentionMs: 7 * 86_400_000 });

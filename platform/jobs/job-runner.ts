@@ -1,11 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+
 import type { Logger } from "pino";
+import type { DataSource, EntityManager } from "typeorm";
+
+import { nextTurn } from "../concurrency/next-turn.js";
 import type { Notifier } from "../db/notifier.js";
 import type { Clock } from "../time/clock.js";
-import { DEFAULT_MAX_ATTEMPTS, isPermanentFailure, maskedJobError, retryDelayMs, type JobExecution, type JobHandler, type JobRecord } from "./job.js";
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  isPermanentFailure,
+  type JobExecution,
+  type JobHandler,
+  type JobRecord,
+  maskedJobError,
+  retryDelayMs,
+} from "./job.js";
 import { jobsChannel } from "./job-queue.js";
-import { nextTurn } from "../concurrency/next-turn.js";
 
 export interface JobRunnerOptions {
   dataSource: DataSource;
@@ -131,7 +141,9 @@ export class JobRunner {
     this.lastPrune = Date.now();
     const cutoff = new Date(this.options.clock.now().getTime() - (this.options.retentionMs ?? 7 * 24 * 3_600_000));
     try {
-      await this.options.dataSource.query(`DELETE FROM ${this.table} WHERE status IN ('COMPLETED', 'FAILED') AND finished_at < $1`, [cutoff]);
+      await this.options.dataSource.query(`DELETE FROM ${this.table} WHERE status IN ('COMPLETED', 'FAILED') AND finished_at < $1`, [
+        cutoff,
+      ]);
     } catch (error) {
       this.options.logger.warn({ err: error }, "pruning finished jobs failed");
     }
@@ -224,7 +236,10 @@ export class JobRunner {
   }
 
   private async lockOwn(manager: EntityManager, id: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${this.table} WHERE id = $1 AND locked_by = $2 AND status = 'RUNNING' FOR UPDATE`, [id, this.owner]);
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${this.table} WHERE id = $1 AND locked_by = $2 AND status = 'RUNNING' FOR UPDATE`,
+      [id, this.owner],
+    );
     return rows.length > 0;
   }
 

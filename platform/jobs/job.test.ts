@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { badInput } from "../errors/errors.js";
 import { isPermanentFailure, maskedJobError, retryDelayMs } from "./job.js";
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import { isClientError } from "../errors/errors.js";
 
 export type JobStatus = "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";

@@ -1,2 +1,2 @@
 export { createLogger, type Logger } from "./logger.js";
-export { withTraceId, currentTraceId, traceIdFrom, TRACE_HEADER } from "./trace.js";
+export { currentTraceId, TRACE_HEADER, traceIdFrom, withTraceId } from "./trace.js";

@@ -1,5 +1,7 @@
 import { Writable } from "node:stream";
+
 import { describe, expect, it } from "vitest";
+
 import { createLogger } from "./logger.js";
 import { withTraceId } from "./trace.js";
 

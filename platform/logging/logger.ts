@@ -1,4 +1,5 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
+
 import { currentTraceId } from "./trace.js";
 
 export type { Logger };

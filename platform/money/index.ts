@@ -1,2 +1,2 @@
 export * from "./money.js";
-export { MoneyType, MoneyInput } from "./money.type.js";
+export { MoneyInput, MoneyType } from "./money.type.js";

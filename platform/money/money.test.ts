@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
 import { allocate, convert, currencyExponent, formatAmount, parseAmount } from "./money.js";
 
 describe("money", () => {
@@ -13,7 +14,17 @@ describe("money", () => {
   });
 
   it("rejects floats' notation, excess precision, unknown currencies and huge amounts with BAD_USER_INPUT", () => {
-    for (const [amount, currency] of [["1e3", "USD"], ["12.345", "USD"], ["1.5", "JPY"], ["abc", "USD"], ["", "USD"], ["1", "XYZ"], ["1", "US"], ["1".repeat(40), "USD"], ["NaN", "USD"]] as const) {
+    for (const [amount, currency] of [
+      ["1e3", "USD"],
+      ["12.345", "USD"],
+      ["1.5", "JPY"],
+      ["abc", "USD"],
+      ["", "USD"],
+      ["1", "XYZ"],
+      ["1", "US"],
+      ["1".repeat(40), "USD"],
+      ["NaN", "USD"],
+    ] as const) {
       expect(() => parseAmount(amount, currency), `${amount} ${currency}`).toThrowError(
         expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
       );
@@ -22,10 +33,14 @@ describe("money", () => {
 
   it("formats and parses as exact inverses for any amount", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.constantFrom("USD", "JPY", "KWD", "EUR"), (minor, currency) => {
-        const text = formatAmount({ amountMinor: minor, currency });
-        expect(parseAmount(text, currency).amountMinor).toBe(minor);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }),
+        fc.constantFrom("USD", "JPY", "KWD", "EUR"),
+        (minor, currency) => {
+          const text = formatAmount({ amountMinor: minor, currency });
+          expect(parseAmount(text, currency).amountMinor).toBe(minor);
+        },
+      ),
     );
   });
 });
@@ -38,17 +53,21 @@ describe("allocate", () => {
     expect(allocate({ amountMinor: 5n, currency: "JPY" }, [3n, 7n]).map((m) => m.amountMinor)).toEqual([2n, 3n]);
     expect(allocate({ amountMinor: 10n, currency: "USD" }, [1n, 2n]).map((m) => m.amountMinor)).toEqual([3n, 7n]);
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        fc.pre(weights.some((w) => w > 0n));
-        const parts = allocate({ amountMinor: total, currency: "EUR" }, weights);
-        expect(parts.reduce((a, p) => a + p.amountMinor, 0n)).toBe(total);
-        const sum = weights.reduce((a, b) => a + b, 0n);
-        // Each part is within one minor unit of its exact share.
-        parts.forEach((p, i) => {
-          const exact = (total * weights[i]!) / sum;
-          expect(p.amountMinor - exact <= 1n && exact - p.amountMinor <= 1n).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0n));
+          const parts = allocate({ amountMinor: total, currency: "EUR" }, weights);
+          expect(parts.reduce((a, p) => a + p.amountMinor, 0n)).toBe(total);
+          const sum = weights.reduce((a, b) => a + b, 0n);
+          // Each part is within one minor unit of its exact share.
+          parts.forEach((p, i) => {
+            const exact = (total * weights[i]!) / sum;
+            expect(p.amountMinor - exact <= 1n && exact - p.amountMinor <= 1n).toBe(true);
+          });
+        },
+      ),
     );
   });
 });
@@ -64,7 +83,9 @@ describe("convert", () => {
 
   it("refuses zero, negative and float-notation rates", () => {
     for (const rate of ["0", "0.000", "-1.2", "1e3", "abc", ""]) {
-      expect(() => convert({ amountMinor: 100n, currency: "USD" }, rate, "EUR"), rate).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
+      expect(() => convert({ amountMinor: 100n, currency: "USD" }, rate, "EUR"), rate).toThrowError(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+      );
     }
   });
 });

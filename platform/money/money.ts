@@ -91,7 +91,8 @@ const RATE = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
 export function convert(value: Money, rate: string, to: string): Money {
   const currency = normalizeCurrency(to);
   const match = RATE.exec(rate.trim());
-  if (!match || /^0*(\.0*)?$/.test(rate.trim())) throw badInput(`exchange rate must be a positive decimal, got "${rate.slice(0, 32)}"`, { field: "rate" });
+  if (!match || /^0*(\.0*)?$/.test(rate.trim()))
+    throw badInput(`exchange rate must be a positive decimal, got "${rate.slice(0, 32)}"`, { field: "rate" });
   const [, whole, fraction = ""] = match;
   const rateScaled = BigInt(whole! + fraction);
   // value.minor / 10^eFrom * rate(= rateScaled / 10^f) * 10^eTo, rounded once.

@@ -1,5 +1,6 @@
 import { Directive, Field, InputType, ObjectType } from "type-graphql";
-import { formatAmount, parseAmount, type Money } from "./money.js";
+
+import { formatAmount, type Money, parseAmount } from "./money.js";
 
 /** The one GraphQL shape of money, shared by every subgraph (a value type, hence @shareable). */
 @Directive("@shareable")

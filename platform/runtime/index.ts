@@ -1,4 +1,4 @@
-export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
-export { startSubgraph, type RunningSubgraph } from "./start-subgraph.js";
-export { startAllSubgraphs, type RunningSubgraphs } from "./start-all.js";
 export { boot } from "./boot.js";
+export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
+export { type RunningSubgraphs, startAllSubgraphs } from "./start-all.js";
+export { type RunningSubgraph, startSubgraph } from "./start-subgraph.js";

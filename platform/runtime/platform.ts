@@ -1,15 +1,16 @@
 import type { Logger } from "pino";
+
+import { generateInternalKeys, type InternalKeyPair, loadInternalKeys } from "../auth/internal-token.js";
 import { createKeyValueStore, type KeyValueStore } from "../cache/index.js";
 import { ConfigError } from "../config/config-error.js";
 import type { PlatformConfig } from "../config/env.js";
-import { generateInternalKeys, loadInternalKeys, type InternalKeyPair } from "../auth/internal-token.js";
 import { DatabaseNotCreatableError, ensureDatabase } from "../db/create-database.js";
-import { PgliteDatabaseProvider, PostgresDatabaseProvider, type DatabaseProvider } from "../db/database.js";
+import { type DatabaseProvider, PgliteDatabaseProvider, PostgresDatabaseProvider } from "../db/database.js";
 import type { EventBus } from "../events/bus.js";
 import { KafkaEventBus } from "../events/kafka-bus.js";
 import { MemoryEventBus } from "../events/memory-bus.js";
-import { systemClock, type Clock } from "../time/clock.js";
-import { randomIds, type IdGenerator } from "../time/ids.js";
+import { type Clock, systemClock } from "../time/clock.js";
+import { type IdGenerator, randomIds } from "../time/ids.js";
 
 /** The adapters one process runs on, chosen from config: embedded defaults or real services. */
 export interface Platform {
@@ -57,16 +58,30 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
   };
 
   try {
-    let internalKeys = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey, publicKey: config.internalJwtPublicKey }).catch(() => {
-      throw new ConfigError(config.internalJwtPrivateKey ? "INTERNAL_JWT_PRIVATE_KEY" : "INTERNAL_JWT_PUBLIC_KEY", "not a usable Ed25519 PEM key");
-    });
+    let internalKeys = await loadInternalKeys({ privateKey: config.internalJwtPrivateKey, publicKey: config.internalJwtPublicKey }).catch(
+      () => {
+        throw new ConfigError(
+          config.internalJwtPrivateKey ? "INTERNAL_JWT_PRIVATE_KEY" : "INTERNAL_JWT_PUBLIC_KEY",
+          "not a usable Ed25519 PEM key",
+        );
+      },
+    );
     if (!internalKeys.privateKey && !internalKeys.publicKey && options.role === "all") internalKeys = await generateInternalKeys();
-    if (options.role === "gateway" && !internalKeys.privateKey) throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
-    if (options.role === "subgraph" && !internalKeys.publicKey) throw new ConfigError("INTERNAL_JWT_PUBLIC_KEY", "required to run a subgraph on its own");
+    if (options.role === "gateway" && !internalKeys.privateKey)
+      throw new ConfigError("INTERNAL_JWT_PRIVATE_KEY", "required to run the gateway on its own");
+    if (options.role === "subgraph" && !internalKeys.publicKey)
+      throw new ConfigError("INTERNAL_JWT_PUBLIC_KEY", "required to run a subgraph on its own");
 
     let bus: EventBus;
     if (config.kafkaBrokers) {
-      const kafka = new KafkaEventBus({ brokers: config.kafkaBrokers, clientId: options.clientId ?? `moneta-${options.role}`, prefix: config.kafkaTopicPrefix, partitions: config.kafkaTopicPartitions, replicationFactor: config.kafkaReplicationFactor, logger });
+      const kafka = new KafkaEventBus({
+        brokers: config.kafkaBrokers,
+        clientId: options.clientId ?? `moneta-${options.role}`,
+        prefix: config.kafkaTopicPrefix,
+        partitions: config.kafkaTopicPartitions,
+        replicationFactor: config.kafkaReplicationFactor,
+        logger,
+      });
       await kafka.ping().catch((error: Error) => {
         throw new ConfigError("KAFKA_BROKERS", `no Kafka broker answered at ${config.kafkaBrokers!.join(",")} (${error.message})`);
       });

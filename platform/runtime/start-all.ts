@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
+
 import type { PlatformConfig } from "../config/env.js";
-import { loadSubgraphs } from "../subgraph/discover.js";
 import type { AnySubgraphModule } from "../subgraph/define.js";
+import { loadSubgraphs } from "../subgraph/discover.js";
 import { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
-import { startSubgraph, type RunningSubgraph } from "./start-subgraph.js";
+import { type RunningSubgraph, startSubgraph } from "./start-subgraph.js";
 
 /** A running subgraph whatever its deps; tests narrow one by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own Deps type

@@ -1,26 +1,28 @@
+import type { IncomingMessage } from "node:http";
+
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError } from "graphql";
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
-import type { IncomingMessage } from "node:http";
+
 import { INTERNAL_TOKEN_HEADER, InternalTokenVerifier } from "../auth/internal-token.js";
-import { signedInPlugin } from "../graphql/signed-in.plugin.js";
+import { databaseUrlFor } from "../config/env.js";
 import { createErrorMasker } from "../errors/masking.js";
-import { currentTraceId } from "../logging/trace.js";
-import { inboxHandler, type ConsumerDefinition } from "../events/inbox.js";
-import { parseEnvelope } from "../events/envelope.js";
 import type { DeliveredMessage } from "../events/bus.js";
+import type { SubscriptionHandle } from "../events/bus.js";
+import { parseEnvelope } from "../events/envelope.js";
+import { type ConsumerDefinition, inboxHandler } from "../events/inbox.js";
 import { Outbox } from "../events/outbox.js";
 import { OutboxRelay } from "../events/relay.js";
+import { createRequestContext, type RequestContext } from "../graphql/context.js";
+import { signedInPlugin } from "../graphql/signed-in.plugin.js";
+import { sendJson, serveGraphQL } from "../http/http-server.js";
 import { JobQueue } from "../jobs/job-queue.js";
 import { JobRunner } from "../jobs/job-runner.js";
-import type { SubscriptionHandle } from "../events/bus.js";
-import { createRequestContext, type RequestContext } from "../graphql/context.js";
-import { sendJson, serveGraphQL } from "../http/http-server.js";
-import type { Platform } from "./platform.js";
-import { databaseUrlFor } from "../config/env.js";
-import type { SubgraphModule, SubgraphKit } from "../subgraph/define.js";
+import { currentTraceId } from "../logging/trace.js";
+import type { SubgraphKit, SubgraphModule } from "../subgraph/define.js";
 import { buildSubgraphSchemaFor } from "../subgraph/schema.js";
+import type { Platform } from "./platform.js";
 
 export interface RunningSubgraph<Deps = unknown> {
   name: string;
@@ -37,7 +39,11 @@ export interface RunningSubgraph<Deps = unknown> {
  * Runs one subgraph: its schema and migrations, its GraphQL endpoint (reachable only with a
  * gateway-signed caller token), its outbox relay and its event consumers.
  */
-export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform: Platform, options: { port?: number } = {}): Promise<RunningSubgraph<Deps>> {
+export async function startSubgraph<Deps>(
+  module: SubgraphModule<Deps>,
+  platform: Platform,
+  options: { port?: number } = {},
+): Promise<RunningSubgraph<Deps>> {
   const logger = platform.logger.child({ subgraph: module.name });
   if (!platform.internalKeys.publicKey) throw new Error("INTERNAL_JWT_PUBLIC_KEY is required to serve a subgraph");
   const verifier = new InternalTokenVerifier(platform.internalKeys.publicKey);
@@ -124,7 +130,17 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
     );
   }
   const handlers = module.jobs?.(deps) ?? [];
-  const jobs = handlers.length > 0 ? new JobRunner({ dataSource, schema: module.name, clock: platform.clock, logger: logger.child({ feature: "jobs" }), handlers, notifier }) : undefined;
+  const jobs =
+    handlers.length > 0
+      ? new JobRunner({
+          dataSource,
+          schema: module.name,
+          clock: platform.clock,
+          logger: logger.child({ feature: "jobs" }),
+          handlers,
+          notifier,
+        })
+      : undefined;
   await jobs?.start();
   logger.info({ url: http.url }, "subgraph ready");
 
@@ -154,8 +170,18 @@ export async function startSubgraph<Deps>(module: SubgraphModule<Deps>, platform
 function subgraphMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const handled = new Counter({ name: "events_consumed_total", help: "Events handled by a consumer, by outcome (ok, failed: retried or sent to the DLQ).", labelNames: ["consumer", "outcome"] as const, registers: [registry] });
-  const lag = new Gauge({ name: "event_consumer_lag_seconds", help: "For the last event a consumer handled: time from its occurredAt to being handled.", labelNames: ["consumer"] as const, registers: [registry] });
+  const handled = new Counter({
+    name: "events_consumed_total",
+    help: "Events handled by a consumer, by outcome (ok, failed: retried or sent to the DLQ).",
+    labelNames: ["consumer", "outcome"] as const,
+    registers: [registry],
+  });
+  const lag = new Gauge({
+    name: "event_consumer_lag_seconds",
+    help: "For the last event a consumer handled: time from its occurredAt to being handled.",
+    labelNames: ["consumer"] as const,
+    registers: [registry],
+  });
   return {
     registry,
     consumer(definition: ConsumerDefinition, handle: (message: DeliveredMessage) => Promise<void>) {

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { composeServices } from "@apollo/composition";
 import { parse, printSchema } from "graphql";
+
 import type { AnySubgraphModule } from "./define.js";
 import { printSubgraphSdl } from "./schema.js";
 
@@ -22,10 +24,16 @@ export class CompositionError extends Error {}
 export async function composeSupergraph(modules: AnySubgraphModule[]): Promise<ComposedSchemas> {
   const subgraphs: Record<string, string> = {};
   for (const module of modules) subgraphs[module.name] = await printSubgraphSdl(module);
-  return composeFromSdl(modules.map((m) => ({ name: m.name, url: defaultSubgraphUrl(m), sdl: subgraphs[m.name]! })), subgraphs);
+  return composeFromSdl(
+    modules.map((m) => ({ name: m.name, url: defaultSubgraphUrl(m), sdl: subgraphs[m.name]! })),
+    subgraphs,
+  );
 }
 
-export function composeFromSdl(services: Array<{ name: string; url: string; sdl: string }>, subgraphs: Record<string, string> = {}): ComposedSchemas {
+export function composeFromSdl(
+  services: Array<{ name: string; url: string; sdl: string }>,
+  subgraphs: Record<string, string> = {},
+): ComposedSchemas {
   const result = composeServices(services.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) throw new CompositionError(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join("\n")}`);
   return {

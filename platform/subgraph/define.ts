@@ -1,11 +1,12 @@
-import type { DataSource, MixedList } from "typeorm";
-import type { NonEmptyArray } from "type-graphql";
 import type { Logger } from "pino";
-import type { RouteHandler } from "../http/http-server.js";
+import type { NonEmptyArray } from "type-graphql";
+import type { DataSource, MixedList } from "typeorm";
+
 import type { KeyValueStore } from "../cache/index.js";
 import type { ConsumerDefinition } from "../events/inbox.js";
 import type { Outbox } from "../events/outbox.js";
 import type { ReferenceResolvers } from "../graphql/federation.js";
+import type { RouteHandler } from "../http/http-server.js";
 import type { JobHandler } from "../jobs/job.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { Clock } from "../time/clock.js";

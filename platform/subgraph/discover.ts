@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
 import type { AnySubgraphModule } from "./define.js";
 
 /** The repo's `subgraphs/` folder (works from source and from compiled `dist/`). */

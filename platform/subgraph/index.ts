@@ -1,4 +1,4 @@
-export { defineSubgraph, type AnySubgraphModule, type SubgraphModule, type SubgraphKit } from "./define.js";
-export { subgraphNames, loadSubgraph, loadSubgraphs, SUBGRAPHS_DIR } from "./discover.js";
+export { type ComposedSchemas, composeFromSdl, composeSupergraph, CompositionError, defaultSubgraphUrl, schemaFiles } from "./compose.js";
+export { type AnySubgraphModule, defineSubgraph, type SubgraphKit, type SubgraphModule } from "./define.js";
+export { loadSubgraph, loadSubgraphs, subgraphNames, SUBGRAPHS_DIR } from "./discover.js";
 export { buildSubgraphSchemaFor, printSubgraphSdl } from "./schema.js";
-export { composeSupergraph, composeFromSdl, schemaFiles, defaultSubgraphUrl, CompositionError, type ComposedSchemas } from "./compose.js";

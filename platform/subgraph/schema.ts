@@ -1,4 +1,5 @@
 import type { ContainerType } from "type-graphql";
+
 import { buildFederatedSchema, type FederatedSchema } from "../graphql/federation.js";
 import type { AnySubgraphModule, SubgraphModule } from "./define.js";
 

@@ -1,5 +1,7 @@
-import { inject } from "vitest";
 import { randomBytes } from "node:crypto";
+
+import { inject } from "vitest";
+
 import { loadConfig, type PlatformConfig } from "../config/index.js";
 
 /** The real services global setup prepared for this run. */

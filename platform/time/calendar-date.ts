@@ -1,5 +1,6 @@
 import { UTCDate } from "@date-fns/utc";
 import { addDays as addDaysTo, differenceInCalendarDays, format, getDaysInMonth } from "date-fns";
+
 import { badInput } from "../errors/errors.js";
 
 /**
@@ -65,7 +66,8 @@ export const MAX_RECORD_DATE = "2100-12-31";
 /** A real calendar day 'YYYY-MM-DD' between 1900 and 2100; anything else is BAD_USER_INPUT on `field`. */
 export function calendarDate(value: unknown, field = "date"): string {
   const normal = formatCalendarDate(parseCalendarDate(value, field));
-  if (normal < MIN_RECORD_DATE || normal > MAX_RECORD_DATE) throw badInput(`${field} must be between ${MIN_RECORD_DATE} and ${MAX_RECORD_DATE}`, { field });
+  if (normal < MIN_RECORD_DATE || normal > MAX_RECORD_DATE)
+    throw badInput(`${field} must be between ${MIN_RECORD_DATE} and ${MAX_RECORD_DATE}`, { field });
   return normal;
 }
 

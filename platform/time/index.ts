@@ -1,3 +1,3 @@
-export { type Clock, systemClock, FixedClock } from "./clock.js";
-export { type IdGenerator, randomIds, sequentialIds, isUuid } from "./ids.js";
 export * from "./calendar-date.js";
+export { type Clock, FixedClock, systemClock } from "./clock.js";
+export { type IdGenerator, isUuid, randomIds, sequentialIds } from "./ids.js";

@@ -3,15 +3,15 @@ import type { IdempotencyKeys, ScheduledPurge } from "../../platform/idempotency
 import type { LedgerAccountsService } from "./accounts/ledger-account.service.js";
 import type { AlertService } from "./alerts/alert.service.js";
 import type { BudgetEntity } from "./budgets/budget.entity.js";
+import type { BudgetService } from "./budgets/budget.service.js";
 import type { BudgetProgressFigures, BudgetProgressService } from "./budgets/budget-progress.service.js";
 import type { BudgetSummaryService } from "./budgets/budget-summary.service.js";
-import type { BudgetService } from "./budgets/budget.service.js";
 import type { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import type { CategoryTreeService } from "./categories/category-tree.service.js";
 import type { AutoSaveService } from "./goals/auto-save.service.js";
-import type { GoalMovementEntity } from "./goals/goal-movement.entity.js";
 import type { SavingsGoalService } from "./goals/goal.service.js";
 import type { GoalView } from "./goals/goal.type.js";
+import type { GoalMovementEntity } from "./goals/goal-movement.entity.js";
 import type { UserSettingsService } from "./settings/user-settings.service.js";
 import type { SpendingService } from "./spending/spending.service.js";
 

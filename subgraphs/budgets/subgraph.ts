@@ -1,36 +1,36 @@
+import { userDeletionConsumer } from "../../platform/events/index.js";
 import { keyedLoader, resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
-import { userDeletionConsumer } from "../../platform/events/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
+import { LedgerAccountsService } from "./accounts/ledger-account.service.js";
 import { BudgetAlertEntity } from "./alerts/alert.entity.js";
 import { AlertResolver } from "./alerts/alert.resolver.js";
 import { AlertService } from "./alerts/alert.service.js";
-import { LedgerAccountsService } from "./accounts/ledger-account.service.js";
 import type { BudgetsDeps } from "./budgets.deps.js";
-import { BudgetAmountEntity } from "./budgets/budget-amount.entity.js";
-import { BudgetProgressService } from "./budgets/budget-progress.service.js";
-import { BudgetSummaryService } from "./budgets/budget-summary.service.js";
 import { BudgetEntity } from "./budgets/budget.entity.js";
 import { budgetByIdLoader, budgetChainLoader } from "./budgets/budget.loaders.js";
 import { BudgetResolver } from "./budgets/budget.resolver.js";
 import { BudgetService } from "./budgets/budget.service.js";
-import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
-import { CategoryTreeService } from "./categories/category-tree.service.js";
 import { Budget, CategoryRef } from "./budgets/budget.type.js";
+import { BudgetAmountEntity } from "./budgets/budget-amount.entity.js";
+import { BudgetProgressService } from "./budgets/budget-progress.service.js";
+import { BudgetSummaryService } from "./budgets/budget-summary.service.js";
+import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import { CategoryBudgetsResolver } from "./categories/category.resolver.js";
-import { SavingsGoal } from "./goals/goal.type.js";
-import { AutoSaveRuleEntity } from "./goals/auto-save-rule.entity.js";
-import { AutoSaveService } from "./goals/auto-save.service.js";
-import { autoSaveConsumer } from "./goals/events/auto-save.handler.js";
-import { GoalMovementEntity } from "./goals/goal-movement.entity.js";
-import { goalByIdLoader, goalMovementsLoader } from "./goals/goal.loaders.js";
-import { AutoSaveRuleResolver, GoalMovementResolver, GoalsUserResolver, SavingsGoalResolver } from "./goals/goal.resolver.js";
-import { SavingsGoalService } from "./goals/goal.service.js";
-import { SavingsGoalEntity } from "./goals/savings-goal.entity.js";
+import { CategoryTreeService } from "./categories/category-tree.service.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { ledgerAccountsConsumer } from "./events/ledger-accounts.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
+import { AutoSaveService } from "./goals/auto-save.service.js";
+import { AutoSaveRuleEntity } from "./goals/auto-save-rule.entity.js";
+import { autoSaveConsumer } from "./goals/events/auto-save.handler.js";
+import { goalByIdLoader, goalMovementsLoader } from "./goals/goal.loaders.js";
+import { AutoSaveRuleResolver, GoalMovementResolver, GoalsUserResolver, SavingsGoalResolver } from "./goals/goal.resolver.js";
+import { SavingsGoalService } from "./goals/goal.service.js";
+import { SavingsGoal } from "./goals/goal.type.js";
+import { GoalMovementEntity } from "./goals/goal-movement.entity.js";
+import { SavingsGoalEntity } from "./goals/savings-goal.entity.js";
 import { CreateMonthlySpending1763769600300 } from "./migrations/1763769600300-create-monthly-spending.js";
 import { BudgetsReadModels1764547200300 } from "./migrations/1764547200300-budgets-read-models.js";
 import { Budgets1764547200310 } from "./migrations/1764547200310-budgets.js";
@@ -40,8 +40,8 @@ import { LedgerAccounts1764547200340 } from "./migrations/1764547200340-ledger-a
 import { GoalIdempotencyKeys1796526000100 } from "./migrations/1796526000100-goal-idempotency-keys.js";
 import { UserSettingsEntity } from "./settings/user-settings.entity.js";
 import { UserSettingsService } from "./settings/user-settings.service.js";
-import { SpendingLineEntity } from "./spending/spending-line.entity.js";
 import { SpendingService } from "./spending/spending.service.js";
+import { SpendingLineEntity } from "./spending/spending-line.entity.js";
 import { BudgetsUserResolver } from "./users/user.resolver.js";
 import { BudgetsUser } from "./users/user.type.js";
 
@@ -64,7 +64,12 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
   return {
     goals: { savings, autoSave, loaders: { goal: goalByIdLoader(savings), movements: goalMovementsLoader(savings) } },
     idempotency,
-    idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, IDEMPOTENCY_PURGE_EVERY_MS, kit.logger.child({ job: "idempotency-purge" })),
+    idempotencyPurge: scheduleIdempotencyPurge(
+      idempotency,
+      dataSource,
+      IDEMPOTENCY_PURGE_EVERY_MS,
+      kit.logger.child({ job: "idempotency-purge" }),
+    ),
     accounts,
     settings,
     categories,
@@ -76,7 +81,11 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
     loaders: {
       budget: budgetByIdLoader(budgets),
       chain: budgetChainLoader(budgets, progress),
-      category: (caller) => keyedLoader((keys) => (caller.userId ? categories.findOwned(caller.userId, keys) : Promise.resolve([])), (c) => c.id),
+      category: (caller) =>
+        keyedLoader(
+          (keys) => (caller.userId ? categories.findOwned(caller.userId, keys) : Promise.resolve([])),
+          (c) => c.id,
+        ),
     },
   };
 }
@@ -89,9 +98,28 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
 export default defineSubgraph<BudgetsDeps>({
   name: "budgets",
   port: 4003,
-  resolvers: [BudgetResolver, AlertResolver, CategoryBudgetsResolver, BudgetsUserResolver, SavingsGoalResolver, GoalMovementResolver, AutoSaveRuleResolver, GoalsUserResolver],
+  resolvers: [
+    BudgetResolver,
+    AlertResolver,
+    CategoryBudgetsResolver,
+    BudgetsUserResolver,
+    SavingsGoalResolver,
+    GoalMovementResolver,
+    AutoSaveRuleResolver,
+    GoalsUserResolver,
+  ],
   orphanedTypes: [BudgetsUser],
-  entities: [UserSettingsEntity, BudgetCategoryEntity, SpendingLineEntity, BudgetEntity, BudgetAmountEntity, BudgetAlertEntity, SavingsGoalEntity, GoalMovementEntity, AutoSaveRuleEntity],
+  entities: [
+    UserSettingsEntity,
+    BudgetCategoryEntity,
+    SpendingLineEntity,
+    BudgetEntity,
+    BudgetAmountEntity,
+    BudgetAlertEntity,
+    SavingsGoalEntity,
+    GoalMovementEntity,
+    AutoSaveRuleEntity,
+  ],
   migrations: [
     CreateMonthlySpending1763769600300,
     BudgetsReadModels1764547200300,

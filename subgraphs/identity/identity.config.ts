@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { ConfigError } from "../../platform/config/index.js";
 
 /** Identity's own settings, validated when the subgraph starts. */
@@ -39,7 +40,11 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
   return {
     appUrl,
     // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
-    argon2: { memoryCost: int(env, "ARGON2_MEMORY_KIB", 19_456, 19_456, 1_048_576), timeCost: int(env, "ARGON2_ITERATIONS", 2, 2, 10), parallelism: 1 },
+    argon2: {
+      memoryCost: int(env, "ARGON2_MEMORY_KIB", 19_456, 19_456, 1_048_576),
+      timeCost: int(env, "ARGON2_ITERATIONS", 2, 2, 10),
+      parallelism: 1,
+    },
     refreshTokenTtlDays: int(env, "REFRESH_TOKEN_TTL_DAYS", 30, 1, 365),
     throttle: {
       accountFailures: int(env, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1000),

@@ -3,24 +3,24 @@ import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountResolver } from "./account/account.resolver.js";
 import { AccountService } from "./account/account.service.js";
-import { ApiKeyGrantResolver } from "./api-keys/api-key-grant.resolver.js";
 import { ApiKeyEntity } from "./api-keys/api-key.entity.js";
 import { ApiKeyResolver } from "./api-keys/api-key.resolver.js";
 import { ApiKeyService } from "./api-keys/api-key.service.js";
-import { AuditEventEntity } from "./audit/audit-event.entity.js";
+import { ApiKeyGrantResolver } from "./api-keys/api-key-grant.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { AuditService } from "./audit/audit.service.js";
+import { AuditEventEntity } from "./audit/audit-event.entity.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { AuthService } from "./auth/auth.service.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
 import { SignInService } from "./auth/sign-in.service.js";
 import { loadEmailConfig } from "./email/email.config.js";
+import { EmailResolver } from "./email/email.resolver.js";
 import { EmailHousekeeping } from "./email/email-housekeeping.js";
 import { HourlyLimit } from "./email/email-throttle.js";
 import { EmailTokenEntity } from "./email/email-token.entity.js";
 import { EmailTokenService } from "./email/email-token.service.js";
 import { EmailVerificationService } from "./email/email-verification.service.js";
-import { EmailResolver } from "./email/email.resolver.js";
 import { LogMailer } from "./email/log-mailer.js";
 import { MailDispatcher } from "./email/mail-dispatcher.js";
 import { MailMessageEntity } from "./email/mail-message.entity.js";
@@ -31,17 +31,17 @@ import { PasswordResetService } from "./email/password-reset.service.js";
 import { SmtpMailer } from "./email/smtp-mailer.js";
 import { ExternalIdentityEntity } from "./external-login/external-identity.entity.js";
 import { loadExternalLoginConfig } from "./external-login/external-login.config.js";
-import { ExternalLoginAttemptEntity } from "./external-login/external-login-attempt.entity.js";
 import { ExternalLoginResolver } from "./external-login/external-login.resolver.js";
 import { ExternalLoginService } from "./external-login/external-login.service.js";
+import { ExternalLoginAttemptEntity } from "./external-login/external-login-attempt.entity.js";
 import { OidcProviders } from "./external-login/oidc-providers.js";
 import { loadIdentityConfig } from "./identity.config.js";
 import type { IdentityDeps } from "./identity.deps.js";
-import { MfaThrottle } from "./mfa/mfa-throttle.js";
 import { MfaBackupCodeEntity, MfaChallengeEntity } from "./mfa/mfa.entity.js";
 import { MfaResolver } from "./mfa/mfa.resolver.js";
-import { MfaSecurityResolver } from "./mfa/mfa-security.resolver.js";
 import { MfaService } from "./mfa/mfa.service.js";
+import { MfaSecurityResolver } from "./mfa/mfa-security.resolver.js";
+import { MfaThrottle } from "./mfa/mfa-throttle.js";
 import { CreateUsers1763769600100 } from "./migrations/1763769600100-create-users.js";
 import { CreateMfa1763769600110 } from "./migrations/1763769600110-create-mfa.js";
 import { CreateEmailFlows1763769600120 } from "./migrations/1763769600120-create-email-flows.js";
@@ -105,10 +105,22 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
     config.appUrl,
     new HourlyLimit(cache, "email:verify:user", emailConfig.verificationRequestsPerHour),
   );
-  const passwordReset = new PasswordResetService(dataSource, passwords, sessions, throttle, emailTokens, emailVerification, mailOutbox, audit, clock, config.appUrl, {
-    perIp: new HourlyLimit(cache, "email:reset:ip", emailConfig.resetRequestsPerIpPerHour),
-    perEmail: new HourlyLimit(cache, "email:reset:address", emailConfig.resetRequestsPerEmailPerHour),
-  });
+  const passwordReset = new PasswordResetService(
+    dataSource,
+    passwords,
+    sessions,
+    throttle,
+    emailTokens,
+    emailVerification,
+    mailOutbox,
+    audit,
+    clock,
+    config.appUrl,
+    {
+      perIp: new HourlyLimit(cache, "email:reset:ip", emailConfig.resetRequestsPerIpPerHour),
+      perEmail: new HourlyLimit(cache, "email:reset:address", emailConfig.resetRequestsPerEmailPerHour),
+    },
+  );
   const passwordChange = new PasswordChangeService(dataSource, passwords, sessions, throttle, emailTokens, mailOutbox, audit, clock);
 
   const auth = new AuthService(
@@ -137,7 +149,12 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
 
   const account = new AccountService(
     dataSource,
-    { mfa: mfa.exportSection, emails: mailOutbox.exportSection, externalAccounts: externalLogin.exportSection, apiKeys: apiKeys.exportSection },
+    {
+      mfa: mfa.exportSection,
+      emails: mailOutbox.exportSection,
+      externalAccounts: externalLogin.exportSection,
+      apiKeys: apiKeys.exportSection,
+    },
     passwords,
     throttle,
     sessions,
@@ -185,7 +202,19 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
 export default defineSubgraph<IdentityDeps>({
   name: "identity",
   port: 4001,
-  resolvers: [AuthResolver, ProfileResolver, SessionResolver, AuditResolver, AccountResolver, MfaResolver, MfaSecurityResolver, EmailResolver, ExternalLoginResolver, ApiKeyResolver, ApiKeyGrantResolver],
+  resolvers: [
+    AuthResolver,
+    ProfileResolver,
+    SessionResolver,
+    AuditResolver,
+    AccountResolver,
+    MfaResolver,
+    MfaSecurityResolver,
+    EmailResolver,
+    ExternalLoginResolver,
+    ApiKeyResolver,
+    ApiKeyGrantResolver,
+  ],
   entities: [
     UserEntity,
     SessionEntity,
@@ -201,7 +230,13 @@ export default defineSubgraph<IdentityDeps>({
     ApiKeyEntity,
   ],
   // Append-only, in timestamp order: databases have already applied these.
-  migrations: [CreateUsers1763769600100, CreateMfa1763769600110, CreateEmailFlows1763769600120, CreateExternalLogin1763769600130, CreateApiKeys1763769600140],
+  migrations: [
+    CreateUsers1763769600100,
+    CreateMfa1763769600110,
+    CreateEmailFlows1763769600120,
+    CreateExternalLogin1763769600130,
+    CreateApiKeys1763769600140,
+  ],
   createDeps: createIdentity,
   references: (deps) => ({ User: resolveUserReference(deps) }),
   routes: (deps) => ({ [ACCESS_TOKEN.jwksPath]: jwksRoute(deps.signingKeys) }),

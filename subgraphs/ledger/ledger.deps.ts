@@ -1,25 +1,25 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
+import type { IdempotencyKeys } from "../../platform/idempotency/index.js";
+import type { JobHandler } from "../../platform/jobs/index.js";
+import type { Clock } from "../../platform/time/index.js";
 import type { AccountEntity } from "./accounts/account.entity.js";
 import type { AccountService } from "./accounts/account.service.js";
 import type { CategoryEntity } from "./categories/category.entity.js";
 import type { CategoryService } from "./categories/category.service.js";
 import type { DayRate } from "./currency/conversion.js";
-import type { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import type { ExchangeRateService } from "./currency/exchange-rate.service.js";
-import type { IdempotencyKeys } from "../../platform/idempotency/index.js";
+import type { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
+import type { ImportService } from "./imports/import.service.js";
+import type { RecurringJob } from "./recurring/recurring.job.js";
+import type { ScheduleService } from "./recurring/schedule.service.js";
+import type { RuleService } from "./rules/rule.service.js";
 import type { PostingEntity } from "./transactions/posting.entity.js";
-import type { TransactionQueries } from "./transactions/transaction-query.service.js";
 import type { TransactionEntity } from "./transactions/transaction.entity.js";
-import type { TransactionEventPublisher } from "./transactions/transaction-events.publisher.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
 import type { TransactionWriter } from "./transactions/transaction.writer.js";
+import type { TransactionEventPublisher } from "./transactions/transaction-events.publisher.js";
+import type { TransactionQueries } from "./transactions/transaction-query.service.js";
 import type { UserSettingsService } from "./users/user-settings.service.js";
-import type { RuleService } from "./rules/rule.service.js";
-import type { ScheduleService } from "./recurring/schedule.service.js";
-import type { RecurringJob } from "./recurring/recurring.job.js";
-import type { ImportService } from "./imports/import.service.js";
-import type { JobHandler } from "../../platform/jobs/index.js";
-import type { Clock } from "../../platform/time/index.js";
 
 /** Per-request DataLoaders of the ledger, each scoped to the caller. */
 export interface LedgerLoaders {

@@ -1,57 +1,57 @@
-import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
-import { Account } from "./accounts/account.type.js";
-import { Category } from "./categories/category.type.js";
-import { Transaction } from "./transactions/transaction.type.js";
+import { IdempotencyKeys } from "../../platform/idempotency/index.js";
+import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountEntity } from "./accounts/account.entity.js";
 import { accountBalanceLoader, accountByIdLoader } from "./accounts/account.loaders.js";
 import { AccountResolver } from "./accounts/account.resolver.js";
 import { AccountService } from "./accounts/account.service.js";
+import { Account } from "./accounts/account.type.js";
 import { CategoryEntity } from "./categories/category.entity.js";
 import { categoryByIdLoader } from "./categories/category.loaders.js";
 import { CategoryResolver } from "./categories/category.resolver.js";
 import { CategoryService } from "./categories/category.service.js";
-import { Repricing } from "./currency/repricing.js";
+import { Category } from "./categories/category.type.js";
 import { baseCurrencyLoader, dayRateLoader } from "./currency/currency.loaders.js";
 import { ExchangeRateEntity } from "./currency/exchange-rate.entity.js";
 import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
-import { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import { ExchangeRateService } from "./currency/exchange-rate.service.js";
+import { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
+import { Repricing } from "./currency/repricing.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
-import { IdempotencyKeys } from "../../platform/idempotency/index.js";
-import type { LedgerDeps } from "./ledger.deps.js";
-import { CreateTransactions1763769600200 } from "./migrations/1763769600200-create-transactions.js";
-import { DoubleEntryLedger1764547200200 } from "./migrations/1764547200200-double-entry-ledger.js";
-import { PostingEntity } from "./transactions/posting.entity.js";
-import { TransactionQueries } from "./transactions/transaction-query.service.js";
-import { TransactionEntity } from "./transactions/transaction.entity.js";
-import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
-import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
-import { TransactionEventPublisher } from "./transactions/transaction-events.publisher.js";
-import { TransactionService } from "./transactions/transaction.service.js";
-import { TransactionWriter } from "./transactions/transaction.writer.js";
-import { ImportBatchEntity, ImportFileEntity } from "./imports/import-batch.entity.js";
 import { importJobHandler } from "./imports/import.job.js";
 import { ImportResolver } from "./imports/import.resolver.js";
 import { ImportService } from "./imports/import.service.js";
+import { ImportBatchEntity, ImportFileEntity } from "./imports/import-batch.entity.js";
+import type { LedgerDeps } from "./ledger.deps.js";
+import { CreateTransactions1763769600200 } from "./migrations/1763769600200-create-transactions.js";
+import { DoubleEntryLedger1764547200200 } from "./migrations/1764547200200-double-entry-ledger.js";
+import { Rules1764547200210 } from "./migrations/1764547200210-rules.js";
+import { Recurring1764547200220 } from "./migrations/1764547200220-recurring.js";
 import { Imports1764547200230 } from "./migrations/1764547200230-imports.js";
 import { ImportJobs1764547200240 } from "./migrations/1764547200240-import-jobs.js";
 import { AnnounceAccounts1764547200250 } from "./migrations/1764547200250-announce-accounts.js";
 import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-search.js";
-import { Recurring1764547200220 } from "./migrations/1764547200220-recurring.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
 import { ScheduleService } from "./recurring/schedule.service.js";
-import { Rules1764547200210 } from "./migrations/1764547200210-rules.js";
 import { RuleEntity } from "./rules/rule.entity.js";
 import { RuleResolver } from "./rules/rule.resolver.js";
 import { RuleService } from "./rules/rule.service.js";
+import { PostingEntity } from "./transactions/posting.entity.js";
+import { TransactionEntity } from "./transactions/transaction.entity.js";
+import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
+import { PostingResolver, SplitResolver, TransactionConnectionResolver, TransactionResolver } from "./transactions/transaction.resolver.js";
+import { TransactionService } from "./transactions/transaction.service.js";
+import { Transaction } from "./transactions/transaction.type.js";
+import { TransactionWriter } from "./transactions/transaction.writer.js";
+import { TransactionEventPublisher } from "./transactions/transaction-events.publisher.js";
+import { TransactionQueries } from "./transactions/transaction-query.service.js";
+import { LedgerUserResolver } from "./users/user.resolver.js";
 import { UserSettingsEntity } from "./users/user-settings.entity.js";
 import { UserSettingsService } from "./users/user-settings.service.js";
-import { LedgerUserResolver } from "./users/user.resolver.js";
 
 export type { LedgerDeps } from "./ledger.deps.js";
 
@@ -73,7 +73,16 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
-  const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, idempotency, kit.logger.child({ job: "recurring" }));
+  const recurringJob = new RecurringJob(
+    dataSource,
+    outbox,
+    clock,
+    ids,
+    writer,
+    events,
+    idempotency,
+    kit.logger.child({ job: "recurring" }),
+  );
   recurringJob.start(RECURRING_JOB_EVERY_MS);
   const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, kit.jobs);
   const importJob = importJobHandler({ clock, ids, outbox, writer, events });
@@ -110,8 +119,31 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
-  resolvers: [AccountResolver, CategoryResolver, TransactionResolver, TransactionConnectionResolver, SplitResolver, PostingResolver, ExchangeRateResolver, RuleResolver, RecurringResolver, ImportResolver, LedgerUserResolver],
-  entities: [AccountEntity, CategoryEntity, TransactionEntity, PostingEntity, ExchangeRateEntity, UserSettingsEntity, RuleEntity, ScheduleEntity, ImportBatchEntity, ImportFileEntity],
+  resolvers: [
+    AccountResolver,
+    CategoryResolver,
+    TransactionResolver,
+    TransactionConnectionResolver,
+    SplitResolver,
+    PostingResolver,
+    ExchangeRateResolver,
+    RuleResolver,
+    RecurringResolver,
+    ImportResolver,
+    LedgerUserResolver,
+  ],
+  entities: [
+    AccountEntity,
+    CategoryEntity,
+    TransactionEntity,
+    PostingEntity,
+    ExchangeRateEntity,
+    UserSettingsEntity,
+    RuleEntity,
+    ScheduleEntity,
+    ImportBatchEntity,
+    ImportFileEntity,
+  ],
   migrations: [
     CreateTransactions1763769600200,
     DoubleEntryLedger1764547200200,

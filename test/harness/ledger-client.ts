@@ -1,11 +1,13 @@
 import type { RegisteredUser, TestSupergraph } from "./supergraph.js";
 
 /** What the import tests read of a batch. */
-export const IMPORT_FIELDS = "id status totalRows rowsDone imported duplicates failed errors { row code message } createdAt startedAt finishedAt";
+export const IMPORT_FIELDS =
+  "id status totalRows rowsDone imported duplicates failed errors { row code message } createdAt startedAt finishedAt";
 
 /** Small typed wrappers over the ledger's operations, through the gateway, for the ledger's tests. */
 export function ledgerClient(sg: TestSupergraph) {
-  const call = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => sg.query(query, variables, user.headers);
+  const call = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) =>
+    sg.query(query, variables, user.headers);
   const ok = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
     const r = await call(user, query, variables);
     if (r.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(r.errors)}`);
@@ -31,12 +33,20 @@ export function ledgerClient(sg: TestSupergraph) {
     importFinished,
     /** importTransactions, then waits for the import to finish; returns the finished batch. */
     async importAndWait(user: RegisteredUser, input: Record<string, unknown>, selection = IMPORT_FIELDS): Promise<any> {
-      const accepted = (await ok(user, `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { id } }`, { input })).importTransactions;
+      const accepted = (
+        await ok(user, `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { id } }`, { input })
+      ).importTransactions;
       return importFinished(user, accepted.id, selection);
     },
     async account(user: RegisteredUser, currency = "USD", opening = "0", extra: Record<string, unknown> = {}): Promise<string> {
       const data = await ok(user, `mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
-        input: { name: `Acc ${currency} ${Math.random().toString(36).slice(2, 6)}`, type: "CHECKING", openingBalance: { amount: opening, currency }, openingDate: "2000-01-01", ...extra },
+        input: {
+          name: `Acc ${currency} ${Math.random().toString(36).slice(2, 6)}`,
+          type: "CHECKING",
+          openingBalance: { amount: opening, currency },
+          openingDate: "2000-01-01",
+          ...extra,
+        },
       });
       return data.createAccount.id;
     },

@@ -1,12 +1,13 @@
 import { pino } from "pino";
-import { startGateway, type GatewayOptions, type RunningGateway } from "../../gateway/gateway.js";
-import type { PlatformConfig } from "../../platform/config/index.js";
+
+import { type GatewayOptions, type RunningGateway, startGateway } from "../../gateway/gateway.js";
 import type { OperationLimits } from "../../gateway/limits/index.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../../gateway/rate-limit/index.js";
 import type { KeyValueStore } from "../../platform/cache/index.js";
-import type { Clock, IdGenerator } from "../../platform/time/index.js";
-import { startAllSubgraphs, type RunningSubgraphs } from "../../platform/runtime/index.js";
+import type { PlatformConfig } from "../../platform/config/index.js";
+import { type RunningSubgraphs, startAllSubgraphs } from "../../platform/runtime/index.js";
 import type { RunningSubgraph } from "../../platform/runtime/start-subgraph.js";
+import type { Clock, IdGenerator } from "../../platform/time/index.js";
 
 export interface RegisteredUser {
   id: string;
@@ -50,7 +51,11 @@ export interface GraphQLResult {
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResult> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json()) as Omit<GraphQLResult, "status">;
   return { status: response.status, ...json };
 }

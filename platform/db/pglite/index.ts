@@ -4,17 +4,17 @@
 // on the same session lock instead of landing inside someone else's transaction.
 export {
   createPgliteDriver,
-  withPgliteSession,
-  PglitePool,
   PgliteClient,
   type PgliteDriver,
   type PgliteDriverOptions,
+  type PgliteField,
+  PglitePool,
   type PglitePoolConfig,
   type PgliteQueryConfig,
   type PgliteQueryResult,
-  type PgliteField,
   type TypeParser,
   type TypeParserSource,
+  withPgliteSession,
 } from "./pglite-driver.js";
-export { PgliteProxy, type PgliteProxyOptions, type PgliteNotice, type PgliteStatementOptions } from "./pglite-proxy.js";
 export type { RawResult } from "./pglite-protocol.js";
+export { type PgliteNotice, PgliteProxy, type PgliteProxyOptions, type PgliteStatementOptions } from "./pglite-proxy.js";

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
+
 import pg from "pg";
 import {
   Column,
   DataSource,
   Entity,
+  type MigrationInterface,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   QueryFailedError,
-  type MigrationInterface,
   type QueryRunner,
 } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { createPgliteDriver, PgliteProxy, withPgliteSession } from "./index.js";
 
 const SCHEMA = "pglite_driver_test";
@@ -115,10 +117,9 @@ function entry(label: string, overrides: Partial<Entry> = {}): Entry {
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 2));
 
 async function labels(ds: DataSource, prefix: string): Promise<string[]> {
-  const rows: Array<{ label: string }> = await ds.query(
-    `SELECT label FROM "${SCHEMA}".entry WHERE label LIKE $1 ORDER BY label`,
-    [`${prefix}%`],
-  );
+  const rows: Array<{ label: string }> = await ds.query(`SELECT label FROM "${SCHEMA}".entry WHERE label LIKE $1 ORDER BY label`, [
+    `${prefix}%`,
+  ]);
   return rows.map((r) => r.label);
 }
 
@@ -279,13 +280,10 @@ describe("PGlite driver for TypeORM", () => {
     expect(raw!.no).toBe(false);
 
     // Parameters go through pg's own encoding: Date, arrays, Buffer, objects, null.
-    const [params] = (await ds.query(`SELECT $1::timestamptz AS ts, $2::uuid[] AS ids, $3::bytea AS bytes, $4::jsonb AS doc, $5::text AS nothing`, [
-      new Date("2020-01-02T03:04:05.678Z"),
-      [saved.id],
-      Buffer.from("hi"),
-      { k: ["v"] },
-      null,
-    ])) as Array<Record<string, unknown>>;
+    const [params] = (await ds.query(
+      `SELECT $1::timestamptz AS ts, $2::uuid[] AS ids, $3::bytea AS bytes, $4::jsonb AS doc, $5::text AS nothing`,
+      [new Date("2020-01-02T03:04:05.678Z"), [saved.id], Buffer.from("hi"), { k: ["v"] }, null],
+    )) as Array<Record<string, unknown>>;
     expect(params).toEqual({
       ts: new Date("2020-01-02T03:04:05.678Z"),
       ids: [saved.id],

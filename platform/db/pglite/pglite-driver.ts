@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
+
 import pg from "pg";
+
 import type { RawResult } from "./pglite-protocol.js";
 import type { PgliteNotice, PgliteProxy } from "./pglite-proxy.js";
 
@@ -314,9 +316,7 @@ export class PgliteClient extends EventEmitter {
     this.stopNotifications?.();
     this.stopNotifications = undefined;
     // Statements already queued on this checkout finish first; only then is the session reset and passed on.
-    const finish = this.tail
-      .then(() => resetSession(this.ctx.db))
-      .catch((error: unknown) => this.ctx.onBackgroundError(toPgError(error)));
+    const finish = this.tail.then(() => resetSession(this.ctx.db)).catch((error: unknown) => this.ctx.onBackgroundError(toPgError(error)));
     void finish.finally(this.onReleased);
   }
 

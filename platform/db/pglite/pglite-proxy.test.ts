@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { Column, DataSource, Entity, PrimaryColumn } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { createPgliteDriver, PgliteProxy } from "./index.js";
 
 const SCHEMA = "pglite_proxy_test";
@@ -75,16 +76,28 @@ describe("PGlite in a worker thread", () => {
   });
 
   it("keeps timers on time while TypeORM imports 50,000 rows in transactions of 250", { retry: 2 }, async () => {
-    const ds = new DataSource({ type: "postgres", driver: createPgliteDriver(db), schema: SCHEMA, entities: [ImportedRow], logging: false });
+    const ds = new DataSource({
+      type: "postgres",
+      driver: createPgliteDriver(db),
+      schema: SCHEMA,
+      entities: [ImportedRow],
+      logging: false,
+    });
     await ds.initialize();
     try {
       await ds.query(`CREATE SCHEMA IF NOT EXISTS "${SCHEMA}"`);
-      await ds.query(`DROP TABLE IF EXISTS "${SCHEMA}".imported_row; CREATE TABLE "${SCHEMA}".imported_row (line integer PRIMARY KEY, payee text NOT NULL, amount_minor bigint NOT NULL)`);
+      await ds.query(
+        `DROP TABLE IF EXISTS "${SCHEMA}".imported_row; CREATE TABLE "${SCHEMA}".imported_row (line integer PRIMARY KEY, payee text NOT NULL, amount_minor bigint NOT NULL)`,
+      );
       const chunk = (start: number) =>
         ds.transaction((manager) =>
           manager.insert(
             ImportedRow,
-            Array.from({ length: 250 }, (_, i) => ({ line: start + i, payee: `Payee ${(start + i) % 97}`, amountMinor: String(-(start + i)) })),
+            Array.from({ length: 250 }, (_, i) => ({
+              line: start + i,
+              payee: `Payee ${(start + i) % 97}`,
+              amountMinor: String(-(start + i)),
+            })),
           ),
         );
       // The first chunk builds TypeORM's statement caches and warms the JIT on this thread; that
@@ -109,7 +122,12 @@ describe("PGlite in a worker thread", () => {
     await db.query(`INSERT INTO proxy_unique VALUES ($1)`, ["x"]);
     const error = await db.query(`INSERT INTO proxy_unique VALUES ($1)`, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(pg.DatabaseError);
-    expect(error).toMatchObject({ code: "23505", constraint: "proxy_unique_k", table: "proxy_unique", detail: "Key (k)=(x) already exists." });
+    expect(error).toMatchObject({
+      code: "23505",
+      constraint: "proxy_unique_k",
+      table: "proxy_unique",
+      detail: "Key (k)=(x) already exists.",
+    });
     expect(db.isInTransaction()).toBe(true);
     await db.exec("ROLLBACK");
     expect(db.isInTransaction()).toBe(false);
@@ -118,9 +136,13 @@ describe("PGlite in a worker thread", () => {
 
   it("returns values as PostgreSQL text, and hands notices to the caller", async () => {
     const notices: string[] = [];
-    const result = await db.query(`SELECT 9007199254740993::int8 AS big, '2024-03-05'::date AS day, ARRAY[1,2] AS list, NULL::text AS nothing`, [], {
-      onNotice: (notice) => notices.push(notice.message),
-    });
+    const result = await db.query(
+      `SELECT 9007199254740993::int8 AS big, '2024-03-05'::date AS day, ARRAY[1,2] AS list, NULL::text AS nothing`,
+      [],
+      {
+        onNotice: (notice) => notices.push(notice.message),
+      },
+    );
     expect(result.rows).toEqual([["9007199254740993", "2024-03-05", "{1,2}", null]]);
     expect(result.fields.map((f) => f.name)).toEqual(["big", "day", "list", "nothing"]);
     await db.exec(`DO $$ BEGIN RAISE NOTICE 'hello from plpgsql'; END $$`, { onNotice: (notice) => notices.push(notice.message) });

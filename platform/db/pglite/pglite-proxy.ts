@@ -1,5 +1,7 @@
 import { Worker } from "node:worker_threads";
+
 import pg from "pg";
+
 import type { PgliteWorkerData, RawResult, Reply, Request, SerializedError } from "./pglite-protocol.js";
 
 /** A notice PostgreSQL sent while a statement ran (RAISE NOTICE, "already exists, skipping"). */
@@ -74,7 +76,9 @@ export class PgliteProxy {
           return;
       }
     });
-    this.worker.on("error", (error) => startFailed(this.fail(new Error(`the embedded database worker crashed: ${error.message}`, { cause: error }))));
+    this.worker.on("error", (error) =>
+      startFailed(this.fail(new Error(`the embedded database worker crashed: ${error.message}`, { cause: error }))),
+    );
     this.worker.on("exit", (code) => {
       if (!this.closing) startFailed(this.fail(new Error(`the embedded database worker exited unexpectedly (code ${code})`)));
     });

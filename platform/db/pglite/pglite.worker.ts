@@ -2,9 +2,18 @@
 // thread's event loop. It runs statements one message at a time in arrival order; the main
 // thread's session lock decides whose statements those are. See pglite-proxy.ts.
 import { parentPort, workerData } from "node:worker_threads";
+
 import { PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { serializeError, type PgliteWorkerData, type RawResult, type Reply, type Request, type SerializedError } from "./pglite-protocol.js";
+
+import {
+  type PgliteWorkerData,
+  type RawResult,
+  type Reply,
+  type Request,
+  type SerializedError,
+  serializeError,
+} from "./pglite-protocol.js";
 
 const port = parentPort;
 if (!port) throw new Error("pglite.worker must run in a worker thread");
@@ -28,7 +37,13 @@ function rawOptions(): QueryOptions {
   const serializers = db.serializers;
   const parserCount = Object.keys(parsers).length;
   const serializerCount = Object.keys(serializers).length;
-  if (!raw || raw.parsers !== parsers || raw.parserCount !== parserCount || raw.serializers !== serializers || raw.serializerCount !== serializerCount) {
+  if (
+    !raw ||
+    raw.parsers !== parsers ||
+    raw.parserCount !== parserCount ||
+    raw.serializers !== serializers ||
+    raw.serializerCount !== serializerCount
+  ) {
     raw = {
       parsers,
       parserCount,

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import { badInput, ClientError, ErrorCode } from "../../../platform/errors/index.js";
 import { isUuid } from "../../../platform/time/index.js";
 import type { AccountSnapshotV1 } from "../../../schema/events/ledger.js";
@@ -9,7 +10,11 @@ import type { AccountSnapshotV1 } from "../../../schema/events/ledger.js";
  * says so, and the client retries (the same answer "not yours" gets: the two must look alike).
  */
 export const accountNotFound = (field: string) =>
-  new ClientError(ErrorCode.NOT_FOUND, "account not found (an account created a moment ago can take a few seconds to reach budgets: try again)", { field });
+  new ClientError(
+    ErrorCode.NOT_FOUND,
+    "account not found (an account created a moment ago can take a few seconds to reach budgets: try again)",
+    { field },
+  );
 
 /**
  * The caller's ledger accounts as budgets keeps them (`budgets.accounts`, fed by
@@ -34,7 +39,10 @@ export class LedgerAccountsService {
    */
   async requireLinkable(manager: EntityManager, userId: string, id: string, field: string): Promise<string> {
     if (!isUuid(id)) throw badInput(`${field} is not an account id`, { field });
-    const [row]: Array<{ archived: boolean }> = await manager.query(`SELECT archived FROM budgets.accounts WHERE id = $1 AND user_id = $2`, [id, userId]);
+    const [row]: Array<{ archived: boolean }> = await manager.query(
+      `SELECT archived FROM budgets.accounts WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    );
     if (!row) throw accountNotFound(field);
     if (row.archived) throw badInput("the account is archived", { field });
     return id.toLowerCase();

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from "type-graphql";
+
 import { badInput } from "../../../platform/errors/index.js";
-import { liveDirective, requireUserId, scopes, servedByGateway, type RequestContext } from "../../../platform/graphql/index.js";
+import { liveDirective, type RequestContext, requireUserId, scopes, servedByGateway } from "../../../platform/graphql/index.js";
 import { BUDGET_EXCEEDED, BUDGET_THRESHOLD_REACHED, BUDGETS_ALERT_TOPIC } from "../../../schema/events/budgets.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { Budget } from "../budgets/budget.type.js";
@@ -24,9 +25,20 @@ export class AlertResolver {
     return alert ? BudgetAlert.from(alert) : null;
   }
 
-  @Directive(liveDirective({ topic: BUDGETS_ALERT_TOPIC, events: [BUDGET_THRESHOLD_REACHED, BUDGET_EXCEEDED], lookup: "budgetAlert", id: "alertId" }))
+  @Directive(
+    liveDirective({
+      topic: BUDGETS_ALERT_TOPIC,
+      events: [BUDGET_THRESHOLD_REACHED, BUDGET_EXCEEDED],
+      lookup: "budgetAlert",
+      id: "alertId",
+    }),
+  )
   @Directive(scopes("budgets:read"))
-  @Subscription(() => BudgetAlert, { name: "budgetAlerts", description: "Each alert of the caller's budgets as it fires.", subscribe: servedByGateway })
+  @Subscription(() => BudgetAlert, {
+    name: "budgetAlerts",
+    description: "Each alert of the caller's budgets as it fires.",
+    subscribe: servedByGateway,
+  })
   budgetAlertsLive(): BudgetAlert {
     return servedByGateway();
   }

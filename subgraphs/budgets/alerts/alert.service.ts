@@ -1,11 +1,12 @@
-import { IsNull, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, IsNull } from "typeorm";
+
 import type { Outbox } from "../../../platform/events/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
-import { BUDGETS_ALERT_TOPIC, type BudgetAlertV1 } from "../../../schema/events/budgets.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import { type BudgetAlertV1, BUDGETS_ALERT_TOPIC } from "../../../schema/events/budgets.js";
 import type { BudgetEntity } from "../budgets/budget.entity.js";
 import type { BudgetProgressFigures } from "../budgets/budget-progress.service.js";
 import { thresholdsCrossed } from "../periods/index.js";
-import { BudgetAlertEntity, type AlertLevel } from "./alert.entity.js";
+import { type AlertLevel, BudgetAlertEntity } from "./alert.entity.js";
 import { alertEventType } from "./alert.events.js";
 
 /**
@@ -23,7 +24,9 @@ export class AlertService {
 
   async evaluate(manager: EntityManager, budget: BudgetEntity, progress: BudgetProgressFigures, traceId: string): Promise<void> {
     const crossed = thresholdsCrossed(progress, { warningPercent: budget.warningPercent, criticalPercent: budget.criticalPercent });
-    const active = await manager.find(BudgetAlertEntity, { where: { budgetId: budget.id, periodStart: progress.period.start, rearmedAt: IsNull() } });
+    const active = await manager.find(BudgetAlertEntity, {
+      where: { budgetId: budget.id, periodStart: progress.period.start, rearmedAt: IsNull() },
+    });
     for (const level of ["WARNING", "CRITICAL"] as AlertLevel[]) {
       const isCrossed = level === "WARNING" ? crossed.warning : crossed.critical;
       const existing = active.find((a) => a.level === level);
@@ -32,7 +35,13 @@ export class AlertService {
     }
   }
 
-  private async fire(manager: EntityManager, budget: BudgetEntity, progress: BudgetProgressFigures, level: AlertLevel, traceId: string): Promise<void> {
+  private async fire(
+    manager: EntityManager,
+    budget: BudgetEntity,
+    progress: BudgetProgressFigures,
+    level: AlertLevel,
+    traceId: string,
+  ): Promise<void> {
     const alert = Object.assign(new BudgetAlertEntity(), {
       id: this.ids.next(),
       userId: budget.userId,

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+
 import { MoneyType } from "../../../platform/money/index.js";
 import type { BudgetAlertEntity } from "./alert.entity.js";
 
@@ -6,7 +7,10 @@ export enum AlertLevel {
   WARNING = "WARNING",
   CRITICAL = "CRITICAL",
 }
-registerEnumType(AlertLevel, { name: "BudgetAlertLevel", description: "WARNING: the warning threshold (BudgetThresholdReached); CRITICAL: the critical one (BudgetExceeded)." });
+registerEnumType(AlertLevel, {
+  name: "BudgetAlertLevel",
+  description: "WARNING: the warning threshold (BudgetThresholdReached); CRITICAL: the critical one (BudgetExceeded).",
+});
 
 @ObjectType("BudgetAlert")
 export class BudgetAlert {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 
 /** The amount per period from `effectiveFrom` (a period start) on: past periods keep theirs. */

@@ -1,10 +1,19 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { localDay, type Clock } from "../../../platform/time/index.js";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
+import { type Clock, localDay } from "../../../platform/time/index.js";
 import type { CategoryTreeService } from "../categories/category-tree.service.js";
-import { carryChain, periodContaining, periodsBetween, progressOf, type Period, type PeriodPrefs, type Progress } from "../periods/index.js";
+import {
+  carryChain,
+  type Period,
+  periodContaining,
+  type PeriodPrefs,
+  periodsBetween,
+  type Progress,
+  progressOf,
+} from "../periods/index.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
-import { BudgetAmountEntity } from "./budget-amount.entity.js";
 import type { BudgetEntity } from "./budget.entity.js";
+import { BudgetAmountEntity } from "./budget-amount.entity.js";
 
 export interface BudgetProgressFigures extends Progress {
   /** Lines in the period the ledger could not price in the base currency (no rate that day). */
@@ -35,7 +44,11 @@ export class BudgetProgressService {
   }
 
   /** Every period from the first through the one containing `date`, with its figures (one statement for the spending). */
-  async chain(budget: BudgetEntity, date: string, manager: EntityManager = this.dataSource.manager): Promise<{ periods: BudgetProgressFigures[]; prefs: PeriodPrefs }> {
+  async chain(
+    budget: BudgetEntity,
+    date: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ periods: BudgetProgressFigures[]; prefs: PeriodPrefs }> {
     const settings = await this.settings.require(budget.userId, manager);
     const prefs: PeriodPrefs = { firstDayOfWeek: settings.firstDayOfWeek, monthStartDay: settings.monthStartDay };
     const first = periodContaining(budget.period, budget.startDate, prefs);
@@ -61,7 +74,12 @@ export class BudgetProgressService {
   }
 
   /** Spent per day (positive = money out; refunds subtract) for the budget's categories. */
-  private async spendingByDay(budget: BudgetEntity, from: string, to: string, manager: EntityManager): Promise<Map<string, { spent: bigint; unconverted: number }>> {
+  private async spendingByDay(
+    budget: BudgetEntity,
+    from: string,
+    to: string,
+    manager: EntityManager,
+  ): Promise<Map<string, { spent: bigint; unconverted: number }>> {
     const params: unknown[] = [budget.userId, from, to];
     let match: string;
     if (budget.categoryIds.length === 0) {
@@ -90,7 +108,9 @@ export class BudgetProgressService {
   }
 
   amountsFor(budgetIds: readonly string[]): Promise<BudgetAmountEntity[]> {
-    return this.dataSource.getRepository(BudgetAmountEntity).find({ where: { budgetId: In([...budgetIds]) }, order: { effectiveFrom: "ASC" } });
+    return this.dataSource
+      .getRepository(BudgetAmountEntity)
+      .find({ where: { budgetId: In([...budgetIds]) }, order: { effectiveFrom: "ASC" } });
   }
 }
 

@@ -1,9 +1,10 @@
-import { IsNull, type DataSource } from "typeorm";
+import { type DataSource, IsNull } from "typeorm";
+
 import type { Money } from "../../../platform/money/index.js";
-import { periodContaining, type Period } from "../periods/index.js";
+import { type Period, periodContaining } from "../periods/index.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
-import { budgetedFor, type BudgetProgressService } from "./budget-progress.service.js";
 import { BudgetEntity } from "./budget.entity.js";
+import { budgetedFor, type BudgetProgressService } from "./budget-progress.service.js";
 
 export interface Summary {
   period: Period;
@@ -32,7 +33,17 @@ export class BudgetSummaryService {
     );
     const budgets = await this.dataSource.getRepository(BudgetEntity).find({ where: { userId, period: "MONTHLY", archivedAt: IsNull() } });
     const amounts = budgets.length ? await this.progress.amountsFor(budgets.map((b) => b.id)) : [];
-    const budgeted = budgets.filter((b) => b.startDate <= period.end).reduce((sum, b) => sum + budgetedFor(amounts.filter((a) => a.budgetId === b.id), period), 0n);
+    const budgeted = budgets
+      .filter((b) => b.startDate <= period.end)
+      .reduce(
+        (sum, b) =>
+          sum +
+          budgetedFor(
+            amounts.filter((a) => a.budgetId === b.id),
+            period,
+          ),
+        0n,
+      );
     const currency = settings.baseCurrency;
     const income = BigInt(totals.income);
     return {

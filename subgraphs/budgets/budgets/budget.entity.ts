@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import type { PeriodKind, RolloverMode } from "../periods/index.js";
 
 @Entity({ name: "budgets" })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+
 import { MoneyInput } from "../../../platform/money/index.js";
 import { BudgetPeriod, RolloverMode } from "./budget.type.js";
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+
 import { badInput, notFound } from "../../../platform/errors/index.js";
-import { liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+import { liveDirective, type RequestContext, requireUserId, scopes, servedByGateway } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import { BUDGET_UPDATED, BUDGETS_BUDGET_TOPIC } from "../../../schema/events/budgets.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
@@ -20,7 +21,10 @@ export class BudgetResolver {
 
   @Directive(scopes("budgets:read"))
   @Query(() => [Budget], { description: "The caller's budgets, oldest first." })
-  async budgets(@Ctx() context: RequestContext, @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean): Promise<Budget[]> {
+  async budgets(
+    @Ctx() context: RequestContext,
+    @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
+  ): Promise<Budget[]> {
     return (await this.deps.budgets.list(requireUserId(context), includeArchived)).map(Budget.from);
   }
 
@@ -34,13 +38,25 @@ export class BudgetResolver {
 
   @Directive(scopes("budgets:read"))
   @Query(() => BudgetSummary, { description: "The monthly period containing `date` (default today)." })
-  async budgetSummary(@Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetSummary> {
+  async budgetSummary(
+    @Ctx() context: RequestContext,
+    @Arg("date", () => String, { nullable: true }) date: string | null,
+  ): Promise<BudgetSummary> {
     const userId = requireUserId(context);
     const s = await this.deps.summary.of(userId, day(date, "date") ?? (await this.deps.progress.today(userId)));
-    return { periodStart: s.period.start, periodEnd: s.period.end, income: MoneyType.from(s.income), totalBudgeted: MoneyType.from(s.totalBudgeted), spent: MoneyType.from(s.spent), leftToBudget: MoneyType.from(s.leftToBudget) };
+    return {
+      periodStart: s.period.start,
+      periodEnd: s.period.end,
+      income: MoneyType.from(s.income),
+      totalBudgeted: MoneyType.from(s.totalBudgeted),
+      spent: MoneyType.from(s.spent),
+      leftToBudget: MoneyType.from(s.leftToBudget),
+    };
   }
 
-  @Directive(liveDirective({ topic: BUDGETS_BUDGET_TOPIC, events: [BUDGET_UPDATED], lookup: "budget", id: "budgetId", match: { id: "budgetId" } }))
+  @Directive(
+    liveDirective({ topic: BUDGETS_BUDGET_TOPIC, events: [BUDGET_UPDATED], lookup: "budget", id: "budgetId", match: { id: "budgetId" } }),
+  )
   @Directive(scopes("budgets:read"))
   @Subscription(() => Budget, { description: "The budget whenever it or its spending changes.", subscribe: servedByGateway })
   budgetUpdated(@Arg("id", () => ID) _id: string): Budget {
@@ -48,14 +64,22 @@ export class BudgetResolver {
   }
 
   @FieldResolver(() => BudgetProgress, { description: "The period containing `date` (default: today in the user's time zone)." })
-  async progress(@Root() budget: Budget, @Ctx() context: RequestContext, @Arg("date", () => String, { nullable: true }) date: string | null): Promise<BudgetProgress> {
+  async progress(
+    @Root() budget: Budget,
+    @Ctx() context: RequestContext,
+    @Arg("date", () => String, { nullable: true }) date: string | null,
+  ): Promise<BudgetProgress> {
     const on = day(date, "date");
     if (on !== undefined && on < budget.startDate) throw badInput(`the budget starts on ${budget.startDate}`, { field: "date" });
     return BudgetProgress.from((await this.chain(budget, context, on)).at(-1)!, budget.currency);
   }
 
   @FieldResolver(() => [BudgetProgress], { description: "The last periods up to and including the current one, oldest first." })
-  async history(@Root() budget: Budget, @Ctx() context: RequestContext, @Arg("last", () => Int, { defaultValue: 6 }) last: number): Promise<BudgetProgress[]> {
+  async history(
+    @Root() budget: Budget,
+    @Ctx() context: RequestContext,
+    @Arg("last", () => Int, { defaultValue: 6 }) last: number,
+  ): Promise<BudgetProgress[]> {
     if (!Number.isInteger(last) || last < 1 || last > 120) throw badInput("last must be between 1 and 120", { field: "last" });
     return (await this.chain(budget, context)).slice(-last).map((p) => BudgetProgress.from(p, budget.currency));
   }
@@ -66,7 +90,9 @@ export class BudgetResolver {
   }
 
   private async chain(budget: Budget, context: RequestContext, date?: string) {
-    const periods = await context.loaders.get(this.deps.loaders.chain).load(`${budget.id}|${date ?? (await this.deps.progress.today(budget.entity.userId))}`);
+    const periods = await context.loaders
+      .get(this.deps.loaders.chain)
+      .load(`${budget.id}|${date ?? (await this.deps.progress.today(budget.entity.userId))}`);
     if (!periods) throw notFound("budget");
     return periods;
   }
@@ -75,14 +101,26 @@ export class BudgetResolver {
   @Mutation(() => Budget)
   async createBudget(@Ctx() context: RequestContext, @Arg("input", () => CreateBudgetInput) input: CreateBudgetInput): Promise<Budget> {
     const userId = requireUserId(context);
-    return Budget.from(await this.deps.budgets.create(userId, { ...input, amount: input.amount.toMoney(), startDate: day(input.startDate, "startDate") }, context.traceId));
+    return Budget.from(
+      await this.deps.budgets.create(
+        userId,
+        { ...input, amount: input.amount.toMoney(), startDate: day(input.startDate, "startDate") },
+        context.traceId,
+      ),
+    );
   }
 
   @Directive(scopes("budgets:write"))
   @Mutation(() => Budget)
-  async updateBudget(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateBudgetInput) input: UpdateBudgetInput): Promise<Budget> {
+  async updateBudget(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateBudgetInput) input: UpdateBudgetInput,
+  ): Promise<Budget> {
     const userId = requireUserId(context);
-    return Budget.from(await this.deps.budgets.update(userId, id, { ...input, amount: input.amount ? input.amount.toMoney() : null }, context.traceId));
+    return Budget.from(
+      await this.deps.budgets.update(userId, id, { ...input, amount: input.amount ? input.amount.toMoney() : null }, context.traceId),
+    );
   }
 
   @Directive(scopes("budgets:write"))

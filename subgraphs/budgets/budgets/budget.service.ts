@@ -1,17 +1,18 @@
-import { In, IsNull, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In, IsNull } from "typeorm";
+
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { BUDGET_UPDATED, BUDGETS_BUDGET_TOPIC } from "../../../schema/events/budgets.js";
 import type { AlertService } from "../alerts/alert.service.js";
 import type { CategoryTreeService } from "../categories/category-tree.service.js";
-import { nextPeriod, periodContaining, PERIOD_KINDS, ROLLOVER_MODES, type PeriodKind, type RolloverMode } from "../periods/index.js";
-import type { SpendingLineEntity } from "../spending/spending-line.entity.js";
+import { nextPeriod, PERIOD_KINDS, periodContaining, type PeriodKind, ROLLOVER_MODES, type RolloverMode } from "../periods/index.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
-import { BudgetAmountEntity } from "./budget-amount.entity.js";
+import type { SpendingLineEntity } from "../spending/spending-line.entity.js";
 import { BudgetEntity } from "./budget.entity.js";
+import { BudgetAmountEntity } from "./budget-amount.entity.js";
 import type { BudgetProgressService } from "./budget-progress.service.js";
 
 export interface NewBudget {
@@ -73,7 +74,11 @@ export class BudgetService {
       } as BudgetEntity);
       await this.apply(manager, budget, { ...input, applyFrom: null });
       await manager.insert(BudgetEntity, budget);
-      await manager.insert(BudgetAmountEntity, { budgetId: budget.id, effectiveFrom: budget.startDate, amountMinor: this.checkedAmount(input.amount, budget.currency) });
+      await manager.insert(BudgetAmountEntity, {
+        budgetId: budget.id,
+        effectiveFrom: budget.startDate,
+        amountMinor: this.checkedAmount(input.amount, budget.currency),
+      });
       await this.announce(manager, [budget], traceId);
       await this.reevaluate(manager, budget, [], traceId);
       return budget;
@@ -87,8 +92,13 @@ export class BudgetService {
       await this.apply(manager, budget, changes);
       await manager.save(BudgetEntity, budget);
       if (changes.amount) {
-        const current = periodContaining(budget.period, await this.progress.today(userId, manager), await this.progress.prefs(userId, manager));
-        const from = changes.applyFrom === "NEXT_PERIOD" ? nextPeriod(budget.period, current, await this.progress.prefs(userId, manager)) : current;
+        const current = periodContaining(
+          budget.period,
+          await this.progress.today(userId, manager),
+          await this.progress.prefs(userId, manager),
+        );
+        const from =
+          changes.applyFrom === "NEXT_PERIOD" ? nextPeriod(budget.period, current, await this.progress.prefs(userId, manager)) : current;
         const effectiveFrom = from.start < budget.startDate ? budget.startDate : from.start;
         await manager.query(
           `INSERT INTO budgets.budget_amounts (budget_id, effective_from, amount_minor) VALUES ($1, $2, $3)
@@ -127,12 +137,21 @@ export class BudgetService {
     const children = await this.categories.childrenByParent(userId, manager);
     const affected: BudgetEntity[] = [];
     for (const budget of budgets) {
-      const covered = budget.categoryIds.length === 0 ? null : new Set(budget.categoryIds.flatMap((id) => [id, ...(children.get(id) ?? [])]));
-      const touches = changed.some((line) => (covered ? line.categoryId !== null && covered.has(line.categoryId) : line.kind === "EXPENSE" || line.categoryId !== null));
+      const covered =
+        budget.categoryIds.length === 0 ? null : new Set(budget.categoryIds.flatMap((id) => [id, ...(children.get(id) ?? [])]));
+      const touches = changed.some((line) =>
+        covered ? line.categoryId !== null && covered.has(line.categoryId) : line.kind === "EXPENSE" || line.categoryId !== null,
+      );
       if (touches) affected.push(budget);
     }
     await this.announce(manager, affected, traceId);
-    for (const budget of affected) await this.reevaluate(manager, budget, changed.map((l) => l.date), traceId);
+    for (const budget of affected)
+      await this.reevaluate(
+        manager,
+        budget,
+        changed.map((l) => l.date),
+        traceId,
+      );
   }
 
   /** A merged or deleted category leaves every budget that named it (a merge names the target instead). */
@@ -144,11 +163,17 @@ export class BudgetService {
       budget.categoryIds = [...new Set(next)];
       await manager.update(BudgetEntity, { id: budget.id }, { categoryIds: budget.categoryIds });
     }
-    await this.announce(manager, budgets.filter((b) => !b.archivedAt), traceId);
+    await this.announce(
+      manager,
+      budgets.filter((b) => !b.archivedAt),
+      traceId,
+    );
   }
 
   list(userId: string, includeArchived: boolean): Promise<BudgetEntity[]> {
-    return this.dataSource.getRepository(BudgetEntity).find({ where: includeArchived ? { userId } : { userId, archivedAt: IsNull() }, order: { createdAt: "ASC" } });
+    return this.dataSource
+      .getRepository(BudgetEntity)
+      .find({ where: includeArchived ? { userId } : { userId, archivedAt: IsNull() }, order: { createdAt: "ASC" } });
   }
 
   findForUser(userId: string, ids: readonly string[]): Promise<BudgetEntity[]> {
@@ -164,7 +189,10 @@ export class BudgetService {
          AND ($2::uuid = ANY(b.category_ids) OR EXISTS (SELECT 1 FROM budgets.categories c WHERE c.id = $2 AND c.user_id = $1 AND c.parent_id = ANY(b.category_ids)))`,
       [userId, categoryId],
     );
-    return this.findForUser(userId, rows.map((r) => r.id));
+    return this.findForUser(
+      userId,
+      rows.map((r) => r.id),
+    );
   }
 
   async purgeUser(manager: EntityManager, userId: string): Promise<void> {
@@ -174,7 +202,9 @@ export class BudgetService {
   private async reevaluate(manager: EntityManager, budget: BudgetEntity, dates: readonly string[], traceId: string): Promise<void> {
     const today = await this.progress.today(budget.userId, manager);
     const { periods, prefs } = await this.progress.chain(budget, [today, ...dates].sort().at(-1)!, manager);
-    const wanted = new Set(this.progress.periodsOf(budget, [today, ...dates.filter((d) => d >= budget.startDate)], prefs).map((p) => p.start));
+    const wanted = new Set(
+      this.progress.periodsOf(budget, [today, ...dates.filter((d) => d >= budget.startDate)], prefs).map((p) => p.start),
+    );
     for (const figures of periods) if (wanted.has(figures.period.start)) await this.alerts.evaluate(manager, budget, figures, traceId);
   }
 
@@ -183,7 +213,12 @@ export class BudgetService {
     await this.outbox.add(
       manager,
       traceId,
-      budgets.map((b) => ({ topic: BUDGETS_BUDGET_TOPIC, type: BUDGET_UPDATED, key: b.userId, data: { budgetId: b.id, userId: b.userId } })),
+      budgets.map((b) => ({
+        topic: BUDGETS_BUDGET_TOPIC,
+        type: BUDGET_UPDATED,
+        key: b.userId,
+        data: { budgetId: b.id, userId: b.userId },
+      })),
     );
   }
 
@@ -204,8 +239,12 @@ export class BudgetService {
     }
     const warning = c.warningPercent ?? budget.warningPercent;
     const critical = c.criticalPercent ?? budget.criticalPercent;
-    for (const [value, field] of [[warning, "warningPercent"], [critical, "criticalPercent"]] as const) {
-      if (!Number.isInteger(value) || value < 1 || value > 1000) throw badInput(`${field} must be a whole percentage from 1 to 1000`, { field });
+    for (const [value, field] of [
+      [warning, "warningPercent"],
+      [critical, "criticalPercent"],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 1 || value > 1000)
+        throw badInput(`${field} must be a whole percentage from 1 to 1000`, { field });
     }
     if (warning > critical) throw badInput("warningPercent cannot be above criticalPercent", { field: "warningPercent" });
     budget.warningPercent = warning;

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+
 import { MoneyType } from "../../../platform/money/index.js";
 import type { BudgetEntity } from "./budget.entity.js";
 import type { BudgetProgressFigures } from "./budget-progress.service.js";
@@ -16,7 +17,11 @@ export enum RolloverMode {
   LEFTOVER = "LEFTOVER",
   ENVELOPE = "ENVELOPE",
 }
-registerEnumType(RolloverMode, { name: "RolloverMode", description: "NONE: each period starts fresh. LEFTOVER: an unspent remainder carries forward. ENVELOPE: remainder and overspend both carry." });
+registerEnumType(RolloverMode, {
+  name: "RolloverMode",
+  description:
+    "NONE: each period starts fresh. LEFTOVER: an unspent remainder carries forward. ENVELOPE: remainder and overspend both carry.",
+});
 
 export enum BudgetStatus {
   ON_TRACK = "ON_TRACK",
@@ -71,7 +76,9 @@ export class BudgetProgress {
   @Field(() => BudgetStatus)
   status!: BudgetStatus;
 
-  @Field(() => Int, { description: "Transactions in the period the ledger could not price in the base currency (no rate that day); not counted." })
+  @Field(() => Int, {
+    description: "Transactions in the period the ledger could not price in the base currency (no rate that day); not counted.",
+  })
   unconvertedTransactions!: number;
 
   static from(p: BudgetProgressFigures, currency: string): BudgetProgress {
@@ -150,7 +157,9 @@ export class Budget {
   }
 }
 
-@ObjectType("BudgetSummary", { description: "The monthly period containing a day: income, what is budgeted for it, spent, and what is left to budget." })
+@ObjectType("BudgetSummary", {
+  description: "The monthly period containing a day: income, what is budgeted for it, spent, and what is left to budget.",
+})
 export class BudgetSummary {
   @Field(() => String)
   periodStart!: string;

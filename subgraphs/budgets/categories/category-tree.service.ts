@@ -1,5 +1,6 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { notFound, badInput } from "../../../platform/errors/index.js";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
+import { badInput, notFound } from "../../../platform/errors/index.js";
 import { isUuid } from "../../../platform/time/index.js";
 import type { CategorySnapshotV1 } from "../../../schema/events/ledger.js";
 import { BudgetCategoryEntity } from "./budget-category.entity.js";
@@ -33,7 +34,10 @@ export class CategoryTreeService {
 
   /** The user's parent → children map, to widen many budgets' categories with one statement. */
   async childrenByParent(userId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
-    const rows: Array<{ id: string; parent_id: string }> = await manager.query(`SELECT id, parent_id FROM budgets.categories WHERE user_id = $1 AND parent_id IS NOT NULL`, [userId]);
+    const rows: Array<{ id: string; parent_id: string }> = await manager.query(
+      `SELECT id, parent_id FROM budgets.categories WHERE user_id = $1 AND parent_id IS NOT NULL`,
+      [userId],
+    );
     const children = new Map<string, string[]>();
     for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
     return children;

@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { requireUserId, scopes, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { Budget, CategoryRef } from "../budgets/budget.type.js";
 
@@ -13,4 +14,3 @@ export class CategoryBudgetsResolver {
     return (await this.deps.budgets.forCategory(requireUserId(context), category.id)).map(Budget.from);
   }
 }
-

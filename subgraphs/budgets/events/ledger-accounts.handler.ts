@@ -1,5 +1,13 @@
 import type { ConsumerDefinition, EventHandler } from "../../../platform/events/index.js";
-import { ACCOUNT_ARCHIVED, ACCOUNT_CREATED, ACCOUNT_UNARCHIVED, ACCOUNT_UPDATED, LEDGER_ACCOUNT_TOPIC, type AccountSnapshotV1, type LedgerAccountEvents } from "../../../schema/events/ledger.js";
+import {
+  ACCOUNT_ARCHIVED,
+  ACCOUNT_CREATED,
+  ACCOUNT_UNARCHIVED,
+  ACCOUNT_UPDATED,
+  type AccountSnapshotV1,
+  LEDGER_ACCOUNT_TOPIC,
+  type LedgerAccountEvents,
+} from "../../../schema/events/ledger.js";
 import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 
 /** Which accounts each user has, and whether they are archived: every account event is the whole snapshot. */

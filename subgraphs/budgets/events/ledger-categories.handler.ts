@@ -4,9 +4,9 @@ import {
   CATEGORY_CREATED,
   CATEGORY_DELETED,
   CATEGORY_UPDATED,
-  LEDGER_CATEGORY_TOPIC,
   type CategoryMovedV1,
   type CategorySnapshotV1,
+  LEDGER_CATEGORY_TOPIC,
   type LedgerCategoryEvents,
 } from "../../../schema/events/ledger.js";
 import type { BudgetService } from "../budgets/budget.service.js";
@@ -14,7 +14,11 @@ import type { CategoryTreeService } from "../categories/category-tree.service.js
 import type { SpendingService } from "../spending/spending.service.js";
 
 /** The ledger's category tree, and merges/deletions moving spending and budgets in one step. */
-export function ledgerCategoriesConsumer(tree: CategoryTreeService, spending: SpendingService, budgets: BudgetService): ConsumerDefinition<LedgerCategoryEvents> {
+export function ledgerCategoriesConsumer(
+  tree: CategoryTreeService,
+  spending: SpendingService,
+  budgets: BudgetService,
+): ConsumerDefinition<LedgerCategoryEvents> {
   const upsert: EventHandler<CategorySnapshotV1> = (event, manager) => tree.upsert(manager, event.data);
   const moved: EventHandler<CategoryMovedV1> = async (event, manager) => {
     const { userId, sourceId, targetId } = event.data;

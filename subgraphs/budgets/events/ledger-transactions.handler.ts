@@ -1,17 +1,18 @@
 import type { EntityManager } from "typeorm";
+
 import type { ConsumerDefinition } from "../../../platform/events/index.js";
 import {
   LEDGER_TRANSACTION_TOPIC,
+  type LedgerTransactionEvents,
   TRANSACTION_DELETED,
   TRANSACTION_POSTED,
   TRANSACTION_RESTORED,
   TRANSACTION_UPDATED,
-  type LedgerTransactionEvents,
   type TransactionSnapshotV1,
 } from "../../../schema/events/ledger.js";
 import type { BudgetService } from "../budgets/budget.service.js";
-import { linesOf } from "../spending/spending-lines.js";
 import type { SpendingService } from "../spending/spending.service.js";
+import { linesOf } from "../spending/spending-lines.js";
 
 /**
  * Keeps each transaction's lines as the ledger last described it, then lets budgets react. Every

@@ -25,7 +25,8 @@ export function assertAutoSaveTerms(terms: AutoSaveTerms): void {
   if (!AUTO_SAVE_MODES.includes(terms.mode)) throw badInput("unknown auto-save mode", { field: "mode" });
   if (terms.mode === "PERCENT") {
     const bp = terms.percentBasisPoints;
-    if (bp === null || !Number.isInteger(bp) || bp < 1 || bp > 10_000) throw badInput("percentBasisPoints must be a whole number from 1 to 10000 (100 %)", { field: "percentBasisPoints" });
+    if (bp === null || !Number.isInteger(bp) || bp < 1 || bp > 10_000)
+      throw badInput("percentBasisPoints must be a whole number from 1 to 10000 (100 %)", { field: "percentBasisPoints" });
     if (terms.amountMinor !== null) throw badInput("a PERCENT rule takes no amount", { field: "amount" });
   } else {
     if (terms.amountMinor === null || terms.amountMinor <= 0n) throw badInput("a FIXED rule needs a positive amount", { field: "amount" });

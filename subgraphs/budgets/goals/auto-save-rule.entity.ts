@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 import type { AutoSaveModeName } from "./auto-save-amount.js";
 

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import { assertAutoSaveTerms, autoSaveAmount, type AutoSaveModeName } from "./auto-save-amount.js";
@@ -58,13 +59,19 @@ export class AutoSaveService {
   }
 
   async create(userId: string, input: NewAutoSaveRule): Promise<AutoSaveRuleView> {
-    const terms = { mode: input.mode, percentBasisPoints: input.percentBasisPoints ?? null, amountMinor: input.amount?.amountMinor ?? null };
+    const terms = {
+      mode: input.mode,
+      percentBasisPoints: input.percentBasisPoints ?? null,
+      amountMinor: input.amount?.amountMinor ?? null,
+    };
     assertAutoSaveTerms(terms);
-    if (input.accountId !== null && input.accountId !== undefined && !isUuid(input.accountId)) throw badInput("accountId is not an account id", { field: "accountId" });
+    if (input.accountId !== null && input.accountId !== undefined && !isUuid(input.accountId))
+      throw badInput("accountId is not an account id", { field: "accountId" });
     return this.dataSource.transaction(async (manager) => {
       const goal = await this.goals.lockOwned(manager, userId, input.goalId);
       if (goal.archivedAt) throw badInput("the goal is archived", { field: "goalId" });
-      if (input.amount && input.amount.currency !== goal.currency) throw badInput(`the goal is kept in ${goal.currency}`, { field: "amount.currency" });
+      if (input.amount && input.amount.currency !== goal.currency)
+        throw badInput(`the goal is kept in ${goal.currency}`, { field: "amount.currency" });
       const accountId = input.accountId ? await this.accounts.requireLinkable(manager, userId, input.accountId, "accountId") : null;
       await claimWithinUserCap(manager, AutoSaveRuleEntity, userId, MAX_AUTO_SAVE_RULES_PER_USER, "auto-save rules");
       const rule = Object.assign(new AutoSaveRuleEntity(), {
@@ -116,7 +123,10 @@ export class AutoSaveService {
     );
     const byGoal = new Map<string, bigint>();
     for (const r of rules) {
-      const amount = autoSaveAmount({ mode: r.mode, percentBasisPoints: r.percent_basis_points, amountMinor: r.amount_minor === null ? null : BigInt(r.amount_minor) }, income);
+      const amount = autoSaveAmount(
+        { mode: r.mode, percentBasisPoints: r.percent_basis_points, amountMinor: r.amount_minor === null ? null : BigInt(r.amount_minor) },
+        income,
+      );
       byGoal.set(r.goal_id, (byGoal.get(r.goal_id) ?? 0n) + amount);
     }
     const goals = [...byGoal].filter(([, amount]) => amount > 0n);
@@ -128,7 +138,16 @@ export class AutoSaveService {
        SELECT id, goal_id, $3, amount_minor, $4::date, 'AUTO_SAVE', $5::uuid, $6, $7 FROM unnest($1::uuid[], $2::uuid[], $8::bigint[]) AS m(id, goal_id, amount_minor)
        ON CONFLICT DO NOTHING
        RETURNING goal_id`,
-      [goals.map(() => this.ids.next()), goals.map(([goalId]) => goalId), tx.userId, tx.date, tx.transactionId, note, now, goals.map(([, amount]) => amount.toString())],
+      [
+        goals.map(() => this.ids.next()),
+        goals.map(([goalId]) => goalId),
+        tx.userId,
+        tx.date,
+        tx.transactionId,
+        note,
+        now,
+        goals.map(([, amount]) => amount.toString()),
+      ],
     );
     const touched = inserted.map((r) => r.goal_id);
     if (touched.length > 0) await this.goals.emitUpdated(manager, traceId, tx.userId, touched);

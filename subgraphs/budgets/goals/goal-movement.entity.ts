@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 
 export const MOVEMENT_SOURCES = ["MANUAL", "AUTO_SAVE"] as const;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { autoSaveAmount } from "./auto-save-amount.js";
 import { daysBetween, goalProgress, monthsUntil, statusOf } from "./goal-progress.js";
 
@@ -117,7 +118,9 @@ describe("auto-save properties", () => {
   it("a fixed amount is the smaller of the amount and the income", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 15n }), (amount, income) => {
-        expect(autoSaveAmount({ mode: "FIXED", percentBasisPoints: null, amountMinor: amount }, income)).toBe(amount < income ? amount : income);
+        expect(autoSaveAmount({ mode: "FIXED", percentBasisPoints: null, amountMinor: amount }, income)).toBe(
+          amount < income ? amount : income,
+        );
       }),
     );
   });

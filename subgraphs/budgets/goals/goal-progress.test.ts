@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { autoSaveAmount, assertAutoSaveTerms, divideHalfAwayFromZero } from "./auto-save-amount.js";
+
+import { assertAutoSaveTerms, autoSaveAmount, divideHalfAwayFromZero } from "./auto-save-amount.js";
 import { assertWithdrawable, calendarDate, ceilDiv, goalProgress, monthsUntil, savedOf, statusOf } from "./goal-progress.js";
 
-const goal = (savedMinor: bigint, targetDate: string | null = "2027-05-01", targetMinor = 120_000n) => ({ targetMinor, savedMinor, startDate: "2026-11-01", targetDate });
+const goal = (savedMinor: bigint, targetDate: string | null = "2027-05-01", targetMinor = 120_000n) => ({
+  targetMinor,
+  savedMinor,
+  startDate: "2026-11-01",
+  targetDate,
+});
 const code = (fn: () => unknown) => {
   try {
     fn();
@@ -34,8 +40,17 @@ describe("goal progress", () => {
   });
 
   it("has no required amount without a target date, and needs nothing more once reached", () => {
-    expect(goalProgress(goal(0n, null), "2026-11-15")).toMatchObject({ requiredPerMonthMinor: null, monthsRemaining: null, status: "ON_TRACK" });
-    expect(goalProgress(goal(130_000n), "2026-11-15")).toMatchObject({ remainingMinor: 0n, requiredPerMonthMinor: 0n, status: "REACHED", percent: 108.3 });
+    expect(goalProgress(goal(0n, null), "2026-11-15")).toMatchObject({
+      requiredPerMonthMinor: null,
+      monthsRemaining: null,
+      status: "ON_TRACK",
+    });
+    expect(goalProgress(goal(130_000n), "2026-11-15")).toMatchObject({
+      remainingMinor: 0n,
+      requiredPerMonthMinor: 0n,
+      status: "REACHED",
+      percent: 108.3,
+    });
   });
 
   it("floors the percentage so 100 means reached", () => {
@@ -68,7 +83,10 @@ describe("goal progress", () => {
   it("reads calendar dates strictly", () => {
     expect(calendarDate("2028-02-29", "d")).toBe("2028-02-29");
     for (const bad of ["2027-02-29", "2026-13-01", "2026-1-01", "1899-12-31", "2101-01-01", "", 20261101, null]) {
-      expect(code(() => calendarDate(bad, "d")), String(bad)).toBe("BAD_USER_INPUT");
+      expect(
+        code(() => calendarDate(bad, "d")),
+        String(bad),
+      ).toBe("BAD_USER_INPUT");
     }
   });
 
@@ -108,8 +126,20 @@ describe("auto-save amounts", () => {
   it("refuses terms that do not fit their mode", () => {
     expect(() => assertAutoSaveTerms(percent(1))).not.toThrow();
     expect(() => assertAutoSaveTerms(fixed(1n))).not.toThrow();
-    for (const bad of [percent(0), percent(10_001), percent(2.5), { ...percent(100), amountMinor: 5n }, fixed(0n), fixed(-1n), { ...fixed(5n), percentBasisPoints: 10 }, { mode: "PERCENT" as const, percentBasisPoints: null, amountMinor: null }]) {
-      expect(code(() => assertAutoSaveTerms(bad)), JSON.stringify(bad, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))).toBe("BAD_USER_INPUT");
+    for (const bad of [
+      percent(0),
+      percent(10_001),
+      percent(2.5),
+      { ...percent(100), amountMinor: 5n },
+      fixed(0n),
+      fixed(-1n),
+      { ...fixed(5n), percentBasisPoints: 10 },
+      { mode: "PERCENT" as const, percentBasisPoints: null, amountMinor: null },
+    ]) {
+      expect(
+        code(() => assertAutoSaveTerms(bad)),
+        JSON.stringify(bad, (_k, v) => (typeof v === "bigint" ? `${v}n` : v)),
+      ).toBe("BAD_USER_INPUT");
     }
   });
 });

@@ -31,7 +31,7 @@ export interface GoalProgress {
 }
 
 const DAY_MS = 86_400_000;
-export { calendarDate, utcDay, MIN_RECORD_DATE as MIN_DATE, MAX_RECORD_DATE as MAX_DATE } from "../../../platform/time/index.js";
+export { calendarDate, MAX_RECORD_DATE as MAX_DATE, MIN_RECORD_DATE as MIN_DATE, utcDay } from "../../../platform/time/index.js";
 
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const monthNumber = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;

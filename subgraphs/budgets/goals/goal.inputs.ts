@@ -1,9 +1,11 @@
 import { Field, ID, InputType, Int } from "type-graphql";
+
 import { MoneyInput } from "../../../platform/money/index.js";
 import { AutoSaveMode } from "./goal.type.js";
 
 /** Budgets checks account ids against its own copy of the caller's ledger accounts (from ledger events). */
-const CHECKED = "NOT_FOUND when it is not one of your accounts (one created a moment ago can take a few seconds to reach budgets: retry); BAD_USER_INPUT when it is archived.";
+const CHECKED =
+  "NOT_FOUND when it is not one of your accounts (one created a moment ago can take a few seconds to reach budgets: retry); BAD_USER_INPUT when it is archived.";
 const LINKED_ACCOUNT = `One of your ledger accounts, where the money is kept. ${CHECKED}`;
 
 @InputType()
@@ -50,7 +52,10 @@ export class CreateAutoSaveRuleInput {
   @Field(() => MoneyInput, { nullable: true, description: "FIXED only: per income, positive, in the goal's currency." })
   amount?: MoneyInput | null;
 
-  @Field(() => ID, { nullable: true, description: `Only income into this account, one of your ledger accounts; left out = any account. ${CHECKED}` })
+  @Field(() => ID, {
+    nullable: true,
+    description: `Only income into this account, one of your ledger accounts; left out = any account. ${CHECKED}`,
+  })
   accountId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Default true." })

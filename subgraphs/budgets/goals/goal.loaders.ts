@@ -1,14 +1,18 @@
 import DataLoader from "dataloader";
+
 import { keyedLoader, type LoaderFactory } from "../../../platform/graphql/index.js";
-import type { GoalMovementEntity } from "./goal-movement.entity.js";
 import type { SavingsGoalService } from "./goal.service.js";
 import type { GoalView } from "./goal.type.js";
+import type { GoalMovementEntity } from "./goal-movement.entity.js";
 
 /** One statement per request for every goal reference (saved amounts included), scoped to the caller in SQL. */
 export const goalByIdLoader =
   (goals: SavingsGoalService): LoaderFactory<string, GoalView | null> =>
   (caller) =>
-    keyedLoader((ids) => (caller.userId ? goals.findForUser(caller.userId, ids) : Promise.resolve([])), (v) => v.goal.id);
+    keyedLoader(
+      (ids) => (caller.userId ? goals.findForUser(caller.userId, ids) : Promise.resolve([])),
+      (v) => v.goal.id,
+    );
 
 /** Movements keyed "goalId|first": one statement per distinct `first` however many goals are on the page. */
 export const goalMovementsLoader =

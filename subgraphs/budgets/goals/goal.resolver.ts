@@ -1,13 +1,21 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+
 import { badInput, forbidden } from "../../../platform/errors/index.js";
-import { liveDirective, requireOwnUser, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+import {
+  liveDirective,
+  type RequestContext,
+  requireOwnUser,
+  requireUserId,
+  scopes,
+  servedByGateway,
+} from "../../../platform/graphql/index.js";
 import { MoneyInput } from "../../../platform/money/index.js";
-import type { BudgetsDeps } from "../budgets.deps.js";
 import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../../schema/events/budgets.js";
+import type { BudgetsDeps } from "../budgets.deps.js";
 import { BudgetsUser } from "../users/user.type.js";
 import { CreateAutoSaveRuleInput, CreateSavingsGoalInput, UpdateSavingsGoalInput } from "./goal.inputs.js";
 import { MAX_MOVEMENTS_PAGE, type MovementRequest } from "./goal.service.js";
-import { AutoSaveRule, GoalMovement, SavingsGoal, type GoalView } from "./goal.type.js";
+import { AutoSaveRule, GoalMovement, type GoalView, SavingsGoal } from "./goal.type.js";
 
 /** What the resolvers need of the budgets deps; the subgraph's deps object is passed whole. */
 type WithGoals = Pick<BudgetsDeps, "goals">;
@@ -46,10 +54,18 @@ export class SavingsGoalResolver {
 
   @Directive(scopes("budgets:write"))
   @Mutation(() => SavingsGoal, { description: "The target is in the caller's base currency." })
-  async createSavingsGoal(@Ctx() context: RequestContext, @Arg("input", () => CreateSavingsGoalInput) input: CreateSavingsGoalInput): Promise<SavingsGoal> {
+  async createSavingsGoal(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => CreateSavingsGoalInput) input: CreateSavingsGoalInput,
+  ): Promise<SavingsGoal> {
     const view = await this.deps.goals.savings.create(
       requireUserId(context),
-      { name: input.name, target: input.target.toMoney(), targetDate: input.targetDate ?? null, linkedAccountId: input.linkedAccountId ?? null },
+      {
+        name: input.name,
+        target: input.target.toMoney(),
+        targetDate: input.targetDate ?? null,
+        linkedAccountId: input.linkedAccountId ?? null,
+      },
       context.traceId,
     );
     return this.out(view);
@@ -62,7 +78,12 @@ export class SavingsGoalResolver {
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateSavingsGoalInput) input: UpdateSavingsGoalInput,
   ): Promise<SavingsGoal> {
-    const changes = { name: input.name, target: input.target ? input.target.toMoney() : undefined, targetDate: input.targetDate, linkedAccountId: input.linkedAccountId };
+    const changes = {
+      name: input.name,
+      target: input.target ? input.target.toMoney() : undefined,
+      targetDate: input.targetDate,
+      linkedAccountId: input.linkedAccountId,
+    };
     return this.out(await this.deps.goals.savings.update(requireUserId(context), id, changes, context.traceId));
   }
 
@@ -73,7 +94,9 @@ export class SavingsGoalResolver {
   }
 
   @Directive(scopes("budgets:write"))
-  @Mutation(() => GoalMovement, { description: "Adds money to the goal. Retrying with the same idempotencyKey returns the first movement." })
+  @Mutation(() => GoalMovement, {
+    description: "Adds money to the goal. Retrying with the same idempotencyKey returns the first movement.",
+  })
   async contributeToGoal(
     @Ctx() context: RequestContext,
     @Arg("id", () => ID) id: string,
@@ -82,12 +105,20 @@ export class SavingsGoalResolver {
     @Arg("note", () => String, { nullable: true }) note: string | null,
     @Arg("idempotencyKey", () => String, { nullable: true }) idempotencyKey: string | null,
   ): Promise<GoalMovement> {
-    const { movement, goal } = await this.deps.goals.savings.contribute(requireUserId(context), id, request(amount, date, note, idempotencyKey), context.traceId);
+    const { movement, goal } = await this.deps.goals.savings.contribute(
+      requireUserId(context),
+      id,
+      request(amount, date, note, idempotencyKey),
+      context.traceId,
+    );
     return GoalMovement.from(movement, goal.goal.currency);
   }
 
   @Directive(scopes("budgets:write"))
-  @Mutation(() => GoalMovement, { description: "Takes money out of the goal (recorded negative); never below zero. Retrying with the same idempotencyKey returns the first movement." })
+  @Mutation(() => GoalMovement, {
+    description:
+      "Takes money out of the goal (recorded negative); never below zero. Retrying with the same idempotencyKey returns the first movement.",
+  })
   async withdrawFromGoal(
     @Ctx() context: RequestContext,
     @Arg("id", () => ID) id: string,
@@ -96,13 +127,30 @@ export class SavingsGoalResolver {
     @Arg("note", () => String, { nullable: true }) note: string | null,
     @Arg("idempotencyKey", () => String, { nullable: true }) idempotencyKey: string | null,
   ): Promise<GoalMovement> {
-    const { movement, goal } = await this.deps.goals.savings.withdraw(requireUserId(context), id, request(amount, date, note, idempotencyKey), context.traceId);
+    const { movement, goal } = await this.deps.goals.savings.withdraw(
+      requireUserId(context),
+      id,
+      request(amount, date, note, idempotencyKey),
+      context.traceId,
+    );
     return GoalMovement.from(movement, goal.goal.currency);
   }
 
-  @Directive(liveDirective({ topic: BUDGETS_GOAL_TOPIC, events: [SAVINGS_GOAL_UPDATED], lookup: "savingsGoal", id: "goalId", match: { id: "goalId" } }))
+  @Directive(
+    liveDirective({
+      topic: BUDGETS_GOAL_TOPIC,
+      events: [SAVINGS_GOAL_UPDATED],
+      lookup: "savingsGoal",
+      id: "goalId",
+      match: { id: "goalId" },
+    }),
+  )
   @Directive(scopes("budgets:read"))
-  @Subscription(() => SavingsGoal, { nullable: true, description: "The goal each time it or its saved amount changes.", subscribe: servedByGateway })
+  @Subscription(() => SavingsGoal, {
+    nullable: true,
+    description: "The goal each time it or its saved amount changes.",
+    subscribe: servedByGateway,
+  })
   savingsGoalUpdated(@Arg("id", () => ID) _id: string): SavingsGoal {
     return servedByGateway();
   }
@@ -113,7 +161,8 @@ export class SavingsGoalResolver {
     @Ctx() context: RequestContext,
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
   ): Promise<GoalMovement[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_MOVEMENTS_PAGE) throw badInput(`first must be between 1 and ${MAX_MOVEMENTS_PAGE}`, { field: "first" });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_MOVEMENTS_PAGE)
+      throw badInput(`first must be between 1 and ${MAX_MOVEMENTS_PAGE}`, { field: "first" });
     const movements = await context.loaders.get(this.deps.goals.loaders.movements).load(`${goal.id}|${first}`);
     return movements.map((m) => GoalMovement.from(m, goal.target.currency));
   }
@@ -144,7 +193,10 @@ export class AutoSaveRuleResolver {
 
   @Directive(scopes("budgets:write"))
   @Mutation(() => AutoSaveRule, { description: "Saves from income dated on or after today into the goal." })
-  async createAutoSaveRule(@Ctx() context: RequestContext, @Arg("input", () => CreateAutoSaveRuleInput) input: CreateAutoSaveRuleInput): Promise<AutoSaveRule> {
+  async createAutoSaveRule(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => CreateAutoSaveRuleInput) input: CreateAutoSaveRuleInput,
+  ): Promise<AutoSaveRule> {
     const view = await this.deps.goals.autoSave.create(requireUserId(context), {
       goalId: input.goalId,
       mode: input.mode,
@@ -181,6 +233,8 @@ export class GoalsUserResolver {
     @Ctx() context: RequestContext,
     @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
   ): Promise<SavingsGoal[]> {
-    return (await this.deps.goals.savings.list(requireOwnUser(user, context), includeArchived)).map((v) => SavingsGoal.from(v, this.deps.goals.savings.today()));
+    return (await this.deps.goals.savings.list(requireOwnUser(user, context), includeArchived)).map((v) =>
+      SavingsGoal.from(v, this.deps.goals.savings.today()),
+    );
   }
 }

@@ -1,16 +1,17 @@
-import { claimWithinUserCap } from "../../../platform/db/index.js";
 import type { DataSource, EntityManager } from "typeorm";
+
+import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { assertIdempotencyKey, type IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../../schema/events/budgets.js";
 import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
+import type { GoalView } from "./goal.type.js";
 import { GoalMovementEntity, type MovementSourceName } from "./goal-movement.entity.js";
 import { assertWithdrawable, calendarDate, utcDay } from "./goal-progress.js";
-import type { GoalView } from "./goal.type.js";
 import { SavingsGoalEntity } from "./savings-goal.entity.js";
 
 export interface NewGoal {
@@ -90,7 +91,13 @@ function movementNote(note: string | null | undefined): string | null {
  * key table in this shape, so changing it turns their retries into CONFLICTs.
  */
 function keyedInput(goalId: string, request: MovementRequest) {
-  return { goalId, amountMinor: request.amount.amountMinor, currency: request.amount.currency, date: request.date ?? null, note: request.note ?? null };
+  return {
+    goalId,
+    amountMinor: request.amount.amountMinor,
+    currency: request.amount.currency,
+    date: request.date ?? null,
+    note: request.note ?? null,
+  };
 }
 
 export class SavingsGoalService {
@@ -126,7 +133,9 @@ export class SavingsGoalService {
     const targetDate = this.futureDate(input.targetDate);
     wellFormedAccountId(input.linkedAccountId);
     return this.dataSource.transaction(async (manager) => {
-      const linkedAccountId = input.linkedAccountId ? await this.accounts.requireLinkable(manager, userId, input.linkedAccountId, "linkedAccountId") : null;
+      const linkedAccountId = input.linkedAccountId
+        ? await this.accounts.requireLinkable(manager, userId, input.linkedAccountId, "linkedAccountId")
+        : null;
       const { baseCurrency } = await this.settings.require(userId, manager);
       if (target.currency !== baseCurrency.trim()) {
         throw badInput(`a goal is kept in your base currency, ${baseCurrency.trim()}`, { field: "target.currency" });
@@ -165,7 +174,8 @@ export class SavingsGoalService {
       // Like the date: sending back the account already linked (even one archived since) is no change.
       const linked = changes.linkedAccountId;
       if (linked === null) goal.linkedAccountId = null;
-      else if (linked !== undefined && linked.toLowerCase() !== goal.linkedAccountId) goal.linkedAccountId = await this.accounts.requireLinkable(manager, userId, linked, "linkedAccountId");
+      else if (linked !== undefined && linked.toLowerCase() !== goal.linkedAccountId)
+        goal.linkedAccountId = await this.accounts.requireLinkable(manager, userId, linked, "linkedAccountId");
       await manager.save(goal);
       await this.emitUpdated(manager, traceId, userId, [goal.id]);
       return { goal, savedMinor: await this.savedUnderLock(manager, goal.id) };
@@ -219,7 +229,9 @@ export class SavingsGoalService {
 
   /** The caller's goal, row-locked for a write; another user's id is NOT_FOUND. */
   async lockOwned(manager: EntityManager, userId: string, id: string): Promise<SavingsGoalEntity> {
-    const goal = isUuid(id) ? await manager.findOne(SavingsGoalEntity, { where: { id, userId }, lock: { mode: "pessimistic_write" } }) : null;
+    const goal = isUuid(id)
+      ? await manager.findOne(SavingsGoalEntity, { where: { id, userId }, lock: { mode: "pessimistic_write" } })
+      : null;
     if (!goal) throw notFound("savings goal");
     return goal;
   }
@@ -266,7 +278,10 @@ export class SavingsGoalService {
   }
 
   private async savedUnderLock(manager: EntityManager, goalId: string): Promise<bigint> {
-    const [row] = await manager.query(`SELECT coalesce(sum(amount_minor), 0)::text AS saved FROM budgets.goal_movements WHERE goal_id = $1`, [goalId]);
+    const [row] = await manager.query(
+      `SELECT coalesce(sum(amount_minor), 0)::text AS saved FROM budgets.goal_movements WHERE goal_id = $1`,
+      [goalId],
+    );
     return BigInt(row.saved);
   }
 
@@ -283,7 +298,10 @@ export class SavingsGoalService {
     const qb = manager
       .getRepository(SavingsGoalEntity)
       .createQueryBuilder("g")
-      .addSelect((sub) => sub.select("coalesce(sum(m.amount_minor), 0)::text").from(GoalMovementEntity, "m").where("m.goal_id = g.id"), "saved_minor")
+      .addSelect(
+        (sub) => sub.select("coalesce(sum(m.amount_minor), 0)::text").from(GoalMovementEntity, "m").where("m.goal_id = g.id"),
+        "saved_minor",
+      )
       .where("g.user_id = :userId", { userId });
     if (filter.ids) qb.andWhere("g.id IN (:...ids)", { ids: filter.ids });
     if (!filter.includeArchived) qb.andWhere("g.archived_at IS NULL");

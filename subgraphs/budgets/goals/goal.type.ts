@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+
 import { MoneyType } from "../../../platform/money/index.js";
 import type { AutoSaveRuleEntity } from "./auto-save-rule.entity.js";
 import type { GoalMovementEntity } from "./goal-movement.entity.js";
@@ -12,7 +13,8 @@ export enum SavingsGoalStatus {
 }
 registerEnumType(SavingsGoalStatus, {
   name: "SavingsGoalStatus",
-  description: "REACHED: saved ≥ target. ON_TRACK: no target date, or saved at least the straight-line share due by today. BEHIND otherwise.",
+  description:
+    "REACHED: saved ≥ target. ON_TRACK: no target date, or saved at least the straight-line share due by today. BEHIND otherwise.",
 });
 
 export enum GoalMovementSource {
@@ -25,7 +27,10 @@ export enum AutoSaveMode {
   PERCENT = "PERCENT",
   FIXED = "FIXED",
 }
-registerEnumType(AutoSaveMode, { name: "AutoSaveMode", description: "PERCENT: a share of each income; FIXED: an amount per income (never more than the income)." });
+registerEnumType(AutoSaveMode, {
+  name: "AutoSaveMode",
+  description: "PERCENT: a share of each income; FIXED: an amount per income (never more than the income).",
+});
 
 /** A goal with the sum of its movements, as the service reads it. */
 export interface GoalView {
@@ -62,7 +67,8 @@ export class SavingsGoal {
 
   @Field(() => MoneyType, {
     nullable: true,
-    description: "To save each month to reach the target by targetDate: remaining over the months from this month to the target's (at least 1), rounded up. Null without a target date.",
+    description:
+      "To save each month to reach the target by targetDate: remaining over the months from this month to the target's (at least 1), rounded up. Null without a target date.",
   })
   requiredPerMonth!: MoneyType | null;
 
@@ -75,7 +81,10 @@ export class SavingsGoal {
   static from(view: GoalView, today: string): SavingsGoal {
     const { goal } = view;
     const money = (amountMinor: bigint) => MoneyType.from({ amountMinor, currency: goal.currency });
-    const p = goalProgress({ targetMinor: goal.targetMinor, savedMinor: view.savedMinor, startDate: utcDay(goal.createdAt), targetDate: goal.targetDate }, today);
+    const p = goalProgress(
+      { targetMinor: goal.targetMinor, savedMinor: view.savedMinor, startDate: utcDay(goal.createdAt), targetDate: goal.targetDate },
+      today,
+    );
     return Object.assign(new SavingsGoal(), {
       id: goal.id,
       name: goal.name,
@@ -128,7 +137,9 @@ export class GoalMovement {
   }
 }
 
-@ObjectType("AutoSaveRule", { description: "Puts part of each income the ledger records into a goal, from income dated on or after the day the rule was made." })
+@ObjectType("AutoSaveRule", {
+  description: "Puts part of each income the ledger records into a goal, from income dated on or after the day the rule was made.",
+})
 export class AutoSaveRule {
   @Field(() => ID)
   id!: string;

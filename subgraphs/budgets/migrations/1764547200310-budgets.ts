@@ -44,7 +44,9 @@ export class Budgets1764547200310 implements MigrationInterface {
         rearmed_at timestamptz
       )`);
     // Once per budget, period and level while it stays crossed.
-    await q.query(`CREATE UNIQUE INDEX budget_alerts_armed ON budgets.budget_alerts (budget_id, period_start, level) WHERE rearmed_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX budget_alerts_armed ON budgets.budget_alerts (budget_id, period_start, level) WHERE rearmed_at IS NULL`,
+    );
     await q.query(`CREATE INDEX budget_alerts_user ON budgets.budget_alerts (user_id, created_at DESC)`);
   }
 

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+
 import type { MigrationInterface, QueryRunner } from "typeorm";
+
 import { requestHash } from "../../../platform/idempotency/index.js";
 
 interface KeyedMovement {
@@ -18,8 +20,17 @@ interface KeyedMovement {
 }
 
 /** The hash goal movements stored before they used the platform's key table. */
-function oldHash(operation: string, goalId: string, amountMinor: string, currency: string, date: string | null, note: string | null): string {
-  return createHash("sha256").update(JSON.stringify([operation, goalId, amountMinor, currency, date, note])).digest("hex");
+function oldHash(
+  operation: string,
+  goalId: string,
+  amountMinor: string,
+  currency: string,
+  date: string | null,
+  note: string | null,
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify([operation, goalId, amountMinor, currency, date, note]))
+    .digest("hex");
 }
 
 /**

@@ -1,23 +1,23 @@
+export { PERIOD_KINDS } from "./period-inputs.js";
 export {
   DEFAULT_PERIOD_LIMIT,
   nextPeriod,
-  periodContaining,
-  periodsBetween,
-  previousPeriod,
   type Period,
+  periodContaining,
   type PeriodKind,
   type PeriodPrefs,
+  periodsBetween,
+  previousPeriod,
 } from "./periods.js";
-export { PERIOD_KINDS } from "./period-inputs.js";
 export {
-  carryChain,
-  progressOf,
-  ROLLOVER_MODES,
-  thresholdsCrossed,
   type BudgetStatus,
+  carryChain,
   type CarryResult,
   type PeriodFigures,
   type Progress,
+  progressOf,
+  ROLLOVER_MODES,
   type RolloverMode,
   type Thresholds,
+  thresholdsCrossed,
 } from "./progress.js";

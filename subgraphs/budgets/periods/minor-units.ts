@@ -9,5 +9,5 @@ export function divideRoundingHalfAwayFromZero(numerator: bigint, denominator: b
   const abs = (n: bigint) => (n < 0n ? -n : n);
   if (2n * abs(remainder) < abs(denominator)) return quotient;
   // BigInt division truncates toward zero, so a rounded-up result moves away from zero by one.
-  return quotient + ((numerator < 0n) !== (denominator < 0n) ? -1n : 1n);
+  return quotient + (numerator < 0n !== denominator < 0n ? -1n : 1n);
 }

@@ -2,6 +2,7 @@
 // against. The model walks day by day with plain Date.UTC arithmetic and no date-fns, so the two
 // cannot share a mistake.
 import fc from "fast-check";
+
 import type { PeriodFigures } from "./carry-chain.js";
 import type { Period, PeriodKind, PeriodPrefs } from "./periods.js";
 

@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { nextPeriod, periodContaining, periodsBetween, previousPeriod } from "./index.js";
 import { dayOfIso, isoOfDay, modelPeriodContaining, periodKind, periodPrefs, someDay } from "./periods.arbitraries.js";
 
-const window = fc.tuple(someDay, fc.integer({ min: 0, max: 2_000 })).map(([from, span]) => [isoOfDay(from), isoOfDay(from + span)] as const);
+const window = fc
+  .tuple(someDay, fc.integer({ min: 0, max: 2_000 }))
+  .map(([from, span]) => [isoOfDay(from), isoOfDay(from + span)] as const);
 
 describe("period properties", () => {
   it("the period containing a date is the model's, and contains the date", () => {

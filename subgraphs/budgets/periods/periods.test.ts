@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriod, periodContaining, periodsBetween, previousPeriod, type Period, type PeriodKind } from "./index.js";
+
+import { nextPeriod, type Period, periodContaining, type PeriodKind, periodsBetween, previousPeriod } from "./index.js";
 
 const prefs = (monthStartDay: number, firstDayOfWeek = 1) => ({ firstDayOfWeek, monthStartDay });
 const period = (start: string, end: string, days: number): Period => ({ start, end, days });

@@ -1,5 +1,6 @@
 import type { UTCDate } from "@date-fns/utc";
-import { startOfWeek, type Day } from "date-fns";
+import { type Day, startOfWeek } from "date-fns";
+
 import { badInput } from "../../../platform/errors/index.js";
 import {
   daysFrom,

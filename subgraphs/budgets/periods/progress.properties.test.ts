@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { carryChain, progressOf, thresholdsCrossed } from "./index.js";
 import { dayOfIso, figuresChain, isoOfDay } from "./periods.arbitraries.js";
 

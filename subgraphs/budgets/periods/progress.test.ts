@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { carryChain, progressOf, thresholdsCrossed, type CarryResult, type Period, type PeriodFigures } from "./index.js";
+
+import { carryChain, type CarryResult, type Period, type PeriodFigures, progressOf, thresholdsCrossed } from "./index.js";
 
 const thresholds = { warningPercent: 80, criticalPercent: 100 };
 const november: Period = { start: "2026-11-01", end: "2026-11-30", days: 30 };
@@ -61,9 +62,13 @@ describe("carry chain", () => {
     const gap = [figures([1n, 0n])[0]!, { period: november, budgetedMinor: 1n, spentMinor: 0n }];
     expect(fieldOf(() => carryChain("ENVELOPE", gap))).toBe("periods");
     expect(fieldOf(() => carryChain("NONE", figures([-1n, 0n])))).toBe("budgetedMinor");
-    expect(fieldOf(() => carryChain("NONE", [{ period: november, budgetedMinor: 1n, spentMinor: 1.5 as unknown as bigint }]))).toBe("spentMinor");
+    expect(fieldOf(() => carryChain("NONE", [{ period: november, budgetedMinor: 1n, spentMinor: 1.5 as unknown as bigint }]))).toBe(
+      "spentMinor",
+    );
     expect(fieldOf(() => carryChain("ROLL" as "NONE", figures([1n, 0n])))).toBe("rollover");
-    expect(fieldOf(() => carryChain("NONE", [{ period: { ...november, days: 31 }, budgetedMinor: 1n, spentMinor: 0n }]))).toBe("periods[0].period");
+    expect(fieldOf(() => carryChain("NONE", [{ period: { ...november, days: 31 }, budgetedMinor: 1n, spentMinor: 0n }]))).toBe(
+      "periods[0].period",
+    );
   });
 });
 
@@ -150,7 +155,10 @@ describe("thresholdsCrossed", () => {
   });
 
   it("treats crossing critical as crossing warning too", () => {
-    expect(thresholdsCrossed(carry(30000n, 28500n), { warningPercent: 95, criticalPercent: 95 })).toEqual({ warning: true, critical: true });
+    expect(thresholdsCrossed(carry(30000n, 28500n), { warningPercent: 95, criticalPercent: 95 })).toEqual({
+      warning: true,
+      critical: true,
+    });
     expect(thresholdsCrossed(carry(0n, 1n), thresholds)).toEqual({ warning: true, critical: true });
   });
 });

@@ -3,7 +3,7 @@ import { daysFrom, parseCalendarDate } from "../../../platform/time/calendar-dat
 import { assertPeriodShape, type CarryResult } from "./carry-chain.js";
 import { divideRoundingHalfAwayFromZero } from "./minor-units.js";
 
-export { carryChain, ROLLOVER_MODES, type CarryResult, type PeriodFigures, type RolloverMode } from "./carry-chain.js";
+export { carryChain, type CarryResult, type PeriodFigures, ROLLOVER_MODES, type RolloverMode } from "./carry-chain.js";
 
 export type BudgetStatus = "ON_TRACK" | "WARNING" | "EXCEEDED";
 
@@ -43,8 +43,7 @@ export function progressOf(carry: CarryResult, today: string, thresholds: Thresh
   const spent = carry.spentMinor;
   const averageDailySpendMinor = elapsed === 0 ? 0n : divideRoundingHalfAwayFromZero(spent, BigInt(elapsed));
   // Today is already in the average, so only the days after it are projected.
-  const projectedSpendMinor =
-    phase === "CURRENT" ? spent + averageDailySpendMinor * BigInt(daysRemaining - 1) : spent;
+  const projectedSpendMinor = phase === "CURRENT" ? spent + averageDailySpendMinor * BigInt(daysRemaining - 1) : spent;
 
   const crossed = thresholdsCrossed(carry, thresholds);
   const projectedOver = phase === "CURRENT" && projectedSpendMinor > carry.availableMinor;

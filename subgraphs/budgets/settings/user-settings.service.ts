@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { ClientError } from "../../../platform/errors/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { UserSettingsEntity } from "./user-settings.entity.js";
@@ -11,7 +12,8 @@ export interface Preferences {
 }
 
 /** Identity's preferences arrive as events; until the first one, budgets cannot align or price anything. */
-export const preferencesUnknown = () => new ClientError("PREFERENCES_UNKNOWN", "your preferences have not reached budgets yet; try again shortly");
+export const preferencesUnknown = () =>
+  new ClientError("PREFERENCES_UNKNOWN", "your preferences have not reached budgets yet; try again shortly");
 
 export class UserSettingsService {
   constructor(

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 
 /** One income or expense line of a ledger transaction as it now stands (a split is a line). */

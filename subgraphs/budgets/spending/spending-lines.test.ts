@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { linesOf } from "./spending-lines.js";
 
@@ -40,6 +41,8 @@ describe("spending lines", () => {
   it("makes none for a transfer or a deleted transaction, and keeps an unpriced line as null", () => {
     expect(linesOf(snapshot({ kind: "TRANSFER", splits: [] }))).toEqual([]);
     expect(linesOf(snapshot({ deleted: true }))).toEqual([]);
-    expect(linesOf(snapshot({ splits: [{ categoryId: "food", amountMinor: "-5000", baseAmountMinor: null }] }))[0]!.baseAmountMinor).toBeNull();
+    expect(
+      linesOf(snapshot({ splits: [{ categoryId: "food", amountMinor: "-5000", baseAmountMinor: null }] }))[0]!.baseAmountMinor,
+    ).toBeNull();
   });
 });

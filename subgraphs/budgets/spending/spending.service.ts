@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { badInput } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { SpendingLineEntity } from "./spending-line.entity.js";

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../../test/harness/ledger-client.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { budgetsKnowsAccount } from "./budgets-accounts.js";
 
 const CREATE_GOAL = `mutation($input: CreateSavingsGoalInput!) { createSavingsGoal(input: $input) { id linkedAccountId } }`;
@@ -43,7 +44,9 @@ describe.each(modes)("budgets checks ledger account references on %s", (_mode, c
     await budgetsKnowsAccount(sg, mine);
     await budgetsKnowsAccount(sg, bobs);
     // Budgets needs Alice's preferences (base currency) before it takes a goal.
-    goal = await eventually(async () => (await api.ok(alice, CREATE_GOAL, { input: { name: "Plain", target } })).createSavingsGoal.id as string);
+    goal = await eventually(
+      async () => (await api.ok(alice, CREATE_GOAL, { input: { name: "Plain", target } })).createSavingsGoal.id as string,
+    );
   });
 
   afterAll(async () => {
@@ -51,10 +54,14 @@ describe.each(modes)("budgets checks ledger account references on %s", (_mode, c
   });
 
   it("createSavingsGoal links one of the caller's accounts, and nothing else", async () => {
-    const linked = (await api.ok(alice, CREATE_GOAL, { input: { name: "Linked", target, linkedAccountId: mine.toUpperCase() } })).createSavingsGoal;
+    const linked = (await api.ok(alice, CREATE_GOAL, { input: { name: "Linked", target, linkedAccountId: mine.toUpperCase() } }))
+      .createSavingsGoal;
     expect(linked.linkedAccountId).toBe(mine);
     for (const id of [UNKNOWN, bobs]) {
-      expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: id } }), id).toEqual({ code: "NOT_FOUND", field: "linkedAccountId" });
+      expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: id } }), id).toEqual({
+        code: "NOT_FOUND",
+        field: "linkedAccountId",
+      });
     }
     const message = (await api.call(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: UNKNOWN } })).errors?.[0]?.message;
     expect(message).toMatch(/account not found.*try again/);
@@ -64,17 +71,24 @@ describe.each(modes)("budgets checks ledger account references on %s", (_mode, c
 
   it("updateSavingsGoal links, refuses unknown and others' accounts, and clears", async () => {
     for (const id of [UNKNOWN, bobs]) {
-      expect(await error(alice, UPDATE_GOAL, { id: goal, input: { linkedAccountId: id } }), id).toEqual({ code: "NOT_FOUND", field: "linkedAccountId" });
+      expect(await error(alice, UPDATE_GOAL, { id: goal, input: { linkedAccountId: id } }), id).toEqual({
+        code: "NOT_FOUND",
+        field: "linkedAccountId",
+      });
     }
     expect((await api.ok(alice, UPDATE_GOAL, { id: goal, input: { linkedAccountId: mine } })).updateSavingsGoal.linkedAccountId).toBe(mine);
     expect((await api.ok(alice, UPDATE_GOAL, { id: goal, input: { linkedAccountId: null } })).updateSavingsGoal.linkedAccountId).toBeNull();
   });
 
   it("createAutoSaveRule takes income from one of the caller's accounts only", async () => {
-    const rule = (await api.ok(alice, CREATE_RULE, { input: { goalId: goal, mode: "PERCENT", percentBasisPoints: 500, accountId: mine } })).createAutoSaveRule;
+    const rule = (await api.ok(alice, CREATE_RULE, { input: { goalId: goal, mode: "PERCENT", percentBasisPoints: 500, accountId: mine } }))
+      .createAutoSaveRule;
     expect(rule.accountId).toBe(mine);
     for (const id of [UNKNOWN, bobs]) {
-      expect(await error(alice, CREATE_RULE, { input: { goalId: goal, mode: "PERCENT", percentBasisPoints: 500, accountId: id } }), id).toEqual({ code: "NOT_FOUND", field: "accountId" });
+      expect(
+        await error(alice, CREATE_RULE, { input: { goalId: goal, mode: "PERCENT", percentBasisPoints: 500, accountId: id } }),
+        id,
+      ).toEqual({ code: "NOT_FOUND", field: "accountId" });
     }
     expect((await api.ok(alice, `{ autoSaveRules { id } }`)).autoSaveRules).toEqual([{ id: rule.id }]);
   });
@@ -82,16 +96,30 @@ describe.each(modes)("budgets checks ledger account references on %s", (_mode, c
   it("refuses new links to an archived account but keeps the ones it has", async () => {
     const closing = await api.account(alice, "USD");
     // A client that links an account it has just created retries the NOT_FOUND until budgets has seen it.
-    const linked = await eventually(async () => (await api.ok(alice, CREATE_GOAL, { input: { name: "Closing", target, linkedAccountId: closing } })).createSavingsGoal);
+    const linked = await eventually(
+      async () => (await api.ok(alice, CREATE_GOAL, { input: { name: "Closing", target, linkedAccountId: closing } })).createSavingsGoal,
+    );
     await api.ok(alice, `mutation($id: ID!) { archiveAccount(id: $id) { id } }`, { id: closing });
     await budgetsKnowsAccount(sg, closing, true);
-    expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: closing } })).toEqual({ code: "BAD_USER_INPUT", field: "linkedAccountId" });
-    expect(await error(alice, CREATE_RULE, { input: { goalId: goal, mode: "PERCENT", percentBasisPoints: 500, accountId: closing } })).toEqual({ code: "BAD_USER_INPUT", field: "accountId" });
+    expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: closing } })).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "linkedAccountId",
+    });
+    expect(
+      await error(alice, CREATE_RULE, { input: { goalId: goal, mode: "PERCENT", percentBasisPoints: 500, accountId: closing } }),
+    ).toEqual({ code: "BAD_USER_INPUT", field: "accountId" });
     // Sending back the account already linked is no change, not an error.
-    expect((await api.ok(alice, UPDATE_GOAL, { id: linked.id, input: { name: "Closed", linkedAccountId: closing } })).updateSavingsGoal.linkedAccountId).toBe(closing);
+    expect(
+      (await api.ok(alice, UPDATE_GOAL, { id: linked.id, input: { name: "Closed", linkedAccountId: closing } })).updateSavingsGoal
+        .linkedAccountId,
+    ).toBe(closing);
     await api.ok(alice, `mutation($id: ID!) { unarchiveAccount(id: $id) { id } }`, { id: closing });
     await budgetsKnowsAccount(sg, closing, false);
-    expect(await error(alice, CREATE_RULE, { input: { goalId: goal, mode: "FIXED", amount: { amount: "5.00", currency: "USD" }, accountId: closing } })).toBeNull();
+    expect(
+      await error(alice, CREATE_RULE, {
+        input: { goalId: goal, mode: "FIXED", amount: { amount: "5.00", currency: "USD" }, accountId: closing },
+      }),
+    ).toBeNull();
   });
 
   it("learns accounts older than its read model from the ledger's one-off re-announcement", async () => {
@@ -99,7 +127,10 @@ describe.each(modes)("budgets checks ledger account references on %s", (_mode, c
     await budgetsKnowsAccount(sg, old);
     // As if the account had been created before budgets kept accounts (its event long gone from the topic).
     await sg.subgraph("budgets").kit.dataSource.query(`DELETE FROM budgets.accounts WHERE id = $1`, [old]);
-    expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: old } })).toEqual({ code: "NOT_FOUND", field: "linkedAccountId" });
+    expect(await error(alice, CREATE_GOAL, { input: { name: "x", target, linkedAccountId: old } })).toEqual({
+      code: "NOT_FOUND",
+      field: "linkedAccountId",
+    });
     // Run through the ledger's own DataSource: budgets' tests never import the ledger's code.
     const ledger = sg.subgraph("ledger").kit.dataSource;
     const announce = ledger.migrations.find((migration) => migration.name === "AnnounceAccounts1764547200250");

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+
 import { eventually } from "../../../platform/testing/eventually.js";
 import type { TestSupergraph } from "../../../test/harness/supergraph.js";
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
-import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../../test/harness/ledger-client.js";
+import { postGraphQL, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { budgetsKnowsAccount } from "./budgets-accounts.js";
 
 const GOAL = `id name target { amount currency } saved { amount currency } remaining { amount } percent targetDate linkedAccountId requiredPerMonth { amount currency } status archived`;
@@ -26,10 +27,15 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
   let bob: RegisteredUser;
   let trip: string;
 
-  const code = async (user: RegisteredUser, query: string, variables: Record<string, unknown>) => (await api.call(user, query, variables)).errors?.[0]?.extensions?.code;
+  const code = async (user: RegisteredUser, query: string, variables: Record<string, unknown>) =>
+    (await api.call(user, query, variables)).errors?.[0]?.extensions?.code;
   const saved = async (user: RegisteredUser, id: string) => (await api.ok(user, READ, { id })).savingsGoal.saved.amount as string;
   const movementCount = async (goalId: string) =>
-    (await sg.subgraph("budgets").kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.goal_movements WHERE goal_id = $1`, [goalId]))[0].n as number;
+    (
+      await sg
+        .subgraph("budgets")
+        .kit.dataSource.query(`SELECT count(*)::int AS n FROM budgets.goal_movements WHERE goal_id = $1`, [goalId])
+    )[0].n as number;
 
   beforeAll(async () => {
     sg = await startTestSupergraph(realServicesConfig(), { clock });
@@ -46,7 +52,9 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
 
   it("keeps a goal in the base currency (USD by default) once the preferences have reached budgets", async () => {
     // Until identity's event arrives budgets answers PREFERENCES_UNKNOWN; then the currency is checked.
-    await eventually(async () => expect(await code(alice, CREATE, { input: { name: "Trip", target: { amount: "1200.00", currency: "EUR" } } })).toBe("BAD_USER_INPUT"));
+    await eventually(async () =>
+      expect(await code(alice, CREATE, { input: { name: "Trip", target: { amount: "1200.00", currency: "EUR" } } })).toBe("BAD_USER_INPUT"),
+    );
     for (const input of [
       { name: "", target: usd("10") },
       { name: "x", target: usd("0") },
@@ -58,7 +66,8 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     ]) {
       expect(await code(alice, CREATE, { input }), JSON.stringify(input)).toBe("BAD_USER_INPUT");
     }
-    const created = (await api.ok(alice, CREATE, { input: { name: "Trip", target: usd("1200"), targetDate: "2027-05-01" } })).createSavingsGoal;
+    const created = (await api.ok(alice, CREATE, { input: { name: "Trip", target: usd("1200"), targetDate: "2027-05-01" } }))
+      .createSavingsGoal;
     trip = created.id;
     // Nov → May: 6 months for 1200.00.
     expect(created).toMatchObject({
@@ -72,12 +81,21 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
       status: "ON_TRACK",
       archived: false,
     });
-    expect((await api.ok(alice, `{ savingsGoals { id } me { savingsGoals { id } } }`))).toEqual({ savingsGoals: [{ id: trip }], me: { savingsGoals: [{ id: trip }] } });
+    expect(await api.ok(alice, `{ savingsGoals { id } me { savingsGoals { id } } }`)).toEqual({
+      savingsGoals: [{ id: trip }],
+      me: { savingsGoals: [{ id: trip }] },
+    });
   });
 
   it("contributes and withdraws, and refuses a withdrawal below zero without writing anything", async () => {
     const put = (await api.ok(alice, CONTRIBUTE, { id: trip, amount: usd("100"), note: " first " })).contributeToGoal;
-    expect(put).toMatchObject({ amount: usd("100.00"), date: "2026-11-15", source: "MANUAL", note: "first", goal: { saved: { amount: "100.00" } } });
+    expect(put).toMatchObject({
+      amount: usd("100.00"),
+      date: "2026-11-15",
+      source: "MANUAL",
+      note: "first",
+      goal: { saved: { amount: "100.00" } },
+    });
     const before = await movementCount(trip);
     expect(await code(alice, WITHDRAW, { id: trip, amount: usd("100.01") })).toBe("BAD_USER_INPUT");
     expect(await code(alice, WITHDRAW, { id: trip, amount: usd("-1.00") })).toBe("BAD_USER_INPUT");
@@ -91,7 +109,12 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     expect(racing.filter((c) => c === "BAD_USER_INPUT")).toHaveLength(1);
     expect(await saved(alice, trip)).toBe("0.00");
     const goal = (await api.ok(alice, READ, { id: trip })).savingsGoal;
-    expect(goal.movements.map((m: { amount: { amount: string } }) => m.amount.amount).sort()).toEqual(["-30.00", "-30.00", "-40.00", "100.00"]);
+    expect(goal.movements.map((m: { amount: { amount: string } }) => m.amount.amount).sort()).toEqual([
+      "-30.00",
+      "-30.00",
+      "-40.00",
+      "100.00",
+    ]);
   });
 
   it("replays an idempotency key with the first movement, and refuses it for a different request", async () => {
@@ -103,7 +126,9 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     expect(await code(alice, WITHDRAW, { id: trip, amount: usd("25.00"), key })).toBe("CONFLICT");
     expect(await saved(alice, trip)).toBe("25.00");
     // Keys are the caller's own: Bob using the same key is no replay of Alice's.
-    const bobs: string = await eventually(async () => (await api.ok(bob, CREATE, { input: { name: "Bob's", target: usd("10") } })).createSavingsGoal.id);
+    const bobs: string = await eventually(
+      async () => (await api.ok(bob, CREATE, { input: { name: "Bob's", target: usd("10") } })).createSavingsGoal.id,
+    );
     expect((await api.ok(bob, CONTRIBUTE, { id: bobs, amount: usd("1"), key })).contributeToGoal.id).not.toBe(first.id);
   });
 
@@ -111,8 +136,16 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     const account = await api.account(alice, "USD");
     const other = await api.account(alice, "USD");
     await budgetsKnowsAccount(sg, account);
-    const rule = (await api.ok(alice, RULE, { input: { goalId: trip, mode: "PERCENT", percentBasisPoints: 1000, accountId: account } })).createAutoSaveRule;
-    expect(rule).toMatchObject({ mode: "PERCENT", percentBasisPoints: 1000, amount: null, accountId: account, enabled: true, goal: { id: trip } });
+    const rule = (await api.ok(alice, RULE, { input: { goalId: trip, mode: "PERCENT", percentBasisPoints: 1000, accountId: account } }))
+      .createAutoSaveRule;
+    expect(rule).toMatchObject({
+      mode: "PERCENT",
+      percentBasisPoints: 1000,
+      amount: null,
+      accountId: account,
+      enabled: true,
+      goal: { id: trip },
+    });
     expect((await api.ok(alice, `{ autoSaveRules { id } }`)).autoSaveRules).toEqual([{ id: rule.id }]);
     for (const input of [
       { goalId: trip, mode: "PERCENT" },
@@ -123,11 +156,18 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
       expect(await code(alice, RULE, { input }), JSON.stringify(input)).toBe("BAD_USER_INPUT");
     }
 
-    const income = (await api.post(alice, { accountId: account, amount: usd("2500.05"), date: "2026-11-15", payee: "ACME payroll" })).data.postTransaction.id;
+    const income = (await api.post(alice, { accountId: account, amount: usd("2500.05"), date: "2026-11-15", payee: "ACME payroll" })).data
+      .postTransaction.id;
     // 10 % of 2500.05 = 250.005 → 250.01 (half away from zero).
     await eventually(async () => expect(await saved(alice, trip)).toBe("275.01"));
     const goal = (await api.ok(alice, READ, { id: trip })).savingsGoal;
-    expect(goal.movements.find((m: { source: string }) => m.source === "AUTO_SAVE")).toMatchObject({ amount: { amount: "250.01" }, source: "AUTO_SAVE", sourceTransactionId: income, date: "2026-11-15", note: "Auto-save from ACME payroll" });
+    expect(goal.movements.find((m: { source: string }) => m.source === "AUTO_SAVE")).toMatchObject({
+      amount: { amount: "250.01" },
+      source: "AUTO_SAVE",
+      sourceTransactionId: income,
+      date: "2026-11-15",
+      note: "Auto-save from ACME payroll",
+    });
     // Expenses, income into another account and income dated before the rule feed nothing.
     await api.post(alice, { accountId: account, amount: usd("-80.00"), date: "2026-11-15" });
     await api.post(alice, { accountId: other, amount: usd("900.00"), date: "2026-11-15" });
@@ -147,23 +187,39 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     await api.post(alice, { accountId: account, amount: usd("10.00"), date: "2026-11-16" });
     await eventually(async () => expect(await saved(alice, trip)).toBe("276.01"));
     const budgetsDb = sg.subgraph("budgets").kit.dataSource;
-    const [restored] = await ledgerDb.query(`SELECT envelope->>'id' AS id FROM ledger.outbox WHERE type = 'TransactionRestored' AND envelope->'data'->>'transactionId' = $1`, [income]);
+    const [restored] = await ledgerDb.query(
+      `SELECT envelope->>'id' AS id FROM ledger.outbox WHERE type = 'TransactionRestored' AND envelope->'data'->>'transactionId' = $1`,
+      [income],
+    );
     await eventually(async () => {
-      const [seen] = await budgetsDb.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'goals-auto-save' AND event_id = $1`, [restored.id]);
+      const [seen] = await budgetsDb.query(
+        `SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'goals-auto-save' AND event_id = $1`,
+        [restored.id],
+      );
       expect(seen.n).toBe(1);
     });
-    const [once] = await budgetsDb.query(`SELECT count(*)::int AS n FROM budgets.goal_movements WHERE source_transaction_id = $1`, [income]);
+    const [once] = await budgetsDb.query(`SELECT count(*)::int AS n FROM budgets.goal_movements WHERE source_transaction_id = $1`, [
+      income,
+    ]);
     expect(once.n).toBe(1);
-    const [inbox] = await budgetsDb.query(`SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'goals-auto-save' AND event_id = $1`, [JSON.parse(row.envelope).id]);
+    const [inbox] = await budgetsDb.query(
+      `SELECT count(*)::int AS n FROM budgets.inbox WHERE consumer = 'goals-auto-save' AND event_id = $1`,
+      [JSON.parse(row.envelope).id],
+    );
     expect(inbox.n).toBe(1);
     expect(await saved(alice, trip)).toBe("276.01");
     // Every change of the goal told live subscribers, keyed by its owner: create, 4 manual movements,
     // 1 keyed contribution (its replay and refusals wrote nothing), 2 auto-saves.
-    const events = await budgetsDb.query(`SELECT key, envelope->'data' AS data FROM budgets.outbox WHERE type = 'SavingsGoalUpdated' AND envelope->'data'->>'goalId' = $1 ORDER BY seq`, [trip]);
+    const events = await budgetsDb.query(
+      `SELECT key, envelope->'data' AS data FROM budgets.outbox WHERE type = 'SavingsGoalUpdated' AND envelope->'data'->>'goalId' = $1 ORDER BY seq`,
+      [trip],
+    );
     expect(events).toHaveLength(8);
     expect(events[0]).toEqual({ key: alice.id, data: { goalId: trip, userId: alice.id } });
 
-    expect(await api.ok(alice, `mutation($id: ID!) { deleteAutoSaveRule(id: $id) }`, { id: rule.id })).toEqual({ deleteAutoSaveRule: true });
+    expect(await api.ok(alice, `mutation($id: ID!) { deleteAutoSaveRule(id: $id) }`, { id: rule.id })).toEqual({
+      deleteAutoSaveRule: true,
+    });
     expect(await saved(alice, trip)).toBe("276.01");
   });
 
@@ -172,14 +228,18 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     const car = (await api.ok(alice, CREATE, { input: { name: "Car", target: usd("1670"), targetDate: "2027-05-01" } })).createSavingsGoal;
     expect(car).toMatchObject({ requiredPerMonth: usd("278.34"), status: "ON_TRACK" }); // 1670 / 6, rounded up
     await api.ok(alice, CONTRIBUTE, { id: car.id, amount: usd("600") });
-    const dueToday = (await api.ok(alice, CREATE, { input: { name: "Today", target: usd("50"), targetDate: "2026-11-15" } })).createSavingsGoal;
+    const dueToday = (await api.ok(alice, CREATE, { input: { name: "Today", target: usd("50"), targetDate: "2026-11-15" } }))
+      .createSavingsGoal;
     expect(dueToday).toMatchObject({ status: "BEHIND", requiredPerMonth: usd("50.00") });
     const open = (await api.ok(alice, CREATE, { input: { name: "Someday", target: usd("50") } })).createSavingsGoal;
     expect(open).toMatchObject({ status: "ON_TRACK", requiredPerMonth: null });
     await api.ok(alice, CONTRIBUTE, { id: open.id, amount: usd("50") });
 
     // An API key keeps working while the clock jumps ahead (a session token would have expired).
-    const key = { "x-api-key": (await api.ok(alice, `mutation { createApiKey(input: { name: "goals", scopes: ["budgets:read"] }) { secret } }`)).createApiKey.secret };
+    const key = {
+      "x-api-key": (await api.ok(alice, `mutation { createApiKey(input: { name: "goals", scopes: ["budgets:read"] }) { secret } }`))
+        .createApiKey.secret,
+    };
     const read = async (id: string) => {
       const r = await sg.query(`query($id: ID!) { savingsGoal(id: $id) { requiredPerMonth { amount } status percent } }`, { id }, key);
       expect(r.errors).toBeUndefined();
@@ -197,17 +257,30 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
       clock.set("2026-11-15T09:00:00Z");
     }
 
-    const archived = (await api.ok(alice, `mutation($id: ID!) { archiveSavingsGoal(id: $id) { archived } }`, { id: open.id })).archiveSavingsGoal;
+    const archived = (await api.ok(alice, `mutation($id: ID!) { archiveSavingsGoal(id: $id) { archived } }`, { id: open.id }))
+      .archiveSavingsGoal;
     expect(archived).toEqual({ archived: true });
     expect((await api.ok(alice, `{ savingsGoals { id } }`)).savingsGoals.map((g: { id: string }) => g.id)).not.toContain(open.id);
-    expect((await api.ok(alice, `{ savingsGoals(includeArchived: true) { id } }`)).savingsGoals.map((g: { id: string }) => g.id)).toContain(open.id);
+    expect((await api.ok(alice, `{ savingsGoals(includeArchived: true) { id } }`)).savingsGoals.map((g: { id: string }) => g.id)).toContain(
+      open.id,
+    );
     expect(await code(alice, CONTRIBUTE, { id: open.id, amount: usd("1") })).toBe("BAD_USER_INPUT");
-    const renamed = (await api.ok(alice, `mutation($id: ID!, $input: UpdateSavingsGoalInput!) { updateSavingsGoal(id: $id, input: $input) { name target { amount } targetDate } }`, { id: car.id, input: { name: "New car", target: usd("2000"), targetDate: null } })).updateSavingsGoal;
+    const renamed = (
+      await api.ok(
+        alice,
+        `mutation($id: ID!, $input: UpdateSavingsGoalInput!) { updateSavingsGoal(id: $id, input: $input) { name target { amount } targetDate } }`,
+        { id: car.id, input: { name: "New car", target: usd("2000"), targetDate: null } },
+      )
+    ).updateSavingsGoal;
     expect(renamed).toEqual({ name: "New car", target: { amount: "2000.00" }, targetDate: null });
   });
 
   it("keeps goals to their owner, through the gateway and through _entities", async () => {
-    const reads = await api.ok(bob, `query($id: ID!) { savingsGoal(id: $id) { id } savingsGoals(includeArchived: true) { id } me { savingsGoals(includeArchived: true) { id } } }`, { id: trip });
+    const reads = await api.ok(
+      bob,
+      `query($id: ID!) { savingsGoal(id: $id) { id } savingsGoals(includeArchived: true) { id } me { savingsGoals(includeArchived: true) { id } } }`,
+      { id: trip },
+    );
     expect(reads.savingsGoal).toBeNull();
     expect(reads.savingsGoals.map((g: { id: string }) => g.id)).not.toContain(trip);
     expect(reads.me.savingsGoals.map((g: { id: string }) => g.id)).not.toContain(trip);
@@ -225,11 +298,20 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
     const as = async (userId: string) => ({ [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId, scopes: ["*"] }, "t") });
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SavingsGoal { id saved { amount } } ... on User { savingsGoals { id } } } }`;
-    const representations = [{ __typename: "SavingsGoal", id: trip }, { __typename: "User", id: alice.id }, { __typename: "SavingsGoal", id: "not-a-uuid" }, { __typename: "SavingsGoal", id: 42 }];
+    const representations = [
+      { __typename: "SavingsGoal", id: trip },
+      { __typename: "User", id: alice.id },
+      { __typename: "SavingsGoal", id: "not-a-uuid" },
+      { __typename: "SavingsGoal", id: 42 },
+    ];
     const asBob = await postGraphQL(sg.all.urls.budgets!, { query: entities, variables: { r: representations } }, await as(bob.id));
     expect(asBob.errors).toBeUndefined();
     expect(asBob.data._entities).toEqual([null, null, null, null]);
-    const asAlice = await postGraphQL(sg.all.urls.budgets!, { query: entities, variables: { r: representations.slice(0, 1) } }, await as(alice.id));
+    const asAlice = await postGraphQL(
+      sg.all.urls.budgets!,
+      { query: entities, variables: { r: representations.slice(0, 1) } },
+      await as(alice.id),
+    );
     expect(asAlice.data._entities).toEqual([{ id: trip, saved: { amount: "276.01" } }]);
   });
 });

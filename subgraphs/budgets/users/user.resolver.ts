@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { requireOwnUser, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireOwnUser, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import type { BudgetsDeps } from "../budgets.deps.js";
 import { Budget } from "../budgets/budget.type.js";
@@ -16,7 +17,11 @@ export class BudgetsUserResolver {
 
   @Directive(scopes("budgets:read"))
   @FieldResolver(() => [MoneyType], { description: "Money out in a calendar month (YYYY-MM), one entry per currency." })
-  async monthlySpending(@Root() user: BudgetsUser, @Ctx() context: RequestContext, @Arg("month", () => String) month: string): Promise<MoneyType[]> {
+  async monthlySpending(
+    @Root() user: BudgetsUser,
+    @Ctx() context: RequestContext,
+    @Arg("month", () => String) month: string,
+  ): Promise<MoneyType[]> {
     return (await this.deps.spending.forMonth(this.own(user, context), month)).map(MoneyType.from);
   }
 

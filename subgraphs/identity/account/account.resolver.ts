@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { DataExportType } from "./account.types.js";
 

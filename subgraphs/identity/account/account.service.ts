@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput, unauthenticated } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
@@ -43,17 +44,28 @@ export class AccountService {
         displayName: u.displayName,
         timezone: u.timezone,
         locale: u.locale,
-        preferences: { baseCurrency: u.baseCurrency, firstDayOfWeek: u.firstDayOfWeek, monthStartDay: u.monthStartDay, salaryDay: u.salaryDay },
+        preferences: {
+          baseCurrency: u.baseCurrency,
+          firstDayOfWeek: u.firstDayOfWeek,
+          monthStartDay: u.monthStartDay,
+          salaryDay: u.salaryDay,
+        },
         notificationPreferences: u.notificationPreferences,
         mfaEnabledAt: u.mfaEnabledAt,
         createdAt: u.createdAt,
       };
     });
     this.sections.set("sessions", (userId, m) =>
-      m.query(`SELECT id, device, ip, created_at, last_seen_at, expires_at, revoked_at, revoked_reason FROM identity.sessions WHERE user_id = $1 ORDER BY created_at`, [userId]),
+      m.query(
+        `SELECT id, device, ip, created_at, last_seen_at, expires_at, revoked_at, revoked_reason FROM identity.sessions WHERE user_id = $1 ORDER BY created_at`,
+        [userId],
+      ),
     );
     this.sections.set("securityEvents", (userId, m) =>
-      m.query(`SELECT id, type, ip, user_agent, details, occurred_at FROM identity.audit_events WHERE user_id = $1 ORDER BY occurred_at, id`, [userId]),
+      m.query(
+        `SELECT id, type, ip, user_agent, details, occurred_at FROM identity.audit_events WHERE user_id = $1 ORDER BY occurred_at, id`,
+        [userId],
+      ),
     );
     for (const [name, section] of Object.entries(featureSections)) this.sections.set(name, section);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { BODY_LENGTH, hashApiKeySecret, isApiKeySecretShape, newApiKeySecret, PREFIX_LENGTH, randomBase62 } from "./api-key-secret.js";
 
 describe("API key secrets", () => {
@@ -28,7 +29,15 @@ describe("API key secrets", () => {
 
   it("refuse anything else by shape", () => {
     const { secret } = newApiKeySecret();
-    for (const bad of ["", "mk_", secret.slice(0, -1), `${secret}x`, secret.replace("mk_", "mx_"), secret.replace(/.$/, "-"), ` ${secret}`]) {
+    for (const bad of [
+      "",
+      "mk_",
+      secret.slice(0, -1),
+      `${secret}x`,
+      secret.replace("mk_", "mx_"),
+      secret.replace(/.$/, "-"),
+      ` ${secret}`,
+    ]) {
       expect(isApiKeySecretShape(bad), bad).toBe(false);
     }
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+
 import { hashToken } from "../tokens/opaque-token.js";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

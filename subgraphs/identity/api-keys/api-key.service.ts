@@ -1,14 +1,21 @@
-import { IsNull, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, IsNull } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { unauthenticated } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
-import { API_KEY_CREATED, API_KEY_REVOKED, IDENTITY_API_KEY_TOPIC, type ApiKeyCreatedV1, type ApiKeyRevokedV1 } from "../../../schema/events/identity.js";
+import {
+  API_KEY_CREATED,
+  API_KEY_REVOKED,
+  type ApiKeyCreatedV1,
+  type ApiKeyRevokedV1,
+  IDENTITY_API_KEY_TOPIC,
+} from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
-import { hashApiKeySecret, isApiKeySecretShape, newApiKeySecret } from "./api-key-secret.js";
 import { ApiKeyEntity } from "./api-key.entity.js";
 import { apiKeyNotFound, tooManyApiKeys } from "./api-key.errors.js";
 import { MAX_ACTIVE_KEYS_PER_USER, normalizeKeyName, normalizeScopes } from "./api-key.validation.js";
+import { hashApiKeySecret, isApiKeySecretShape, newApiKeySecret } from "./api-key-secret.js";
 
 export interface NewApiKey {
   name: string;
@@ -84,7 +91,13 @@ export class ApiKeyService {
     };
     await manager.insert(ApiKeyEntity, key);
     delete key.secretHash;
-    await this.audit.record(userId, AuditEventType.API_KEY_CREATED, client, { keyId: key.id, prefix: key.prefix, name: key.name, scopes: key.scopes }, manager);
+    await this.audit.record(
+      userId,
+      AuditEventType.API_KEY_CREATED,
+      client,
+      { keyId: key.id, prefix: key.prefix, name: key.name, scopes: key.scopes },
+      manager,
+    );
     const data: ApiKeyCreatedV1 = {
       keyId: key.id,
       userId,
@@ -112,7 +125,13 @@ export class ApiKeyService {
       if (key.revokedAt) return key;
       key.revokedAt = this.clock.now();
       await manager.update(ApiKeyEntity, { id: key.id }, { revokedAt: key.revokedAt });
-      await this.audit.record(userId, AuditEventType.API_KEY_REVOKED, client, { keyId: key.id, prefix: key.prefix, name: key.name }, manager);
+      await this.audit.record(
+        userId,
+        AuditEventType.API_KEY_REVOKED,
+        client,
+        { keyId: key.id, prefix: key.prefix, name: key.name },
+        manager,
+      );
       const data: ApiKeyRevokedV1 = { keyId: key.id, userId, prefix: key.prefix, revokedAt: key.revokedAt.toISOString() };
       await this.outbox.add(manager, traceId, [{ topic: IDENTITY_API_KEY_TOPIC, type: API_KEY_REVOKED, key: userId, data }]);
       return key;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+
 import type { ApiKeyEntity } from "./api-key.entity.js";
 
 @ObjectType("ApiKey", { description: "An integrator's API key; its secret is shown only when it is created." })

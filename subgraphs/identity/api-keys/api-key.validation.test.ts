@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { normalizeKeyName, normalizeScopes } from "./api-key.validation.js";
 
 const reason = (fn: () => unknown) => {
@@ -28,8 +29,22 @@ describe("API key validation", () => {
   });
 
   it("refuses malformed scopes, the session wildcard and internal scopes", () => {
-    for (const scope of ["*", "internal:api-keys", "transactions", "Transactions:read", "transactions:admin", ":read", "-x:read", "tx1:read", "a:read ", `${"a".repeat(70)}:read`]) {
-      expect(reason(() => normalizeScopes([scope])), scope).toBe("BAD_USER_INPUT");
+    for (const scope of [
+      "*",
+      "internal:api-keys",
+      "transactions",
+      "Transactions:read",
+      "transactions:admin",
+      ":read",
+      "-x:read",
+      "tx1:read",
+      "a:read ",
+      `${"a".repeat(70)}:read`,
+    ]) {
+      expect(
+        reason(() => normalizeScopes([scope])),
+        scope,
+      ).toBe("BAD_USER_INPUT");
     }
   });
 });

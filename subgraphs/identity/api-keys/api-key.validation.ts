@@ -22,7 +22,9 @@ export function normalizeScopes(scopes: readonly string[]): string[] {
   if (distinct.length > MAX_SCOPES) throw badInput(`an API key can have at most ${MAX_SCOPES} scopes`, { field: "scopes" });
   for (const scope of distinct) {
     if (scope.length > MAX_SCOPE_LENGTH || !SCOPE.test(scope)) {
-      throw badInput(`invalid scope "${scope.slice(0, MAX_SCOPE_LENGTH)}": expected <resource>:read or <resource>:write`, { field: "scopes" });
+      throw badInput(`invalid scope "${scope.slice(0, MAX_SCOPE_LENGTH)}": expected <resource>:read or <resource>:write`, {
+        field: "scopes",
+      });
     }
   }
   return distinct;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+
 import { badInput } from "../../../platform/errors/index.js";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { SecurityEvent } from "./audit.type.js";
 

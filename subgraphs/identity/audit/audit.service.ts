@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { AuditEventEntity } from "./audit-event.entity.js";
@@ -69,10 +70,9 @@ export class AuditService {
       .addOrderBy("e.id", "DESC")
       .take(first);
     if (before) {
-      qb.andWhere(
-        `(e.occurred_at, e.id) < (SELECT occurred_at, id FROM identity.audit_events WHERE id = :before AND user_id = :userId)`,
-        { before },
-      );
+      qb.andWhere(`(e.occurred_at, e.id) < (SELECT occurred_at, id FROM identity.audit_events WHERE id = :before AND user_id = :userId)`, {
+        before,
+      });
     }
     return qb.getMany();
   }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
+import { Field, ID, ObjectType } from "type-graphql";
+
 import type { AuditEventEntity } from "./audit-event.entity.js";
 
 @ObjectType("SecurityEvent", { description: "An entry of the account's security log." })
@@ -12,6 +13,13 @@ export class SecurityEvent {
   @Field(() => GraphQLJSONObject) details!: Record<string, unknown>;
 
   static from(e: AuditEventEntity): SecurityEvent {
-    return Object.assign(new SecurityEvent(), { id: e.id, type: e.type, occurredAt: e.occurredAt, ip: e.ip, userAgent: e.userAgent, details: e.details });
+    return Object.assign(new SecurityEvent(), {
+      id: e.id,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      ip: e.ip,
+      userAgent: e.userAgent,
+      details: e.details,
+    });
   }
 }

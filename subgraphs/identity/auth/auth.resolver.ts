@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { LoginInput, RegisterInput } from "./auth.inputs.js";
 import { AuthPayload, LoginResult, MfaChallenge } from "./auth.types.js";

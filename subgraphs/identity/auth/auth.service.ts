@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import type { KeyValueStore } from "../../../platform/cache/index.js";
 import { badInput, conflict, unauthenticated } from "../../../platform/errors/index.js";
@@ -9,12 +10,12 @@ import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import type { AccessTokenIssuer } from "../tokens/access-tokens.js";
-import { assertValidEmail, isValidEmail, normalizeEmail } from "../users/email.js";
 import { chosenBaseCurrency, defaultBaseCurrency } from "../users/base-currency.js";
+import { assertValidEmail, isValidEmail, normalizeEmail } from "../users/email.js";
 import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf } from "../users/user.events.js";
-import { rateLimited, type LoginThrottle } from "./login-throttle.js";
+import { type LoginThrottle, rateLimited } from "./login-throttle.js";
 import type { SignedIn, SignInService } from "./sign-in.service.js";
 
 export interface MfaRequired {
@@ -52,11 +53,16 @@ export class AuthService {
     private readonly registrationsPerIpPerHour: number,
   ) {}
 
-  async register(input: { email: string; password: string; displayName: string; baseCurrency?: string | null }, client: ClientInfo, traceId: string): Promise<SignedIn> {
+  async register(
+    input: { email: string; password: string; displayName: string; baseCurrency?: string | null },
+    client: ClientInfo,
+    traceId: string,
+  ): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
     assertValidEmail(email);
     const displayName = input.displayName.trim();
-    if (displayName.length < 1 || displayName.length > 100) throw badInput("display name must be 1-100 characters", { field: "displayName" });
+    if (displayName.length < 1 || displayName.length > 100)
+      throw badInput("display name must be 1-100 characters", { field: "displayName" });
     const baseCurrency = input.baseCurrency == null ? defaultBaseCurrency() : chosenBaseCurrency(input.baseCurrency);
     this.passwords.assertAcceptable(input.password, email);
     if (client.ip) {

@@ -1,4 +1,5 @@
 import { createUnionType, Field, ObjectType } from "type-graphql";
+
 import type { RequestContext } from "../../../platform/graphql/index.js";
 import { User } from "../users/user.type.js";
 import type { MfaRequired } from "./auth.service.js";

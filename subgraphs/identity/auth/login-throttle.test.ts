@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { MemoryKeyValueStore } from "../../../platform/cache/index.js";
 import { LoginThrottle } from "./login-throttle.js";
 
@@ -10,7 +11,11 @@ function setup() {
   return { throttle: new LoginThrottle(cache, config), advance: (ms: number) => (now += ms), now: () => new Date(now) };
 }
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => "OK", (e: { extensions?: { code?: string } }) => e.extensions?.code);
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: { extensions?: { code?: string } }) => e.extensions?.code,
+  );
 
 describe("login throttle", () => {
   it("locks an account after N failures for the lockout period, then lifts", async () => {

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
+
 import type { KeyValueStore } from "../../../platform/cache/index.js";
 import { ClientError, ErrorCode } from "../../../platform/errors/index.js";
 import type { IdentityConfig } from "../identity.config.js";
 
 export const rateLimited = (retryAfterMs: number) =>
-  new ClientError(ErrorCode.RATE_LIMITED, "too many attempts; try again later", { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+  new ClientError(ErrorCode.RATE_LIMITED, "too many attempts; try again later", {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  });
 
 /** Keys by a hash of the e-mail, so the cache never holds addresses and unknown ones count the same. */
 const accountKey = (email: string) => createHash("sha256").update(email).digest("base64url").slice(0, 32);
@@ -26,7 +29,8 @@ export class LoginThrottle {
     if (lockTtl !== null) throw rateLimited(lockTtl);
     if (ip) {
       const ipCount = Number((await this.cache.get(`login:ip:${ip}`)) ?? 0);
-      if (ipCount >= this.config.ipFailures) throw rateLimited((await this.cache.ttl(`login:ip:${ip}`)) ?? this.config.windowMinutes * 60_000);
+      if (ipCount >= this.config.ipFailures)
+        throw rateLimited((await this.cache.ttl(`login:ip:${ip}`)) ?? this.config.windowMinutes * 60_000);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { SessionService } from "../sessions/session.service.js";

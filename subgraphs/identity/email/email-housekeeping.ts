@@ -1,5 +1,6 @@
-import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+
 import type { EmailTokenService } from "./email-token.service.js";
 import type { MailDispatcher } from "./mail-dispatcher.js";
 

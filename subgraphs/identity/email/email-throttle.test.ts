@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { MemoryKeyValueStore } from "../../../platform/cache/index.js";
 import { addressKey, HourlyLimit } from "./email-throttle.js";
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => "OK", (e: { extensions?: { code?: string } }) => e.extensions?.code);
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: { extensions?: { code?: string } }) => e.extensions?.code,
+  );
 
 describe("hourly e-mail limits", () => {
   it("refuses past the limit per subject with RATE_LIMITED and a retry-after, then reopens after the hour", async () => {

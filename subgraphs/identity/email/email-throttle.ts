@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import type { KeyValueStore } from "../../../platform/cache/index.js";
 import { rateLimited } from "../auth/login-throttle.js";
 

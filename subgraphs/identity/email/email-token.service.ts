@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { badInput } from "../../../platform/errors/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
@@ -40,7 +41,8 @@ export class EmailTokenService {
 
   /** The user a usable token belongs to, without using it; throws the generic invalid-link error. */
   async check(manager: EntityManager, token: string, purpose: EmailTokenPurpose): Promise<string> {
-    const row = token.length <= MAX_TOKEN_LENGTH ? await manager.findOneBy(EmailTokenEntity, { tokenHash: hashToken(token), purpose }) : null;
+    const row =
+      token.length <= MAX_TOKEN_LENGTH ? await manager.findOneBy(EmailTokenEntity, { tokenHash: hashToken(token), purpose }) : null;
     const rejection = this.rejectionOf(row);
     if (rejection) throw invalidLink(rejection);
     return row!.userId;
@@ -61,7 +63,9 @@ export class EmailTokenService {
     )) as [Array<{ user_id: string }>, number];
     const userId = rows[0]?.user_id;
     if (userId) return userId;
-    throw invalidLink(this.rejectionOf(await manager.findOneBy(EmailTokenEntity, { tokenHash: hashToken(token), purpose })) ?? "TOKEN_USED");
+    throw invalidLink(
+      this.rejectionOf(await manager.findOneBy(EmailTokenEntity, { tokenHash: hashToken(token), purpose })) ?? "TOKEN_USED",
+    );
   }
 
   /** Marks the user's other open tokens of this purpose used: one successful use ends them all. */
@@ -74,7 +78,9 @@ export class EmailTokenService {
   }
 
   async prune(dataSource: DataSource): Promise<void> {
-    await dataSource.query(`DELETE FROM identity.email_tokens WHERE expires_at < $1`, [new Date(this.clock.now().getTime() - KEEP_EXPIRED_MS)]);
+    await dataSource.query(`DELETE FROM identity.email_tokens WHERE expires_at < $1`, [
+      new Date(this.clock.now().getTime() - KEEP_EXPIRED_MS),
+    ]);
   }
 
   private rejectionOf(row: EmailTokenEntity | null): TokenRejection | undefined {

@@ -1,12 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { unauthenticated } from "../../../platform/errors/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { UserEntity } from "../users/user.entity.js";
+import type { HourlyLimit } from "./email-throttle.js";
 import { EmailTokenPurpose } from "./email-token.entity.js";
 import type { EmailTokenService } from "./email-token.service.js";
-import type { HourlyLimit } from "./email-throttle.js";
 import type { MailOutbox } from "./mail-outbox.js";
 import { verificationMail } from "./mail-templates.js";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ConfigError } from "../../../platform/config/index.js";
 import { DEFAULT_MAIL_FROM, loadEmailConfig } from "./email.config.js";
 
@@ -40,7 +41,9 @@ describe("e-mail settings", () => {
     for (const bad of ["not a url", "http://mail.example.com", "smtp://", "smtp://user:hunter2@mail.example.com:99999"]) {
       expect(settingOf({ SMTP_URL: bad })).toBe("SMTP_URL");
     }
-    expect(() => loadEmailConfig({ SMTP_URL: "https://user:hunter2@mail.example.com" })).toThrow(/^invalid setting SMTP_URL: (?!.*hunter2)/);
+    expect(() => loadEmailConfig({ SMTP_URL: "https://user:hunter2@mail.example.com" })).toThrow(
+      /^invalid setting SMTP_URL: (?!.*hunter2)/,
+    );
   });
 
   it("validates MAIL_FROM as an address, optionally named, on one line", () => {

@@ -1,5 +1,6 @@
 import validator from "validator";
 import { z } from "zod";
+
 import { ConfigError } from "../../../platform/config/index.js";
 
 /** Settings of the e-mail module, validated when the identity subgraph starts. */

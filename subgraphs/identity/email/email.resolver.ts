@@ -1,12 +1,15 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
 
 @Resolver()
 export class EmailResolver {
   constructor(private readonly deps: IdentityDeps) {}
 
-  @Mutation(() => Boolean, { description: "Mails the caller a new verification link (at most a few per hour); true and no mail if already verified." })
+  @Mutation(() => Boolean, {
+    description: "Mails the caller a new verification link (at most a few per hour); true and no mail if already verified.",
+  })
   async requestEmailVerification(@Ctx() ctx: RequestContext): Promise<boolean> {
     await this.deps.emailVerification.request(requireSessionUserId(ctx));
     return true;
@@ -18,7 +21,9 @@ export class EmailResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Mails a password-reset link if the address has an account. Always true: the answer never tells." })
+  @Mutation(() => Boolean, {
+    description: "Mails a password-reset link if the address has an account. Always true: the answer never tells.",
+  })
   async requestPasswordReset(@Ctx() ctx: RequestContext, @Arg("email", () => String) email: string): Promise<boolean> {
     await this.deps.passwordReset.request(email, ctx.client);
     return true;

@@ -1,6 +1,8 @@
 import { Writable } from "node:stream";
+
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+
 import { LogMailer } from "./log-mailer.js";
 import { passwordResetMail, verificationMail } from "./mail-templates.js";
 

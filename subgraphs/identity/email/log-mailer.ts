@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+
 import type { Mailer, MailMessage } from "./mailer.js";
 
 export interface LogMailerOptions {
@@ -25,7 +26,11 @@ export class LogMailer implements Mailer {
 
   async send(message: MailMessage): Promise<void> {
     const links = this.options.logLinks ? message.text.match(LINK) : null;
-    if (links) this.logger.info({ to: message.to, subject: message.subject, links }, "mail (log transport; set SMTP_URL to deliver): open the link to continue");
+    if (links)
+      this.logger.info(
+        { to: message.to, subject: message.subject, links },
+        "mail (log transport; set SMTP_URL to deliver): open the link to continue",
+      );
     else this.logger.info({ to: message.to, subject: message.subject }, "mail (log transport; set SMTP_URL to deliver)");
     this.logger.debug({ to: message.to, text: message.text }, "mail body");
   }

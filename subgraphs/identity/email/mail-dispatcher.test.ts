@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { retryDelayMs } from "./mail-dispatcher.js";
 
 describe("mail retry backoff", () => {

@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import { CoalescedRunner } from "../../../platform/concurrency/coalesced-runner.js";
 import type { DataSource } from "typeorm";
+
+import { CoalescedRunner } from "../../../platform/concurrency/coalesced-runner.js";
 import type { Clock } from "../../../platform/time/index.js";
-import type { Mailer } from "./mailer.js";
 import type { MailOutbox } from "./mail-outbox.js";
+import type { Mailer } from "./mailer.js";
 
 export interface MailDispatcherOptions {
   dataSource: DataSource;
@@ -151,10 +152,9 @@ export class MailDispatcher {
     const { dataSource, clock, logger } = this.options;
     if (this.runner.isStopped || !dataSource.isInitialized) return;
     try {
-      await dataSource.query(
-        `DELETE FROM identity.mail_messages WHERE created_at < $1 OR (user_id IS NULL AND sent_at IS NOT NULL)`,
-        [new Date(clock.now().getTime() - (this.options.retentionMs ?? 30 * DAY))],
-      );
+      await dataSource.query(`DELETE FROM identity.mail_messages WHERE created_at < $1 OR (user_id IS NULL AND sent_at IS NOT NULL)`, [
+        new Date(clock.now().getTime() - (this.options.retentionMs ?? 30 * DAY)),
+      ]);
     } catch (error) {
       logger.warn({ err: error }, "mail prune failed");
     }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from "typeorm";
+
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { ExportSection } from "../account/account.service.js";
 import { MailMessageEntity } from "./mail-message.entity.js";
@@ -46,7 +47,10 @@ export class MailOutbox {
 
   /** The personal-data export's section: the mails sent to the user, without their bodies (which hold links). */
   readonly exportSection: ExportSection = (userId, manager) =>
-    manager.query(`SELECT id, to_address, subject, created_at, sent_at FROM identity.mail_messages WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
+    manager.query(
+      `SELECT id, to_address, subject, created_at, sent_at FROM identity.mail_messages WHERE user_id = $1 ORDER BY created_at, id`,
+      [userId],
+    );
 
   /**
    * Calls `listener` after each transaction that wrote mail has committed: the writer's own signal,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { linkTo, passwordResetMail, verificationMail } from "./mail-templates.js";
 
 describe("mail templates", () => {

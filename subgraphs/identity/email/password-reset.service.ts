@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
@@ -7,9 +8,9 @@ import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { isValidEmail, normalizeEmail } from "../users/email.js";
 import { UserEntity } from "../users/user.entity.js";
-import { EmailTokenPurpose } from "./email-token.entity.js";
-import { invalidLink, type EmailTokenService } from "./email-token.service.js";
 import { addressKey, type HourlyLimit } from "./email-throttle.js";
+import { EmailTokenPurpose } from "./email-token.entity.js";
+import { type EmailTokenService, invalidLink } from "./email-token.service.js";
 import type { EmailVerificationService } from "./email-verification.service.js";
 import type { MailOutbox } from "./mail-outbox.js";
 import { passwordChangedMail, passwordResetMail } from "./mail-templates.js";

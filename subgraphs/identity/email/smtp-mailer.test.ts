@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { SmtpMailer } from "./smtp-mailer.js";
 import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server.js";
 

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
+
 import type { Mailer, MailMessage } from "./mailer.js";
 
 /**
@@ -8,7 +9,10 @@ import type { Mailer, MailMessage } from "./mailer.js";
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     this.transport = nodemailer.createTransport({
       url,
       pool: true,

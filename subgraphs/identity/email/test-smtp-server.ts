@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+
 import { SMTPServer } from "smtp-server";
 
 /** A mail as an in-test SMTP server received it. */

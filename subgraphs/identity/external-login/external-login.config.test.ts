@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { loadExternalLoginConfig } from "./external-login.config.js";
 import { displayNameFor } from "./external-login.service.js";
 
@@ -41,17 +42,29 @@ describe("external login config", () => {
       [{ ...acme, OIDC_PROVIDERS: "ac-me" }, /^invalid setting OIDC_PROVIDERS:/],
       [{ ...acme, OIDC_ACME_ISSUER: undefined }, /^invalid setting OIDC_ACME_ISSUER: required/],
       [{ ...acme, OIDC_ACME_ISSUER: "not a url" }, /^invalid setting OIDC_ACME_ISSUER:/],
-      [{ ...acme, OIDC_ACME_ISSUER: "http://id.acme.test" }, /^invalid setting OIDC_ACME_ISSUER: plain http is refused; set OIDC_ACME_ALLOW_HTTP=true/],
+      [
+        { ...acme, OIDC_ACME_ISSUER: "http://id.acme.test" },
+        /^invalid setting OIDC_ACME_ISSUER: plain http is refused; set OIDC_ACME_ALLOW_HTTP=true/,
+      ],
       [{ ...acme, OIDC_ACME_ISSUER: "ftp://id.acme.test" }, /^invalid setting OIDC_ACME_ISSUER:/],
       [{ ...acme, OIDC_ACME_CLIENT_ID: " " }, /^invalid setting OIDC_ACME_CLIENT_ID:/],
       [{ ...acme, OIDC_ACME_REDIRECT_URIS: "" }, /^invalid setting OIDC_ACME_REDIRECT_URIS:/],
       [{ ...acme, OIDC_ACME_REDIRECT_URIS: " , " }, /^invalid setting OIDC_ACME_REDIRECT_URIS: must list at least one/],
       [{ ...acme, OIDC_ACME_REDIRECT_URIS: "http://app.moneta.test/cb" }, /^invalid setting OIDC_ACME_REDIRECT_URIS: .* plain http/],
-      [{ ...acme, OIDC_ACME_REDIRECT_URIS: "https://app.moneta.test/cb?next=1" }, /^invalid setting OIDC_ACME_REDIRECT_URIS: .* query or fragment/],
+      [
+        { ...acme, OIDC_ACME_REDIRECT_URIS: "https://app.moneta.test/cb?next=1" },
+        /^invalid setting OIDC_ACME_REDIRECT_URIS: .* query or fragment/,
+      ],
       [{ ...acme, OIDC_ACME_REDIRECT_URIS: "javascript:alert(1)" }, /^invalid setting OIDC_ACME_REDIRECT_URIS:/],
       [{ ...acme, OIDC_ACME_ALLOW_HTTP: "yes" }, /^invalid setting OIDC_ACME_ALLOW_HTTP: must be true or false$/],
-      [{ ...acme, OIDC_ACME_TOKEN_AUTH_METHOD: "client_secret_basic" }, /^invalid setting OIDC_ACME_TOKEN_AUTH_METHOD: .* needs OIDC_ACME_CLIENT_SECRET$/],
-      [{ ...acme, OIDC_ACME_CLIENT_SECRET: "s", OIDC_ACME_TOKEN_AUTH_METHOD: "private_key_jwt" }, /^invalid setting OIDC_ACME_TOKEN_AUTH_METHOD:/],
+      [
+        { ...acme, OIDC_ACME_TOKEN_AUTH_METHOD: "client_secret_basic" },
+        /^invalid setting OIDC_ACME_TOKEN_AUTH_METHOD: .* needs OIDC_ACME_CLIENT_SECRET$/,
+      ],
+      [
+        { ...acme, OIDC_ACME_CLIENT_SECRET: "s", OIDC_ACME_TOKEN_AUTH_METHOD: "private_key_jwt" },
+        /^invalid setting OIDC_ACME_TOKEN_AUTH_METHOD:/,
+      ],
     ];
     for (const [env, message] of cases) {
       let thrown: unknown;

@@ -55,7 +55,8 @@ function parseRedirectUri(setting: string, raw: string, allowHttp: boolean, allo
   const url = parseUrl(setting, raw);
   if (url.search || url.hash) throw new ConfigError(setting, `${raw} must not have a query or fragment`);
   const scheme = url.protocol.slice(0, -1);
-  if (scheme === "http" && !allowHttp) throw new ConfigError(setting, `${raw} uses plain http; set ${allowHttpSetting}=true for a local provider`);
+  if (scheme === "http" && !allowHttp)
+    throw new ConfigError(setting, `${raw} uses plain http; set ${allowHttpSetting}=true for a local provider`);
   if (scheme !== "https" && scheme !== "http" && !scheme.includes(".")) {
     throw new ConfigError(setting, `${raw} must be https or a reverse-domain app scheme (com.example.app:/callback)`);
   }
@@ -68,11 +69,15 @@ function parseRedirectUri(setting: string, raw: string, allowHttp: boolean, allo
  * failing the first user who clicks "Sign in with …".
  */
 export function loadExternalLoginConfig(env: NodeJS.ProcessEnv = process.env): ExternalLoginConfig {
-  const list = (env.OIDC_PROVIDERS ?? "").split(",").map((n) => n.trim().toLowerCase()).filter(Boolean);
+  const list = (env.OIDC_PROVIDERS ?? "")
+    .split(",")
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
   const seen = new Set<string>();
   const providers: OidcProviderConfig[] = [];
   for (const name of list) {
-    if (!NAME.test(name)) throw new ConfigError("OIDC_PROVIDERS", `provider name "${name}" must be a letter then up to 31 letters, digits or _`);
+    if (!NAME.test(name))
+      throw new ConfigError("OIDC_PROVIDERS", `provider name "${name}" must be a letter then up to 31 letters, digits or _`);
     if (seen.has(name)) throw new ConfigError("OIDC_PROVIDERS", `provider "${name}" is listed twice`);
     seen.add(name);
     const prefix = `OIDC_${name.toUpperCase()}_`;

@@ -19,8 +19,7 @@ export const externalLoginFailed = () => unauthenticated("external sign-in faile
 /** The user said no (or the provider did): worth telling them apart from a broken flow. */
 export const externalLoginDenied = (provider: string) => unauthenticated(`sign-in was cancelled at ${provider}; start again`);
 
-export const unverifiedEmail = (provider: string) =>
-  forbidden(`verify your e-mail with ${provider}, then sign in again`);
+export const unverifiedEmail = (provider: string) => forbidden(`verify your e-mail with ${provider}, then sign in again`);
 
 export const missingEmail = (provider: string) =>
   forbidden(`${provider} did not share a usable e-mail address; allow access to it and sign in again`);

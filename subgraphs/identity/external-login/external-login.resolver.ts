@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import { AuthPayload, LoginResult, MfaChallenge } from "../auth/auth.types.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { ExternalAccount, ExternalLoginStart } from "./external-login.type.js";
@@ -18,7 +19,9 @@ export class ExternalLoginResolver {
     return (await this.deps.externalLogin.linkedAccounts(requireSessionUserId(ctx))).map(ExternalAccount.from);
   }
 
-  @Mutation(() => ExternalLoginStart, { description: "Begins sign-in with an external OpenID Connect provider; redirectUri must be registered for it." })
+  @Mutation(() => ExternalLoginStart, {
+    description: "Begins sign-in with an external OpenID Connect provider; redirectUri must be registered for it.",
+  })
   async startExternalLogin(
     @Ctx() ctx: RequestContext,
     @Arg("provider", () => String) provider: string,

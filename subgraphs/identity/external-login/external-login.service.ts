@@ -1,24 +1,25 @@
 import { randomPKCECodeVerifier } from "openid-client";
 import type { DataSource, EntityManager } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
-import type { ExportSection } from "../account/account.service.js";
 import { IDENTITY_USER_TOPIC, USER_REGISTERED, type UserRegisteredV1 } from "../../../schema/events/identity.js";
+import type { ExportSection } from "../account/account.service.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
 import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
-import { isValidEmail, normalizeEmail } from "../users/email.js";
 import { defaultBaseCurrency } from "../users/base-currency.js";
+import { isValidEmail, normalizeEmail } from "../users/email.js";
 import { newUser } from "../users/new-user.js";
 import { UserEntity } from "../users/user.entity.js";
 import { preferencesOf } from "../users/user.events.js";
+import { ExternalIdentityEntity } from "./external-identity.entity.js";
 import type { OidcProviderConfig } from "./external-login.config.js";
 import { externalLoginFailed, missingEmail, unregisteredRedirectUri, unverifiedEmail } from "./external-login.errors.js";
-import { ExternalIdentityEntity } from "./external-identity.entity.js";
 import { ExternalLoginAttemptEntity } from "./external-login-attempt.entity.js";
 import type { OidcProviders, ProviderIdentity } from "./oidc-providers.js";
 
@@ -107,7 +108,10 @@ export class ExternalLoginService {
 
   /** The personal-data export's section: the linked provider accounts. */
   readonly exportSection: ExportSection = (userId, manager) =>
-    manager.query(`SELECT provider, subject, email, linked_at FROM identity.external_identities WHERE user_id = $1 ORDER BY linked_at, provider, subject`, [userId]);
+    manager.query(
+      `SELECT provider, subject, email, linked_at FROM identity.external_identities WHERE user_id = $1 ORDER BY linked_at, provider, subject`,
+      [userId],
+    );
 
   /**
    * Burns the attempt in one conditional UPDATE, committed before the provider is called: two
@@ -138,7 +142,12 @@ export class ExternalLoginService {
    * Every write of one completion (link, new user, audit, UserRegistered, session) commits
    * together; the access token is signed after the commit, as for password sign-in.
    */
-  private async signInAs(provider: string, identity: ProviderIdentity, client: ClientInfo, traceId: string): Promise<SignedIn | MfaRequired> {
+  private async signInAs(
+    provider: string,
+    identity: ProviderIdentity,
+    client: ClientInfo,
+    traceId: string,
+  ): Promise<SignedIn | MfaRequired> {
     for (let round = 1; ; round++) {
       try {
         const opened = await this.dataSource.transaction((manager) => this.resolveUser(manager, provider, identity, client, traceId));
@@ -155,12 +164,23 @@ export class ExternalLoginService {
   }
 
   /** Opens the session in the same transaction, unless the account needs its second factor first. */
-  private openOrChallenge(m: EntityManager, user: UserEntity, client: ClientInfo, method: string): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
+  private openOrChallenge(
+    m: EntityManager,
+    user: UserEntity,
+    client: ClientInfo,
+    method: string,
+  ): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
     if (user.mfaEnabledAt) return Promise.resolve({ secondFactorFor: user });
     return this.signIns.openSession(m, user, client, method);
   }
 
-  private async resolveUser(m: EntityManager, provider: string, identity: ProviderIdentity, client: ClientInfo, traceId: string): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
+  private async resolveUser(
+    m: EntityManager,
+    provider: string,
+    identity: ProviderIdentity,
+    client: ClientInfo,
+    traceId: string,
+  ): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
     const method = `oidc:${provider}`;
     const email = identity.email === null ? null : normalizeEmail(identity.email);
     const link = await m.findOneBy(ExternalIdentityEntity, { provider, subject: identity.subject });
@@ -215,7 +235,15 @@ export class ExternalLoginService {
     method: string,
   ): Promise<OpenedSession> {
     const now = this.clock.now();
-    const user = newUser({ id: this.ids.next(), email, displayName: displayNameFor(identity.name, email), passwordHash: null, emailVerifiedAt: now, baseCurrency: defaultBaseCurrency(), now });
+    const user = newUser({
+      id: this.ids.next(),
+      email,
+      displayName: displayNameFor(identity.name, email),
+      passwordHash: null,
+      emailVerifiedAt: now,
+      baseCurrency: defaultBaseCurrency(),
+      now,
+    });
     await m.insert(UserEntity, user);
     await m.insert(ExternalIdentityEntity, { provider, subject: identity.subject, userId: user.id, email, linkedAt: now });
     await this.audit.record(user.id, AuditEventType.REGISTERED, client, { method }, m);

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+
 import type { ExternalIdentityEntity } from "./external-identity.entity.js";
 import type { ExternalLoginStarted } from "./external-login.service.js";
 
@@ -7,7 +8,9 @@ export class ExternalLoginStart {
   @Field(() => String, { description: "Open this URL; the provider redirects back to redirectUri with code and state." })
   authorizationUrl!: string;
 
-  @Field(() => String, { description: "Check it equals the callback's `state` before calling completeExternalLogin; valid 10 minutes, once." })
+  @Field(() => String, {
+    description: "Check it equals the callback's `state` before calling completeExternalLogin; valid 10 minutes, once.",
+  })
   state!: string;
 
   static from(started: ExternalLoginStarted): ExternalLoginStart {

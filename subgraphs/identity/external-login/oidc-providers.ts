@@ -1,5 +1,6 @@
 import * as oidc from "openid-client";
 import type { Logger } from "pino";
+
 import type { OidcProviderConfig } from "./external-login.config.js";
 import { externalLoginDenied, externalLoginFailed, providerUnavailable, unknownProvider } from "./external-login.errors.js";
 
@@ -99,7 +100,10 @@ export class OidcProviders {
         this.logger.info({ provider: provider.name, error: error.error }, "external login: provider returned an error to the callback");
         throw externalLoginDenied(provider.name);
       }
-      this.logger.warn({ provider: provider.name, err: error, code: (error as { code?: unknown }).code }, "external login: callback rejected");
+      this.logger.warn(
+        { provider: provider.name, err: error, code: (error as { code?: unknown }).code },
+        "external login: callback rejected",
+      );
       throw externalLoginFailed();
     }
   }

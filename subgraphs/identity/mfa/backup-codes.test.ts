@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { BACKUP_CODE_COUNT, hashBackupCode, newBackupCodes, normalizeBackupCode } from "./backup-codes.js";
 
 describe("backup codes", () => {

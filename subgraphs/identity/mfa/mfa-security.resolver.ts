@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+
 import type { RequestContext } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { AccountSecurity } from "../users/user.type.js";

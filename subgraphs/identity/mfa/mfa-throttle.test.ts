@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { MemoryKeyValueStore } from "../../../platform/cache/index.js";
 import { MfaThrottle } from "./mfa-throttle.js";
 

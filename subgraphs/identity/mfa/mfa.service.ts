@@ -1,24 +1,18 @@
-import { IsNull, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, IsNull } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { unauthenticated } from "../../../platform/errors/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { ExportSection } from "../account/account.service.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
-import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
 import { rateLimited } from "../auth/login-throttle.js";
+import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { UserEntity } from "../users/user.entity.js";
 import { hashBackupCode, newBackupCodes, normalizeBackupCode } from "./backup-codes.js";
 import { MfaBackupCodeEntity, MfaChallengeEntity } from "./mfa.entity.js";
-import {
-  invalidChallenge,
-  invalidCode,
-  invalidLoginCode,
-  mfaAlreadyEnabled,
-  mfaNotEnabled,
-  noPendingEnrolment,
-} from "./mfa.errors.js";
+import { invalidChallenge, invalidCode, invalidLoginCode, mfaAlreadyEnabled, mfaNotEnabled, noPendingEnrolment } from "./mfa.errors.js";
 import type { MfaThrottle } from "./mfa-throttle.js";
 import { newTotpSecret, normalizeTotpCode, otpauthUri, totpStep } from "./totp.js";
 
@@ -95,7 +89,10 @@ export class MfaService implements MfaLoginStep {
     if (!user.mfaEnabledAt || !user.mfaSecret) throw mfaNotEnabled();
     await this.withTotp(user, user.mfaSecret, code, client, "disable", async (manager, now) => {
       // mfa_last_step stays: harmless, and enrol resets it for the next secret anyway.
-      await manager.query(`UPDATE identity.users SET mfa_secret = NULL, mfa_enabled_at = NULL, updated_at = $2 WHERE id = $1`, [userId, now]);
+      await manager.query(`UPDATE identity.users SET mfa_secret = NULL, mfa_enabled_at = NULL, updated_at = $2 WHERE id = $1`, [
+        userId,
+        now,
+      ]);
       await manager.delete(MfaBackupCodeEntity, { userId });
       await manager.delete(MfaChallengeEntity, { userId });
       await this.audit.record(userId, AuditEventType.MFA_DISABLED, client, {}, manager);
@@ -121,7 +118,10 @@ export class MfaService implements MfaLoginStep {
     const repository = this.dataSource.getRepository(MfaChallengeEntity);
     // Dead challenges answer like unknown ones, so nothing is lost by dropping them at the next login;
     // it keeps the table to a handful of rows per user.
-    await repository.query(`DELETE FROM identity.mfa_challenges WHERE user_id = $1 AND (used_at IS NOT NULL OR expires_at <= $2)`, [user.id, now]);
+    await repository.query(`DELETE FROM identity.mfa_challenges WHERE user_id = $1 AND (used_at IS NOT NULL OR expires_at <= $2)`, [
+      user.id,
+      now,
+    ]);
     await repository.insert({
       tokenHash: hashToken(challenge),
       userId: user.id,
@@ -196,7 +196,12 @@ export class MfaService implements MfaLoginStep {
    * (wrong shape, or a TOTP code outside the window). The claim resolves to null when the code is
    * wrong or already used.
    */
-  private loginCodeClaim(userId: string, secret: string, input: string, now: Date): ((manager: EntityManager) => Promise<Claimed | null>) | null {
+  private loginCodeClaim(
+    userId: string,
+    secret: string,
+    input: string,
+    now: Date,
+  ): ((manager: EntityManager) => Promise<Claimed | null>) | null {
     const totp = normalizeTotpCode(input);
     if (totp !== null) {
       const step = totpStep(secret, totp, now);
@@ -250,7 +255,13 @@ export class MfaService implements MfaLoginStep {
    * MFA state are still the ones the code was checked against. One conditional UPDATE: of two
    * requests with the same code, the second waits for the first's row lock, then matches nothing.
    */
-  private async claimStep(manager: EntityManager, userId: string, secret: string, step: number, state: "pending" | "enabled"): Promise<boolean> {
+  private async claimStep(
+    manager: EntityManager,
+    userId: string,
+    secret: string,
+    step: number,
+    state: "pending" | "enabled",
+  ): Promise<boolean> {
     const [, count] = (await manager.query(
       `UPDATE identity.users SET mfa_last_step = $3::bigint
        WHERE id = $1 AND mfa_secret = $2 AND (mfa_enabled_at IS NOT NULL) = $4::boolean
@@ -280,7 +291,13 @@ export class MfaService implements MfaLoginStep {
     await manager.delete(MfaBackupCodeEntity, { userId });
     await manager.insert(
       MfaBackupCodeEntity,
-      codes.map((code) => ({ id: this.ids.next(), userId, codeHash: hashBackupCode(userId, normalizeBackupCode(code)!), createdAt: now, usedAt: null })),
+      codes.map((code) => ({
+        id: this.ids.next(),
+        userId,
+        codeHash: hashBackupCode(userId, normalizeBackupCode(code)!),
+        createdAt: now,
+        usedAt: null,
+      })),
     );
     return codes;
   }

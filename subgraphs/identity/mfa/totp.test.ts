@@ -1,5 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+
 import { newTotpSecret, normalizeTotpCode, otpauthUri, totpStep } from "./totp.js";
 
 const at = new Date("2026-11-22T10:00:10Z");

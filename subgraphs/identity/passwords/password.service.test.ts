@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { PasswordService } from "./password.service.js";
 
 const service = new PasswordService({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
@@ -7,7 +8,12 @@ describe("passwords", () => {
   it("hashes with argon2id at 19 MiB and 2 iterations, and verifies", async () => {
     const hash = await service.hash("correct horse battery staple");
     expect(hash).toMatch(/^\$argon2id\$v=19\$/);
-    const params = Object.fromEntries(hash.split("$")[3]!.split(",").map((kv) => kv.split("=")));
+    const params = Object.fromEntries(
+      hash
+        .split("$")[3]!
+        .split(",")
+        .map((kv) => kv.split("=")),
+    );
     expect(params).toEqual({ m: "19456", t: "2", p: "1" });
     expect(await service.verify(hash, "correct horse battery staple")).toBe(true);
     expect(await service.verify(hash, "correct horse battery stapler")).toBe(false);

@@ -1,5 +1,6 @@
-import argon2 from "argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import argon2 from "argon2";
+
 import { badInput } from "../../../platform/errors/index.js";
 import type { IdentityConfig } from "../identity.config.js";
 
@@ -18,8 +19,10 @@ export class PasswordService {
 
   /** Length and common-password policy; throws BAD_USER_INPUT naming the rule. */
   assertAcceptable(password: string, email?: string): void {
-    if (password.length < MIN_PASSWORD_LENGTH) throw badInput(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, { field: "password", reason: "TOO_SHORT" });
-    if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`password must be at most ${MAX_PASSWORD_LENGTH} characters`, { field: "password", reason: "TOO_LONG" });
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw badInput(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, { field: "password", reason: "TOO_SHORT" });
+    if (password.length > MAX_PASSWORD_LENGTH)
+      throw badInput(`password must be at most ${MAX_PASSWORD_LENGTH} characters`, { field: "password", reason: "TOO_LONG" });
     const lower = password.toLowerCase();
     if (COMMON.has(lower) || (email && lower === email.toLowerCase())) {
       throw badInput("password is too common; choose another", { field: "password", reason: "COMMON" });

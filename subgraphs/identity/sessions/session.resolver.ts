@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import { AuditEventType } from "../audit/audit.service.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { Session } from "./session.type.js";

@@ -1,7 +1,8 @@
-import { IsNull, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, IsNull } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { notFound, unauthenticated } from "../../../platform/errors/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { RefreshTokenEntity, SessionEntity } from "./session.entity.js";

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+
 import type { SessionEntity } from "./session.entity.js";
 
 @ObjectType("Session", { description: "A signed-in device." })

@@ -1,11 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Caller } from "../../../platform/auth/caller.js";
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
-import { postGraphQL, startTestSupergraph, type GraphQLResult, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
+import {
+  type GraphQLResult,
+  postGraphQL,
+  type RegisteredUser,
+  startTestSupergraph,
+  type TestSupergraph,
+} from "../../../test/harness/supergraph.js";
 
 const CREATE = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret apiKey { id name prefix scopes safelistOnly createdAt lastUsedAt revokedAt } }
@@ -46,7 +54,11 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
 
   /** Calls identity directly, as the gateway would, with a caller of our choosing. */
   async function identityAs(caller: Caller, query: string, variables: Record<string, unknown>) {
-    return postGraphQL(sg.all.urls.identity!, { query, variables }, { [INTERNAL_TOKEN_HEADER]: await signer.sign(caller, "api-keys-test") });
+    return postGraphQL(
+      sg.all.urls.identity!,
+      { query, variables },
+      { [INTERNAL_TOKEN_HEADER]: await signer.sign(caller, "api-keys-test") },
+    );
   }
   const gatewayCaller: Caller = { scopes: ["internal:api-keys"] };
 
@@ -104,7 +116,11 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
 
   it("lets a request with x-api-key act as the key's owner", async () => {
     const accountId = await sg.createAccount(owner, "USD");
-    const posted = await sg.query(POST, { input: { accountId, amount: { amount: "-3.50", currency: "USD" }, payee: "Coffee", date: "2026-11-05" } }, owner.headers);
+    const posted = await sg.query(
+      POST,
+      { input: { accountId, amount: { amount: "-3.50", currency: "USD" }, payee: "Coffee", date: "2026-11-05" } },
+      owner.headers,
+    );
     expect(posted.errors).toBeUndefined();
     const { secret, apiKey: key } = await create(owner);
 
@@ -119,8 +135,14 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
     expect(code(await sg.query(ME, {}, apiKey(safelisted.secret)))).toBe("PERSISTED_QUERY_REQUIRED");
 
     const listed = await sg.query(LIST, {}, owner.headers);
-    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === key.id)).toMatchObject({ safelistOnly: false, lastUsedAt: clock.now().toISOString() });
-    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === safelisted.apiKey.id)).toMatchObject({ safelistOnly: true, lastUsedAt: clock.now().toISOString() });
+    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === key.id)).toMatchObject({
+      safelistOnly: false,
+      lastUsedAt: clock.now().toISOString(),
+    });
+    expect(listed.data.apiKeys.find((k: { id: string }) => k.id === safelisted.apiKey.id)).toMatchObject({
+      safelistOnly: true,
+      lastUsedAt: clock.now().toISOString(),
+    });
   });
 
   it("refuses wrong, unknown and malformed keys, and a request carrying both a token and a key", async () => {
@@ -157,13 +179,17 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
 
     // Revoking again changes nothing and announces nothing new.
     expect((await sg.query(REVOKE, { id: key.id }, owner.headers)).data.revokeApiKey).toEqual(revoked.data.revokeApiKey);
-    const events = await identityDb().query(`SELECT type FROM identity.outbox WHERE envelope->'data'->>'keyId' = $1 ORDER BY seq`, [key.id]);
+    const events = await identityDb().query(`SELECT type FROM identity.outbox WHERE envelope->'data'->>'keyId' = $1 ORDER BY seq`, [
+      key.id,
+    ]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(["ApiKeyCreated", "ApiKeyRevoked"]);
     const audit = await sg.query(`{ securityEvents { type details } }`, {}, owner.headers);
     expect(audit.data.securityEvents.filter((e: { type: string }) => e.type === "API_KEY_REVOKED")).toEqual([
       expect.objectContaining({ details: expect.objectContaining({ keyId: key.id }) }),
     ]);
-    expect((await sg.query(LIST, {}, owner.headers)).data.apiKeys.find((k: { id: string }) => k.id === key.id).revokedAt).toBe(clock.now().toISOString());
+    expect((await sg.query(LIST, {}, owner.headers)).data.apiKeys.find((k: { id: string }) => k.id === key.id).revokedAt).toBe(
+      clock.now().toISOString(),
+    );
   });
 
   it("answers NOT_FOUND, with the same message, for another user's key and for unknown ids", async () => {
@@ -197,15 +223,26 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
     expect(code(viaGateway)).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(viaGateway.data).toBeUndefined();
 
-    const asUser = await identityAs({ userId: owner.id, sessionId: "00000000-0000-4000-8000-000000000001", scopes: ["*"] }, RESOLVE, { secret });
+    const asUser = await identityAs({ userId: owner.id, sessionId: "00000000-0000-4000-8000-000000000001", scopes: ["*"] }, RESOLVE, {
+      secret,
+    });
     expect(code(asUser)).toBe("FORBIDDEN");
     expect(asUser.data?.resolveApiKey ?? null).toBeNull();
-    const asKey = await identityAs({ userId: owner.id, apiKeyId: key.id, scopes: ["transactions:read", "internal:api-keys:read"] }, RESOLVE, { secret });
+    const asKey = await identityAs(
+      { userId: owner.id, apiKeyId: key.id, scopes: ["transactions:read", "internal:api-keys:read"] },
+      RESOLVE,
+      { secret },
+    );
     expect(code(asKey)).toBe("FORBIDDEN");
 
     const asGateway = await identityAs(gatewayCaller, RESOLVE, { secret });
     expect(asGateway.errors).toBeUndefined();
-    expect(asGateway.data.resolveApiKey).toEqual({ keyId: key.id, userId: owner.id, scopes: ["transactions:read", "budgets:read"], safelistOnly: false });
+    expect(asGateway.data.resolveApiKey).toEqual({
+      keyId: key.id,
+      userId: owner.id,
+      scopes: ["transactions:read", "budgets:read"],
+      safelistOnly: false,
+    });
     expect((await identityAs(gatewayCaller, RESOLVE, { secret: `mk_${"Z".repeat(8)}_${"z".repeat(43)}` })).data.resolveApiKey).toBeNull();
     expect((await identityAs(gatewayCaller, RESOLVE, { secret: "garbage" })).data.resolveApiKey).toBeNull();
   });
@@ -229,7 +266,8 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
 
   it("validates names and scopes, writing nothing on a bad request", async () => {
     const user = await sg.register("Vera");
-    const attempt = (input: Record<string, unknown>) => sg.query(CREATE, { input: { name: "ok", scopes: ["ledger:read"], ...input } }, user.headers);
+    const attempt = (input: Record<string, unknown>) =>
+      sg.query(CREATE, { input: { name: "ok", scopes: ["ledger:read"], ...input } }, user.headers);
     const cases: Array<Record<string, unknown>> = [
       { scopes: [] },
       { scopes: ["*"] },
@@ -255,7 +293,9 @@ describe("API keys (real PostgreSQL, Redis, Kafka, through the gateway)", () => 
     const user = await sg.register("Lima");
     const keys = [];
     for (let i = 0; i < 23; i++) keys.push(await create(user, { name: `key ${i}` }));
-    const racing = await Promise.all(Array.from({ length: 5 }, (_, i) => sg.query(CREATE, { input: { name: `race ${i}`, scopes: ["transactions:read"] } }, user.headers)));
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => sg.query(CREATE, { input: { name: `race ${i}`, scopes: ["transactions:read"] } }, user.headers)),
+    );
     expect(racing.filter((r) => !r.errors)).toHaveLength(2);
     expect(racing.filter((r) => code(r) === "CONFLICT")).toHaveLength(3);
     expect((await sg.query(LIST, {}, user.headers)).data.apiKeys).toHaveLength(25);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FixedClock } from "../../../platform/time/index.js";
+
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
+import { FixedClock } from "../../../platform/time/index.js";
 import { bearer, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken tokenType expiresAt user { id email displayName } } }`;
@@ -41,10 +42,12 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
         preferences: { baseCurrency: "USD", firstDayOfWeek: 1, monthStartDay: 1, salaryDay: null },
         security: { emailVerified: false, mfaEnabled: false, lockedUntil: null, hasPassword: true },
       });
-      const [row] = await sg.subgraph("identity").kit.dataSource.query(
-        `SELECT type, envelope->'data'->'preferences'->>'baseCurrency' AS currency FROM identity.outbox WHERE key = $1 ORDER BY seq`,
-        [r.data.register.user.id],
-      );
+      const [row] = await sg
+        .subgraph("identity")
+        .kit.dataSource.query(
+          `SELECT type, envelope->'data'->'preferences'->>'baseCurrency' AS currency FROM identity.outbox WHERE key = $1 ORDER BY seq`,
+          [r.data.register.user.id],
+        );
       expect(row).toEqual({ type: "UserRegistered", currency: "USD" });
     });
 
@@ -64,7 +67,9 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       const results = await Promise.all(Array.from({ length: 5 }, () => register(email)));
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => code(r) === "CONFLICT")).toHaveLength(4);
-      const [count] = await sg.subgraph("identity").kit.dataSource.query(`SELECT count(*)::int AS n FROM identity.users WHERE email = $1`, [email]);
+      const [count] = await sg
+        .subgraph("identity")
+        .kit.dataSource.query(`SELECT count(*)::int AS n FROM identity.users WHERE email = $1`, [email]);
       expect(count.n).toBe(1);
     });
   });
@@ -148,10 +153,14 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       const other = (await register(`mo.${unique()}@example.com`)).data.register;
       const stolen = await sg.query(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: phone.id }, bearer(other.accessToken));
       expect(code(stolen)).toBe("NOT_FOUND");
-      expect(code(await sg.query(`mutation { revokeSession(id: "00000000-0000-4000-8000-000000000000") }`, {}, bearer(a.accessToken)))).toBe("NOT_FOUND");
+      expect(
+        code(await sg.query(`mutation { revokeSession(id: "00000000-0000-4000-8000-000000000000") }`, {}, bearer(a.accessToken))),
+      ).toBe("NOT_FOUND");
       expect(code(await sg.query(`mutation { revokeSession(id: "not-a-uuid") }`, {}, bearer(a.accessToken)))).toBe("NOT_FOUND");
 
-      expect((await sg.query(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: phone.id }, bearer(a.accessToken))).data.revokeSession).toBe(true);
+      expect(
+        (await sg.query(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: phone.id }, bearer(a.accessToken))).data.revokeSession,
+      ).toBe(true);
       expect(code(await sg.query(REFRESH, { t: b.refreshToken }))).toBe("UNAUTHENTICATED");
 
       expect((await sg.query(`mutation { logout }`, {}, bearer(a.accessToken))).data.logout).toBe(true);
@@ -187,24 +196,56 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
     it("updates profile, financial and notification preferences, and announces UserPreferencesChanged", async () => {
       const user = (await register(`pat.${unique()}@example.com`)).data.register;
       const h = bearer(user.accessToken);
-      const profile = await sg.query(`mutation { updateProfile(input: { displayName: " Pat ", timezone: "Europe/Paris", locale: "fr-fr" }) { displayName timezone locale } }`, {}, h);
+      const profile = await sg.query(
+        `mutation { updateProfile(input: { displayName: " Pat ", timezone: "Europe/Paris", locale: "fr-fr" }) { displayName timezone locale } }`,
+        {},
+        h,
+      );
       expect(profile.data.updateProfile).toEqual({ displayName: "Pat", timezone: "Europe/Paris", locale: "fr-FR" });
-      const money = await sg.query(`mutation { updateFinancialPreferences(input: { baseCurrency: "eur", firstDayOfWeek: 7, monthStartDay: 25, salaryDay: 25 }) { preferences { baseCurrency firstDayOfWeek monthStartDay salaryDay } } }`, {}, h);
-      expect(money.data.updateFinancialPreferences.preferences).toEqual({ baseCurrency: "EUR", firstDayOfWeek: 7, monthStartDay: 25, salaryDay: 25 });
-      const notes = await sg.query(`mutation { updateNotificationPreferences(input: { weeklySummary: true }) { notificationPreferences { budgetAlerts weeklySummary } } }`, {}, h);
+      const money = await sg.query(
+        `mutation { updateFinancialPreferences(input: { baseCurrency: "eur", firstDayOfWeek: 7, monthStartDay: 25, salaryDay: 25 }) { preferences { baseCurrency firstDayOfWeek monthStartDay salaryDay } } }`,
+        {},
+        h,
+      );
+      expect(money.data.updateFinancialPreferences.preferences).toEqual({
+        baseCurrency: "EUR",
+        firstDayOfWeek: 7,
+        monthStartDay: 25,
+        salaryDay: 25,
+      });
+      const notes = await sg.query(
+        `mutation { updateNotificationPreferences(input: { weeklySummary: true }) { notificationPreferences { budgetAlerts weeklySummary } } }`,
+        {},
+        h,
+      );
       expect(notes.data.updateNotificationPreferences.notificationPreferences).toEqual({ budgetAlerts: true, weeklySummary: true });
-      const types = await sg.subgraph("identity").kit.dataSource.query(`SELECT type FROM identity.outbox WHERE key = $1 ORDER BY seq`, [user.user.id]);
+      const types = await sg
+        .subgraph("identity")
+        .kit.dataSource.query(`SELECT type FROM identity.outbox WHERE key = $1 ORDER BY seq`, [user.user.id]);
       expect(types.map((t: { type: string }) => t.type)).toEqual(["UserRegistered", "UserPreferencesChanged", "UserPreferencesChanged"]);
     });
 
     it("rejects bad preferences with BAD_USER_INPUT and changes nothing", async () => {
       const user = (await register(`quin.${unique()}@example.com`)).data.register;
       const h = bearer(user.accessToken);
-      for (const input of [`{ timezone: "Mars/Olympus" }`, `{ timezone: "EST5EDT+" }`, `{ locale: "not a locale!" }`, `{ displayName: "" }`]) {
+      for (const input of [
+        `{ timezone: "Mars/Olympus" }`,
+        `{ timezone: "EST5EDT+" }`,
+        `{ locale: "not a locale!" }`,
+        `{ displayName: "" }`,
+      ]) {
         expect(code(await sg.query(`mutation { updateProfile(input: ${input}) { id } }`, {}, h)), input).toBe("BAD_USER_INPUT");
       }
-      for (const input of [`{ baseCurrency: "XYZ" }`, `{ firstDayOfWeek: 0 }`, `{ monthStartDay: 29 }`, `{ salaryDay: 32 }`, `{ baseCurrency: "EUR", monthStartDay: -1 }`]) {
-        expect(code(await sg.query(`mutation { updateFinancialPreferences(input: ${input}) { id } }`, {}, h)), input).toBe("BAD_USER_INPUT");
+      for (const input of [
+        `{ baseCurrency: "XYZ" }`,
+        `{ firstDayOfWeek: 0 }`,
+        `{ monthStartDay: 29 }`,
+        `{ salaryDay: 32 }`,
+        `{ baseCurrency: "EUR", monthStartDay: -1 }`,
+      ]) {
+        expect(code(await sg.query(`mutation { updateFinancialPreferences(input: ${input}) { id } }`, {}, h)), input).toBe(
+          "BAD_USER_INPUT",
+        );
       }
       const me = await sg.query(ME, {}, h);
       expect(me.data.me).toMatchObject({ timezone: "UTC", locale: "en-US", preferences: { baseCurrency: "USD", monthStartDay: 1 } });
@@ -232,7 +273,11 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       const user = (await register(`sam.${unique()}@example.com`)).data.register;
       const h = bearer(user.accessToken);
       const accountId = await sg.createAccount({ headers: h }, "USD");
-      const spent = await sg.query(`mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-5.00", currency: "USD" }, payee: "Tea", date: "2026-11-02" }) { id } }`, { a: accountId }, h);
+      const spent = await sg.query(
+        `mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-5.00", currency: "USD" }, payee: "Tea", date: "2026-11-02" }) { id } }`,
+        { a: accountId },
+        h,
+      );
       expect(spent.errors).toBeUndefined();
       await eventually(async () => {
         const r = await sg.query(`{ me { monthlySpending(month: "2026-11") { amount } } }`, {}, h);
@@ -250,10 +295,12 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
         expect(await ledger.query(`SELECT id FROM ledger.accounts WHERE user_id = $1`, [user.user.id])).toEqual([]);
         expect(await budgets.query(`SELECT transaction_id FROM budgets.spending_lines WHERE user_id = $1`, [user.user.id])).toEqual([]);
       });
-      const identityRows = await sg.subgraph("identity").kit.dataSource.query(
-        `SELECT (SELECT count(*) FROM identity.users WHERE id = $1) + (SELECT count(*) FROM identity.sessions WHERE user_id = $1) + (SELECT count(*) FROM identity.audit_events WHERE user_id = $1) AS n`,
-        [user.user.id],
-      );
+      const identityRows = await sg
+        .subgraph("identity")
+        .kit.dataSource.query(
+          `SELECT (SELECT count(*) FROM identity.users WHERE id = $1) + (SELECT count(*) FROM identity.sessions WHERE user_id = $1) + (SELECT count(*) FROM identity.audit_events WHERE user_id = $1) AS n`,
+          [user.user.id],
+        );
       expect(Number(identityRows[0].n)).toBe(0);
 
       // Events about the deleted user still in flight must not bring data back: replay the

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
-import { bearer, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
+import { bearer, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { startTestSmtpServer, type TestSmtpServer } from "../email/test-smtp-server.js";
 import type { IdentityDeps } from "../identity.deps.js";
 
@@ -92,7 +94,8 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
   const events = async (headers: Record<string, string>) =>
     (await sg.query(EVENTS, {}, headers)).data.securityEvents.map((e: { type: string }) => e.type) as string[];
   const freshHeaders = async (email: string, password: string) => bearer((await login(email, password)).data.login.accessToken);
-  const passwordHashOf = async (userId: string) => (await db().query(`SELECT password_hash FROM identity.users WHERE id = $1`, [userId]))[0].password_hash;
+  const passwordHashOf = async (userId: string) =>
+    (await db().query(`SELECT password_hash FROM identity.users WHERE id = $1`, [userId]))[0].password_hash;
 
   describe("verification", () => {
     it("registration mails a verification link over SMTP; the link verifies once", async () => {
@@ -103,7 +106,10 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       const token = tokenIn(mail!.body, "verify-email");
 
       // Only the hash is stored, with a 24-hour life.
-      const [stored] = await db().query(`SELECT token_hash, purpose, expires_at, created_at, used_at FROM identity.email_tokens WHERE user_id = $1`, [user.id]);
+      const [stored] = await db().query(
+        `SELECT token_hash, purpose, expires_at, created_at, used_at FROM identity.email_tokens WHERE user_id = $1`,
+        [user.id],
+      );
       expect(stored).toMatchObject({ token_hash: sha256(token), purpose: "verify_email", used_at: null });
       expect(stored.expires_at.getTime() - stored.created_at.getTime()).toBe(24 * HOUR);
       expect(JSON.stringify(await db().query(`SELECT * FROM identity.email_tokens`))).not.toContain(token);
@@ -117,7 +123,9 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect(delivered.from).toBe("no-reply@moneta.test");
       expect(delivered.raw).toMatch(/^From: Moneta Tests <no-reply@moneta\.test>\r$/m);
       expect(delivered.text).toContain(`${appUrl}/verify-email?token=${token}`);
-      await eventually(async () => expect((await mailsTo(user.email))[0]).toMatchObject({ attempts: 1, last_error: null, sent_at: expect.any(Date) }));
+      await eventually(async () =>
+        expect((await mailsTo(user.email))[0]).toMatchObject({ attempts: 1, last_error: null, sent_at: expect.any(Date) }),
+      );
 
       expect((await sg.query(ME, {}, user.headers)).data.me.security.emailVerified).toBe(false);
       expect((await sg.query(VERIFY, { token })).data).toEqual({ verifyEmail: true });
@@ -184,9 +192,14 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       const resetMail = (await mailsTo(user.email)).find((m) => m.subject === "Reset your Moneta password");
       expect(resetMail).toBeDefined();
       const token = tokenIn(resetMail!.body, "reset-password");
-      const [stored] = await db().query(`SELECT expires_at, created_at FROM identity.email_tokens WHERE token_hash = $1 AND purpose = 'reset_password'`, [sha256(token)]);
+      const [stored] = await db().query(
+        `SELECT expires_at, created_at FROM identity.email_tokens WHERE token_hash = $1 AND purpose = 'reset_password'`,
+        [sha256(token)],
+      );
       expect(stored.expires_at.getTime() - stored.created_at.getTime()).toBe(HOUR);
-      await eventually(() => expect(smtp.received.some((m) => m.to.includes(user.email) && m.text.includes(`reset-password?token=${token}`))).toBe(true));
+      await eventually(() =>
+        expect(smtp.received.some((m) => m.to.includes(user.email) && m.text.includes(`reset-password?token=${token}`))).toBe(true),
+      );
 
       expect((await sg.query(RESET, { token, pw: NEW_PASSWORD })).data).toEqual({ resetPassword: true });
 
@@ -194,7 +207,10 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect((await login(user.email, NEW_PASSWORD)).data.login.__typename).toBe("AuthPayload");
       expect(code(await sg.query(REFRESH, { t: user.refreshToken }))).toBe("UNAUTHENTICATED");
       expect(code(await sg.query(REFRESH, { t: second.data.login.refreshToken }))).toBe("UNAUTHENTICATED");
-      const sessions = await db().query(`SELECT revoked_reason FROM identity.sessions WHERE user_id = $1 ORDER BY revoked_reason NULLS LAST`, [user.id]);
+      const sessions = await db().query(
+        `SELECT revoked_reason FROM identity.sessions WHERE user_id = $1 ORDER BY revoked_reason NULLS LAST`,
+        [user.id],
+      );
       // Both sessions from before the reset are revoked; only the login just above is live.
       expect(sessions.map((s: { revoked_reason: string | null }) => s.revoked_reason)).toEqual(["password-reset", "password-reset", null]);
 
@@ -219,7 +235,9 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect([code(reused), reason(reused)]).toEqual(["BAD_USER_INPUT", "TOKEN_USED"]);
       expect(reason(await sg.query(RESET, { token: first, pw: "another-fine-passphrase-7" }))).toBe("TOKEN_USED");
       // A verification token is no reset token.
-      expect(reason(await sg.query(RESET, { token: await latestToken(user.email, "verify-email"), pw: "another-fine-passphrase-7" }))).toBe("TOKEN_INVALID");
+      expect(reason(await sg.query(RESET, { token: await latestToken(user.email, "verify-email"), pw: "another-fine-passphrase-7" }))).toBe(
+        "TOKEN_INVALID",
+      );
 
       clock.advance(1);
       await sg.query(REQUEST_RESET, { email: user.email });
@@ -253,7 +271,10 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect(await passwordHashOf(user.id)).toBe(hashBefore);
       const [tokenRow] = await db().query(`SELECT used_at FROM identity.email_tokens WHERE token_hash = $1`, [sha256(token)]);
       expect(tokenRow.used_at).toBeNull();
-      const [{ revoked }] = await db().query(`SELECT count(*) FILTER (WHERE revoked_at IS NOT NULL)::int AS revoked FROM identity.sessions WHERE user_id = $1`, [user.id]);
+      const [{ revoked }] = await db().query(
+        `SELECT count(*) FILTER (WHERE revoked_at IS NOT NULL)::int AS revoked FROM identity.sessions WHERE user_id = $1`,
+        [user.id],
+      );
       expect(revoked).toBe(0);
       expect(await events(user.headers)).not.toContain("PASSWORD_RESET");
       expect(await mailsTo(user.email)).toHaveLength(mailsBefore);
@@ -268,7 +289,9 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect((await sg.query(ME, {}, user.headers)).data.me.security.hasPassword).toBe(false);
       expect(code(await sg.query(CHANGE, { current: user.password, pw: NEW_PASSWORD }, user.headers))).toBe("BAD_USER_INPUT");
       await sg.query(REQUEST_RESET, { email: user.email });
-      expect((await sg.query(RESET, { token: await latestToken(user.email, "reset-password"), pw: NEW_PASSWORD })).data).toEqual({ resetPassword: true });
+      expect((await sg.query(RESET, { token: await latestToken(user.email, "reset-password"), pw: NEW_PASSWORD })).data).toEqual({
+        resetPassword: true,
+      });
       const headers = await freshHeaders(user.email, NEW_PASSWORD);
       expect((await sg.query(ME, {}, headers)).data.me.security.hasPassword).toBe(true);
     });
@@ -328,7 +351,9 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
           throw new Error("change failed");
         }),
       ).rejects.toThrow("change failed");
-      await expect(outbox.add(db().manager, { userId: null, to, subject: "no transaction", text: "never" })).rejects.toThrow(/inside the transaction/);
+      await expect(outbox.add(db().manager, { userId: null, to, subject: "no transaction", text: "never" })).rejects.toThrow(
+        /inside the transaction/,
+      );
       expect(await mailsTo(to)).toHaveLength(0);
 
       await db().transaction((manager) => outbox.add(manager, { userId: null, to, subject: "committed", text: "hello" }));
@@ -393,7 +418,11 @@ describe("e-mail verification, password reset and change (real PostgreSQL, Redis
       expect(r.errors).toBeUndefined();
       const doc = JSON.parse(r.data.exportMyData.content);
       expect(doc.emails).toEqual([
-        expect.objectContaining({ to_address: user.email, subject: "Confirm your e-mail address for Moneta", created_at: expect.any(String) }),
+        expect.objectContaining({
+          to_address: user.email,
+          subject: "Confirm your e-mail address for Moneta",
+          created_at: expect.any(String),
+        }),
       ]);
       expect(r.data.exportMyData.content).not.toContain(token);
       expect(Object.keys(doc.emails[0]).sort()).toEqual(["created_at", "id", "sent_at", "subject", "to_address"]);
@@ -416,7 +445,10 @@ describe("e-mail flows on the embedded defaults (PGlite, log transport)", () => 
     const db = sg.subgraph("identity").kit.dataSource;
     const user = await sg.register("Pia");
     const bodyOf = async (subject: string) => {
-      const rows: MailRow[] = await db.query(`SELECT * FROM identity.mail_messages WHERE user_id = $1 AND subject = $2`, [user.id, subject]);
+      const rows: MailRow[] = await db.query(`SELECT * FROM identity.mail_messages WHERE user_id = $1 AND subject = $2`, [
+        user.id,
+        subject,
+      ]);
       return rows[0]!.body;
     };
     await eventually(async () => {
@@ -431,7 +463,10 @@ describe("e-mail flows on the embedded defaults (PGlite, log transport)", () => 
     expect((await sg.query(RESET, { token: resetToken, pw: NEW_PASSWORD })).data).toEqual({ resetPassword: true });
     expect((await sg.query(LOGIN, { input: { email: user.email, password: NEW_PASSWORD } })).data.login.__typename).toBe("AuthPayload");
     await eventually(async () => {
-      const [{ unsent }] = await db.query(`SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent FROM identity.mail_messages WHERE user_id = $1`, [user.id]);
+      const [{ unsent }] = await db.query(
+        `SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent FROM identity.mail_messages WHERE user_id = $1`,
+        [user.id],
+      );
       expect(unsent).toBe(0);
     });
   });

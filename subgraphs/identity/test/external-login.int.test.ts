@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+
 // @ts-expect-error oidc-provider ships no type declarations; the test uses a handful of its calls.
 import Provider from "oidc-provider";
+import { TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
-import { bearer, startTestSupergraph, type GraphQLResult, type TestSupergraph } from "../../../test/harness/supergraph.js";
+import { bearer, type GraphQLResult, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { hashToken } from "../tokens/opaque-token.js";
-import { TOTP } from "otpauth";
 
 /**
  * A real, certified OpenID provider (oidc-provider) on 127.0.0.1, driven like a browser would:
@@ -62,7 +64,9 @@ async function startProvider(client: { id: string; secret?: string }, claimsInId
     clients: [
       {
         client_id: client.id,
-        ...(client.secret ? { client_secret: client.secret, token_endpoint_auth_method: "client_secret_basic" } : { token_endpoint_auth_method: "none" }),
+        ...(client.secret
+          ? { client_secret: client.secret, token_endpoint_auth_method: "client_secret_basic" }
+          : { token_endpoint_auth_method: "none" }),
         redirect_uris: [REDIRECT],
         grant_types: ["authorization_code"],
         response_types: ["code"],
@@ -229,7 +233,9 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(row).toMatchObject({ provider: "acme", nonce: params.nonce, redirect_uri: REDIRECT, used_at: null });
     expect(createHash("sha256").update(row.code_verifier).digest("base64url")).toBe(params.code_challenge);
     expect(new Date(row.expires_at).getTime() - clock.now().getTime()).toBe(10 * 60_000);
-    const [plain] = await db.query(`SELECT count(*)::int AS n FROM identity.external_login_attempts WHERE state_hash = $1`, [started.state]);
+    const [plain] = await db.query(`SELECT count(*)::int AS n FROM identity.external_login_attempts WHERE state_hash = $1`, [
+      started.state,
+    ]);
     expect(plain.n).toBe(0);
   });
 
@@ -243,7 +249,12 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(payload).toMatchObject({ tokenType: "Bearer", user: { email, displayName: "Nova Provider" } });
 
     const me = await sg.query(ME, {}, bearer(payload.accessToken));
-    expect(me.data.me).toEqual({ id: payload.user.id, email, displayName: "Nova Provider", security: { emailVerified: true, hasPassword: false } });
+    expect(me.data.me).toEqual({
+      id: payload.user.id,
+      email,
+      displayName: "Nova Provider",
+      security: { emailVerified: true, hasPassword: false },
+    });
     const accounts = await sg.query(ACCOUNTS, {}, bearer(payload.accessToken));
     expect(accounts.data.externalAccounts).toEqual([{ provider: "acme", email, linkedAt: expect.any(String) }]);
     // One transaction, one clock instant: order by type, not by time.
@@ -268,7 +279,6 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(document.externalAccounts).toEqual([expect.objectContaining({ provider: "acme", subject: flow.accountId, email })]);
   });
 
-
   it("asks an account with MFA for its second factor after the provider, instead of signing it in", async () => {
     const email = `mira.${unique()}@example.com`;
     const flow = await callbackFor({ email, email_verified: true, name: "Mira" });
@@ -276,7 +286,11 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     const h = bearer(first.accessToken);
     const enrolment = (await sg.query(`mutation { enrolMfa { secret } }`, {}, h)).data.enrolMfa;
     const totp = new TOTP({ secret: enrolment.secret, digits: 6, period: 30, algorithm: "SHA1" });
-    const confirmed = await sg.query(`mutation($c: String!) { confirmMfa(code: $c) { backupCodes } }`, { c: totp.generate({ timestamp: clock.now().getTime() }) }, h);
+    const confirmed = await sg.query(
+      `mutation($c: String!) { confirmMfa(code: $c) { backupCodes } }`,
+      { c: totp.generate({ timestamp: clock.now().getTime() }) },
+      h,
+    );
     expect(confirmed.errors).toBeUndefined();
 
     const again = await complete(await browse((await start()).authorizationUrl, flow.accountId));
@@ -284,10 +298,10 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(again.data.completeExternalLogin.__typename).toBe("MfaChallenge");
     expect(again.data.completeExternalLogin.accessToken).toBeUndefined();
     clock.advance(30_000);
-    const verified = await sg.query(
-      `mutation($ch: String!, $c: String!) { verifyMfa(challenge: $ch, code: $c) { user { id } } }`,
-      { ch: again.data.completeExternalLogin.challenge, c: totp.generate({ timestamp: clock.now().getTime() }) },
-    );
+    const verified = await sg.query(`mutation($ch: String!, $c: String!) { verifyMfa(challenge: $ch, code: $c) { user { id } } }`, {
+      ch: again.data.completeExternalLogin.challenge,
+      c: totp.generate({ timestamp: clock.now().getTime() }),
+    });
     expect(verified.data.verifyMfa.user.id).toBe(first.user.id);
   });
   it("makes one account when the same new person completes two sign-ins at once (two tabs)", async () => {
@@ -332,7 +346,9 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(r.data.completeExternalLogin.user.id).toBe(existing.id);
     const linked = (await auditOf(existing.id)).find((e) => e.type === "EXTERNAL_ACCOUNT_LINKED")!;
     expect(linked.details).toEqual({ provider: "acme" });
-    expect((await sg.query(LOGIN, { input: { email: existing.email, password: existing.password } })).data.login.__typename).toBe("AuthPayload");
+    expect((await sg.query(LOGIN, { input: { email: existing.email, password: existing.password } })).data.login.__typename).toBe(
+      "AuthPayload",
+    );
     expect((await sg.query(REFRESH, { t: existing.refreshToken })).errors).toBeUndefined();
   });
 
@@ -344,7 +360,9 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(code(r)).toBe("FORBIDDEN");
     expect(r.errors![0]!.message).toBe("verify your e-mail with acme, then sign in again");
     expect(await auditOf(other.id)).toEqual(before);
-    expect(await db.query(`SELECT * FROM identity.external_identities WHERE subject = $1 OR user_id = $2`, [flow.accountId, other.id])).toEqual([]);
+    expect(
+      await db.query(`SELECT * FROM identity.external_identities WHERE subject = $1 OR user_id = $2`, [flow.accountId, other.id]),
+    ).toEqual([]);
     expect((await sg.query(LOGIN, { input: { email: other.email, password: other.password } })).data.login.__typename).toBe("AuthPayload");
 
     // No account with that address: the same answer (it tells nothing), and no account squats it.
@@ -418,10 +436,10 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
 
     // The ID token carries the nonce of the authorization request; the attempt now expects another.
     const flow = await callbackFor({ email: `nonce.${unique()}@example.com`, email_verified: true });
-    const [changed] = await db.query(
-      `UPDATE identity.external_login_attempts SET nonce = $2 WHERE state_hash = $1 RETURNING state_hash`,
-      [hashToken(flow.state), "a-different-nonce-aaaaaaaaaaaaaaaaaaaaaaaaaaaa"],
-    );
+    const [changed] = await db.query(`UPDATE identity.external_login_attempts SET nonce = $2 WHERE state_hash = $1 RETURNING state_hash`, [
+      hashToken(flow.state),
+      "a-different-nonce-aaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ]);
     expect(changed).toHaveLength(1);
     const r = await complete(flow.callbackUrl);
     expect(code(r)).toBe("UNAUTHENTICATED");
@@ -472,7 +490,10 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
 
   it("answers a provider that cannot be reached with a coded error, and keeps serving", async () => {
     const r = await sg.query(START, { p: "down", r: REDIRECT });
-    expect(r.errors![0]).toMatchObject({ message: "down cannot be reached right now; try again later", extensions: { code: "EXTERNAL_PROVIDER_UNAVAILABLE" } });
+    expect(r.errors![0]).toMatchObject({
+      message: "down cannot be reached right now; try again later",
+      extensions: { code: "EXTERNAL_PROVIDER_UNAVAILABLE" },
+    });
     expect(code(await sg.query(START, { p: "down", r: REDIRECT }))).toBe("EXTERNAL_PROVIDER_UNAVAILABLE");
     expect((await sg.query(`{ externalLoginProviders }`)).errors).toBeUndefined();
     await start("acme");

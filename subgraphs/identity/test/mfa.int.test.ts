@@ -1,8 +1,15 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
-import { bearer, startTestSupergraph, type GraphQLResult, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
+import {
+  bearer,
+  type GraphQLResult,
+  type RegisteredUser,
+  startTestSupergraph,
+  type TestSupergraph,
+} from "../../../test/harness/supergraph.js";
 
 const ENROL = `mutation { enrolMfa { secret otpauthUri } }`;
 const CONFIRM = `mutation($code: String!) { confirmMfa(code: $code) { enabledAt backupCodes } }`;
@@ -164,7 +171,9 @@ describe("MFA with TOTP through the gateway (real PostgreSQL, Redis, Kafka)", ()
     expect((await verify(await challengeFor(user), backupCodes[4]!)).errors).toBeUndefined();
     const events = (await sg.query(EVENTS, {}, user.headers)).data.securityEvents;
     // Both uses can share a timestamp under the pinned clock: compare as a set.
-    const used = events.filter((e: { type: string }) => e.type === "BACKUP_CODE_USED").map((e: { details: { remaining: number } }) => e.details.remaining);
+    const used = events
+      .filter((e: { type: string }) => e.type === "BACKUP_CODE_USED")
+      .map((e: { details: { remaining: number } }) => e.details.remaining);
     expect(used.sort()).toEqual([8, 9]);
   });
 
@@ -177,7 +186,10 @@ describe("MFA with TOTP through the gateway (real PostgreSQL, Redis, Kafka)", ()
     expect(codeOf(limited)).toBe("RATE_LIMITED");
     expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
     expect(codeOf(await verify(challenge, totp(secret)))).toBe("RATE_LIMITED");
-    const [row] = await identityDb().query(`SELECT count(*)::int AS n FROM identity.mfa_challenges WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+    const [row] = await identityDb().query(
+      `SELECT count(*)::int AS n FROM identity.mfa_challenges WHERE user_id = $1 AND used_at IS NULL`,
+      [user.id],
+    );
     expect(row.n).toBe(0);
     // A new password login does not reset it, nor does moving to another operation.
     expect(codeOf(await verify(await challengeFor(user), totp(secret)))).toBe("RATE_LIMITED");
@@ -205,7 +217,10 @@ describe("MFA with TOTP through the gateway (real PostgreSQL, Redis, Kafka)", ()
     expect(r.errors!.every((e) => ["UNAUTHENTICATED", "RATE_LIMITED"].includes(e.extensions?.code))).toBe(true);
     // verifyMfa is non-null, so today GraphQL stops the serial mutation list at the first error;
     // whatever runs, no more wrong codes than the limit may ever be checked, and nobody signs in.
-    const events = (await sg.query(EVENTS, {}, user.headers)).data.securityEvents as Array<{ type: string; details: Record<string, unknown> }>;
+    const events = (await sg.query(EVENTS, {}, user.headers)).data.securityEvents as Array<{
+      type: string;
+      details: Record<string, unknown>;
+    }>;
     expect(events.filter((e) => e.type === "MFA_FAILED" && !e.details.rateLimited).length).toBeLessThanOrEqual(5);
     expect(events.filter((e) => e.type === "LOGIN_SUCCEEDED" && e.details.method === "mfa")).toEqual([]);
   });

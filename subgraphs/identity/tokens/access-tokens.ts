@@ -1,4 +1,5 @@
 import { SignJWT } from "jose";
+
 import { ACCESS_TOKEN } from "../../../platform/auth/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import type { SigningKeysService } from "./signing-keys.service.js";

@@ -1,4 +1,4 @@
-import { sendJson, type RouteHandler } from "../../../platform/http/index.js";
+import { type RouteHandler, sendJson } from "../../../platform/http/index.js";
 import type { SigningKeysService } from "./signing-keys.service.js";
 
 /** GET /.well-known/jwks.json: the public keys the gateway verifies access tokens with. */

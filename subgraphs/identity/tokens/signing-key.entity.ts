@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { JWK } from "jose";
+import { Column, Entity, PrimaryColumn } from "typeorm";
 
 /**
  * An access-token signing key. The private key is stored as PKCS#8 PEM; a production deployment

@@ -1,5 +1,6 @@
-import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey, type JWK } from "jose";
-import { IsNull, MoreThan, type DataSource } from "typeorm";
+import { calculateJwkThumbprint, type CryptoKey, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK } from "jose";
+import { type DataSource, IsNull, MoreThan } from "typeorm";
+
 import { ACCESS_TOKEN } from "../../../platform/auth/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { SigningKeyEntity } from "./signing-key.entity.js";

@@ -1,4 +1,5 @@
 import validator from "validator";
+
 import { badInput } from "../../../platform/errors/index.js";
 
 /** Trims and lower-cases: one account per address whatever the case it is typed in. */

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireSessionUserId, type RequestContext } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
 import { UpdateFinancialPreferencesInput, UpdateNotificationPreferencesInput, UpdateProfileInput } from "./user.inputs.js";
 import { AccountSecurity, User } from "./user.type.js";

@@ -3,4 +3,7 @@ import type { UserService } from "./user.service.js";
 
 /** Batches every `User` lookup of one request into one query. */
 export const userByIdLoader = (users: UserService) => () =>
-  keyedLoader((ids) => users.findByIds(ids), (u) => u.id);
+  keyedLoader(
+    (ids) => users.findByIds(ids),
+    (u) => u.id,
+  );

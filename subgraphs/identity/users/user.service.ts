@@ -1,12 +1,13 @@
-import { In, type DataSource } from "typeorm";
+import { type DataSource, In } from "typeorm";
+
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import { isUuid, type Clock } from "../../../platform/time/index.js";
+import { type Clock, isUuid } from "../../../platform/time/index.js";
 import { IDENTITY_USER_TOPIC, USER_PREFERENCES_CHANGED, type UserPreferencesChangedV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { chosenBaseCurrency } from "./base-currency.js";
-import { UserEntity, type NotificationPreferences } from "./user.entity.js";
+import { type NotificationPreferences, UserEntity } from "./user.entity.js";
 import { preferencesOf } from "./user.events.js";
 
 export interface ProfileChanges {
@@ -100,14 +101,25 @@ export class UserService {
     return this.apply(userId, patch, client, traceId, Object.keys(patch).length > 0);
   }
 
-  async updateNotificationPreferences(userId: string, changes: Partial<NotificationPreferences>, client: ClientInfo, traceId: string): Promise<UserEntity> {
+  async updateNotificationPreferences(
+    userId: string,
+    changes: Partial<NotificationPreferences>,
+    client: ClientInfo,
+    traceId: string,
+  ): Promise<UserEntity> {
     const user = await this.get(userId);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
     return this.apply(userId, { notificationPreferences: { ...user.notificationPreferences, ...defined } }, client, traceId, false);
   }
 
   /** Writes the patch, audits it and, when other domains care, emits UserPreferencesChanged, atomically. */
-  private async apply(userId: string, patch: Partial<UserEntity>, client: ClientInfo, traceId: string, announce: boolean): Promise<UserEntity> {
+  private async apply(
+    userId: string,
+    patch: Partial<UserEntity>,
+    client: ClientInfo,
+    traceId: string,
+    announce: boolean,
+  ): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(UserEntity, { id: userId });
       if (!user) throw notFound("user");

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+
 import type { NotificationPreferences as NotificationPreferencesData, UserEntity } from "./user.entity.js";
 
 @ObjectType({ description: "Settings other subgraphs use for money and periods." })

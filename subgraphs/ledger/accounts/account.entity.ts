@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 
 export const ACCOUNT_TYPES = ["CHECKING", "SAVINGS", "CREDIT_CARD", "CASH", "LOAN", "INVESTMENT_CASH"] as const;

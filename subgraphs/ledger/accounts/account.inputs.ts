@@ -1,4 +1,5 @@
 import { Field, InputType } from "type-graphql";
+
 import { MoneyInput } from "../../../platform/money/index.js";
 import { AccountType } from "./account.type.js";
 

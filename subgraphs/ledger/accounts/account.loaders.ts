@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+
 import { keyedLoader, type LoaderFactory } from "../../../platform/graphql/index.js";
 import type { AccountEntity } from "./account.entity.js";
 import type { AccountService } from "./account.service.js";
@@ -7,7 +8,10 @@ import type { AccountService } from "./account.service.js";
 export const accountByIdLoader =
   (accounts: AccountService): LoaderFactory<string, AccountEntity | null> =>
   (caller) =>
-    keyedLoader((ids) => (caller.userId ? accounts.findForUser(caller.userId, ids) : Promise.resolve([])), (a) => a.id);
+    keyedLoader(
+      (ids) => (caller.userId ? accounts.findForUser(caller.userId, ids) : Promise.resolve([])),
+      (a) => a.id,
+    );
 
 /** Balances keyed "accountId" (today) or "accountId|YYYY-MM-DD": one statement per distinct date. */
 export const accountBalanceLoader =

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { calendarDate } from "../transactions/calendar-date.js";
@@ -12,7 +13,10 @@ export class AccountResolver {
 
   @Directive(scopes("ledger:read"))
   @Query(() => [Account], { description: "The caller's accounts, oldest first." })
-  async accounts(@Ctx() context: RequestContext, @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean): Promise<Account[]> {
+  async accounts(
+    @Ctx() context: RequestContext,
+    @Arg("includeArchived", () => Boolean, { defaultValue: false }) includeArchived: boolean,
+  ): Promise<Account[]> {
     return (await this.deps.accounts.list(requireUserId(context), includeArchived)).map(Account.from);
   }
 
@@ -46,7 +50,11 @@ export class AccountResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Account)
-  async renameAccount(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("name", () => String) name: string): Promise<Account> {
+  async renameAccount(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("name", () => String) name: string,
+  ): Promise<Account> {
     return Account.from(await this.deps.accounts.rename(requireUserId(context), id, name, context.traceId));
   }
 

@@ -1,11 +1,19 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import type { Money } from "../../../platform/money/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
-import { ACCOUNT_ARCHIVED, ACCOUNT_CREATED, ACCOUNT_UNARCHIVED, ACCOUNT_UPDATED, LEDGER_ACCOUNT_TOPIC, type LedgerAccountEvents } from "../../../schema/events/ledger.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
+import type { Money } from "../../../platform/money/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import {
+  ACCOUNT_ARCHIVED,
+  ACCOUNT_CREATED,
+  ACCOUNT_UNARCHIVED,
+  ACCOUNT_UPDATED,
+  LEDGER_ACCOUNT_TOPIC,
+  type LedgerAccountEvents,
+} from "../../../schema/events/ledger.js";
 import { calendarDate } from "../transactions/calendar-date.js";
 import { ACCOUNT_TYPES, AccountEntity, type AccountKind } from "./account.entity.js";
 import { accountSnapshot } from "./account.events.js";
@@ -54,7 +62,9 @@ export class AccountService {
       if (replayOf) return this.idempotency.replayed(manager, AccountEntity, userId, replayOf);
       await claimWithinUserCap(manager, AccountEntity, userId, MAX_ACCOUNTS_PER_USER, "accounts");
       const saved = await manager.save(entity);
-      await this.outbox.add(manager, traceId, [{ topic: LEDGER_ACCOUNT_TOPIC, type: ACCOUNT_CREATED, key: userId, data: accountSnapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [
+        { topic: LEDGER_ACCOUNT_TOPIC, type: ACCOUNT_CREATED, key: userId, data: accountSnapshot(saved) },
+      ]);
       return saved;
     });
   }
@@ -72,7 +82,13 @@ export class AccountService {
     });
   }
 
-  private async change(userId: string, id: string, traceId: string, type: keyof LedgerAccountEvents, apply: (account: AccountEntity) => void | false): Promise<AccountEntity> {
+  private async change(
+    userId: string,
+    id: string,
+    traceId: string,
+    type: keyof LedgerAccountEvents,
+    apply: (account: AccountEntity) => void | false,
+  ): Promise<AccountEntity> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lockOwned(manager, userId, id);
       if (apply(account) === false) return account;
@@ -84,7 +100,9 @@ export class AccountService {
 
   /** The caller's account, row-locked for a write; another user's id is NOT_FOUND. */
   async lockOwned(manager: EntityManager, userId: string, id: string): Promise<AccountEntity> {
-    const account = isUuid(id) ? await manager.findOne(AccountEntity, { where: { id, userId }, lock: { mode: "pessimistic_write" } }) : null;
+    const account = isUuid(id)
+      ? await manager.findOne(AccountEntity, { where: { id, userId }, lock: { mode: "pessimistic_write" } })
+      : null;
     if (!account) throw notFound("account");
     return account;
   }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+
 import { MoneyType } from "../../../platform/money/index.js";
 import { UserRef } from "../users/user.type.js";
 import type { AccountEntity, AccountKind } from "./account.entity.js";

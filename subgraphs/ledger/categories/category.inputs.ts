@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+
 import { CategoryKind } from "./category.type.js";
 
 @InputType()

@@ -6,4 +6,7 @@ import type { CategoryService } from "./category.service.js";
 export const categoryByIdLoader =
   (categories: CategoryService): LoaderFactory<string, CategoryEntity | null> =>
   (caller) =>
-    keyedLoader((ids) => (caller.userId ? categories.findForUser(caller.userId, ids) : Promise.resolve([])), (c) => c.id);
+    keyedLoader(
+      (ids) => (caller.userId ? categories.findForUser(caller.userId, ids) : Promise.resolve([])),
+      (c) => c.id,
+    );

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { givenFields, requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+
+import { givenFields, type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { CreateCategoryInput, UpdateCategoryInput } from "./category.inputs.js";
 import { Category } from "./category.type.js";
@@ -31,25 +32,42 @@ export class CategoryResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Category)
-  async createCategory(@Ctx() context: RequestContext, @Arg("input", () => CreateCategoryInput) input: CreateCategoryInput): Promise<Category> {
+  async createCategory(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => CreateCategoryInput) input: CreateCategoryInput,
+  ): Promise<Category> {
     const { idempotencyKey, ...fields } = givenFields(input);
-    return Category.from(await this.deps.categories.create(requireUserId(context), fields as CreateCategoryInput, context.traceId, idempotencyKey));
+    return Category.from(
+      await this.deps.categories.create(requireUserId(context), fields as CreateCategoryInput, context.traceId, idempotencyKey),
+    );
   }
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Category)
-  async updateCategory(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateCategoryInput) input: UpdateCategoryInput): Promise<Category> {
+  async updateCategory(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateCategoryInput) input: UpdateCategoryInput,
+  ): Promise<Category> {
     return Category.from(await this.deps.categories.update(requireUserId(context), id, givenFields(input), context.traceId));
   }
 
   @Directive(scopes("ledger:write"))
-  @Mutation(() => Category, { description: "Moves every transaction, subcategory and rule of the source to the target and deletes the source; returns the target." })
-  async mergeCategories(@Ctx() context: RequestContext, @Arg("sourceId", () => ID) sourceId: string, @Arg("targetId", () => ID) targetId: string): Promise<Category> {
+  @Mutation(() => Category, {
+    description: "Moves every transaction, subcategory and rule of the source to the target and deletes the source; returns the target.",
+  })
+  async mergeCategories(
+    @Ctx() context: RequestContext,
+    @Arg("sourceId", () => ID) sourceId: string,
+    @Arg("targetId", () => ID) targetId: string,
+  ): Promise<Category> {
     return Category.from(await this.deps.categories.merge(requireUserId(context), sourceId, targetId, context.traceId));
   }
 
   @Directive(scopes("ledger:write"))
-  @Mutation(() => Boolean, { description: "Deletes a category without subcategories; its transactions move to reassignTo, or become uncategorised." })
+  @Mutation(() => Boolean, {
+    description: "Deletes a category without subcategories; its transactions move to reassignTo, or become uncategorised.",
+  })
   async deleteCategory(
     @Ctx() context: RequestContext,
     @Arg("id", () => ID) id: string,

@@ -1,10 +1,19 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
-import { CATEGORIES_MERGED, CATEGORY_CREATED, CATEGORY_DELETED, CATEGORY_UPDATED, LEDGER_CATEGORY_TOPIC, type CategoryMovedV1, type CategorySnapshotV1 } from "../../../schema/events/ledger.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import {
+  CATEGORIES_MERGED,
+  CATEGORY_CREATED,
+  CATEGORY_DELETED,
+  CATEGORY_UPDATED,
+  type CategoryMovedV1,
+  type CategorySnapshotV1,
+  LEDGER_CATEGORY_TOPIC,
+} from "../../../schema/events/ledger.js";
 import { CATEGORY_KINDS, CategoryEntity, type CategoryKindValue } from "./category.entity.js";
 import { DEFAULT_CATEGORIES } from "./default-categories.js";
 
@@ -19,7 +28,13 @@ export interface CategoryFields {
 export const MAX_CATEGORIES_PER_USER = 500;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
-const snapshot = (c: CategoryEntity): CategorySnapshotV1 => ({ categoryId: c.id, userId: c.userId, parentId: c.parentId, name: c.name, kind: c.kind });
+const snapshot = (c: CategoryEntity): CategorySnapshotV1 => ({
+  categoryId: c.id,
+  userId: c.userId,
+  parentId: c.parentId,
+  name: c.name,
+  kind: c.kind,
+});
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "23505";
@@ -40,26 +55,64 @@ export class CategoryService {
     const now = this.clock.now();
     const rows: CategoryEntity[] = [];
     for (const d of DEFAULT_CATEGORIES) {
-      const parent = Object.assign(new CategoryEntity(), { id: this.ids.next(), userId, parentId: null, name: d.name, kind: d.kind, icon: d.icon, color: d.color, createdAt: now });
+      const parent = Object.assign(new CategoryEntity(), {
+        id: this.ids.next(),
+        userId,
+        parentId: null,
+        name: d.name,
+        kind: d.kind,
+        icon: d.icon,
+        color: d.color,
+        createdAt: now,
+      });
       rows.push(parent);
       for (const child of d.children ?? []) {
-        rows.push(Object.assign(new CategoryEntity(), { id: this.ids.next(), userId, parentId: parent.id, name: child, kind: d.kind, icon: null, color: null, createdAt: now }));
+        rows.push(
+          Object.assign(new CategoryEntity(), {
+            id: this.ids.next(),
+            userId,
+            parentId: parent.id,
+            name: child,
+            kind: d.kind,
+            icon: null,
+            color: null,
+            createdAt: now,
+          }),
+        );
       }
     }
     await manager.insert(CategoryEntity, rows);
-    await this.outbox.add(manager, traceId, rows.map((row) => ({ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(row) })));
+    await this.outbox.add(
+      manager,
+      traceId,
+      rows.map((row) => ({ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(row) })),
+    );
   }
 
-  async create(userId: string, fields: CategoryFields & { name: string; kind: CategoryKindValue }, traceId: string, idempotencyKey?: string | null): Promise<CategoryEntity> {
+  async create(
+    userId: string,
+    fields: CategoryFields & { name: string; kind: CategoryKindValue },
+    traceId: string,
+    idempotencyKey?: string | null,
+  ): Promise<CategoryEntity> {
     const id = this.ids.next();
     return this.write(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "createCategory", fields, id);
       if (replayOf) return this.idempotency.replayed(manager, CategoryEntity, userId, replayOf);
       await claimWithinUserCap(manager, CategoryEntity, userId, MAX_CATEGORIES_PER_USER, "categories");
-      const entity = Object.assign(new CategoryEntity(), { id, userId, parentId: null, icon: null, color: null, createdAt: this.clock.now() });
+      const entity = Object.assign(new CategoryEntity(), {
+        id,
+        userId,
+        parentId: null,
+        icon: null,
+        color: null,
+        createdAt: this.clock.now(),
+      });
       await this.applyFields(manager, entity, fields);
       const saved = await manager.save(entity);
-      await this.outbox.add(manager, traceId, [{ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [
+        { topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(saved) },
+      ]);
       return saved;
     });
   }
@@ -67,7 +120,11 @@ export class CategoryService {
   async update(userId: string, id: string, fields: CategoryFields, traceId: string): Promise<CategoryEntity> {
     return this.write(async (manager) => {
       const entity = await this.owned(manager, userId, id, "id");
-      if (fields.parentId !== undefined && fields.parentId !== entity.parentId && (await manager.countBy(CategoryEntity, { userId, parentId: entity.id })) > 0) {
+      if (
+        fields.parentId !== undefined &&
+        fields.parentId !== entity.parentId &&
+        (await manager.countBy(CategoryEntity, { userId, parentId: entity.id })) > 0
+      ) {
         throw badInput("a category with subcategories cannot become a subcategory", { field: "parentId" });
       }
       if (fields.kind && fields.kind !== entity.kind && (await manager.countBy(CategoryEntity, { userId, parentId: entity.id })) > 0) {
@@ -75,7 +132,9 @@ export class CategoryService {
       }
       await this.applyFields(manager, entity, fields);
       const saved = await manager.save(entity);
-      await this.outbox.add(manager, traceId, [{ topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_UPDATED, key: userId, data: snapshot(saved) }]);
+      await this.outbox.add(manager, traceId, [
+        { topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_UPDATED, key: userId, data: snapshot(saved) },
+      ]);
       return saved;
     });
   }
@@ -89,7 +148,8 @@ export class CategoryService {
       if (source.kind !== target.kind) throw badInput("categories of different kinds cannot be merged", { field: "targetId" });
       const children = await manager.countBy(CategoryEntity, { userId, parentId: source.id });
       if (children > 0) {
-        if (target.parentId !== null) throw badInput("subcategories cannot move under a subcategory; merge into a top-level category", { field: "targetId" });
+        if (target.parentId !== null)
+          throw badInput("subcategories cannot move under a subcategory; merge into a top-level category", { field: "targetId" });
         await manager.update(CategoryEntity, { userId, parentId: source.id }, { parentId: target.id });
       }
       await this.moveReferences(manager, userId, source.id, target.id);
@@ -144,7 +204,8 @@ export class CategoryService {
       entity.kind = fields.kind;
     }
     if (fields.icon !== undefined) {
-      if (fields.icon !== null && (fields.icon.length < 1 || fields.icon.length > 40)) throw badInput("icon must be 1 to 40 characters", { field: "icon" });
+      if (fields.icon !== null && (fields.icon.length < 1 || fields.icon.length > 40))
+        throw badInput("icon must be 1 to 40 characters", { field: "icon" });
       entity.icon = fields.icon;
     }
     if (fields.color !== undefined) {

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+
 import type { CategoryEntity } from "./category.entity.js";
 
 export enum CategoryKind {

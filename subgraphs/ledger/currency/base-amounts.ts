@@ -1,8 +1,9 @@
 import type { EntityManager } from "typeorm";
+
 import { allocate } from "../../../platform/money/index.js";
 import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { convertAt } from "./conversion.js";
-import { rateKey, type ExchangeRateQueries } from "./exchange-rate-query.service.js";
+import { type ExchangeRateQueries, rateKey } from "./exchange-rate-query.service.js";
 
 /**
  * Adds the user's base-currency amounts to transaction snapshots before they are published, so
@@ -18,15 +19,29 @@ export class BaseAmounts {
     const [settings] = await manager.query(`SELECT base_currency FROM ledger.user_settings WHERE user_id = $1`, [userId]);
     const base: string | undefined = settings?.base_currency;
     const foreign = base ? snapshots.filter((s) => s.currency !== base) : [];
-    const keys = [...new Map(foreign.map((s) => [rateKey(s.date, s.currency, base!), { date: s.date, from: s.currency, to: base! }])).values()];
+    const keys = [
+      ...new Map(foreign.map((s) => [rateKey(s.date, s.currency, base!), { date: s.date, from: s.currency, to: base! }])).values(),
+    ];
     const rates = keys.length > 0 ? await this.rates.lookup(userId, keys, manager) : new Map();
     for (const snapshot of snapshots) {
       snapshot.baseCurrency = base ?? null;
       const rate = base && snapshot.currency !== base ? rates.get(rateKey(snapshot.date, snapshot.currency, base)) : undefined;
-      const total = !base ? null : snapshot.currency === base ? BigInt(snapshot.amountMinor) : rate ? convertAt({ amountMinor: BigInt(snapshot.amountMinor), currency: snapshot.currency }, base, rate).amountMinor : null;
+      const total = !base
+        ? null
+        : snapshot.currency === base
+          ? BigInt(snapshot.amountMinor)
+          : rate
+            ? convertAt({ amountMinor: BigInt(snapshot.amountMinor), currency: snapshot.currency }, base, rate).amountMinor
+            : null;
       snapshot.baseAmountMinor = total === null ? null : total.toString();
       const lines = snapshot.splits.map((s) => BigInt(s.amountMinor));
-      const parts = total === null || lines.length === 0 ? null : allocate({ amountMinor: total, currency: base! }, lines.map((l) => (l < 0n ? -l : l)));
+      const parts =
+        total === null || lines.length === 0
+          ? null
+          : allocate(
+              { amountMinor: total, currency: base! },
+              lines.map((l) => (l < 0n ? -l : l)),
+            );
       snapshot.splits.forEach((split, i) => (split.baseAmountMinor = parts ? parts[i]!.amountMinor.toString() : null));
     }
   }

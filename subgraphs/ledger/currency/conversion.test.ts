@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { convert, money } from "../../../platform/money/index.js";
 import { convertAt, convertByInverse, numericText, rateText } from "./conversion.js";
 

@@ -1,5 +1,5 @@
 import { badInput } from "../../../platform/errors/index.js";
-import { convert, currencyExponent, normalizeCurrency, type Money } from "../../../platform/money/index.js";
+import { convert, currencyExponent, type Money, normalizeCurrency } from "../../../platform/money/index.js";
 
 const RATE = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
 

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
+
 import type { LoaderFactory } from "../../../platform/graphql/index.js";
 import type { UserSettingsService } from "../users/user-settings.service.js";
 import type { DayRate } from "./conversion.js";
-import { rateKey, type ExchangeRateQueries } from "./exchange-rate-query.service.js";
+import { type ExchangeRateQueries, rateKey } from "./exchange-rate-query.service.js";
 
 /** The caller's base currency (only their own: the key is ignored beyond the caller). */
 export const baseCurrencyLoader =

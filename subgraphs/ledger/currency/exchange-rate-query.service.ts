@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { numericText, type DayRate } from "./conversion.js";
+
+import { type DayRate, numericText } from "./conversion.js";
 
 export const rateKey = (date: string, from: string, to: string) => `${date}|${from}|${to}`;
 
@@ -14,7 +15,11 @@ export class ExchangeRateQueries {
    * Rates for many (date, from, to) keys in one statement: the day's rate as stored, or the
    * stored reverse rate (used by division). A day without either is missing: never a neighbour's.
    */
-  async lookup(userId: string, keys: ReadonlyArray<{ date: string; from: string; to: string }>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, DayRate>> {
+  async lookup(
+    userId: string,
+    keys: ReadonlyArray<{ date: string; from: string; to: string }>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DayRate>> {
     if (keys.length === 0) return new Map();
     // Inside a write, `manager` is its transaction: the embedded database has one session only.
     const rows: Array<{ date: string; from_currency: string; to_currency: string; rate: string }> = await manager.query(
@@ -36,7 +41,11 @@ export class ExchangeRateQueries {
   }
 
   /** The newest rate on or before `date` per currency pair, for figures "as of" a day (net worth). */
-  async latestOnOrBefore(userId: string, date: string, pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Map<string, DayRate & { date: string }>> {
+  async latestOnOrBefore(
+    userId: string,
+    date: string,
+    pairs: ReadonlyArray<{ from: string; to: string }>,
+  ): Promise<Map<string, DayRate & { date: string }>> {
     const out = new Map<string, DayRate & { date: string }>();
     for (const { from, to } of pairs) {
       const [row] = await this.dataSource.query(

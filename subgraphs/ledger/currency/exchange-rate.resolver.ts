@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
-import { requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 
 @InputType()
@@ -40,13 +41,21 @@ export class ExchangeRateResolver {
   constructor(private readonly deps: LedgerDeps) {}
 
   @Directive(scopes("ledger:write"))
-  @Mutation(() => Int, { description: "Stores rates per day (replacing that day's); all or nothing. Returns how many. Transactions of those days are re-announced with their new base amounts." })
-  async setExchangeRates(@Ctx() context: RequestContext, @Arg("rates", () => [ExchangeRateInput]) rates: ExchangeRateInput[]): Promise<number> {
+  @Mutation(() => Int, {
+    description:
+      "Stores rates per day (replacing that day's); all or nothing. Returns how many. Transactions of those days are re-announced with their new base amounts.",
+  })
+  async setExchangeRates(
+    @Ctx() context: RequestContext,
+    @Arg("rates", () => [ExchangeRateInput]) rates: ExchangeRateInput[],
+  ): Promise<number> {
     return this.deps.rates.set(requireUserId(context), rates, context.traceId);
   }
 
   @Directive(scopes("ledger:write"))
-  @Mutation(() => ExchangeRateImport, { description: "CSV with the header date,from,to,rate; good rows are saved, bad rows reported by line." })
+  @Mutation(() => ExchangeRateImport, {
+    description: "CSV with the header date,from,to,rate; good rows are saved, bad rows reported by line.",
+  })
   async importExchangeRates(@Ctx() context: RequestContext, @Arg("content", () => String) content: string): Promise<ExchangeRateImport> {
     return this.deps.rates.importCsv(requireUserId(context), content, context.traceId);
   }

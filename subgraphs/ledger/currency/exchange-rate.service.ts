@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { DataSource, EntityManager } from "typeorm";
+
 import { badInput } from "../../../platform/errors/index.js";
 import { normalizeCurrency } from "../../../platform/money/index.js";
 import type { Clock } from "../../../platform/time/index.js";
@@ -50,14 +51,20 @@ export class ExchangeRateService {
     const [header, ...body] = records;
     const columns = (header ?? []).map((h) => h.toLowerCase());
     const at = (name: string) => columns.indexOf(name);
-    if (["date", "from", "to", "rate"].some((c) => at(c) < 0)) throw badInput("the header must name the columns date, from, to and rate", { field: "content" });
+    if (["date", "from", "to", "rate"].some((c) => at(c) < 0))
+      throw badInput("the header must name the columns date, from, to and rate", { field: "content" });
     if (body.length > MAX_RATES_PER_CALL) throw badInput(`at most ${MAX_RATES_PER_CALL} rates per file`, { field: "content" });
     const good: RateInput[] = [];
     const errors: RateImportResult["errors"] = [];
     body.forEach((record, i) => {
       const row = i + 2;
       try {
-        good.push(this.checked({ date: record[at("date")] ?? "", from: record[at("from")] ?? "", to: record[at("to")] ?? "", rate: record[at("rate")] ?? "" }, "content"));
+        good.push(
+          this.checked(
+            { date: record[at("date")] ?? "", from: record[at("from")] ?? "", to: record[at("to")] ?? "", rate: record[at("rate")] ?? "" },
+            "content",
+          ),
+        );
       } catch (error) {
         errors.push({ row, message: (error as Error).message });
       }

@@ -1,5 +1,10 @@
 import type { ConsumerDefinition } from "../../../platform/events/index.js";
-import { IDENTITY_USER_TOPIC, USER_PREFERENCES_CHANGED, USER_REGISTERED, type IdentityUserEvents } from "../../../schema/events/identity.js";
+import {
+  IDENTITY_USER_TOPIC,
+  type IdentityUserEvents,
+  USER_PREFERENCES_CHANGED,
+  USER_REGISTERED,
+} from "../../../schema/events/identity.js";
 import type { CategoryService } from "../categories/category.service.js";
 import type { UserSettingsService } from "../users/user-settings.service.js";
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import type { ParsedRow } from "./parsing/index.js";
 
 /** How far apart (days) a bank may date the same transaction in two exports. */
@@ -10,7 +11,12 @@ export const FINGERPRINT_DAYS = 2;
  * absorbs at most one row, so two identical coffees on one day import as two, and come back as
  * two duplicates on a re-import. Rows this same import wrote are never matched against.
  */
-export async function duplicateRows(manager: EntityManager, accountId: string, batchId: string, rows: Array<{ row: ParsedRow; key: string }>): Promise<Set<number>> {
+export async function duplicateRows(
+  manager: EntityManager,
+  accountId: string,
+  batchId: string,
+  rows: Array<{ row: ParsedRow; key: string }>,
+): Promise<Set<number>> {
   const duplicates = new Set<number>();
   const withId = rows.filter((r) => r.row.bankTransactionId !== null);
   if (withId.length > 0) {

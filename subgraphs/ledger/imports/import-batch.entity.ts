@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+
 import type { RowError } from "./parsing/index.js";
 
 export type ImportFormat = "CSV" | "OFX";

@@ -1,18 +1,27 @@
 import type { EntityManager } from "typeorm";
-import { badInput, isClientError } from "../../../platform/errors/index.js";
+
 import { nextTurn } from "../../../platform/concurrency/next-turn.js";
+import { badInput, isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { JobExecution, JobHandler, JobRecord, JobStepResult } from "../../../platform/jobs/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { IMPORT_UPDATED, type ImportUpdatedV1, LEDGER_IMPORT_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { AccountEntity } from "../accounts/account.entity.js";
-import { payeeKey } from "../transactions/transaction-fields.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import type { StoredTransaction, TransactionWriter } from "../transactions/transaction.writer.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
+import { payeeKey } from "../transactions/transaction-fields.js";
 import { duplicateRows } from "./duplicates.js";
 import { ImportBatchEntity, ImportFileEntity } from "./import-batch.entity.js";
-import { parseCsv, parseOfx, validateCsvMapping, type CsvMappingInput, type ImportItem, type ParsedRow, type RowError } from "./parsing/index.js";
-import { IMPORT_UPDATED, LEDGER_IMPORT_TOPIC, TRANSACTION_POSTED, type ImportUpdatedV1 } from "../../../schema/events/ledger.js";
+import {
+  type CsvMappingInput,
+  type ImportItem,
+  parseCsv,
+  type ParsedRow,
+  parseOfx,
+  type RowError,
+  validateCsvMapping,
+} from "./parsing/index.js";
 
 export const IMPORT_JOB = "ledger.import";
 
@@ -183,7 +192,8 @@ class ImportRun implements JobExecution<ImportCursor> {
       }
       if ((await this.counting.next()).done) break;
       if (total % SLICE === 0) await nextTurn();
-      if (++total > MAX_IMPORT_ROWS) throw badInput(`an import holds at most ${MAX_IMPORT_ROWS} rows; split the file`, { field: "content" });
+      if (++total > MAX_IMPORT_ROWS)
+        throw badInput(`an import holds at most ${MAX_IMPORT_ROWS} rows; split the file`, { field: "content" });
     }
     this.counting = undefined;
     batch.totalRows = total;
@@ -216,14 +226,26 @@ class ImportRun implements JobExecution<ImportCursor> {
   }
 
   /** Duplicates dropped, rules applied, two inserts and one outbox statement. */
-  private async write(manager: EntityManager, batch: ImportBatchEntity, state: RunState, rows: ParsedRow[], fail: (error: RowError) => void): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    batch: ImportBatchEntity,
+    state: RunState,
+    rows: ParsedRow[],
+    fail: (error: RowError) => void,
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += SLICE) {
       if (start > 0) await nextTurn();
       await this.writeSlice(manager, batch, state, rows.slice(start, start + SLICE), fail);
     }
   }
 
-  private async writeSlice(manager: EntityManager, batch: ImportBatchEntity, state: RunState, rows: ParsedRow[], fail: (error: RowError) => void): Promise<void> {
+  private async writeSlice(
+    manager: EntityManager,
+    batch: ImportBatchEntity,
+    state: RunState,
+    rows: ParsedRow[],
+    fail: (error: RowError) => void,
+  ): Promise<void> {
     if (rows.length === 0) return;
     const { account } = state;
     const keyed = rows.map((row) => ({ row, key: payeeKey(row.payee) }));
@@ -239,7 +261,13 @@ class ImportRun implements JobExecution<ImportCursor> {
           this.deps.writer.buildEntry(
             account,
             this.deps.ids.next(),
-            { accountId: account.id, amount: { amountMinor: row.amountMinor, currency: account.currency }, date: row.date, payee: row.payee, notes: row.memo },
+            {
+              accountId: account.id,
+              amount: { amountMinor: row.amountMinor, currency: account.currency },
+              date: row.date,
+              payee: row.payee,
+              notes: row.memo,
+            },
             state.categorize,
             { importBatchId: batch.id, bankTransactionId: row.bankTransactionId },
           ),
@@ -250,7 +278,12 @@ class ImportRun implements JobExecution<ImportCursor> {
       }
     }
     await this.deps.writer.insertEntries(manager, entries);
-    await this.deps.events.emitMany(manager, this.job.payload.traceId, batch.userId, entries.map((e) => ({ type: TRANSACTION_POSTED, data: transactionSnapshot(e.transaction, e.legs) })));
+    await this.deps.events.emitMany(
+      manager,
+      this.job.payload.traceId,
+      batch.userId,
+      entries.map((e) => ({ type: TRANSACTION_POSTED, data: transactionSnapshot(e.transaction, e.legs) })),
+    );
     batch.imported += entries.length;
   }
 

@@ -1,12 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { badInput } from "../../../platform/errors/index.js";
-import type { JobQueue } from "../../../platform/jobs/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
-import type { AccountService } from "../accounts/account.service.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
-import { ImportBatchEntity, ImportFileEntity, type ImportFormat } from "./import-batch.entity.js";
+import type { JobQueue } from "../../../platform/jobs/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import type { AccountService } from "../accounts/account.service.js";
 import { IMPORT_JOB, type ImportJobPayload } from "./import.job.js";
-import { parseCsv, parseOfx, validateCsvMapping, type CsvMappingInput } from "./parsing/index.js";
+import { ImportBatchEntity, ImportFileEntity, type ImportFormat } from "./import-batch.entity.js";
+import { type CsvMappingInput, parseCsv, parseOfx, validateCsvMapping } from "./parsing/index.js";
 
 export interface ImportRequest {
   accountId: string;

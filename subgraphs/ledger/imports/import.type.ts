@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { CsvMappingInput as ParserMapping } from "./parsing/index.js";
+
 import type { ImportBatchEntity } from "./import-batch.entity.js";
+import type { CsvMappingInput as ParserMapping } from "./parsing/index.js";
 
 export enum ImportFormat {
   CSV = "CSV",
@@ -102,7 +103,9 @@ export class ImportBatch {
   @Field(() => ImportStatus)
   status!: ImportStatus;
 
-  @Field(() => Int, { description: "Data rows in the file; 0 until the job has counted them (its first steps, before any row is written)." })
+  @Field(() => Int, {
+    description: "Data rows in the file; 0 until the job has counted them (its first steps, before any row is written).",
+  })
   totalRows!: number;
 
   @Field(() => Int, { description: "Rows read so far (imported, duplicate or failed); equals totalRows once COMPLETED." })

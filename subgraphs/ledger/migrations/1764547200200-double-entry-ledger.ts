@@ -49,7 +49,9 @@ export class DoubleEntryLedger1764547200200 implements MigrationInterface {
         FOREIGN KEY (parent_id, user_id) REFERENCES ledger.categories (id, user_id)
       )`);
     // Sibling names are unique per user, case-insensitively; top-level categories share one parent.
-    await q.query(`CREATE UNIQUE INDEX categories_sibling_name ON ledger.categories (user_id, coalesce(parent_id, '00000000-0000-0000-0000-000000000000'), lower(name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX categories_sibling_name ON ledger.categories (user_id, coalesce(parent_id, '00000000-0000-0000-0000-000000000000'), lower(name))`,
+    );
 
     await q.query(`
       CREATE TABLE ledger.transactions (
@@ -86,11 +88,15 @@ export class DoubleEntryLedger1764547200200 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX transactions_user_date ON ledger.transactions (user_id, date DESC, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX transactions_account ON ledger.transactions (account_id, date)`);
-    await q.query(`CREATE INDEX transactions_counter_account ON ledger.transactions (counter_account_id, date) WHERE counter_account_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX transactions_counter_account ON ledger.transactions (counter_account_id, date) WHERE counter_account_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX transactions_search ON ledger.transactions USING gin (search)`);
     await q.query(`CREATE INDEX transactions_tags ON ledger.transactions USING gin (tags)`);
     // Duplicate detection on import: the bank's id where it gives one, else date ± 2 days, amount and payee.
-    await q.query(`CREATE UNIQUE INDEX transactions_bank_id ON ledger.transactions (account_id, bank_transaction_id) WHERE bank_transaction_id IS NOT NULL AND deleted_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX transactions_bank_id ON ledger.transactions (account_id, bank_transaction_id) WHERE bank_transaction_id IS NOT NULL AND deleted_at IS NULL`,
+    );
     await q.query(`CREATE INDEX transactions_fingerprint ON ledger.transactions (account_id, amount_minor, payee_key, date)`);
 
     // Each transaction's double entry. Account postings move a balance; category postings are the

@@ -9,7 +9,9 @@ export class ImportJobs1764547200240 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE ledger.import_batches DROP CONSTRAINT import_batches_status_check`);
-    await q.query(`ALTER TABLE ledger.import_batches ADD CONSTRAINT import_batches_status_check CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'))`);
+    await q.query(
+      `ALTER TABLE ledger.import_batches ADD CONSTRAINT import_batches_status_check CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'))`,
+    );
     await q.query(`ALTER TABLE ledger.import_batches ADD COLUMN rows_done integer NOT NULL DEFAULT 0, ADD COLUMN started_at timestamptz`);
     // Imports made before this ran to the end inside their request.
     await q.query(`UPDATE ledger.import_batches SET rows_done = total_rows, started_at = created_at`);
@@ -27,6 +29,8 @@ export class ImportJobs1764547200240 implements MigrationInterface {
     await q.query(`DROP TABLE ledger.import_files`);
     await q.query(`ALTER TABLE ledger.import_batches DROP COLUMN rows_done, DROP COLUMN started_at`);
     await q.query(`ALTER TABLE ledger.import_batches DROP CONSTRAINT import_batches_status_check`);
-    await q.query(`ALTER TABLE ledger.import_batches ADD CONSTRAINT import_batches_status_check CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED'))`);
+    await q.query(
+      `ALTER TABLE ledger.import_batches ADD CONSTRAINT import_batches_status_check CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED'))`,
+    );
   }
 }

@@ -1,17 +1,18 @@
-import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
+import type { DataSource, EntityManager } from "typeorm";
+
 import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
+import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { BILL_DUE, type BillDueV1, LEDGER_BILL_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import type { TransactionWriter } from "../transactions/transaction.writer.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { ScheduleEntity } from "./schedule.entity.js";
-import { nextOccurrenceAfter } from "./schedule/index.js";
 import { ruleOf } from "./schedule.service.js";
-import { BILL_DUE, LEDGER_BILL_TOPIC, TRANSACTION_POSTED, type BillDueV1 } from "../../../schema/events/ledger.js";
+import { nextOccurrenceAfter } from "./schedule/index.js";
 
 /** Occurrences one schedule may catch up in one run (a job that was down for a while). */
 const CATCH_UP = 60;
@@ -83,7 +84,10 @@ export class RecurringJob {
     let next: string | null = schedule.nextDue;
     const categorize = await this.writer.categorizerFor(manager, schedule.userId);
     while (next !== null && next <= today && posted < CATCH_UP) {
-      const exists = await manager.query(`SELECT 1 FROM ledger.transactions WHERE schedule_id = $1 AND occurrence_date = $2`, [schedule.id, next]);
+      const exists = await manager.query(`SELECT 1 FROM ledger.transactions WHERE schedule_id = $1 AND occurrence_date = $2`, [
+        schedule.id,
+        next,
+      ]);
       if (exists.length === 0) {
         try {
           await manager.query("SAVEPOINT occurrence");
@@ -91,18 +95,31 @@ export class RecurringJob {
             manager,
             schedule.userId,
             this.ids.next(),
-            { accountId: schedule.accountId, amount: { amountMinor: schedule.amountMinor, currency: schedule.currency }, date: next, payee: schedule.payee, notes: schedule.notes, categoryId: schedule.categoryId ?? undefined },
+            {
+              accountId: schedule.accountId,
+              amount: { amountMinor: schedule.amountMinor, currency: schedule.currency },
+              date: next,
+              payee: schedule.payee,
+              notes: schedule.notes,
+              categoryId: schedule.categoryId ?? undefined,
+            },
             categorize,
             { scheduleId: schedule.id, occurrenceDate: next },
           );
           await manager.query("RELEASE SAVEPOINT occurrence");
-          await this.events.emit(manager, "recurring-job", schedule.userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) });
+          await this.events.emit(manager, "recurring-job", schedule.userId, {
+            type: TRANSACTION_POSTED,
+            data: transactionSnapshot(stored.transaction, stored.legs),
+          });
           posted++;
         } catch (error) {
           if (!isClientError(error)) throw error;
           // The account was archived (or similar): stop the schedule rather than retry it forever.
           await manager.query("ROLLBACK TO SAVEPOINT occurrence");
-          this.logger.warn({ scheduleId: schedule.id, err: error.message }, "recurring transaction stopped: its occurrence cannot be posted");
+          this.logger.warn(
+            { scheduleId: schedule.id, err: error.message },
+            "recurring transaction stopped: its occurrence cannot be posted",
+          );
           next = null;
           break;
         }
@@ -118,7 +135,10 @@ export class RecurringJob {
     const [schedule] = await manager
       .getRepository(ScheduleEntity)
       .createQueryBuilder("s")
-      .where("s.amount_minor < 0 AND s.next_due IS NOT NULL AND s.next_due - s.remind_days_before <= :today AND (s.reminded_for IS NULL OR s.reminded_for < s.next_due)", { today })
+      .where(
+        "s.amount_minor < 0 AND s.next_due IS NOT NULL AND s.next_due - s.remind_days_before <= :today AND (s.reminded_for IS NULL OR s.reminded_for < s.next_due)",
+        { today },
+      )
       .limit(1)
       .setLock("pessimistic_write")
       .setOnLocked("skip_locked")

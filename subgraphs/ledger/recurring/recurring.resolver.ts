@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
-import type { ScheduleFields } from "./schedule.service.js";
 import { RecurringTransaction, RecurringTransactionInput, UpcomingBill } from "./recurring.type.js";
+import type { ScheduleFields } from "./schedule.service.js";
 
 const fieldsOf = (input: RecurringTransactionInput): ScheduleFields => ({ ...input, amount: input.amount.toMoney() });
 
@@ -25,13 +26,20 @@ export class RecurringResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => RecurringTransaction)
-  async createRecurringTransaction(@Ctx() context: RequestContext, @Arg("input", () => RecurringTransactionInput) input: RecurringTransactionInput): Promise<RecurringTransaction> {
+  async createRecurringTransaction(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => RecurringTransactionInput) input: RecurringTransactionInput,
+  ): Promise<RecurringTransaction> {
     return RecurringTransaction.from(await this.deps.schedules.create(requireUserId(context), fieldsOf(input)));
   }
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => RecurringTransaction)
-  async updateRecurringTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => RecurringTransactionInput) input: RecurringTransactionInput): Promise<RecurringTransaction> {
+  async updateRecurringTransaction(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => RecurringTransactionInput) input: RecurringTransactionInput,
+  ): Promise<RecurringTransaction> {
     return RecurringTransaction.from(await this.deps.schedules.update(requireUserId(context), id, fieldsOf(input)));
   }
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+
 import { MoneyInput, MoneyType } from "../../../platform/money/index.js";
 import type { ScheduleEntity } from "./schedule.entity.js";
 

@@ -1,15 +1,23 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
-import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { notesText, payeeText } from "../transactions/transaction-fields.js";
-import { addDays, nextOccurrenceOnOrAfter, occurrencesBetween, validateSchedule, type Frequency, type ScheduleRule } from "./schedule/index.js";
 import { ScheduleEntity } from "./schedule.entity.js";
+import {
+  addDays,
+  type Frequency,
+  nextOccurrenceOnOrAfter,
+  occurrencesBetween,
+  type ScheduleRule,
+  validateSchedule,
+} from "./schedule/index.js";
 
 export interface ScheduleFields {
   accountId: string;
@@ -72,7 +80,10 @@ export class ScheduleService {
   async update(userId: string, id: string, fields: ScheduleFields): Promise<ScheduleEntity> {
     return this.dataSource.transaction(async (manager) => {
       const schedule = await this.owned(manager, userId, id);
-      const [last] = await manager.query(`SELECT to_char(max(occurrence_date), 'YYYY-MM-DD') AS d FROM ledger.transactions WHERE schedule_id = $1`, [id]);
+      const [last] = await manager.query(
+        `SELECT to_char(max(occurrence_date), 'YYYY-MM-DD') AS d FROM ledger.transactions WHERE schedule_id = $1`,
+        [id],
+      );
       const today = utcDay(this.clock.now());
       const from = last?.d && addDays(last.d, 1) > today ? addDays(last.d, 1) : today;
       await this.fill(manager, schedule, fields, from);
@@ -117,13 +128,20 @@ export class ScheduleService {
   }
 
   private async fill(manager: EntityManager, s: ScheduleEntity, f: Omit<ScheduleFields, "idempotencyKey">, from: string): Promise<void> {
-    const rule = validateSchedule({ frequency: f.frequency, interval: f.interval ?? 1, dayOfMonth: f.dayOfMonth ?? null, startDate: f.startDate, endDate: f.endDate ?? null });
+    const rule = validateSchedule({
+      frequency: f.frequency,
+      interval: f.interval ?? 1,
+      dayOfMonth: f.dayOfMonth ?? null,
+      startDate: f.startDate,
+      endDate: f.endDate ?? null,
+    });
     if (f.amount.amountMinor === 0n) throw badInput("amount must not be zero", { field: "amount" });
     const account = await this.accounts.usable(manager, s.userId, f.accountId, rule.startDate);
     if (account.currency !== f.amount.currency) throw badInput(`the account is in ${account.currency}`, { field: "amount" });
     if (f.categoryId) await this.categories.requireOwned(manager, s.userId, [f.categoryId], "categoryId");
     const remind = f.remindDaysBefore ?? 3;
-    if (!Number.isInteger(remind) || remind < 0 || remind > 60) throw badInput("remindDaysBefore must be between 0 and 60", { field: "remindDaysBefore" });
+    if (!Number.isInteger(remind) || remind < 0 || remind > 60)
+      throw badInput("remindDaysBefore must be between 0 and 60", { field: "remindDaysBefore" });
     Object.assign(s, {
       accountId: account.id,
       categoryId: f.categoryId ?? null,

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+
 import { badInput } from "../../../platform/errors/index.js";
 import { normalizeCurrency, parseAmount } from "../../../platform/money/index.js";
 import type { RuleActions, RuleConditions, TextCondition } from "./engine/index.js";

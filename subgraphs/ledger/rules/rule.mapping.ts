@@ -24,6 +24,14 @@ export function engineConditions(c: StoredConditions): RuleConditions {
   };
 }
 
-export const storedActions = (a: RuleActions): StoredActions => ({ setCategoryId: a.setCategoryId ?? null, renamePayee: a.renamePayee ?? null, addTags: a.addTags ?? null });
+export const storedActions = (a: RuleActions): StoredActions => ({
+  setCategoryId: a.setCategoryId ?? null,
+  renamePayee: a.renamePayee ?? null,
+  addTags: a.addTags ?? null,
+});
 
-export const definitionOf = (rule: RuleEntity): RuleDefinition => ({ id: rule.id, conditions: engineConditions(rule.conditions), actions: rule.actions as RuleActions });
+export const definitionOf = (rule: RuleEntity): RuleDefinition => ({
+  id: rule.id,
+  conditions: engineConditions(rule.conditions),
+  actions: rule.actions as RuleActions,
+});

@@ -1,11 +1,17 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
-import { requireUserId, type RequestContext, scopes } from "../../../platform/graphql/index.js";
+
+import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { TransactionFilter } from "../transactions/transaction.inputs.js";
 import { RuleInput } from "./rule.inputs.js";
 import { ApplyRulesResult, Rule } from "./rule.type.js";
 
-const fieldsOf = (input: RuleInput) => ({ name: input.name, conditions: input.conditions.toConditions(), actions: input.actions.toActions(), enabled: input.enabled ?? undefined });
+const fieldsOf = (input: RuleInput) => ({
+  name: input.name,
+  conditions: input.conditions.toConditions(),
+  actions: input.actions.toActions(),
+  enabled: input.enabled ?? undefined,
+});
 
 @Resolver(() => Rule)
 export class RuleResolver {
@@ -25,7 +31,11 @@ export class RuleResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Rule)
-  async updateRule(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => RuleInput) input: RuleInput): Promise<Rule> {
+  async updateRule(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => RuleInput) input: RuleInput,
+  ): Promise<Rule> {
     return Rule.from(await this.deps.rules.update(requireUserId(context), id, fieldsOf(input)));
   }
 
@@ -43,7 +53,10 @@ export class RuleResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => ApplyRulesResult, { description: "Runs the rules over existing transactions matching the filter." })
-  async applyRules(@Ctx() context: RequestContext, @Arg("filter", () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null): Promise<ApplyRulesResult> {
+  async applyRules(
+    @Ctx() context: RequestContext,
+    @Arg("filter", () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+  ): Promise<ApplyRulesResult> {
     const userId = requireUserId(context);
     return this.deps.rules.applyToExisting(userId, await this.deps.queries.prepare(userId, filter), context.traceId);
   }

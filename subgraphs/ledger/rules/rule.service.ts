@@ -1,19 +1,20 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { TRANSACTION_UPDATED, type TransactionUpdatedV1 } from "../../../schema/events/ledger.js";
 import { AccountEntity } from "../accounts/account.entity.js";
-import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { CategoryService } from "../categories/category.service.js";
-import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.js";
-import type { TransactionQuery, TransactionQueries } from "../transactions/transaction-query.service.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
-import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { Categorizer } from "../transactions/transaction.writer.js";
-import { applyRules, compileRules, validateRule, type RuleActions, type RuleConditions } from "./engine/index.js";
+import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.js";
+import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
+import type { TransactionQueries, TransactionQuery } from "../transactions/transaction-query.service.js";
+import { applyRules, compileRules, type RuleActions, type RuleConditions, validateRule } from "./engine/index.js";
 import { RuleEntity } from "./rule.entity.js";
 import { definitionOf, storedActions, storedConditions } from "./rule.mapping.js";
 
@@ -52,9 +53,22 @@ export class RuleService {
     if (rules.length === 0) return (draft) => ({ payee: draft.payee, categoryId: draft.categoryId, tags: draft.tags, appliedRuleIds: [] });
     const compiled = compileRules(rules.map(definitionOf));
     return (draft, explicitCategory) => {
-      const outcome = applyRules(compiled, { accountId: draft.accountId, payee: draft.payee, notes: draft.notes, amountMinor: draft.amount.amountMinor, currency: draft.amount.currency, categoryId: draft.categoryId, tags: draft.tags });
+      const outcome = applyRules(compiled, {
+        accountId: draft.accountId,
+        payee: draft.payee,
+        notes: draft.notes,
+        amountMinor: draft.amount.amountMinor,
+        currency: draft.amount.currency,
+        categoryId: draft.categoryId,
+        tags: draft.tags,
+      });
       // What the user chose by hand wins over a rule's category.
-      return { payee: outcome.subject.payee, categoryId: explicitCategory ? draft.categoryId : outcome.subject.categoryId, tags: outcome.subject.tags, appliedRuleIds: outcome.appliedRuleIds };
+      return {
+        payee: outcome.subject.payee,
+        categoryId: explicitCategory ? draft.categoryId : outcome.subject.categoryId,
+        tags: outcome.subject.tags,
+        appliedRuleIds: outcome.appliedRuleIds,
+      };
     };
   };
 
@@ -86,7 +100,10 @@ export class RuleService {
     return this.dataSource.transaction(async (manager) => {
       await this.owned(manager, userId, id);
       await manager.delete(RuleEntity, { id, userId });
-      await manager.query(`UPDATE ledger.rules r SET position = o.n - 1 FROM (SELECT id, row_number() OVER (ORDER BY position, created_at) AS n FROM ledger.rules WHERE user_id = $1) o WHERE r.id = o.id`, [userId]);
+      await manager.query(
+        `UPDATE ledger.rules r SET position = o.n - 1 FROM (SELECT id, row_number() OVER (ORDER BY position, created_at) AS n FROM ledger.rules WHERE user_id = $1) o WHERE r.id = o.id`,
+        [userId],
+      );
       return true;
     });
   }
@@ -113,13 +130,20 @@ export class RuleService {
     let examined = 0;
     let changed = 0;
     let after: string | undefined;
-    const scoped: TransactionQuery = { ...query, deleted: false, kinds: (query.kinds ?? ["INCOME", "EXPENSE"]).filter((k) => k !== "TRANSFER") };
+    const scoped: TransactionQuery = {
+      ...query,
+      deleted: false,
+      kinds: (query.kinds ?? ["INCOME", "EXPENSE"]).filter((k) => k !== "TRANSFER"),
+    };
     for (;;) {
       const { rows, hasNextPage } = await this.queries.page(userId, scoped, APPLY_PAGE, after);
       if (rows.length === 0) break;
       changed += await this.dataSource.transaction(async (manager) => {
         const categorize = await this.categorizer(manager, userId);
-        const legs = await manager.find(PostingEntity, { where: { userId, transactionId: In(rows.map((r) => r.id)) }, order: { position: "ASC" } });
+        const legs = await manager.find(PostingEntity, {
+          where: { userId, transactionId: In(rows.map((r) => r.id)) },
+          order: { position: "ASC" },
+        });
         let n = 0;
         for (const row of rows) {
           if (row.locked) continue;
@@ -127,15 +151,38 @@ export class RuleService {
           const mine = legs.filter((l) => l.transactionId === row.id);
           const lines = mine.filter((l) => l.role === "CATEGORY");
           const single = lines.length === 1 ? lines[0]! : null;
-          const result = categorize({ accountId: row.accountId, payee: row.payee, notes: row.notes, amount: { amountMinor: row.amountMinor, currency: row.currency }, categoryId: single?.categoryId ?? null, tags: row.tags }, single === null);
+          const result = categorize(
+            {
+              accountId: row.accountId,
+              payee: row.payee,
+              notes: row.notes,
+              amount: { amountMinor: row.amountMinor, currency: row.currency },
+              categoryId: single?.categoryId ?? null,
+              tags: row.tags,
+            },
+            single === null,
+          );
           const categoryChanged = single !== null && result.categoryId !== single.categoryId;
           const sameRules = result.appliedRuleIds.join() === row.appliedRuleIds.join();
-          if (!categoryChanged && result.payee === row.payee && result.tags.join("\u0000") === row.tags.join("\u0000") && sameRules) continue;
-          const next = Object.assign(new TransactionEntity(), row, { payee: result.payee, tags: result.tags, appliedRuleIds: result.appliedRuleIds, updatedAt: this.clock.now() });
+          if (!categoryChanged && result.payee === row.payee && result.tags.join("\u0000") === row.tags.join("\u0000") && sameRules)
+            continue;
+          const next = Object.assign(new TransactionEntity(), row, {
+            payee: result.payee,
+            tags: result.tags,
+            appliedRuleIds: result.appliedRuleIds,
+            updatedAt: this.clock.now(),
+          });
           await manager.save(TransactionEntity, next);
-          const nextLegs = mine.map((l) => (l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l));
+          const nextLegs = mine.map((l) =>
+            l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l,
+          );
           if (categoryChanged) await manager.update(PostingEntity, { id: single!.id }, { categoryId: result.categoryId });
-          const data: TransactionUpdatedV1 = { transactionId: row.id, userId, before: transactionSnapshot(row, mine), after: transactionSnapshot(next, nextLegs) };
+          const data: TransactionUpdatedV1 = {
+            transactionId: row.id,
+            userId,
+            before: transactionSnapshot(row, mine),
+            after: transactionSnapshot(next, nextLegs),
+          };
           await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
           n++;
         }
@@ -155,7 +202,8 @@ export class RuleService {
     const name = fields.name.trim();
     if (name.length < 1 || name.length > 100) throw badInput("name must be 1 to 100 characters", { field: "name" });
     validateRule(fields.conditions, fields.actions);
-    if (fields.actions.setCategoryId) await this.categories.requireOwned(manager, rule.userId, [fields.actions.setCategoryId], "actions.setCategoryId");
+    if (fields.actions.setCategoryId)
+      await this.categories.requireOwned(manager, rule.userId, [fields.actions.setCategoryId], "actions.setCategoryId");
     const accountIds = fields.conditions.accountIds ?? [];
     if (accountIds.length > 0) {
       const owned = accountIds.every(isUuid) ? await manager.countBy(AccountEntity, { userId: rule.userId, id: In(accountIds) }) : -1;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+
 import { formatAmount } from "../../../platform/money/index.js";
 import type { RuleEntity } from "./rule.entity.js";
 
@@ -7,7 +8,10 @@ export enum TextOperator {
   EQUALS = "EQUALS",
   REGEX = "REGEX",
 }
-registerEnumType(TextOperator, { name: "TextOperator", description: "REGEX is RE2 syntax (linear time: no backreferences or lookaround)." });
+registerEnumType(TextOperator, {
+  name: "TextOperator",
+  description: "REGEX is RE2 syntax (linear time: no backreferences or lookaround).",
+});
 
 @ObjectType("TextCondition")
 @InputType("TextConditionInput")
@@ -55,7 +59,9 @@ export class RuleActionsType {
   addTags!: string[] | null;
 }
 
-@ObjectType("Rule", { description: "Applied, in position order, to new and imported transactions; later rules see earlier rules' changes." })
+@ObjectType("Rule", {
+  description: "Applied, in position order, to new and imported transactions; later rules see earlier rules' changes.",
+})
 export class Rule {
   @Field(() => ID)
   id!: string;
@@ -77,14 +83,26 @@ export class Rule {
 
   static from(entity: RuleEntity): Rule {
     const c = entity.conditions;
-    const amount = (minor: string | null | undefined) => (minor && c.currency ? formatAmount({ amountMinor: BigInt(minor), currency: c.currency }) : null);
+    const amount = (minor: string | null | undefined) =>
+      minor && c.currency ? formatAmount({ amountMinor: BigInt(minor), currency: c.currency }) : null;
     return Object.assign(new Rule(), {
       id: entity.id,
       name: entity.name,
       position: entity.position,
       enabled: entity.enabled,
-      conditions: { payee: c.payee ?? null, notes: c.notes ?? null, amountMin: amount(c.amountMinMinor), amountMax: amount(c.amountMaxMinor), currency: c.currency ?? null, accountIds: c.accountIds ?? null },
-      actions: { setCategoryId: entity.actions.setCategoryId ?? null, renamePayee: entity.actions.renamePayee ?? null, addTags: entity.actions.addTags ?? null },
+      conditions: {
+        payee: c.payee ?? null,
+        notes: c.notes ?? null,
+        amountMin: amount(c.amountMinMinor),
+        amountMax: amount(c.amountMaxMinor),
+        currency: c.currency ?? null,
+        accountIds: c.accountIds ?? null,
+      },
+      actions: {
+        setCategoryId: entity.actions.setCategoryId ?? null,
+        renamePayee: entity.actions.renamePayee ?? null,
+        addTags: entity.actions.addTags ?? null,
+      },
     });
   }
 }

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { countStatements } from "../../../platform/db/statement-logger.js";
 import { parseAmount } from "../../../platform/money/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
-import { postGraphQL, startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { ledgerClient } from "../../../test/harness/ledger-client.js";
+import { postGraphQL, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 
 const modes: Array<[string, () => PlatformConfig]> = [
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],
@@ -42,8 +43,16 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
   // repeats its account leg, and every balance is its opening balance plus its live postings.
   afterEach(async () => {
     const ds = sg.subgraph("ledger").kit.dataSource;
-    expect(await ds.query(`SELECT transaction_id, currency FROM ledger.postings GROUP BY transaction_id, currency HAVING sum(amount_minor) <> 0`)).toEqual([]);
-    expect(await ds.query(`SELECT t.id FROM ledger.transactions t JOIN ledger.postings p ON p.transaction_id = t.id AND p.position = 0 WHERE p.amount_minor <> t.amount_minor OR p.account_id <> t.account_id`)).toEqual([]);
+    expect(
+      await ds.query(
+        `SELECT transaction_id, currency FROM ledger.postings GROUP BY transaction_id, currency HAVING sum(amount_minor) <> 0`,
+      ),
+    ).toEqual([]);
+    expect(
+      await ds.query(
+        `SELECT t.id FROM ledger.transactions t JOIN ledger.postings p ON p.transaction_id = t.id AND p.position = 0 WHERE p.amount_minor <> t.amount_minor OR p.account_id <> t.account_id`,
+      ),
+    ).toEqual([]);
     for (const user of [alice, bob]) {
       const accounts = (await ledger.ok(user, `{ accounts(includeArchived: true) { id currency balance { amount } } }`)).accounts;
       const sums: Array<{ id: string; minor: string }> = await ds.query(
@@ -53,7 +62,8 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
         [user.id],
       );
       const expected = new Map(sums.map((s) => [s.id, BigInt(s.minor)]));
-      for (const account of accounts) expect(parseAmount(account.balance.amount, account.currency).amountMinor, account.id).toBe(expected.get(account.id));
+      for (const account of accounts)
+        expect(parseAmount(account.balance.amount, account.currency).amountMinor, account.id).toBe(expected.get(account.id));
     }
   });
 
@@ -65,18 +75,41 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
   });
 
   it("posts an expense and an income, and keeps balance = opening + postings", async () => {
-    const spent = await ledger.post(alice, { accountId: checking, amount: { amount: "-42.50", currency: "USD" }, date: "2026-11-02", payee: "Corner Shop", categoryId: groceries }, "id kind amount { amount currency } category { name } account { id } postings { role amount { amount } }");
+    const spent = await ledger.post(
+      alice,
+      {
+        accountId: checking,
+        amount: { amount: "-42.50", currency: "USD" },
+        date: "2026-11-02",
+        payee: "Corner Shop",
+        categoryId: groceries,
+      },
+      "id kind amount { amount currency } category { name } account { id } postings { role amount { amount } }",
+    );
     expect(spent.errors).toBeUndefined();
-    expect(spent.data.postTransaction).toMatchObject({ kind: "EXPENSE", amount: { amount: "-42.50", currency: "USD" }, category: { name: "Groceries" }, account: { id: checking } });
+    expect(spent.data.postTransaction).toMatchObject({
+      kind: "EXPENSE",
+      amount: { amount: "-42.50", currency: "USD" },
+      category: { name: "Groceries" },
+      account: { id: checking },
+    });
     expect(spent.data.postTransaction.postings).toEqual([
       { role: "ACCOUNT", amount: { amount: "-42.50" } },
       { role: "CATEGORY", amount: { amount: "42.50" } },
     ]);
     const salary = await ledger.categoryId(alice, "Salary");
-    const earned = await ledger.post(alice, { accountId: checking, amount: { amount: "2500.00", currency: "USD" }, date: "2026-11-01", payee: "Employer", categoryId: salary });
+    const earned = await ledger.post(alice, {
+      accountId: checking,
+      amount: { amount: "2500.00", currency: "USD" },
+      date: "2026-11-01",
+      payee: "Employer",
+      categoryId: salary,
+    });
     expect(earned.errors).toBeUndefined();
     expect(await ledger.balance(alice, checking)).toBe("3457.50");
-    const at = await ledger.ok(alice, `query($id: ID!) { account(id: $id) { balanceAt(date: "2026-11-01") { amount } } }`, { id: checking });
+    const at = await ledger.ok(alice, `query($id: ID!) { account(id: $id) { balanceAt(date: "2026-11-01") { amount } } }`, {
+      id: checking,
+    });
     expect(at.account.balanceAt.amount).toBe("3500.00");
   });
 
@@ -84,7 +117,16 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const household = await ledger.categoryId(alice, "Shopping");
     const split = await ledger.post(
       alice,
-      { accountId: checking, amount: { amount: "-100.00", currency: "USD" }, date: "2026-11-03", payee: "Hypermarket", splits: [{ categoryId: groceries, amount: { amount: "-60.00", currency: "USD" } }, { categoryId: household, amount: { amount: "-40.00", currency: "USD" }, memo: "towels" }] },
+      {
+        accountId: checking,
+        amount: { amount: "-100.00", currency: "USD" },
+        date: "2026-11-03",
+        payee: "Hypermarket",
+        splits: [
+          { categoryId: groceries, amount: { amount: "-60.00", currency: "USD" } },
+          { categoryId: household, amount: { amount: "-40.00", currency: "USD" }, memo: "towels" },
+        ],
+      },
       "category { id } splits { amount { amount } memo category { name } }",
     );
     expect(split.errors).toBeUndefined();
@@ -94,25 +136,61 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       { amount: { amount: "-40.00" }, memo: "towels", category: { name: "Shopping" } },
     ]);
     const before = await ledger.balance(alice, checking);
-    const bad = await ledger.post(alice, { accountId: checking, amount: { amount: "-100.00", currency: "USD" }, date: "2026-11-03", splits: [{ categoryId: groceries, amount: { amount: "-60.00", currency: "USD" } }, { categoryId: household, amount: { amount: "-39.99", currency: "USD" } }] });
+    const bad = await ledger.post(alice, {
+      accountId: checking,
+      amount: { amount: "-100.00", currency: "USD" },
+      date: "2026-11-03",
+      splits: [
+        { categoryId: groceries, amount: { amount: "-60.00", currency: "USD" } },
+        { categoryId: household, amount: { amount: "-39.99", currency: "USD" } },
+      ],
+    });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "splits" });
     expect(await ledger.balance(alice, checking)).toBe(before);
   });
 
   it("transfers between accounts, across currencies with both amounts and the implied rate", async () => {
-    const same = await ledger.call(alice, `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { kind amount { amount } toAmount { amount } exchangeRate } }`, {
-      input: { fromAccountId: checking, toAccountId: savings, amount: { amount: "200.00", currency: "USD" }, date: "2026-11-04" },
+    const same = await ledger.call(
+      alice,
+      `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { kind amount { amount } toAmount { amount } exchangeRate } }`,
+      {
+        input: { fromAccountId: checking, toAccountId: savings, amount: { amount: "200.00", currency: "USD" }, date: "2026-11-04" },
+      },
+    );
+    expect(same.data.transferBetweenAccounts).toEqual({
+      kind: "TRANSFER",
+      amount: { amount: "-200.00" },
+      toAmount: { amount: "200.00" },
+      exchangeRate: null,
     });
-    expect(same.data.transferBetweenAccounts).toEqual({ kind: "TRANSFER", amount: { amount: "-200.00" }, toAmount: { amount: "200.00" }, exchangeRate: null });
     expect(await ledger.balance(alice, savings)).toBe("200.00");
 
     const yen = await ledger.account(alice, "JPY", "0");
-    const fx = await ledger.call(alice, `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { amount { amount currency } toAmount { amount currency } exchangeRate postings { role amount { amount currency } } } }`, {
-      input: { fromAccountId: savings, toAccountId: yen, amount: { amount: "100.00", currency: "USD" }, toAmount: { amount: "14950", currency: "JPY" }, date: "2026-11-05" },
-    });
+    const fx = await ledger.call(
+      alice,
+      `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { amount { amount currency } toAmount { amount currency } exchangeRate postings { role amount { amount currency } } } }`,
+      {
+        input: {
+          fromAccountId: savings,
+          toAccountId: yen,
+          amount: { amount: "100.00", currency: "USD" },
+          toAmount: { amount: "14950", currency: "JPY" },
+          date: "2026-11-05",
+        },
+      },
+    );
     expect(fx.errors).toBeUndefined();
-    expect(fx.data.transferBetweenAccounts).toMatchObject({ amount: { amount: "-100.00", currency: "USD" }, toAmount: { amount: "14950", currency: "JPY" }, exchangeRate: "149.5" });
-    expect(fx.data.transferBetweenAccounts.postings.map((p: { role: string }) => p.role)).toEqual(["ACCOUNT", "ACCOUNT", "TRADING", "TRADING"]);
+    expect(fx.data.transferBetweenAccounts).toMatchObject({
+      amount: { amount: "-100.00", currency: "USD" },
+      toAmount: { amount: "14950", currency: "JPY" },
+      exchangeRate: "149.5",
+    });
+    expect(fx.data.transferBetweenAccounts.postings.map((p: { role: string }) => p.role)).toEqual([
+      "ACCOUNT",
+      "ACCOUNT",
+      "TRADING",
+      "TRADING",
+    ]);
     expect(await ledger.balance(alice, yen)).toBe("14950");
 
     const missing = await ledger.call(alice, `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { id } }`, {
@@ -122,17 +200,32 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
   });
 
   it("edits, locks reconciled transactions until unlocked, and soft-deletes with restore", async () => {
-    const created = await ledger.post(alice, { accountId: savings, amount: { amount: "-10.00", currency: "USD" }, date: "2026-11-06", payee: "Cafe", status: "RECONCILED" }, "id locked");
+    const created = await ledger.post(
+      alice,
+      { accountId: savings, amount: { amount: "-10.00", currency: "USD" }, date: "2026-11-06", payee: "Cafe", status: "RECONCILED" },
+      "id locked",
+    );
     const id = created.data.postTransaction.id;
     expect(created.data.postTransaction.locked).toBe(true);
     const update = `mutation($id: ID!, $input: UpdateTransactionInput!) { updateTransaction(id: $id, input: $input) { amount { amount } payee category { name } status locked } }`;
     const refused = await ledger.call(alice, update, { id, input: { amount: { amount: "-12.00", currency: "USD" } } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("TRANSACTION_LOCKED");
-    expect((await ledger.call(alice, `mutation($id: ID!) { deleteTransaction(id: $id) { id } }`, { id })).errors?.[0]?.extensions?.code).toBe("TRANSACTION_LOCKED");
+    expect(
+      (await ledger.call(alice, `mutation($id: ID!) { deleteTransaction(id: $id) { id } }`, { id })).errors?.[0]?.extensions?.code,
+    ).toBe("TRANSACTION_LOCKED");
 
     await ledger.ok(alice, `mutation($id: ID!) { unlockTransaction(id: $id) { id } }`, { id });
-    const edited = await ledger.call(alice, update, { id, input: { amount: { amount: "-12.00", currency: "USD" }, payee: "Café Noir", categoryId: groceries, status: "CLEARED" } });
-    expect(edited.data.updateTransaction).toEqual({ amount: { amount: "-12.00" }, payee: "Café Noir", category: { name: "Groceries" }, status: "CLEARED", locked: false });
+    const edited = await ledger.call(alice, update, {
+      id,
+      input: { amount: { amount: "-12.00", currency: "USD" }, payee: "Café Noir", categoryId: groceries, status: "CLEARED" },
+    });
+    expect(edited.data.updateTransaction).toEqual({
+      amount: { amount: "-12.00" },
+      payee: "Café Noir",
+      category: { name: "Groceries" },
+      status: "CLEARED",
+      locked: false,
+    });
 
     const balance = await ledger.balance(alice, savings);
     await ledger.ok(alice, `mutation($id: ID!) { deleteTransaction(id: $id) { deleted } }`, { id });
@@ -142,14 +235,30 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     await ledger.ok(alice, `mutation($id: ID!) { restoreTransaction(id: $id) { deleted } }`, { id });
     expect(await ledger.balance(alice, savings)).toBe(balance);
 
-    const outbox = await sg.subgraph("ledger").kit.dataSource.query(`SELECT type, envelope->'data' AS data FROM ledger.outbox WHERE envelope->'data'->>'transactionId' = $1 ORDER BY seq`, [id]);
-    expect(outbox.map((r: { type: string }) => r.type)).toEqual(["TransactionPosted", "TransactionUpdated", "TransactionDeleted", "TransactionRestored"]);
+    const outbox = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(
+        `SELECT type, envelope->'data' AS data FROM ledger.outbox WHERE envelope->'data'->>'transactionId' = $1 ORDER BY seq`,
+        [id],
+      );
+    expect(outbox.map((r: { type: string }) => r.type)).toEqual([
+      "TransactionPosted",
+      "TransactionUpdated",
+      "TransactionDeleted",
+      "TransactionRestored",
+    ]);
     expect(outbox[1].data.before).toMatchObject({ amountMinor: "-1000", payee: "Cafe", categoryId: null });
     expect(outbox[1].data.after).toMatchObject({ amountMinor: "-1200", payee: "Café Noir", categoryId: groceries });
   });
 
   it("returns the first result for a repeated idempotency key, CONFLICT for a different input, and one row for concurrent duplicates", async () => {
-    const input = { accountId: checking, amount: { amount: "-5.00", currency: "USD" }, date: "2026-11-07", payee: "Bakery", idempotencyKey: `bread-${Math.random()}` };
+    const input = {
+      accountId: checking,
+      amount: { amount: "-5.00", currency: "USD" },
+      date: "2026-11-07",
+      payee: "Bakery",
+      idempotencyKey: `bread-${Math.random()}`,
+    };
     const first = await ledger.post(alice, input);
     const again = await ledger.post(alice, input);
     expect(again.data.postTransaction.id).toBe(first.data.postTransaction.id);
@@ -168,7 +277,9 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const ids = new Set(results.map((r) => r.data?.postTransaction?.id));
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(ids.size).toBe(1);
-    const [row] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const [row] = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE id = ANY($1::uuid[])`, [[...ids]]);
     expect(row.n).toBe(1);
   });
 
@@ -183,7 +294,10 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       [{ accountId: checking, amount: usd("10"), date: "1899-12-31" }, "BAD_USER_INPUT"],
       [{ accountId: checking, amount: usd("10"), date: "1999-12-31" }, "BAD_USER_INPUT"],
       [{ accountId: checking, amount: usd("10"), date: "2026-11-01", payee: "x".repeat(201) }, "BAD_USER_INPUT"],
-      [{ accountId: checking, amount: usd("10"), date: "2026-11-01", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, "BAD_USER_INPUT"],
+      [
+        { accountId: checking, amount: usd("10"), date: "2026-11-01", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+        "BAD_USER_INPUT",
+      ],
       [{ accountId: "not-a-uuid", amount: usd("10"), date: "2026-11-01" }, "NOT_FOUND"],
     ];
     const before = await ledger.balance(alice, checking);
@@ -195,35 +309,82 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
   });
 
   it("keeps accounts, categories and transactions to their owner, through the gateway and _entities", async () => {
-    const aliceTx = (await ledger.post(alice, { accountId: checking, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08", payee: "Secret" })).data.postTransaction.id;
+    const aliceTx = (
+      await ledger.post(alice, { accountId: checking, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08", payee: "Secret" })
+    ).data.postTransaction.id;
     const bobAccount = await ledger.account(bob, "USD");
     // Bob cannot book on, read, or categorise with Alice's things: they look like they do not exist.
-    expect((await ledger.post(bob, { accountId: checking, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08" })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    expect((await ledger.post(bob, { accountId: bobAccount, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08", categoryId: groceries })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const reads = await ledger.ok(bob, `query($a: ID!, $t: ID!, $c: ID!) { account(id: $a) { id } transaction(id: $t) { id } category(id: $c) { id } transactions { nodes { payee } } }`, { a: checking, t: aliceTx, c: groceries });
+    expect(
+      (await ledger.post(bob, { accountId: checking, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08" })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await ledger.post(bob, {
+          accountId: bobAccount,
+          amount: { amount: "-1.00", currency: "USD" },
+          date: "2026-11-08",
+          categoryId: groceries,
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe("NOT_FOUND");
+    const reads = await ledger.ok(
+      bob,
+      `query($a: ID!, $t: ID!, $c: ID!) { account(id: $a) { id } transaction(id: $t) { id } category(id: $c) { id } transactions { nodes { payee } } }`,
+      { a: checking, t: aliceTx, c: groceries },
+    );
     expect(reads).toMatchObject({ account: null, transaction: null, category: null });
     expect(reads.transactions.nodes.map((t: { payee: string }) => t.payee)).not.toContain("Secret");
-    for (const mutation of [`updateTransaction(id: $id, input: { payee: "x" }) { id }`, `deleteTransaction(id: $id) { id }`, `unlockTransaction(id: $id) { id }`]) {
-      expect((await ledger.call(bob, `mutation($id: ID!) { ${mutation} }`, { id: aliceTx })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    for (const mutation of [
+      `updateTransaction(id: $id, input: { payee: "x" }) { id }`,
+      `deleteTransaction(id: $id) { id }`,
+      `unlockTransaction(id: $id) { id }`,
+    ]) {
+      expect((await ledger.call(bob, `mutation($id: ID!) { ${mutation} }`, { id: aliceTx })).errors?.[0]?.extensions?.code).toBe(
+        "NOT_FOUND",
+      );
     }
-    expect((await ledger.call(bob, `mutation($id: ID!) { archiveAccount(id: $id) { id } }`, { id: checking })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(
+      (await ledger.call(bob, `mutation($id: ID!) { archiveAccount(id: $id) { id } }`, { id: checking })).errors?.[0]?.extensions?.code,
+    ).toBe("NOT_FOUND");
 
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
     const asBob = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: bob.id, scopes: ["*"] }, "t") };
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id } ... on Account { id } ... on Category { id } ... on User { id } } }`;
-    const r = await postGraphQL(sg.all.urls.ledger!, { query: entities, variables: { r: [{ __typename: "Transaction", id: aliceTx }, { __typename: "Account", id: checking }, { __typename: "Category", id: groceries }, { __typename: "User", id: alice.id }] } }, asBob);
+    const r = await postGraphQL(
+      sg.all.urls.ledger!,
+      {
+        query: entities,
+        variables: {
+          r: [
+            { __typename: "Transaction", id: aliceTx },
+            { __typename: "Account", id: checking },
+            { __typename: "Category", id: groceries },
+            { __typename: "User", id: alice.id },
+          ],
+        },
+      },
+      asBob,
+    );
     expect(r.data._entities).toEqual([null, null, null, null]);
   });
 
   it("keeps the ledger's fields behind ledger:read and its writes behind ledger:write, on User too", async () => {
-    const created = await ledger.ok(alice, `mutation { createApiKey(input: { name: "budget widget", scopes: ["budgets:read"] }) { secret } }`);
+    const created = await ledger.ok(
+      alice,
+      `mutation { createApiKey(input: { name: "budget widget", scopes: ["budgets:read"] }) { secret } }`,
+    );
     const key = { "x-api-key": created.createApiKey.secret };
     expect((await sg.query(`{ me { id } }`, {}, key)).data.me.id).toBe(alice.id);
     const read = await sg.query(`{ me { id netWorth { amount } transactions { nodes { id } } } }`, {}, key);
     // transactions is non-null, so its denial nulls `me`; nothing of the ledger leaks.
     expect(read.data?.me ?? null).toBeNull();
     expect(read.errors?.map((e) => e.path?.join("."))).toEqual(expect.arrayContaining(["me.netWorth", "me.transactions"]));
-    const write = await sg.query(`mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-01" }) { id } }`, { a: checking }, key);
+    const write = await sg.query(
+      `mutation($a: ID!) { postTransaction(input: { accountId: $a, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-01" }) { id } }`,
+      { a: checking },
+      key,
+    );
     expect(write.data).toBeNull();
   });
 
@@ -232,25 +393,44 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     await ledger.ok(alice, `mutation($id: ID!) { archiveAccount(id: $id) { archived } }`, { id: old });
     expect((await ledger.ok(alice, `{ accounts { id } }`)).accounts.map((a: { id: string }) => a.id)).not.toContain(old);
     expect((await ledger.ok(alice, `{ accounts(includeArchived: true) { id } }`)).accounts.map((a: { id: string }) => a.id)).toContain(old);
-    expect((await ledger.post(alice, { accountId: old, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08" })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(
+      (await ledger.post(alice, { accountId: old, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08" })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
     expect(await ledger.balance(alice, old)).toBe("50.00");
     await ledger.ok(alice, `mutation($id: ID!) { unarchiveAccount(id: $id) { archived } }`, { id: old });
-    expect((await ledger.post(alice, { accountId: old, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08" })).errors).toBeUndefined();
+    expect(
+      (await ledger.post(alice, { accountId: old, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-08" })).errors,
+    ).toBeUndefined();
   });
 
   it("merges categories and deletes one with reassignment, moving its transactions", async () => {
     const kind = "EXPENSE";
     const a = (await ledger.ok(alice, `mutation { createCategory(input: { name: "Coffee", kind: ${kind} }) { id } }`)).createCategory.id;
-    const b = (await ledger.ok(alice, `mutation { createCategory(input: { name: "Cafes", kind: ${kind}, color: "#AA3300" }) { id } }`)).createCategory.id;
+    const b = (await ledger.ok(alice, `mutation { createCategory(input: { name: "Cafes", kind: ${kind}, color: "#AA3300" }) { id } }`))
+      .createCategory.id;
     const dup = await ledger.call(alice, `mutation { createCategory(input: { name: "coffee", kind: ${kind} }) { id } }`);
     expect(dup.errors?.[0]?.extensions?.code).toBe("CONFLICT");
-    const tx = (await ledger.post(alice, { accountId: checking, amount: { amount: "-3.20", currency: "USD" }, date: "2026-11-09", categoryId: a })).data.postTransaction.id;
-    const merged = await ledger.ok(alice, `mutation($s: ID!, $t: ID!) { mergeCategories(sourceId: $s, targetId: $t) { id } }`, { s: a, t: b });
+    const tx = (
+      await ledger.post(alice, { accountId: checking, amount: { amount: "-3.20", currency: "USD" }, date: "2026-11-09", categoryId: a })
+    ).data.postTransaction.id;
+    const merged = await ledger.ok(alice, `mutation($s: ID!, $t: ID!) { mergeCategories(sourceId: $s, targetId: $t) { id } }`, {
+      s: a,
+      t: b,
+    });
     expect(merged.mergeCategories.id).toBe(b);
-    expect((await ledger.ok(alice, `query($id: ID!) { transaction(id: $id) { category { id } } }`, { id: tx })).transaction.category.id).toBe(b);
+    expect(
+      (await ledger.ok(alice, `query($id: ID!) { transaction(id: $id) { category { id } } }`, { id: tx })).transaction.category.id,
+    ).toBe(b);
     await ledger.ok(alice, `mutation($id: ID!, $to: ID) { deleteCategory(id: $id, reassignTo: $to) }`, { id: b, to: groceries });
-    expect((await ledger.ok(alice, `query($id: ID!) { transaction(id: $id) { category { id } } }`, { id: tx })).transaction.category.id).toBe(groceries);
-    const parentOfItself = await ledger.call(alice, `mutation($id: ID!) { createCategory(input: { name: "Deep", kind: EXPENSE, parentId: $id }) { id } }`, { id: groceries });
+    expect(
+      (await ledger.ok(alice, `query($id: ID!) { transaction(id: $id) { category { id } } }`, { id: tx })).transaction.category.id,
+    ).toBe(groceries);
+    const parentOfItself = await ledger.call(
+      alice,
+      `mutation($id: ID!) { createCategory(input: { name: "Deep", kind: EXPENSE, parentId: $id }) { id } }`,
+      { id: groceries },
+    );
     expect(parentOfItself.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "parentId" });
   });
 
@@ -264,21 +444,38 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       ["1500.00", "2026-10-04", "Employer", [], null],
     ] as const;
     for (const [amount, date, payee, tags, categoryId] of rows) {
-      const r = await ledger.post(alice, { accountId: acc, amount: { amount, currency: "EUR" }, date, payee, tags: [...tags], categoryId, notes: payee === "Pizza Palace" ? "birthday dinner" : "" });
+      const r = await ledger.post(alice, {
+        accountId: acc,
+        amount: { amount, currency: "EUR" },
+        date,
+        payee,
+        tags: [...tags],
+        categoryId,
+        notes: payee === "Pizza Palace" ? "birthday dinner" : "",
+      });
       expect(r.errors).toBeUndefined();
     }
     const q = `query($f: TransactionFilter, $first: Int, $after: String) { transactions(filter: $f, first: $first, after: $after) { nodes { payee amount { amount } } pageInfo { hasNextPage endCursor } totals { count byCurrency { currency income { amount } expense { amount } net { amount } } } } }`;
     const inAcc = { accountIds: [acc] };
     const all = (await ledger.ok(alice, q, { f: inAcc })).transactions;
     expect(all.nodes.map((n: { payee: string }) => n.payee)).toEqual(["Employer", "Organic Grocer", "Pizza Palace", "Organic Grocer"]);
-    expect(all.totals).toEqual({ count: 4, byCurrency: [{ currency: "EUR", income: { amount: "1500.00" }, expense: { amount: "-49.50" }, net: { amount: "1450.50" } }] });
+    expect(all.totals).toEqual({
+      count: 4,
+      byCurrency: [{ currency: "EUR", income: { amount: "1500.00" }, expense: { amount: "-49.50" }, net: { amount: "1450.50" } }],
+    });
     // Food includes its subcategory Groceries.
     expect((await ledger.ok(alice, q, { f: { ...inAcc, categoryIds: [food] } })).transactions.totals.count).toBe(2);
-    expect((await ledger.ok(alice, q, { f: { ...inAcc, search: "birthday" } })).transactions.nodes.map((n: { payee: string }) => n.payee)).toEqual(["Pizza Palace"]);
+    expect(
+      (await ledger.ok(alice, q, { f: { ...inAcc, search: "birthday" } })).transactions.nodes.map((n: { payee: string }) => n.payee),
+    ).toEqual(["Pizza Palace"]);
     expect((await ledger.ok(alice, q, { f: { ...inAcc, search: "organic grocer" } })).transactions.totals.count).toBe(2);
     expect((await ledger.ok(alice, q, { f: { ...inAcc, tags: ["weekly"] } })).transactions.totals.count).toBe(2);
-    expect((await ledger.ok(alice, q, { f: { ...inAcc, amount: { currency: "EUR", min: "10", max: "30" } } })).transactions.totals.count).toBe(2);
-    expect((await ledger.ok(alice, q, { f: { ...inAcc, dateFrom: "2026-10-02", dateTo: "2026-10-03" } })).transactions.totals.count).toBe(2);
+    expect(
+      (await ledger.ok(alice, q, { f: { ...inAcc, amount: { currency: "EUR", min: "10", max: "30" } } })).transactions.totals.count,
+    ).toBe(2);
+    expect((await ledger.ok(alice, q, { f: { ...inAcc, dateFrom: "2026-10-02", dateTo: "2026-10-03" } })).transactions.totals.count).toBe(
+      2,
+    );
     expect((await ledger.ok(alice, q, { f: { ...inAcc, kinds: ["INCOME"] } })).transactions.totals.count).toBe(1);
     expect((await ledger.ok(alice, q, { f: { ...inAcc, uncategorized: true } })).transactions.totals.count).toBe(2);
 
@@ -291,8 +488,14 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       if (!t.pageInfo.hasNextPage) break;
     }
     expect(seen).toEqual(["1500.00", "-7.50", "-30.00", "-12.00"]);
-    expect((await ledger.call(alice, q, { f: inAcc, after: "garbage" })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
-    expect((await ledger.call(alice, q, { f: inAcc, first: 501 })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect((await ledger.call(alice, q, { f: inAcc, after: "garbage" })).errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "after",
+    });
+    expect((await ledger.call(alice, q, { f: inAcc, first: 501 })).errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "first",
+    });
   });
 
   it("finds payees by prefix and substring in any case, keeps full-text for notes, and takes % and _ literally", async () => {
@@ -307,12 +510,26 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     ];
     for (let i = 0; i < 10; i++) rows.push([`Corner Shop ${i}`, ""]);
     for (const [payee, notes] of rows) {
-      expect((await ledger.post(alice, { accountId: acc, amount: { amount: "-1.00", currency: "CHF" }, date: "2026-10-05", payee, notes, categoryId: groceries })).errors).toBeUndefined();
+      expect(
+        (
+          await ledger.post(alice, {
+            accountId: acc,
+            amount: { amount: "-1.00", currency: "CHF" },
+            date: "2026-10-05",
+            payee,
+            notes,
+            categoryId: groceries,
+          })
+        ).errors,
+      ).toBeUndefined();
     }
     const q = `query($f: TransactionFilter, $first: Int) { transactions(filter: $f, first: $first) { nodes { payee account { name } category { name } } } }`;
     const payees = async (search: string) =>
-      (await ledger.ok(alice, q, { f: { accountIds: [acc], search }, first: 50 })).transactions.nodes.map((n: { payee: string }) => n.payee).sort();
-    for (const term of ["super", "centrum", "MARKET", "permarket cen", "Supermarket Centrum"]) expect(await payees(term), term).toEqual(["Supermarket Centrum"]);
+      (await ledger.ok(alice, q, { f: { accountIds: [acc], search }, first: 50 })).transactions.nodes
+        .map((n: { payee: string }) => n.payee)
+        .sort();
+    for (const term of ["super", "centrum", "MARKET", "permarket cen", "Supermarket Centrum"])
+      expect(await payees(term), term).toEqual(["Supermarket Centrum"]);
     // Unescaped, "100%" would also find "Tip 1000 Club" and "off_day" "Bakery offXday".
     expect(await payees("100%")).toEqual(["Tip 100% Club"]);
     expect(await payees("off_day")).toEqual(["Bakery off_day"]);
@@ -326,7 +543,9 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
 
     // A page of matches costs the same statements whatever its size.
     const ds = sg.subgraph("ledger").kit.dataSource;
-    await eventually(async () => expect((await ds.query(`SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL`))[0].n).toBe(0));
+    await eventually(async () =>
+      expect((await ds.query(`SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL`))[0].n).toBe(0),
+    );
     const count = async (first: number) => {
       let nodes: unknown[] = [];
       const statements = await countStatements(ds, async () => {
@@ -343,7 +562,13 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
   it("reads a page of 100 transactions with account and category in a constant number of statements", async () => {
     const acc = await ledger.account(alice, "GBP", "0");
     for (let i = 0; i < 100; i++) {
-      await ledger.post(alice, { accountId: acc, amount: { amount: `-${i + 1}.00`, currency: "GBP" }, date: "2026-09-01", payee: `p${i}`, categoryId: i % 2 ? groceries : null });
+      await ledger.post(alice, {
+        accountId: acc,
+        amount: { amount: `-${i + 1}.00`, currency: "GBP" },
+        date: "2026-09-01",
+        payee: `p${i}`,
+        categoryId: i % 2 ? groceries : null,
+      });
     }
     const q = `query($f: TransactionFilter, $n: Int) { transactions(filter: $f, first: $n) { nodes { id amount { amount } account { name currency } category { name parent { name } } splits { amount { amount } } } } }`;
     const count = async (n: number) => {
@@ -356,7 +581,9 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     };
     // The relay's own statements (publishing the 100 events) must not count against the read.
     const ds = sg.subgraph("ledger").kit.dataSource;
-    await eventually(async () => expect((await ds.query(`SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL`))[0].n).toBe(0));
+    await eventually(async () =>
+      expect((await ds.query(`SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL`))[0].n).toBe(0),
+    );
     // Nor the job runner's look for due jobs.
     await sg.subgraph("ledger").jobs!.stop();
     const ten = await count(10);
@@ -368,7 +595,8 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
 
   it("converts to the base currency at the transaction day's rate, and reports a missing rate on that field alone", async () => {
     const eur = await ledger.account(alice, "EUR", "0");
-    const tx = (await ledger.post(alice, { accountId: eur, amount: { amount: "-10.00", currency: "EUR" }, date: "2026-08-14" })).data.postTransaction.id;
+    const tx = (await ledger.post(alice, { accountId: eur, amount: { amount: "-10.00", currency: "EUR" }, date: "2026-08-14" })).data
+      .postTransaction.id;
     const q = `query($id: ID!) { transaction(id: $id) { id amountInBaseCurrency { amount currency } } }`;
     const missing = await ledger.call(alice, q, { id: tx });
     expect(missing.data.transaction.id).toBe(tx);
@@ -377,23 +605,50 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     // A rate of a neighbouring day is not used.
     await ledger.ok(alice, `mutation { setExchangeRates(rates: [{ date: "2026-08-13", from: "EUR", to: "USD", rate: "1.2" }]) }`);
     expect((await ledger.call(alice, q, { id: tx })).errors?.[0]?.extensions?.code).toBe("EXCHANGE_RATE_MISSING");
-    const imported = await ledger.ok(alice, `mutation($c: String!) { importExchangeRates(content: $c) { saved errors { row message } } }`, { c: "date,from,to,rate\n2026-08-14,USD,EUR,0.9\n2026-08-15,EUR,EUR,1\nbad,EUR,USD,1.1\n" });
+    const imported = await ledger.ok(alice, `mutation($c: String!) { importExchangeRates(content: $c) { saved errors { row message } } }`, {
+      c: "date,from,to,rate\n2026-08-14,USD,EUR,0.9\n2026-08-15,EUR,EUR,1\nbad,EUR,USD,1.1\n",
+    });
     expect(imported.importExchangeRates.saved).toBe(1);
     expect(imported.importExchangeRates.errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
     // Only USD→EUR is known that day: divided, rounded once: 10 / 0.9 = 11.11.
     expect((await ledger.ok(alice, q, { id: tx })).transaction.amountInBaseCurrency).toEqual({ amount: "-11.11", currency: "USD" });
     // Setting the rate re-announced that day's transaction, now priced, for read models such as budgets.
-    const [repriced] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT envelope->'data'->'after' AS after FROM ledger.outbox WHERE type = 'TransactionUpdated' AND envelope->'data'->>'transactionId' = $1 ORDER BY seq DESC LIMIT 1`, [tx]);
+    const [repriced] = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(
+        `SELECT envelope->'data'->'after' AS after FROM ledger.outbox WHERE type = 'TransactionUpdated' AND envelope->'data'->>'transactionId' = $1 ORDER BY seq DESC LIMIT 1`,
+        [tx],
+      );
     expect(repriced.after).toMatchObject({ baseCurrency: "USD", baseAmountMinor: "-1111", splits: [{ baseAmountMinor: "-1111" }] });
     await ledger.ok(alice, `mutation { setExchangeRates(rates: [{ date: "2026-08-14", from: "EUR", to: "USD", rate: "1.0812" }]) }`);
     expect((await ledger.ok(alice, q, { id: tx })).transaction.amountInBaseCurrency).toEqual({ amount: "-10.81", currency: "USD" });
     // Events carry the base amounts, split lines allocated so they add up.
     const shopping = await ledger.categoryId(alice, "Shopping");
-    const split = (await ledger.post(alice, { accountId: eur, amount: { amount: "-10.00", currency: "EUR" }, date: "2026-08-14", splits: [{ categoryId: groceries, amount: { amount: "-3.33", currency: "EUR" } }, { categoryId: shopping, amount: { amount: "-6.67", currency: "EUR" } }] })).data.postTransaction.id;
-    const [event] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT envelope->'data' AS data FROM ledger.outbox WHERE type = 'TransactionPosted' AND envelope->'data'->>'transactionId' = $1`, [split]);
+    const split = (
+      await ledger.post(alice, {
+        accountId: eur,
+        amount: { amount: "-10.00", currency: "EUR" },
+        date: "2026-08-14",
+        splits: [
+          { categoryId: groceries, amount: { amount: "-3.33", currency: "EUR" } },
+          { categoryId: shopping, amount: { amount: "-6.67", currency: "EUR" } },
+        ],
+      })
+    ).data.postTransaction.id;
+    const [event] = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(
+        `SELECT envelope->'data' AS data FROM ledger.outbox WHERE type = 'TransactionPosted' AND envelope->'data'->>'transactionId' = $1`,
+        [split],
+      );
     expect(event.data).toMatchObject({ currency: "EUR", amountMinor: "-1000", baseCurrency: "USD", baseAmountMinor: "-1081" });
-    expect(event.data.splits.map((l: { baseAmountMinor: string }) => BigInt(l.baseAmountMinor)).reduce((a: bigint, b: bigint) => a + b, 0n)).toBe(-1081n);
-    const bad = await ledger.call(alice, `mutation { setExchangeRates(rates: [{ date: "2026-08-14", from: "EUR", to: "USD", rate: "-1" }]) }`);
+    expect(
+      event.data.splits.map((l: { baseAmountMinor: string }) => BigInt(l.baseAmountMinor)).reduce((a: bigint, b: bigint) => a + b, 0n),
+    ).toBe(-1081n);
+    const bad = await ledger.call(
+      alice,
+      `mutation { setExchangeRates(rates: [{ date: "2026-08-14", from: "EUR", to: "USD", rate: "-1" }]) }`,
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
@@ -403,7 +658,10 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const a = await ledger.account(fresh, "USD", "100.00");
     await ledger.account(fresh, "USD", "-40.00", { type: "CREDIT_CARD" });
     await ledger.post(fresh, { accountId: a, amount: { amount: "-10.00", currency: "USD" }, date: "2026-11-01" });
-    const me = await ledger.ok(fresh, `{ me { displayName netWorth { amount currency } accounts { id } transactions(first: 5) { nodes { amount { amount } } } } }`);
+    const me = await ledger.ok(
+      fresh,
+      `{ me { displayName netWorth { amount currency } accounts { id } transactions(first: 5) { nodes { amount { amount } } } } }`,
+    );
     expect(me.me).toMatchObject({ displayName: "Carol", netWorth: { amount: "50.00", currency: "USD" } });
     expect(me.me.accounts).toHaveLength(2);
     expect(me.me.transactions.nodes).toEqual([{ amount: { amount: "-10.00" } }]);
@@ -412,7 +670,12 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     const partial = await ledger.call(fresh, `{ me { displayName netWorth { amount } accounts { id } } }`);
     expect(partial.data.me).toEqual({ displayName: "Carol", netWorth: null, accounts: expect.any(Array) });
     expect(partial.data.me.accounts).toHaveLength(3);
-    expect(partial.errors).toEqual([expect.objectContaining({ path: ["me", "netWorth"], extensions: expect.objectContaining({ code: "EXCHANGE_RATE_MISSING", from: "JPY", to: "USD" }) })]);
+    expect(partial.errors).toEqual([
+      expect.objectContaining({
+        path: ["me", "netWorth"],
+        extensions: expect.objectContaining({ code: "EXCHANGE_RATE_MISSING", from: "JPY", to: "USD" }),
+      }),
+    ]);
   });
 
   it("purges everything the ledger holds about a user when identity deletes the account", async () => {

@@ -1,11 +1,12 @@
+import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
-import { startTestSupergraph, type RegisteredUser, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { IMPORT_FIELDS, ledgerClient } from "../../../test/harness/ledger-client.js";
+import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 
 const IMPORT = `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { ${IMPORT_FIELDS} } }`;
 const MAPPING = { date: "Date", amount: "Amount", payee: "Description", dateFormat: "dd.MM.yyyy", decimalSeparator: ",", delimiter: ";" };
@@ -74,8 +75,21 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
   const runner = () => sg.subgraph("ledger").jobs!;
   const sql = (query: string, params: unknown[] = []) => sg.subgraph("ledger").kit.dataSource.query(query, params);
   const subscribe = (user: RegisteredUser, query: string, variables: Record<string, unknown>) => {
-    const live: Live = { results: [], client: createClient({ url: sg.gateway.url.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${user.accessToken}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined }) };
-    live.client.subscribe({ query, variables }, { next: (r) => void live.results.push(r), error: (e) => void live.results.push({ error: e }), complete: () => undefined });
+    const live: Live = {
+      results: [],
+      client: createClient({
+        url: sg.gateway.url.replace("http", "ws"),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${user.accessToken}` },
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+      }),
+    };
+    live.client.subscribe(
+      { query, variables },
+      { next: (r) => void live.results.push(r), error: (e) => void live.results.push({ error: e }), complete: () => undefined },
+    );
     sockets.push(live);
     return live;
   };
@@ -93,7 +107,11 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
     await eventually(async () => expect((await ledger.ok(alice, `{ categories { id } }`)).categories.length).toBeGreaterThan(0));
     account = await ledger.account(alice, "EUR");
     groceries = await ledger.categoryId(alice, "Groceries");
-    await ledger.ok(alice, `mutation($c: ID!) { createRule(input: { name: "REWE", conditions: { payee: { operator: CONTAINS, value: "rewe" } }, actions: { setCategoryId: $c, renamePayee: "REWE" } }) { id } }`, { c: groceries });
+    await ledger.ok(
+      alice,
+      `mutation($c: ID!) { createRule(input: { name: "REWE", conditions: { payee: { operator: CONTAINS, value: "rewe" } }, actions: { setCategoryId: $c, renamePayee: "REWE" } }) { id } }`,
+      { c: groceries },
+    );
   });
 
   afterAll(async () => {
@@ -106,7 +124,15 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
     const started = performance.now();
     const accepted = await queued(alice, { accountId: fresh, format: "CSV", content: STATEMENT, mapping: MAPPING });
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(accepted).toMatchObject({ status: "QUEUED", totalRows: 0, rowsDone: 0, imported: 0, errors: [], startedAt: null, finishedAt: null });
+    expect(accepted).toMatchObject({
+      status: "QUEUED",
+      totalRows: 0,
+      rowsDone: 0,
+      imported: 0,
+      errors: [],
+      startedAt: null,
+      finishedAt: null,
+    });
     expect(await ledger.balance(alice, fresh)).toBe("0.00");
     await runner().start();
     const done = await ledger.importFinished(alice, accepted.id);
@@ -124,9 +150,23 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
       [4, "BAD_DATE"],
       [7, "BAD_AMOUNT"],
     ]);
-    const listed = await ledger.ok(alice, `query($a: ID!) { transactions(filter: { accountIds: [$a] }) { nodes { date payee amount { amount } category { id } } } }`, { a: account });
-    expect(listed.transactions.nodes).toContainEqual({ date: "2026-11-01", payee: "REWE", amount: { amount: "-23.45" }, category: { id: groceries } });
-    expect(listed.transactions.nodes).toContainEqual({ date: "2026-11-02", payee: "Employer GmbH", amount: { amount: "2500.00" }, category: null });
+    const listed = await ledger.ok(
+      alice,
+      `query($a: ID!) { transactions(filter: { accountIds: [$a] }) { nodes { date payee amount { amount } category { id } } } }`,
+      { a: account },
+    );
+    expect(listed.transactions.nodes).toContainEqual({
+      date: "2026-11-01",
+      payee: "REWE",
+      amount: { amount: "-23.45" },
+      category: { id: groceries },
+    });
+    expect(listed.transactions.nodes).toContainEqual({
+      date: "2026-11-02",
+      payee: "Employer GmbH",
+      amount: { amount: "2500.00" },
+      category: null,
+    });
     // The two identical coffees on one day are two purchases.
     expect(listed.transactions.nodes.filter((t: { payee: string }) => t.payee === "Coffee; to go")).toHaveLength(2);
     expect(await ledger.balance(alice, account)).toBe("2470.15");
@@ -136,7 +176,12 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
     const again = await ledger.importAndWait(alice, { accountId: account, format: "CSV", content: STATEMENT, mapping: MAPPING });
     expect(again).toMatchObject({ imported: 0, duplicates: 4, failed: 2 });
     // Dates moved by a day or two and a card number on the payee: still the same transactions.
-    const shifted = ["Date;Description;Amount", "03.11.2026;REWE MARKT 4411 *9912;-23,45", "04.11.2026;EMPLOYER GMBH;2.500,00", "05.11.2026;Something new;-9,99"].join("\n");
+    const shifted = [
+      "Date;Description;Amount",
+      "03.11.2026;REWE MARKT 4411 *9912;-23,45",
+      "04.11.2026;EMPLOYER GMBH;2.500,00",
+      "05.11.2026;Something new;-9,99",
+    ].join("\n");
     const r = await ledger.importAndWait(alice, { accountId: account, format: "CSV", content: shifted, mapping: MAPPING });
     expect(r).toMatchObject({ imported: 1, duplicates: 2, failed: 0 });
     expect(await ledger.balance(alice, account)).toBe("2460.16");
@@ -160,14 +205,34 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
 
   it("refuses another user's or an archived account, and a CSV without a usable mapping, before queueing anything", async () => {
     const before = (await ledger.ok(alice, `{ importBatches(first: 100) { id } }`)).importBatches.length;
-    expect((await ledger.call(bob, IMPORT, { input: { accountId: account, format: "CSV", content: STATEMENT, mapping: MAPPING } })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    expect((await ledger.call(alice, IMPORT, { input: { accountId: account, format: "CSV", content: STATEMENT } })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "mapping" });
-    expect((await ledger.call(alice, IMPORT, { input: { accountId: account, format: "CSV", content: STATEMENT, mapping: { ...MAPPING, dateFormat: "nonsense" } } })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(
+      (await ledger.call(bob, IMPORT, { input: { accountId: account, format: "CSV", content: STATEMENT, mapping: MAPPING } })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await ledger.call(alice, IMPORT, { input: { accountId: account, format: "CSV", content: STATEMENT } })).errors?.[0]?.extensions,
+    ).toMatchObject({ code: "BAD_USER_INPUT", field: "mapping" });
+    expect(
+      (
+        await ledger.call(alice, IMPORT, {
+          input: { accountId: account, format: "CSV", content: STATEMENT, mapping: { ...MAPPING, dateFormat: "nonsense" } },
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
     // A mapped column the file's header lacks is found from the header, at once.
-    expect((await ledger.call(alice, IMPORT, { input: { accountId: account, format: "CSV", content: STATEMENT, mapping: { ...MAPPING, payee: "Payee" } } })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "mapping.payee" });
+    expect(
+      (
+        await ledger.call(alice, IMPORT, {
+          input: { accountId: account, format: "CSV", content: STATEMENT, mapping: { ...MAPPING, payee: "Payee" } },
+        })
+      ).errors?.[0]?.extensions,
+    ).toMatchObject({ code: "BAD_USER_INPUT", field: "mapping.payee" });
     const closed = await ledger.account(alice, "EUR");
     await ledger.ok(alice, `mutation($id: ID!) { archiveAccount(id: $id) { id } }`, { id: closed });
-    expect((await ledger.call(alice, IMPORT, { input: { accountId: closed, format: "CSV", content: STATEMENT, mapping: MAPPING } })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(
+      (await ledger.call(alice, IMPORT, { input: { accountId: closed, format: "CSV", content: STATEMENT, mapping: MAPPING } })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
     expect((await ledger.ok(bob, `{ importBatches { id } }`)).importBatches).toEqual([]);
     expect((await ledger.ok(alice, `{ importBatches(first: 100) { id } }`)).importBatches).toHaveLength(before);
   });
@@ -182,9 +247,21 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
     // Paused after a chunk, the subscriber sees the import part-way...
     await runner().start();
-    await eventually(async () => expect((await sql(`SELECT rows_done FROM ledger.import_batches WHERE id = $1`, [mine.id]))[0].rows_done).toBeGreaterThanOrEqual(1_000), { intervalMs: 2 });
+    await eventually(
+      async () =>
+        expect((await sql(`SELECT rows_done FROM ledger.import_batches WHERE id = $1`, [mine.id]))[0].rows_done).toBeGreaterThanOrEqual(
+          1_000,
+        ),
+      { intervalMs: 2 },
+    );
     await runner().stop();
-    await eventually(() => expect(aliceLive.results.at(-1)?.data?.importUpdated).toMatchObject({ status: "RUNNING", totalRows: 2_500, rowsDone: expect.any(Number) }));
+    await eventually(() =>
+      expect(aliceLive.results.at(-1)?.data?.importUpdated).toMatchObject({
+        status: "RUNNING",
+        totalRows: 2_500,
+        rowsDone: expect.any(Number),
+      }),
+    );
     expect(aliceLive.results.at(-1).data.importUpdated.rowsDone).toBeLessThan(2_500);
     // ... and, resumed, at the end.
     await runner().start();
@@ -208,7 +285,11 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
 
     const { id } = await queued(alice, { accountId: interrupted, format: "CSV", content, mapping: ID_MAPPING });
     await runner().start();
-    await eventually(async () => expect((await sql(`SELECT rows_done FROM ledger.import_batches WHERE id = $1`, [id]))[0].rows_done).toBeGreaterThanOrEqual(1_000), { intervalMs: 2 });
+    await eventually(
+      async () =>
+        expect((await sql(`SELECT rows_done FROM ledger.import_batches WHERE id = $1`, [id]))[0].rows_done).toBeGreaterThanOrEqual(1_000),
+      { intervalMs: 2 },
+    );
     await runner().stop();
     const paused = (await ledger.ok(alice, `query($id: ID!) { importBatch(id: $id) { ${IMPORT_FIELDS} } }`, { id })).importBatch;
     expect(paused.status).toBe("RUNNING");
@@ -222,10 +303,21 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
 
     await runner().start();
     const resumed = await ledger.importFinished(alice, id);
-    const outcome = (b: any) => ({ status: b.status, totalRows: b.totalRows, rowsDone: b.rowsDone, imported: b.imported, duplicates: b.duplicates, failed: b.failed, errors: b.errors });
+    const outcome = (b: any) => ({
+      status: b.status,
+      totalRows: b.totalRows,
+      rowsDone: b.rowsDone,
+      imported: b.imported,
+      duplicates: b.duplicates,
+      failed: b.failed,
+      errors: b.errors,
+    });
     expect(outcome(resumed)).toEqual(outcome(expected));
     const written = async (accountId: string) =>
-      (await sql(`SELECT to_char(date, 'YYYY-MM-DD') AS d, amount_minor::text AS a, payee, bank_transaction_id AS b FROM ledger.transactions WHERE account_id = $1 ORDER BY 1, 2, 3, 4`, [accountId])) as unknown[];
+      (await sql(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS d, amount_minor::text AS a, payee, bank_transaction_id AS b FROM ledger.transactions WHERE account_id = $1 ORDER BY 1, 2, 3, 4`,
+        [accountId],
+      )) as unknown[];
     const [fromWhole, fromInterrupted] = [await written(whole), await written(interrupted)];
     expect(fromInterrupted).toHaveLength(resumed.imported);
     expect(fromInterrupted).toEqual(fromWhole);
@@ -268,32 +360,48 @@ describe("a 50,000-row import through the gateway on real PostgreSQL, Redis and 
     const lines = ["Date;Description;Amount"];
     for (let i = 0; i < 50_000; i++) {
       const day = String((i % 28) + 1).padStart(2, "0");
-      const month = String(Math.floor(i / 28) % 12 + 1).padStart(2, "0");
+      const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, "0");
       lines.push(`${day}.${month}.2025;Shop ${i};-${(i % 500) + 1},${String(i % 100).padStart(2, "0")}`);
     }
     const started = performance.now();
-    const accepted = (await ledger.ok(alice, IMPORT, { input: { accountId: big, format: "CSV", content: lines.join("\n"), mapping: MAPPING } })).importTransactions;
+    const accepted = (
+      await ledger.ok(alice, IMPORT, { input: { accountId: big, format: "CSV", content: lines.join("\n"), mapping: MAPPING } })
+    ).importTransactions;
     const answeredMs = performance.now() - started;
     expect(accepted.status).toBe("QUEUED");
     expect(answeredMs).toBeLessThan(5_000);
     const r = await ledger.importFinished(alice, accepted.id);
     const seconds = (performance.now() - started) / 1000;
-    console.info(`50,000-row import on real PostgreSQL: request answered in ${answeredMs.toFixed(0)} ms, COMPLETED after ${seconds.toFixed(1)} s (${(50_000 / seconds).toFixed(0)} rows/s)`);
+    console.info(
+      `50,000-row import on real PostgreSQL: request answered in ${answeredMs.toFixed(0)} ms, COMPLETED after ${seconds.toFixed(1)} s (${(50_000 / seconds).toFixed(0)} rows/s)`,
+    );
     expect(r).toMatchObject({ status: "COMPLETED", totalRows: 50_000, rowsDone: 50_000, imported: 50_000, failed: 0 });
-    const [row] = await sg.subgraph("ledger").kit.dataSource.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE account_id = $1`, [big]);
+    const [row] = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE account_id = $1`, [big]);
     expect(row.n).toBe(50_000);
   }, 600_000);
 
   it("fails a file over 100,000 rows once counted, before writing any row, and drops the stored file", async () => {
     const account = await ledger.account(alice, "EUR");
     const lines = ["Date;Description;Amount", ...Array.from({ length: 100_001 }, (_, i) => `01.01.2025;S${i};-1,00`)];
-    const accepted = (await ledger.ok(alice, IMPORT, { input: { accountId: account, format: "CSV", content: lines.join("\n"), mapping: MAPPING } })).importTransactions;
+    const accepted = (
+      await ledger.ok(alice, IMPORT, { input: { accountId: account, format: "CSV", content: lines.join("\n"), mapping: MAPPING } })
+    ).importTransactions;
     const r = await ledger.importFinished(alice, accepted.id);
-    expect(r).toMatchObject({ status: "FAILED", totalRows: 0, rowsDone: 0, imported: 0, errors: [{ row: 0, code: "BAD_ROW", message: "an import holds at most 100000 rows; split the file" }] });
+    expect(r).toMatchObject({
+      status: "FAILED",
+      totalRows: 0,
+      rowsDone: 0,
+      imported: 0,
+      errors: [{ row: 0, code: "BAD_ROW", message: "an import holds at most 100000 rows; split the file" }],
+    });
     expect(r.finishedAt).not.toBeNull();
     const sql = sg.subgraph("ledger").kit.dataSource;
     expect(await sql.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE account_id = $1`, [account])).toEqual([{ n: 0 }]);
     expect(await sql.query(`SELECT count(*)::int AS n FROM ledger.import_files WHERE batch_id = $1`, [accepted.id])).toEqual([{ n: 0 }]);
-    expect(await sql.query(`SELECT status, error FROM ledger.jobs WHERE payload->>'batchId' = $1`, [accepted.id])).toEqual([{ status: "FAILED", error: "an import holds at most 100000 rows; split the file" }]);
+    expect(await sql.query(`SELECT status, error FROM ledger.jobs WHERE payload->>'batchId' = $1`, [accepted.id])).toEqual([
+      { status: "FAILED", error: "an import holds at most 100000 rows; split the file" },
+    ]);
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { money } from "../../../platform/money/index.js";
 import { checkSplits, entryPostings, impliedRate, transferPostings } from "./double-entry.js";
 
@@ -25,8 +26,18 @@ describe("double entry", () => {
 
   it("refuses splits that do not add up, change sign or are zero", () => {
     expect(() => checkSplits(-100n, [{ categoryId: null, amountMinor: -99n, memo: "" }])).toThrow(/add up/);
-    expect(() => checkSplits(-100n, [{ categoryId: null, amountMinor: -150n, memo: "" }, { categoryId: null, amountMinor: 50n, memo: "" }])).toThrow(/sign/);
-    expect(() => checkSplits(-100n, [{ categoryId: null, amountMinor: 0n, memo: "" }, { categoryId: null, amountMinor: -100n, memo: "" }])).toThrow(/non-zero/);
+    expect(() =>
+      checkSplits(-100n, [
+        { categoryId: null, amountMinor: -150n, memo: "" },
+        { categoryId: null, amountMinor: 50n, memo: "" },
+      ]),
+    ).toThrow(/sign/);
+    expect(() =>
+      checkSplits(-100n, [
+        { categoryId: null, amountMinor: 0n, memo: "" },
+        { categoryId: null, amountMinor: -100n, memo: "" },
+      ]),
+    ).toThrow(/non-zero/);
     expect(() => checkSplits(-100n, [])).toThrow(/at least one/);
   });
 

@@ -37,9 +37,18 @@ export function checkSplits(amountMinor: bigint, splits: readonly SplitLine[]): 
 /** Income or expense: the account leg, and one category leg per split on the other side. */
 export function entryPostings(accountId: string, amount: Money, splits: readonly SplitLine[]): PostingLine[] {
   checkSplits(amount.amountMinor, splits);
-  const legs: PostingLine[] = [{ role: "ACCOUNT", accountId, categoryId: null, amountMinor: amount.amountMinor, currency: amount.currency, memo: "" }];
+  const legs: PostingLine[] = [
+    { role: "ACCOUNT", accountId, categoryId: null, amountMinor: amount.amountMinor, currency: amount.currency, memo: "" },
+  ];
   for (const split of splits) {
-    legs.push({ role: "CATEGORY", accountId: null, categoryId: split.categoryId, amountMinor: -split.amountMinor, currency: amount.currency, memo: split.memo });
+    legs.push({
+      role: "CATEGORY",
+      accountId: null,
+      categoryId: split.categoryId,
+      amountMinor: -split.amountMinor,
+      currency: amount.currency,
+      memo: split.memo,
+    });
   }
   return assertBalanced(legs);
 }

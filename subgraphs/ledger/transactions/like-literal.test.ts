@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { likeLiteral } from "./transaction-query.service.js";
 
 describe("likeLiteral", () => {

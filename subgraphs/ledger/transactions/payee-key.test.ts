@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { normalizePayee } from "./payee-key.js";
 
 describe("normalizePayee", () => {

@@ -15,7 +15,13 @@ export const encodeCursor = (t: Pick<TransactionEntity, "date" | "createdAt" | "
 export function decodeCursor(cursor: string): TransactionCursor {
   try {
     const [date, createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof createdAt === "string" && !Number.isNaN(Date.parse(createdAt)) && isUuid(id)) {
+    if (
+      typeof date === "string" &&
+      /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+      typeof createdAt === "string" &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      isUuid(id)
+    ) {
       return { date, createdAt, id };
     }
   } catch {

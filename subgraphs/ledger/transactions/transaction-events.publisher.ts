@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import type { Outbox } from "../../../platform/events/index.js";
 import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_UPDATED } from "../../../schema/events/ledger.js";
 import { BaseAmounts } from "../currency/base-amounts.js";

@@ -1,13 +1,14 @@
-import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { type DataSource, In, type SelectQueryBuilder } from "typeorm";
+
 import { badInput } from "../../../platform/errors/index.js";
 import { normalizeCurrency, parseAmount } from "../../../platform/money/index.js";
 import { isUuid } from "../../../platform/time/index.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { calendarDate } from "./calendar-date.js";
 import { PostingEntity } from "./posting.entity.js";
-import { decodeCursor } from "./transaction-cursor.js";
 import { TransactionEntity } from "./transaction.entity.js";
 import type { TransactionFilter } from "./transaction.inputs.js";
+import { decodeCursor } from "./transaction-cursor.js";
 
 /** A validated filter, with categories already widened to their subcategories. */
 export interface TransactionQuery {
@@ -96,13 +97,27 @@ export class TransactionQueries {
   }
 
   /** One page in list order, and whether more follow (one row beyond the page is read to know). */
-  async page(userId: string, query: TransactionQuery, first: number, after: string | null | undefined): Promise<{ rows: TransactionEntity[]; hasNextPage: boolean }> {
+  async page(
+    userId: string,
+    query: TransactionQuery,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ rows: TransactionEntity[]; hasNextPage: boolean }> {
     const qb = this.filtered(userId, query);
     if (after) {
       const c = decodeCursor(after);
-      qb.andWhere("(t.date, t.created_at, t.id) < (CAST(:cDate AS date), CAST(:cCreated AS timestamptz), CAST(:cId AS uuid))", { cDate: c.date, cCreated: c.createdAt, cId: c.id });
+      qb.andWhere("(t.date, t.created_at, t.id) < (CAST(:cDate AS date), CAST(:cCreated AS timestamptz), CAST(:cId AS uuid))", {
+        cDate: c.date,
+        cCreated: c.createdAt,
+        cId: c.id,
+      });
     }
-    const rows = await qb.orderBy("t.date", "DESC").addOrderBy("t.created_at", "DESC").addOrderBy("t.id", "DESC").limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy("t.date", "DESC")
+      .addOrderBy("t.created_at", "DESC")
+      .addOrderBy("t.id", "DESC")
+      .limit(first + 1)
+      .getMany();
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
@@ -127,11 +142,20 @@ export class TransactionQueries {
     qb.andWhere(q.deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
     if (q.dateFrom) qb.andWhere("t.date >= :dateFrom", { dateFrom: q.dateFrom });
     if (q.dateTo) qb.andWhere("t.date <= :dateTo", { dateTo: q.dateTo });
-    if (q.accountIds) qb.andWhere("(t.account_id = ANY(CAST(:accountIds AS uuid[])) OR t.counter_account_id = ANY(CAST(:accountIds AS uuid[])))", { accountIds: q.accountIds });
+    if (q.accountIds)
+      qb.andWhere("(t.account_id = ANY(CAST(:accountIds AS uuid[])) OR t.counter_account_id = ANY(CAST(:accountIds AS uuid[])))", {
+        accountIds: q.accountIds,
+      });
     if (q.categoryIds) {
-      qb.andWhere("EXISTS (SELECT 1 FROM ledger.postings pc WHERE pc.transaction_id = t.id AND pc.category_id = ANY(CAST(:categoryIds AS uuid[])))", { categoryIds: q.categoryIds });
+      qb.andWhere(
+        "EXISTS (SELECT 1 FROM ledger.postings pc WHERE pc.transaction_id = t.id AND pc.category_id = ANY(CAST(:categoryIds AS uuid[])))",
+        { categoryIds: q.categoryIds },
+      );
     }
-    if (q.uncategorized) qb.andWhere("EXISTS (SELECT 1 FROM ledger.postings pu WHERE pu.transaction_id = t.id AND pu.role = 'CATEGORY' AND pu.category_id IS NULL)");
+    if (q.uncategorized)
+      qb.andWhere(
+        "EXISTS (SELECT 1 FROM ledger.postings pu WHERE pu.transaction_id = t.id AND pu.role = 'CATEGORY' AND pu.category_id IS NULL)",
+      );
     if (q.amount) {
       qb.andWhere("t.currency = :amountCurrency", { amountCurrency: q.amount.currency });
       if (q.amount.min !== undefined) qb.andWhere("abs(t.amount_minor) >= :amountMin", { amountMin: q.amount.min.toString() });

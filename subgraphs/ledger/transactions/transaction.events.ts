@@ -10,8 +10,13 @@ export type TransactionEvent = ContractEvent<LedgerTransactionEvents>;
  * The transaction as `ledger.transaction.v1` carries it (contract: schema/events/ledger.ts). The
  * base amounts stay null here: the publisher fills them in just before the outbox.
  */
-export function transactionSnapshot(t: TransactionEntity, legs: readonly Pick<PostingEntity, "role" | "categoryId" | "amountMinor">[]): TransactionSnapshotV1 {
-  const splits = legs.filter((l) => l.role === "CATEGORY").map((l) => ({ categoryId: l.categoryId, amountMinor: (-l.amountMinor).toString(), baseAmountMinor: null as string | null }));
+export function transactionSnapshot(
+  t: TransactionEntity,
+  legs: readonly Pick<PostingEntity, "role" | "categoryId" | "amountMinor">[],
+): TransactionSnapshotV1 {
+  const splits = legs
+    .filter((l) => l.role === "CATEGORY")
+    .map((l) => ({ categoryId: l.categoryId, amountMinor: (-l.amountMinor).toString(), baseAmountMinor: null as string | null }));
   return {
     transactionId: t.id,
     userId: t.userId,

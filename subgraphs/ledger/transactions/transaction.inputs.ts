@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+
 import { MoneyInput } from "../../../platform/money/index.js";
 import { TransactionKind, TransactionStatus } from "./transaction.type.js";
 
@@ -58,7 +59,10 @@ export class TransferInput {
   @Field(() => MoneyInput, { description: "Positive: what leaves the source account, in its currency." })
   amount!: MoneyInput;
 
-  @Field(() => MoneyInput, { nullable: true, description: "What arrives, in the destination's currency; required when the currencies differ." })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: "What arrives, in the destination's currency; required when the currencies differ.",
+  })
   toAmount?: MoneyInput | null;
 
   @Field(() => String)
@@ -80,7 +84,10 @@ export class TransferInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: "Only the fields given change. categoryId or splits replace the category lines; a new amount on a split transaction needs new splits." })
+@InputType({
+  description:
+    "Only the fields given change. categoryId or splits replace the category lines; a new amount on a split transaction needs new splits.",
+})
 export class UpdateTransactionInput {
   @Field(() => ID, { nullable: true, description: "Income/expense only: move to another account of the amount's currency." })
   accountId?: string | null;
@@ -145,7 +152,11 @@ export class TransactionFilter {
   @Field(() => AmountRangeInput, { nullable: true })
   amount?: AmountRangeInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Payees containing this text (any case: "super", "market" and "MARKET" find "Supermarket"), or full-text search over payee and notes (web-search syntax: words, "phrases", -not).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Payees containing this text (any case: "super", "market" and "MARKET" find "Supermarket"), or full-text search over payee and notes (web-search syntax: words, "phrases", -not).',
+  })
   search?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Having every one of these tags." })

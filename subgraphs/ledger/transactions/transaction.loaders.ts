@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+
 import { keyedLoader, type LoaderFactory } from "../../../platform/graphql/index.js";
 import type { PostingEntity } from "./posting.entity.js";
 import type { TransactionEntity } from "./transaction.entity.js";
@@ -8,7 +9,10 @@ import type { TransactionQueries } from "./transaction-query.service.js";
 export const transactionByIdLoader =
   (transactions: TransactionQueries): LoaderFactory<string, TransactionEntity | null> =>
   (caller) =>
-    keyedLoader((ids) => (caller.userId ? transactions.findForUser(caller.userId, ids) : Promise.resolve([])), (t) => t.id);
+    keyedLoader(
+      (ids) => (caller.userId ? transactions.findForUser(caller.userId, ids) : Promise.resolve([])),
+      (t) => t.id,
+    );
 
 /** Every leg of every transaction on a page in one query. */
 export const transactionLegsLoader =

@@ -1,7 +1,15 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+
 import { badInput } from "../../../platform/errors/index.js";
-import { givenFields, liveDirective, requireUserId, servedByGateway, type RequestContext, scopes } from "../../../platform/graphql/index.js";
-import { MoneyType, type Money } from "../../../platform/money/index.js";
+import {
+  givenFields,
+  liveDirective,
+  type RequestContext,
+  requireUserId,
+  scopes,
+  servedByGateway,
+} from "../../../platform/graphql/index.js";
+import { type Money, MoneyType } from "../../../platform/money/index.js";
 import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { Account } from "../accounts/account.type.js";
 import { Category } from "../categories/category.type.js";
@@ -10,22 +18,33 @@ import { baseCurrencyUnknown, exchangeRateMissing } from "../currency/currency.e
 import { rateKey } from "../currency/exchange-rate-query.service.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { impliedRate } from "./double-entry.js";
-import { encodeCursor } from "./transaction-cursor.js";
-import { PostTransactionInput, TransactionFilter, TransferInput, UpdateTransactionInput, type SplitInput } from "./transaction.inputs.js";
+import { PostTransactionInput, type SplitInput, TransactionFilter, TransferInput, UpdateTransactionInput } from "./transaction.inputs.js";
 import type { TransactionPatch } from "./transaction.service.js";
-import type { EntryInput, StoredTransaction } from "./transaction.writer.js";
 import { Posting, Split, Transaction, TransactionConnection, TransactionTotals } from "./transaction.type.js";
+import type { EntryInput, StoredTransaction } from "./transaction.writer.js";
+import { encodeCursor } from "./transaction-cursor.js";
 
 export const MAX_PAGE = 500;
 
 const splitsOf = (splits: SplitInput[] | null | undefined) =>
-  splits ? splits.map((s) => ({ categoryId: s.categoryId ?? null, amount: s.amount.toMoney(), memo: s.memo ?? null })) : splits === null ? null : undefined;
+  splits
+    ? splits.map((s) => ({ categoryId: s.categoryId ?? null, amount: s.amount.toMoney(), memo: s.memo ?? null }))
+    : splits === null
+      ? null
+      : undefined;
 const toMoney = (value: { toMoney(): Money } | null | undefined) => (value ? value.toMoney() : value);
 const out = (stored: StoredTransaction) => Transaction.from(stored.transaction);
 
 /** The connection the User field and the Query field share. */
-export async function transactionConnection(deps: LedgerDeps, userId: string, filter: TransactionFilter | null | undefined, first: number, after: string | null | undefined): Promise<TransactionConnection> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}`, { field: "first" });
+export async function transactionConnection(
+  deps: LedgerDeps,
+  userId: string,
+  filter: TransactionFilter | null | undefined,
+  first: number,
+  after: string | null | undefined,
+): Promise<TransactionConnection> {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE}`, { field: "first" });
   const query = await deps.queries.prepare(userId, filter);
   const { rows, hasNextPage } = await deps.queries.page(userId, query, first, after);
   const nodes = rows.map(Transaction.from);
@@ -104,7 +123,10 @@ export class TransactionResolver {
   }
 
   @Directive(scopes("ledger:read"))
-  @Query(() => Transaction, { nullable: true, description: "One of the caller's transactions (deleted ones too); null if unknown or not theirs." })
+  @Query(() => Transaction, {
+    nullable: true,
+    description: "One of the caller's transactions (deleted ones too); null if unknown or not theirs.",
+  })
   async transaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<Transaction | null> {
     requireUserId(context);
     const entity = await context.loaders.get(this.deps.loaders.transaction).load(id);
@@ -131,7 +153,10 @@ export class TransactionResolver {
     return entity ? Account.from(entity) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Transfers across currencies: units received per unit sent, implied by the two amounts." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Transfers across currencies: units received per unit sent, implied by the two amounts.",
+  })
   exchangeRate(@Root() t: Transaction): string | null {
     if (t.toAmountMinor === null || !t.toCurrency || t.toCurrency === t.currency) return null;
     return impliedRate({ amountMinor: -t.amountMinor, currency: t.currency }, { amountMinor: t.toAmountMinor, currency: t.toCurrency });
@@ -155,7 +180,10 @@ export class TransactionResolver {
     return (await context.loaders.get(this.deps.loaders.legs).load(t.id)).map(Posting.from);
   }
 
-  @FieldResolver(() => MoneyType, { nullable: true, description: "In the caller's base currency at the rate of the transaction's date; EXCHANGE_RATE_MISSING if that day has none." })
+  @FieldResolver(() => MoneyType, {
+    nullable: true,
+    description: "In the caller's base currency at the rate of the transaction's date; EXCHANGE_RATE_MISSING if that day has none.",
+  })
   async amountInBaseCurrency(@Root() t: Transaction, @Ctx() context: RequestContext): Promise<MoneyType> {
     const base = await context.loaders.get(this.deps.loaders.baseCurrency).load(t.userId);
     if (!base) throw baseCurrencyUnknown();
@@ -167,8 +195,13 @@ export class TransactionResolver {
   }
 
   @Directive(scopes("ledger:write"))
-  @Mutation(() => Transaction, { description: "Income (positive amount) or expense (negative) on one account; rules fill in what is not given." })
-  async postTransaction(@Ctx() context: RequestContext, @Arg("input", () => PostTransactionInput) input: PostTransactionInput): Promise<Transaction> {
+  @Mutation(() => Transaction, {
+    description: "Income (positive amount) or expense (negative) on one account; rules fill in what is not given.",
+  })
+  async postTransaction(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => PostTransactionInput) input: PostTransactionInput,
+  ): Promise<Transaction> {
     const userId = requireUserId(context);
     const entry: EntryInput = { ...input, amount: input.amount.toMoney(), splits: splitsOf(input.splits) };
     return out(await this.deps.transactions.post(userId, entry, context.traceId));
@@ -176,14 +209,27 @@ export class TransactionResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction, { description: "Moves money between two of the caller's accounts; across currencies give both amounts." })
-  async transferBetweenAccounts(@Ctx() context: RequestContext, @Arg("input", () => TransferInput) input: TransferInput): Promise<Transaction> {
+  async transferBetweenAccounts(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => TransferInput) input: TransferInput,
+  ): Promise<Transaction> {
     const userId = requireUserId(context);
-    return out(await this.deps.transactions.transfer(userId, { ...input, amount: input.amount.toMoney(), toAmount: toMoney(input.toAmount) }, context.traceId));
+    return out(
+      await this.deps.transactions.transfer(
+        userId,
+        { ...input, amount: input.amount.toMoney(), toAmount: toMoney(input.toAmount) },
+        context.traceId,
+      ),
+    );
   }
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Transaction)
-  async updateTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string, @Arg("input", () => UpdateTransactionInput) input: UpdateTransactionInput): Promise<Transaction> {
+  async updateTransaction(
+    @Ctx() context: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateTransactionInput) input: UpdateTransactionInput,
+  ): Promise<Transaction> {
     const userId = requireUserId(context);
     const patch = givenFields(input) as TransactionPatch;
     if (input.amount !== undefined) patch.amount = toMoney(input.amount) ?? undefined;

@@ -1,20 +1,27 @@
 import type { DataSource, EntityManager } from "typeorm";
+
 import { badInput, conflict, notFound } from "../../../platform/errors/index.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import { isUuid, type Clock, type IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import {
+  TRANSACTION_DELETED,
+  TRANSACTION_POSTED,
+  TRANSACTION_RESTORED,
+  TRANSACTION_UPDATED,
+  type TransactionUpdatedV1,
+} from "../../../schema/events/ledger.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
-import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { calendarDate } from "./calendar-date.js";
-import { entryPostings, transferPostings, type PostingLine, type SplitLine } from "./double-entry.js";
+import { entryPostings, type PostingLine, type SplitLine, transferPostings } from "./double-entry.js";
 import { PostingEntity } from "./posting.entity.js";
-import type { TransactionEventPublisher } from "./transaction-events.publisher.js";
-import { notesText, payeeText, statusValue, tagList } from "./transaction-fields.js";
 import { TransactionEntity, type TransactionStatusValue } from "./transaction.entity.js";
 import { transactionLocked } from "./transaction.errors.js";
 import { transactionSnapshot } from "./transaction.events.js";
-import { splitLines, type EntryInput, type StoredTransaction, type TransactionWriter } from "./transaction.writer.js";
-import { TRANSACTION_DELETED, TRANSACTION_POSTED, TRANSACTION_RESTORED, TRANSACTION_UPDATED, type TransactionUpdatedV1 } from "../../../schema/events/ledger.js";
+import { type EntryInput, splitLines, type StoredTransaction, type TransactionWriter } from "./transaction.writer.js";
+import type { TransactionEventPublisher } from "./transaction-events.publisher.js";
+import { notesText, payeeText, statusValue, tagList } from "./transaction-fields.js";
 
 /** `amount` (positive) leaves `fromAccountId`; `toAmount` arrives on `toAccountId` (required across currencies). */
 export interface TransferInput {
@@ -57,7 +64,10 @@ export class TransactionService {
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
       const categorize = await this.writer.categorizerFor(manager, userId);
       const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, {});
-      await this.events.emit(manager, traceId, userId, { type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) });
+      await this.events.emit(manager, traceId, userId, {
+        type: TRANSACTION_POSTED,
+        data: transactionSnapshot(stored.transaction, stored.legs),
+      });
       return stored;
     });
   }
@@ -69,7 +79,8 @@ export class TransactionService {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "transferBetweenAccounts", request, id);
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
       const date = calendarDate(request.date);
-      if (request.fromAccountId === request.toAccountId) throw badInput("a transfer needs two different accounts", { field: "toAccountId" });
+      if (request.fromAccountId === request.toAccountId)
+        throw badInput("a transfer needs two different accounts", { field: "toAccountId" });
       const from = await this.accounts.usable(manager, userId, request.fromAccountId, date, "fromAccountId");
       const to = await this.accounts.usable(manager, userId, request.toAccountId, date, "toAccountId");
       const { sent, received } = this.transferAmounts(from.currency, to.currency, request.amount, request.toAmount);
@@ -103,7 +114,11 @@ export class TransactionService {
         const from = await this.accounts.usable(manager, userId, old.accountId, next.date, "fromAccountId");
         const to = await this.accounts.usable(manager, userId, old.counterAccountId!, next.date, "toAccountId");
         const sentIn = patch.amount ?? { amountMinor: -old.amountMinor, currency: old.currency };
-        const receivedIn = patch.toAmount ?? (patch.amount && from.currency === to.currency ? undefined : { amountMinor: old.counterAmountMinor!, currency: old.counterCurrency! });
+        const receivedIn =
+          patch.toAmount ??
+          (patch.amount && from.currency === to.currency
+            ? undefined
+            : { amountMinor: old.counterAmountMinor!, currency: old.counterCurrency! });
         const { sent, received } = this.transferAmounts(from.currency, to.currency, sentIn, receivedIn);
         next.amountMinor = -sent.amountMinor;
         next.counterAmountMinor = received.amountMinor;
@@ -112,7 +127,8 @@ export class TransactionService {
         const account = await this.accounts.usable(manager, userId, patch.accountId ?? old.accountId, next.date);
         const amount = patch.amount ?? { amountMinor: old.amountMinor, currency: old.currency };
         if (amount.amountMinor === 0n) throw badInput("amount must not be zero", { field: "amount" });
-        if (account.currency !== amount.currency) throw badInput(`the account is in ${account.currency}, the amount in ${amount.currency}`, { field: "amount" });
+        if (account.currency !== amount.currency)
+          throw badInput(`the account is in ${account.currency}, the amount in ${amount.currency}`, { field: "amount" });
         const oldSplits = before.legs.filter((l) => l.role === "CATEGORY");
         let splits: SplitLine[];
         if (patch.splits != null || patch.categoryId !== undefined) {
@@ -124,7 +140,12 @@ export class TransactionService {
         } else {
           throw badInput("this transaction is split: give the splits for the new amount", { field: "splits" });
         }
-        await this.categories.requireOwned(manager, userId, splits.flatMap((s) => (s.categoryId ? [s.categoryId] : [])), "categoryId");
+        await this.categories.requireOwned(
+          manager,
+          userId,
+          splits.flatMap((s) => (s.categoryId ? [s.categoryId] : [])),
+          "categoryId",
+        );
         next.accountId = account.id;
         next.amountMinor = amount.amountMinor;
         next.currency = amount.currency;
@@ -135,7 +156,12 @@ export class TransactionService {
       await manager.save(TransactionEntity, next);
       await manager.delete(PostingEntity, { transactionId: id });
       await manager.insert(PostingEntity, legs);
-      const data: TransactionUpdatedV1 = { transactionId: id, userId, before: transactionSnapshot(old, before.legs), after: transactionSnapshot(next, legs) };
+      const data: TransactionUpdatedV1 = {
+        transactionId: id,
+        userId,
+        before: transactionSnapshot(old, before.legs),
+        after: transactionSnapshot(next, legs),
+      };
       await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
       return { transaction: next, legs };
     });
@@ -153,10 +179,14 @@ export class TransactionService {
       try {
         await manager.save(TransactionEntity, t);
       } catch (error) {
-        if ((error as { code?: string }).code === "23505") throw conflict("an imported transaction with the same bank id exists on this account", { field: "id" });
+        if ((error as { code?: string }).code === "23505")
+          throw conflict("an imported transaction with the same bank id exists on this account", { field: "id" });
         throw error;
       }
-      await this.events.emit(manager, traceId, userId, { type: deleted ? TRANSACTION_DELETED : TRANSACTION_RESTORED, data: transactionSnapshot(t, stored.legs) });
+      await this.events.emit(manager, traceId, userId, {
+        type: deleted ? TRANSACTION_DELETED : TRANSACTION_RESTORED,
+        data: transactionSnapshot(t, stored.legs),
+      });
       return stored;
     });
   }
@@ -175,13 +205,20 @@ export class TransactionService {
   }
 
   async loadOwned(manager: EntityManager, userId: string, id: string, forUpdate = false): Promise<StoredTransaction> {
-    const transaction = isUuid(id) ? await manager.findOne(TransactionEntity, { where: { id, userId }, lock: forUpdate ? { mode: "pessimistic_write" } : undefined }) : null;
+    const transaction = isUuid(id)
+      ? await manager.findOne(TransactionEntity, { where: { id, userId }, lock: forUpdate ? { mode: "pessimistic_write" } : undefined })
+      : null;
     if (!transaction) throw notFound("transaction");
     const legs = await manager.find(PostingEntity, { where: { transactionId: id }, order: { position: "ASC" } });
     return { transaction, legs };
   }
 
-  private transferAmounts(fromCurrency: string, toCurrency: string, amount: Money, toAmount: Money | null | undefined): { sent: Money; received: Money } {
+  private transferAmounts(
+    fromCurrency: string,
+    toCurrency: string,
+    amount: Money,
+    toAmount: Money | null | undefined,
+  ): { sent: Money; received: Money } {
     if (amount.amountMinor <= 0n) throw badInput("a transfer amount is positive", { field: "amount" });
     if (amount.currency !== fromCurrency) throw badInput(`the source account is in ${fromCurrency}`, { field: "amount" });
     if (fromCurrency === toCurrency) {

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+
 import { MoneyType } from "../../../platform/money/index.js";
 import { UserRef } from "../users/user.type.js";
 import type { PostingEntity } from "./posting.entity.js";
@@ -23,10 +24,15 @@ export enum PostingRole {
   CATEGORY = "CATEGORY",
   TRADING = "TRADING",
 }
-registerEnumType(PostingRole, { name: "PostingRole", description: "ACCOUNT legs move a balance; CATEGORY legs are the income/expense side; TRADING legs balance a transfer across currencies." });
+registerEnumType(PostingRole, {
+  name: "PostingRole",
+  description: "ACCOUNT legs move a balance; CATEGORY legs are the income/expense side; TRADING legs balance a transfer across currencies.",
+});
 
 @Directive('@key(fields: "id")')
-@ObjectType("Transaction", { description: "Money in, out or between the caller's accounts, booked as postings that sum to zero per currency." })
+@ObjectType("Transaction", {
+  description: "Money in, out or between the caller's accounts, booked as postings that sum to zero per currency.",
+})
 export class Transaction {
   @Field(() => ID)
   id!: string;
@@ -37,7 +43,9 @@ export class Transaction {
   @Field(() => String, { description: "Calendar date, YYYY-MM-DD." })
   date!: string;
 
-  @Field(() => MoneyType, { description: "The change to the account's balance: negative for money out (a transfer: what left the source)." })
+  @Field(() => MoneyType, {
+    description: "The change to the account's balance: negative for money out (a transfer: what left the source).",
+  })
   amount!: MoneyType;
 
   @Field(() => String, { description: "Payee or merchant." })
@@ -92,7 +100,10 @@ export class Transaction {
       locked: entity.locked,
       deleted: entity.deletedAt !== null,
       appliedRuleIds: entity.appliedRuleIds,
-      toAmount: entity.counterAmountMinor !== null && entity.counterCurrency ? MoneyType.from({ amountMinor: entity.counterAmountMinor, currency: entity.counterCurrency }) : null,
+      toAmount:
+        entity.counterAmountMinor !== null && entity.counterCurrency
+          ? MoneyType.from({ amountMinor: entity.counterAmountMinor, currency: entity.counterCurrency })
+          : null,
       createdAt: entity.createdAt.toISOString(),
       owner: Object.assign(new UserRef(), { id: entity.userId }),
       accountId: entity.accountId,
@@ -117,7 +128,11 @@ export class Split {
   categoryId!: string | null;
 
   static from(leg: PostingEntity): Split {
-    return Object.assign(new Split(), { amount: MoneyType.from({ amountMinor: -leg.amountMinor, currency: leg.currency }), memo: leg.memo, categoryId: leg.categoryId });
+    return Object.assign(new Split(), {
+      amount: MoneyType.from({ amountMinor: -leg.amountMinor, currency: leg.currency }),
+      memo: leg.memo,
+      categoryId: leg.categoryId,
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+
 import { badInput } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
@@ -6,10 +7,10 @@ import type { AccountEntity } from "../accounts/account.entity.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { calendarDate } from "./calendar-date.js";
-import { entryPostings, transferPostings, type PostingLine, type SplitLine } from "./double-entry.js";
+import { entryPostings, type PostingLine, type SplitLine, transferPostings } from "./double-entry.js";
 import { PostingEntity } from "./posting.entity.js";
-import { notesText, payeeKey, payeeText, statusValue, tagList } from "./transaction-fields.js";
 import { TransactionEntity, type TransactionKindValue, type TransactionStatusValue } from "./transaction.entity.js";
+import { notesText, payeeKey, payeeText, statusValue, tagList } from "./transaction-fields.js";
 
 export interface SplitInput {
   categoryId: string | null;
@@ -56,7 +57,10 @@ export interface CategorizedDraft {
   appliedRuleIds: string[];
 }
 /** The user's rules, prepared once per write (or per import batch); rules/ provides it. */
-export type Categorizer = (manager: EntityManager, userId: string) => Promise<(draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft>;
+export type Categorizer = (
+  manager: EntityManager,
+  userId: string,
+) => Promise<(draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft>;
 
 export interface StoredTransaction {
   transaction: TransactionEntity;
@@ -124,7 +128,12 @@ export class TransactionWriter {
   ): Promise<StoredTransaction> {
     const account = await this.accounts.usable(manager, userId, input.accountId, calendarDate(input.date));
     const stored = this.buildEntry(account, id, input, categorize, origin);
-    await this.categories.requireOwned(manager, userId, stored.legs.flatMap((l) => (l.categoryId ? [l.categoryId] : [])), "categoryId");
+    await this.categories.requireOwned(
+      manager,
+      userId,
+      stored.legs.flatMap((l) => (l.categoryId ? [l.categoryId] : [])),
+      "categoryId",
+    );
     await this.insertEntries(manager, [stored]);
     return stored;
   }
@@ -144,7 +153,8 @@ export class TransactionWriter {
     const date = calendarDate(input.date);
     if (date < account.openingDate) throw badInput(`date is before the account's opening date ${account.openingDate}`, { field: "date" });
     if (input.amount.amountMinor === 0n) throw badInput("amount must not be zero", { field: "amount" });
-    if (account.currency !== input.amount.currency) throw badInput(`the account is in ${account.currency}, the amount in ${input.amount.currency}`, { field: "amount" });
+    if (account.currency !== input.amount.currency)
+      throw badInput(`the account is in ${account.currency}, the amount in ${input.amount.currency}`, { field: "amount" });
     const draft: EntryDraft = {
       accountId: account.id,
       payee: payeeText(input.payee),
@@ -155,7 +165,12 @@ export class TransactionWriter {
     };
     const explicitCategory = (input.categoryId ?? null) !== null || (input.splits?.length ?? 0) > 0;
     const outcome = categorize(draft, explicitCategory);
-    const splits = splitLines(input.amount, input.splits, input.categoryId !== undefined ? input.categoryId : outcome.categoryId, outcome.categoryId);
+    const splits = splitLines(
+      input.amount,
+      input.splits,
+      input.categoryId !== undefined ? input.categoryId : outcome.categoryId,
+      outcome.categoryId,
+    );
     const transaction = this.newRow({
       id,
       userId: account.userId,
@@ -202,13 +217,21 @@ export class TransactionWriter {
   /** Inserts built transactions and their legs: two statements per call, whatever the count. */
   async insertEntries(manager: EntityManager, entries: readonly StoredTransaction[]): Promise<void> {
     if (entries.length === 0) return;
-    await manager.insert(TransactionEntity, entries.map((e) => e.transaction));
-    await manager.insert(PostingEntity, entries.flatMap((e) => e.legs));
+    await manager.insert(
+      TransactionEntity,
+      entries.map((e) => e.transaction),
+    );
+    await manager.insert(
+      PostingEntity,
+      entries.flatMap((e) => e.legs),
+    );
   }
 
   /** The posting rows of `t`, in order, each with a fresh id. */
   legs(t: TransactionEntity, lines: PostingLine[]): PostingEntity[] {
-    return lines.map((line, position) => Object.assign(new PostingEntity(), { id: this.ids.next(), transactionId: t.id, userId: t.userId, position, ...line }));
+    return lines.map((line, position) =>
+      Object.assign(new PostingEntity(), { id: this.ids.next(), transactionId: t.id, userId: t.userId, position, ...line }),
+    );
   }
 
   private newRow(f: RowFacts): TransactionEntity {
@@ -243,10 +266,16 @@ export class TransactionWriter {
 }
 
 /** The category lines of an income or expense: the given splits, or one line for the whole amount. */
-export function splitLines(amount: Money, splits: SplitInput[] | null | undefined, categoryId: string | null, fallbackCategory: string | null): SplitLine[] {
+export function splitLines(
+  amount: Money,
+  splits: SplitInput[] | null | undefined,
+  categoryId: string | null,
+  fallbackCategory: string | null,
+): SplitLine[] {
   if (splits && splits.length > 0) {
     return splits.map((s, i) => {
-      if (s.amount.currency !== amount.currency) throw badInput("splits are in the transaction's currency", { field: `splits.${i}.amount` });
+      if (s.amount.currency !== amount.currency)
+        throw badInput("splits are in the transaction's currency", { field: `splits.${i}.amount` });
       const memo = (s.memo ?? "").trim();
       if (memo.length > 200) throw badInput("a split memo is at most 200 characters", { field: `splits.${i}.memo` });
       return { categoryId: s.categoryId ?? null, amountMinor: s.amount.amountMinor, memo };

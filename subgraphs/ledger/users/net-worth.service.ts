@@ -14,11 +14,19 @@ export class NetWorthService {
     if (!base) throw baseCurrencyUnknown();
     const today = utcDay(this.deps.clock.now());
     const accounts = await this.deps.accounts.list(userId, false);
-    const balances = await this.deps.accounts.balances(userId, accounts.map((a) => a.id));
+    const balances = await this.deps.accounts.balances(
+      userId,
+      accounts.map((a) => a.id),
+    );
     const perCurrency = new Map<string, bigint>();
-    for (const account of accounts) perCurrency.set(account.currency, (perCurrency.get(account.currency) ?? 0n) + (balances.get(account.id) ?? 0n));
+    for (const account of accounts)
+      perCurrency.set(account.currency, (perCurrency.get(account.currency) ?? 0n) + (balances.get(account.id) ?? 0n));
     const foreign = [...perCurrency.keys()].filter((c) => c !== base);
-    const rates = await this.deps.rateQueries.latestOnOrBefore(userId, today, foreign.map((from) => ({ from, to: base })));
+    const rates = await this.deps.rateQueries.latestOnOrBefore(
+      userId,
+      today,
+      foreign.map((from) => ({ from, to: base })),
+    );
     let total = perCurrency.get(base) ?? 0n;
     for (const currency of foreign) {
       const rate = rates.get(`${currency}|${base}`);

@@ -1,4 +1,5 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
 import type { Clock } from "../../../platform/time/index.js";
 import { UserSettingsEntity } from "./user-settings.entity.js";
 

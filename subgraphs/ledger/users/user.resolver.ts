@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { requireOwnUser, scopes } from "../../../platform/graphql/index.js";
+
 import type { RequestContext } from "../../../platform/graphql/index.js";
+import { requireOwnUser, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import { Account } from "../accounts/account.type.js";
 import { Category } from "../categories/category.type.js";

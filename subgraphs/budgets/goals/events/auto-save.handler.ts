@@ -1,5 +1,11 @@
 import type { ConsumerDefinition, EventHandler } from "../../../../platform/events/index.js";
-import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_POSTED, TRANSACTION_RESTORED, type LedgerTransactionEvents, type TransactionSnapshotV1 } from "../../../../schema/events/ledger.js";
+import {
+  LEDGER_TRANSACTION_TOPIC,
+  type LedgerTransactionEvents,
+  TRANSACTION_POSTED,
+  TRANSACTION_RESTORED,
+  type TransactionSnapshotV1,
+} from "../../../../schema/events/ledger.js";
 import type { AutoSaveService } from "../auto-save.service.js";
 
 export const AUTO_SAVE_CONSUMER = "goals-auto-save";

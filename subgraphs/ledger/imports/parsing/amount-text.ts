@@ -1,7 +1,8 @@
 import { GraphQLError } from "graphql";
+
 import { parseAmount } from "../../../../platform/money/index.js";
-import { clip } from "./statement-date.js";
 import { RowProblem } from "./import-row.js";
+import { clip } from "./statement-date.js";
 
 export type DecimalSeparator = "." | ",";
 
@@ -30,7 +31,7 @@ function decorations(currency: string): string[] {
 
 function stripDecorations(text: string, currency: string): string {
   let rest = text.replace(CURRENCY_SIGNS, " ").trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const word of decorations(currency)) {
       const lower = rest.toLowerCase();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateCsvMapping, type CsvMappingInput } from "./csv-mapping.js";
+
+import { type CsvMappingInput, validateCsvMapping } from "./csv-mapping.js";
 
 const base: CsvMappingInput = { date: "Date", amount: "Amount", dateFormat: "yyyy-MM-dd" };
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { formatAmount } from "../../../../platform/money/index.js";
 import { validateCsvMapping } from "./csv-mapping.js";
 import { parseCsv } from "./csv-parser.js";
@@ -51,7 +52,10 @@ describe("parseCsv round trip", () => {
           const mapping = validateCsvMapping({ date: "Date", amount: "Amount", payee: "Payee", dateFormat, decimalSeparator, delimiter });
           const parsed = [];
           for await (const item of parseCsv(csv, mapping, currency)) {
-            expect(item.ok, JSON.stringify(item, (_, v) => (typeof v === "bigint" ? String(v) : v))).toBe(true);
+            expect(
+              item.ok,
+              JSON.stringify(item, (_, v) => (typeof v === "bigint" ? String(v) : v)),
+            ).toBe(true);
             if (item.ok) parsed.push({ amountMinor: item.value.amountMinor, date: item.value.date });
           }
           expect(parsed).toEqual(expected);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { validateCsvMapping } from "./csv-mapping.js";
 import { parseCsv } from "./csv-parser.js";
 import { parseAll, values } from "./csv-test-support.js";
@@ -44,15 +45,9 @@ describe("parseCsv amounts", () => {
   };
 
   it("reads a decimal comma with thousands dots or spaces", async () => {
-    expect(await amountsOf(["1.234,56", "-1.234.567,8", "1 234,56", "1\u00a0234,56", "0,05", ",5", "12"], { decimalSeparator: "," })).toEqual([
-      123456n,
-      -123456780n,
-      123456n,
-      123456n,
-      5n,
-      50n,
-      1200n,
-    ]);
+    expect(
+      await amountsOf(["1.234,56", "-1.234.567,8", "1 234,56", "1\u00a0234,56", "0,05", ",5", "12"], { decimalSeparator: "," }),
+    ).toEqual([123456n, -123456780n, 123456n, 123456n, 5n, 50n, 1200n]);
   });
 
   it("reads a decimal point with thousands commas", async () => {
@@ -106,12 +101,22 @@ describe("parseCsv amounts", () => {
       "2024-01-07,,",
     ].join("\n");
     const items = values(await parseAll(csv, { amount: undefined, debit: "Debit", credit: "Credit" }));
-    expect(items.map((v) => ("code" in v ? `${v.row}:${v.code}` : v.amountMinor))).toEqual([-1234n, 10000n, -500n, -700n, "6:BAD_ROW", "7:MISSING_FIELD"]);
+    expect(items.map((v) => ("code" in v ? `${v.row}:${v.code}` : v.amountMinor))).toEqual([
+      -1234n,
+      10000n,
+      -500n,
+      -700n,
+      "6:BAD_ROW",
+      "7:MISSING_FIELD",
+    ]);
   });
 
   it("flips every sign with invertSign for banks that print expenses as positive", async () => {
     const csv = "Date,Amount\n2024-01-02,12.34\n2024-01-03,-100.00\n";
-    expect(values(await parseAll(csv, { invertSign: true })).map((v) => ("amountMinor" in v ? v.amountMinor : v))).toEqual([-1234n, 10000n]);
+    expect(values(await parseAll(csv, { invertSign: true })).map((v) => ("amountMinor" in v ? v.amountMinor : v))).toEqual([
+      -1234n,
+      10000n,
+    ]);
     const split = "Date,Debit,Credit\n2024-01-02,12.34,\n";
     const [row] = values(await parseAll(split, { amount: undefined, debit: "Debit", credit: "Credit", invertSign: true }));
     expect(row).toMatchObject({ amountMinor: 1234n });
@@ -152,14 +157,9 @@ describe("parseCsv file shapes", () => {
       "2024-01-07,7.00,G,r7",
     ].join("\n");
     const items = await parseAll(csv, { payee: "Payee", bankTransactionId: "Ref" });
-    expect(items.map((item) => (item.ok ? `${item.value.row} ok ${item.value.bankTransactionId}` : `${item.error.row} ${item.error.code}`))).toEqual([
-      "2 ok r1",
-      "3 ok r2",
-      "4 BAD_DATE",
-      "5 BAD_ROW",
-      "6 BAD_ROW",
-      "8 ok r7",
-    ]);
+    expect(
+      items.map((item) => (item.ok ? `${item.value.row} ok ${item.value.bankTransactionId}` : `${item.error.row} ${item.error.code}`)),
+    ).toEqual(["2 ok r1", "3 ok r2", "4 BAD_DATE", "5 BAD_ROW", "6 BAD_ROW", "8 ok r7"]);
   });
 
   it("falls back to the memo for the payee, else an empty string", async () => {
@@ -176,7 +176,16 @@ describe("parseCsv file shapes", () => {
 
   it("reads headerless, semicolon and tab files by column index", async () => {
     const semicolon = "02.01.2024;-12,50;Bakery;ref-1\n03.01.2024;1.000,00;Salary;ref-2\n";
-    const mapping = { hasHeader: false, delimiter: ";", date: "0", amount: "1", payee: "2", bankTransactionId: "3", dateFormat: "dd.MM.yyyy", decimalSeparator: "," };
+    const mapping = {
+      hasHeader: false,
+      delimiter: ";",
+      date: "0",
+      amount: "1",
+      payee: "2",
+      bankTransactionId: "3",
+      dateFormat: "dd.MM.yyyy",
+      decimalSeparator: ",",
+    };
     expect(values(await parseAll(semicolon, mapping, "EUR"))).toEqual([
       { row: 1, date: "2024-01-02", amountMinor: -1250n, payee: "Bakery", memo: null, bankTransactionId: "ref-1" },
       { row: 2, date: "2024-01-03", amountMinor: 100000n, payee: "Salary", memo: null, bankTransactionId: "ref-2" },
@@ -197,7 +206,10 @@ describe("parseCsv file shapes", () => {
 
   it("ends with one BAD_ROW where a quote opens and never closes", async () => {
     const csv = 'Date,Amount,Payee\n2024-01-02,1,A\n2024-01-03,2,"never closed\n2024-01-04,3,C\n';
-    expect(values(await parseAll(csv, { payee: "Payee" })).map((v) => ("code" in v ? `${v.row} ${v.code}` : v.row))).toEqual([2, "3 BAD_ROW"]);
+    expect(values(await parseAll(csv, { payee: "Payee" })).map((v) => ("code" in v ? `${v.row} ${v.code}` : v.row))).toEqual([
+      2,
+      "3 BAD_ROW",
+    ]);
   });
 
   it("passes on the error of a failing upload stream instead of hanging", async () => {
@@ -224,7 +236,11 @@ describe("parseCsv file shapes", () => {
     let ok = 0;
     let last = 0;
     let sum = 0n;
-    for await (const item of parseCsv(csv, validateCsvMapping({ date: "Date", amount: "Amount", payee: "Payee", bankTransactionId: "Ref", dateFormat: "yyyy-MM-dd" }), "USD")) {
+    for await (const item of parseCsv(
+      csv,
+      validateCsvMapping({ date: "Date", amount: "Amount", payee: "Payee", bankTransactionId: "Ref", dateFormat: "yyyy-MM-dd" }),
+      "USD",
+    )) {
       if (item.ok) {
         ok += 1;
         last = item.value.row;

@@ -1,10 +1,12 @@
-import { Readable, pipeline } from "node:stream";
-import { parse, type CsvError } from "csv-parse";
+import { pipeline, Readable } from "node:stream";
+
+import { type CsvError, parse } from "csv-parse";
+
 import { badInput } from "../../../../platform/errors/index.js";
 import { normalizeCurrency } from "../../../../platform/money/index.js";
 import { readAmount } from "./amount-text.js";
 import type { ColumnRef, CsvMapping } from "./csv-mapping.js";
-import { RowProblem, rowError, rowOk, type ImportItem } from "./import-row.js";
+import { type ImportItem, rowError, rowOk, RowProblem } from "./import-row.js";
 import { clip, readDate } from "./statement-date.js";
 
 /** A whole file, or its bytes/text as they arrive (an upload stream); UTF-8 is assumed for bytes. */
@@ -16,7 +18,7 @@ const SLICE = 64 * 1024;
 const MAX_RECORD_CHARS = 100_000;
 
 function* slices(text: string): Generator<string> {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(start + SLICE, text.length);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1; // keep surrogate pairs whole
@@ -67,8 +69,10 @@ function resolveColumns(mapping: CsvMapping, header: string[] | null, width: num
     } else {
       const wanted = ref.name.toLowerCase();
       index = names?.indexOf(wanted) ?? -1;
-      if (index < 0) throw fail(`names column "${clip(ref.name)}", which the header does not have (it has: ${clip(header!.join(", "), 200)})`);
-      if (names!.indexOf(wanted, index + 1) >= 0) throw fail(`names column "${clip(ref.name)}", which appears more than once in the header`);
+      if (index < 0)
+        throw fail(`names column "${clip(ref.name)}", which the header does not have (it has: ${clip(header!.join(", "), 200)})`);
+      if (names!.indexOf(wanted, index + 1) >= 0)
+        throw fail(`names column "${clip(ref.name)}", which appears more than once in the header`);
     }
     if (index >= width) throw fail(`is column ${index}, but the file has only ${width} columns (0..${width - 1})`);
     resolved[field] = index;
@@ -188,6 +192,7 @@ export async function* parseCsv(content: CsvSource, mapping: CsvMapping, currenc
 // csv-parse cannot resynchronise after these, so the rest of the file is gone with them.
 function describe(error: CsvError | undefined): string {
   if (error?.code === "CSV_QUOTE_NOT_CLOSED") return "a quoted field opened here is never closed; the rest of the file could not be read";
-  if (error?.code === "CSV_MAX_RECORD_SIZE") return `row is longer than ${MAX_RECORD_CHARS} characters (an unclosed quote?); the rest of the file could not be read`;
+  if (error?.code === "CSV_MAX_RECORD_SIZE")
+    return `row is longer than ${MAX_RECORD_CHARS} characters (an unclosed quote?); the rest of the file could not be read`;
   return `row could not be read as CSV: ${error?.message ?? "unknown error"}`;
 }

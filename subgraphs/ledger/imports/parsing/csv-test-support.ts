@@ -1,4 +1,4 @@
-import { validateCsvMapping, type CsvMappingInput } from "./csv-mapping.js";
+import { type CsvMappingInput, validateCsvMapping } from "./csv-mapping.js";
 import { parseCsv } from "./csv-parser.js";
 import type { ImportItem } from "./import-row.js";
 

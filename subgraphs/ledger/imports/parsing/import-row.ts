@@ -16,14 +16,7 @@ export interface ParsedRow {
 }
 
 export type RowErrorCode =
-  | "BAD_DATE"
-  | "DATE_OUT_OF_RANGE"
-  | "BAD_AMOUNT"
-  | "MISSING_FIELD"
-  | "BAD_ROW"
-  | "BAD_CURRENCY"
-  | "FOREIGN_CURRENCY"
-  | "OTHER_ACCOUNT";
+  "BAD_DATE" | "DATE_OUT_OF_RANGE" | "BAD_AMOUNT" | "MISSING_FIELD" | "BAD_ROW" | "BAD_CURRENCY" | "FOREIGN_CURRENCY" | "OTHER_ACCOUNT";
 
 export interface RowError {
   row: number;

@@ -5,8 +5,7 @@
  */
 export function decodeOfx(bytes: Uint8Array): string {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
-  const declared =
-    /encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? /^\s*CHARSET\s*:\s*([\w-]+)/im.exec(head)?.[1] ?? null;
+  const declared = /encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? /^\s*CHARSET\s*:\s*([\w-]+)/im.exec(head)?.[1] ?? null;
   const label = declared ? charsetLabel(declared) : null;
   if (label) return new TextDecoder(label).decode(bytes);
   try {

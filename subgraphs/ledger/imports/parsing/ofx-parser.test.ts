@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { ImportItem } from "./import-row.js";
 import { parseOfx } from "./ofx-parser.js";
 
@@ -82,7 +83,14 @@ describe("parseOfx", () => {
     expect(ofx.currency).toBe("USD");
     expect(ofx.accountId).toBe("000123456789");
     expect(summary(ofx.items)).toEqual([
-      { row: 1, date: "2024-02-05", amountMinor: -4217n, payee: "AMAZON MKTPLACE PMTS", memo: "AMZN Mktp US*1X2Y3Z", bankTransactionId: "2024020501" },
+      {
+        row: 1,
+        date: "2024-02-05",
+        amountMinor: -4217n,
+        payee: "AMAZON MKTPLACE PMTS",
+        memo: "AMZN Mktp US*1X2Y3Z",
+        bankTransactionId: "2024020501",
+      },
       { row: 2, date: "2024-02-15", amountMinor: 250000n, payee: "ACME PAYROLL & CO", memo: null, bankTransactionId: "2024021502" },
       { row: 3, code: "BAD_DATE" },
       { row: 4, code: "BAD_AMOUNT" },
@@ -104,7 +112,8 @@ describe("parseOfx", () => {
   });
 
   it("uses the caller's currency when the file has no CURDEF, with that currency's decimals", () => {
-    const body = "<OFX><BANKTRANLIST><STMTTRN><DTPOSTED>20240105<TRNAMT>-1500<FITID>a</STMTTRN><STMTTRN><DTPOSTED>20240106<TRNAMT>-1.5<FITID>b</STMTTRN></BANKTRANLIST></OFX>";
+    const body =
+      "<OFX><BANKTRANLIST><STMTTRN><DTPOSTED>20240105<TRNAMT>-1500<FITID>a</STMTTRN><STMTTRN><DTPOSTED>20240106<TRNAMT>-1.5<FITID>b</STMTTRN></BANKTRANLIST></OFX>";
     const ofx = parseOfx(body, "JPY");
     expect(ofx.currency).toBeNull();
     expect(ofx.accountId).toBeNull();
@@ -139,7 +148,9 @@ describe("parseOfx", () => {
   });
 
   it("throws BAD_USER_INPUT for a file that is not OFX at all, and yields nothing for an empty statement", () => {
-    expect(() => parseOfx("Date,Amount\n2024-01-01,1\n", "USD")).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "file" } }));
+    expect(() => parseOfx("Date,Amount\n2024-01-01,1\n", "USD")).toThrow(
+      expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "file" } }),
+    );
     expect(() => parseOfx("", "USD")).toThrow(/not an OFX/);
     expect([...parseOfx("<OFX></OFX>", "USD").items]).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import { GraphQLError } from "graphql";
+
 import { normalizeCurrency, parseAmount } from "../../../../platform/money/index.js";
-import { RowProblem, rowError, rowOk, type ImportItem } from "./import-row.js";
+import { type ImportItem, rowError, rowOk, RowProblem } from "./import-row.js";
+import { type OfxTransaction, readOfxDocument } from "./ofx-document.js";
 import { decodeOfx } from "./ofx-encoding.js";
-import { readOfxDocument, type OfxTransaction } from "./ofx-document.js";
 import { calendarDay, clip } from "./statement-date.js";
 
 export interface OfxImport {
@@ -15,7 +16,8 @@ export interface OfxImport {
 
 // YYYYMMDD, then optional HHMMSS[.XXX] and a [offset:TZ] bracket; the day is kept as written
 // because that is the day the bank shows on the statement, whatever the zone.
-const OFX_DATE = /^(\d{4})(\d{2})(\d{2})(?:\d{2}(?:\d{2}(?:\d{2}(?:[.,]\d{1,6})?)?)?)?\s*(?:\[\s*[+-]?\d{1,2}(?:[.:]\d{1,2})?(?::[^\]]*)?\])?$/;
+const OFX_DATE =
+  /^(\d{4})(\d{2})(\d{2})(?:\d{2}(?:\d{2}(?:\d{2}(?:[.,]\d{1,6})?)?)?)?\s*(?:\[\s*[+-]?\d{1,2}(?:[.:]\d{1,2})?(?::[^\]]*)?\])?$/;
 const OFX_AMOUNT = /^([+-])?(\d*)(?:[.,](\d+))?$/;
 
 function readDate(text: string): string {
@@ -56,11 +58,17 @@ function toItem(transaction: OfxTransaction, fallbackCurrency: string, accountId
     const currency = written === null ? fallbackCurrency : knownCurrency(written);
     if (!currency) throw new RowProblem("BAD_CURRENCY", `statement currency CURDEF "${clip(written ?? "")}" is not an ISO-4217 code`);
     if (transaction.amountCurrency && transaction.amountCurrency !== currency) {
-      throw new RowProblem("FOREIGN_CURRENCY", `amount is in ${clip(transaction.amountCurrency, 8)}, not the statement currency ${currency}`);
+      throw new RowProblem(
+        "FOREIGN_CURRENCY",
+        `amount is in ${clip(transaction.amountCurrency, 8)}, not the statement currency ${currency}`,
+      );
     }
     const ownAccount = transaction.statement.accountId;
     if (accountId !== null && ownAccount !== null && ownAccount !== accountId) {
-      throw new RowProblem("OTHER_ACCOUNT", `transaction belongs to account ${clip(ownAccount)}, not ${clip(accountId)}, the first in the file`);
+      throw new RowProblem(
+        "OTHER_ACCOUNT",
+        `transaction belongs to account ${clip(ownAccount)}, not ${clip(accountId)}, the first in the file`,
+      );
     }
     const dateText = field("DTPOSTED") ?? field("DTUSER");
     if (dateText === null) throw new RowProblem("MISSING_FIELD", "transaction has no DTPOSTED");

@@ -1,17 +1,12 @@
 export { addDays } from "../../../../platform/time/calendar-date.js";
-export {
-  DEFAULT_OCCURRENCE_LIMIT,
-  nextOccurrenceAfter,
-  nextOccurrenceOnOrAfter,
-  occurrencesBetween,
-} from "./schedule.occurrences.js";
+export { DEFAULT_OCCURRENCE_LIMIT, nextOccurrenceAfter, nextOccurrenceOnOrAfter, occurrencesBetween } from "./schedule.occurrences.js";
 export {
   EARLIEST_RULE_DATE,
   FREQUENCIES,
+  type Frequency,
   LATEST_RULE_DATE,
   MAX_INTERVAL,
   MIN_INTERVAL,
-  type Frequency,
   type ScheduleRule,
 } from "./schedule.rule.js";
 export { validateSchedule } from "./schedule.validation.js";

@@ -1,6 +1,7 @@
 // Test support only: random rules and a deliberately naive model of the schedule to check against.
 // The model uses plain Date.UTC arithmetic and no date-fns, so the two cannot share a mistake.
 import fc from "fast-check";
+
 import type { ScheduleRule } from "./schedule.rule.js";
 
 const DAY_MS = 86_400_000;

@@ -10,6 +10,7 @@ import {
   setDate,
   startOfMonth,
 } from "date-fns";
+
 import type { ScheduleRule } from "./schedule.rule.js";
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { nextOccurrenceAfter, nextOccurrenceOnOrAfter, occurrencesBetween, type ScheduleRule } from "./index.js";
 
 const fieldOf = (run: () => unknown): unknown => {
@@ -14,16 +15,32 @@ describe("monthly schedules", () => {
   it("on the 31st falls on each month's last day and returns to the 31st after short months", () => {
     const rule: ScheduleRule = { frequency: "MONTHLY", interval: 1, startDate: "2027-01-31" };
     expect(occurrencesBetween(rule, "2027-01-01", "2028-03-31")).toEqual([
-      "2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31", "2027-06-30",
-      "2027-07-31", "2027-08-31", "2027-09-30", "2027-10-31", "2027-11-30", "2027-12-31",
-      "2028-01-31", "2028-02-29", "2028-03-31",
+      "2027-01-31",
+      "2027-02-28",
+      "2027-03-31",
+      "2027-04-30",
+      "2027-05-31",
+      "2027-06-30",
+      "2027-07-31",
+      "2027-08-31",
+      "2027-09-30",
+      "2027-10-31",
+      "2027-11-30",
+      "2027-12-31",
+      "2028-01-31",
+      "2028-02-29",
+      "2028-03-31",
     ]);
   });
 
   it("on the 30th uses Feb 28 or 29 and the 30th everywhere else", () => {
     const rule: ScheduleRule = { frequency: "MONTHLY", interval: 1, startDate: "2027-12-30" };
     expect(occurrencesBetween(rule, "2027-12-01", "2028-04-30")).toEqual([
-      "2027-12-30", "2028-01-30", "2028-02-29", "2028-03-30", "2028-04-30",
+      "2027-12-30",
+      "2028-01-30",
+      "2028-02-29",
+      "2028-03-30",
+      "2028-04-30",
     ]);
   });
 
@@ -37,7 +54,11 @@ describe("monthly schedules", () => {
   it("every 3 months keeps the day and counts months from the first occurrence", () => {
     const rule: ScheduleRule = { frequency: "MONTHLY", interval: 3, startDate: "2024-11-30" };
     expect(occurrencesBetween(rule, "2024-01-01", "2025-12-31")).toEqual([
-      "2024-11-30", "2025-02-28", "2025-05-30", "2025-08-30", "2025-11-30",
+      "2024-11-30",
+      "2025-02-28",
+      "2025-05-30",
+      "2025-08-30",
+      "2025-11-30",
     ]);
   });
 });
@@ -46,7 +67,11 @@ describe("weekly, daily and yearly schedules", () => {
   it("every 2 weeks keeps startDate's weekday", () => {
     const rule: ScheduleRule = { frequency: "WEEKLY", interval: 2, startDate: "2024-02-16" };
     expect(occurrencesBetween(rule, "2024-02-01", "2024-04-15")).toEqual([
-      "2024-02-16", "2024-03-01", "2024-03-15", "2024-03-29", "2024-04-12",
+      "2024-02-16",
+      "2024-03-01",
+      "2024-03-15",
+      "2024-03-29",
+      "2024-04-12",
     ]);
   });
 
@@ -58,8 +83,15 @@ describe("weekly, daily and yearly schedules", () => {
   it("yearly from Feb 29 uses Feb 28 in common years and Feb 29 in leap years", () => {
     const rule: ScheduleRule = { frequency: "YEARLY", interval: 1, startDate: "2024-02-29" };
     expect(occurrencesBetween(rule, "2020-01-01", "2032-12-31")).toEqual([
-      "2024-02-29", "2025-02-28", "2026-02-28", "2027-02-28", "2028-02-29",
-      "2029-02-28", "2030-02-28", "2031-02-28", "2032-02-29",
+      "2024-02-29",
+      "2025-02-28",
+      "2026-02-28",
+      "2027-02-28",
+      "2028-02-29",
+      "2029-02-28",
+      "2030-02-28",
+      "2031-02-28",
+      "2032-02-29",
     ]);
   });
 
@@ -74,7 +106,11 @@ describe("windows and ends", () => {
 
   it("includes endDate when it is an occurrence, and nothing after it", () => {
     expect(occurrencesBetween(weekly, "2023-06-01", "2025-01-01")).toEqual([
-      "2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29",
+      "2024-01-01",
+      "2024-01-08",
+      "2024-01-15",
+      "2024-01-22",
+      "2024-01-29",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { UTCDate } from "@date-fns/utc";
 import { addDays, isAfter, max, min } from "date-fns";
+
 import { badInput } from "../../../../platform/errors/index.js";
 import { formatCalendarDate, parseCalendarDate } from "../../../../platform/time/calendar-date.js";
 import { cadenceFor } from "./schedule.cadence.js";
@@ -9,12 +10,7 @@ import { LATEST, parseSchedule } from "./schedule.validation.js";
 export const DEFAULT_OCCURRENCE_LIMIT = 1000;
 
 /** Every occurrence d with from <= d <= to, ascending, at most `limit` of them. */
-export function occurrencesBetween(
-  rule: ScheduleRule,
-  from: string,
-  to: string,
-  limit: number = DEFAULT_OCCURRENCE_LIMIT,
-): string[] {
+export function occurrencesBetween(rule: ScheduleRule, from: string, to: string, limit: number = DEFAULT_OCCURRENCE_LIMIT): string[] {
   const windowStart = parseCalendarDate(from, "from");
   const windowEnd = parseCalendarDate(to, "to");
   if (!Number.isSafeInteger(limit) || limit < 0) {

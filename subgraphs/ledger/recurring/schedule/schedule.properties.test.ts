@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { addDays, nextOccurrenceAfter, nextOccurrenceOnOrAfter, occurrencesBetween } from "./index.js";
 import { daysInMonth, isoOfDay, modelOccurrence, ruleDate, scheduleRule, windowDay } from "./schedule.arbitraries.js";
 
 const FAR_FUTURE = "9999-12-31";
-const windowOf = fc.tuple(windowDay, fc.integer({ min: -30, max: 3_000 })).map(([from, span]) => [isoOfDay(from), isoOfDay(from + span)] as const);
+const windowOf = fc
+  .tuple(windowDay, fc.integer({ min: -30, max: 3_000 }))
+  .map(([from, span]) => [isoOfDay(from), isoOfDay(from + span)] as const);
 
 describe("schedule properties", () => {
   it("occurrences are ascending, valid dates, inside the window and the rule, and at most limit", () => {

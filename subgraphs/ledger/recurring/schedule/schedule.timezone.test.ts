@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, nextOccurrenceAfter, occurrencesBetween, validateSchedule, type ScheduleRule } from "./index.js";
+
+import { addDays, nextOccurrenceAfter, occurrencesBetween, type ScheduleRule, validateSchedule } from "./index.js";
 import { isoOfDay, scheduleRule, windowDay } from "./schedule.arbitraries.js";
 
 // Zones chosen for their traps: Kiritimati (UTC+14) skipped 1994-12-31 entirely, Apia skipped
@@ -13,8 +14,7 @@ const ZONES = [
 ];
 
 const samples = fc.sample(fc.tuple(scheduleRule, windowDay, fc.integer({ min: 0, max: 800 })), { seed: 20_240_229, numRuns: 300 });
-const answers = (): string[][] =>
-  samples.map(([rule, from, span]) => occurrencesBetween(rule, isoOfDay(from), isoOfDay(from + span)));
+const answers = (): string[][] => samples.map(([rule, from, span]) => occurrencesBetween(rule, isoOfDay(from), isoOfDay(from + span)));
 
 describe.each(ZONES)("with the host in $zone", ({ zone, januaryOffset }) => {
   const original = process.env.TZ;
@@ -43,8 +43,9 @@ describe.each(ZONES)("with the host in $zone", ({ zone, januaryOffset }) => {
   });
 
   it("gives the same monthly, weekly and yearly dates as in UTC", () => {
-    expect(occurrencesBetween({ frequency: "MONTHLY", interval: 1, startDate: "2027-11-30", dayOfMonth: 31 }, "2027-01-01", "2028-03-31"))
-      .toEqual(["2027-11-30", "2027-12-31", "2028-01-31", "2028-02-29", "2028-03-31"]);
+    expect(
+      occurrencesBetween({ frequency: "MONTHLY", interval: 1, startDate: "2027-11-30", dayOfMonth: 31 }, "2027-01-01", "2028-03-31"),
+    ).toEqual(["2027-11-30", "2027-12-31", "2028-01-31", "2028-02-29", "2028-03-31"]);
     expect(nextOccurrenceAfter({ frequency: "WEEKLY", interval: 2, startDate: "2024-03-08" }, "2024-03-08")).toBe("2024-03-22");
     expect(nextOccurrenceAfter({ frequency: "YEARLY", interval: 1, startDate: "2024-02-29" }, "2024-02-29")).toBe("2025-02-28");
     expect(answers()).toEqual(inUtc);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { occurrencesBetween, validateSchedule, type ScheduleRule } from "./index.js";
+
+import { occurrencesBetween, type ScheduleRule, validateSchedule } from "./index.js";
 
 const monthly: ScheduleRule = { frequency: "MONTHLY", interval: 1, startDate: "2024-01-31" };
 

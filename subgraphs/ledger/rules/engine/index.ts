@@ -1,13 +1,5 @@
 /** Pure transaction-rule engine: no database, no GraphQL. Validate on write, compile per batch, apply per row. */
-export { validateRule, compileRules, type CompiledRules, type CompiledRule } from "./rule.compile.js";
 export { applyRules } from "./rule.apply.js";
+export { type CompiledRule, type CompiledRules, compileRules, validateRule } from "./rule.compile.js";
 export { RULE_LIMITS } from "./rule.limits.js";
-export type {
-  TextOperator,
-  TextCondition,
-  RuleConditions,
-  RuleActions,
-  RuleDefinition,
-  RuleSubject,
-  RuleOutcome,
-} from "./rule.types.js";
+export type { RuleActions, RuleConditions, RuleDefinition, RuleOutcome, RuleSubject, TextCondition, TextOperator } from "./rule.types.js";

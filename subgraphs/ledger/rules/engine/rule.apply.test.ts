@@ -1,4 +1,5 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
+
 import { applyRules } from "./rule.apply.js";
 import { compileRules } from "./rule.compile.js";
 import type { RuleDefinition, RuleSubject } from "./rule.types.js";
@@ -95,9 +96,7 @@ describe("applyRules", () => {
   });
 
   it("matches any of the listed accounts", () => {
-    const rules: RuleDefinition[] = [
-      { id: "cards", conditions: { accountIds: ["acc-visa", "acc-amex"] }, actions: { addTags: ["card"] } },
-    ];
+    const rules: RuleDefinition[] = [{ id: "cards", conditions: { accountIds: ["acc-visa", "acc-amex"] }, actions: { addTags: ["card"] } }];
     expect(run(rules, subject({ accountId: "acc-amex" })).appliedRuleIds).toEqual(["cards"]);
     expect(run(rules, subject({ accountId: "acc-current" })).appliedRuleIds).toEqual([]);
   });

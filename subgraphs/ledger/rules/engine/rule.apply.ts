@@ -1,6 +1,6 @@
 import type { CompiledRule, CompiledRules } from "./rule.compile.js";
-import { TextForms } from "./text-matcher.js";
 import type { RuleOutcome, RuleSubject } from "./rule.types.js";
+import { TextForms } from "./text-matcher.js";
 
 /**
  * Runs every rule in order; each matching rule applies, and later rules see what earlier ones did

@@ -1,8 +1,8 @@
 import { badInput, isClientError } from "../../../../platform/errors/index.js";
 import { normalizeCurrency } from "../../../../platform/money/money.js";
 import { RULE_LIMITS } from "./rule.limits.js";
-import { codePointLength, compileTextCondition, type TextMatcher } from "./text-matcher.js";
 import type { RuleActions, RuleConditions, RuleDefinition } from "./rule.types.js";
+import { codePointLength, compileTextCondition, type TextMatcher } from "./text-matcher.js";
 
 /** One rule with its regexes built and its texts normalised; produced only by compileRules. */
 export interface CompiledRule {

@@ -1,5 +1,6 @@
-import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
 import { applyRules } from "./rule.apply.js";
 import { compileRules } from "./rule.compile.js";
 import type { RuleActions, RuleConditions, RuleDefinition, RuleSubject, TextCondition } from "./rule.types.js";

@@ -1,4 +1,5 @@
-import { describe, it, expect } from "vitest";
+import { describe, expect, it } from "vitest";
+
 import { compileRules, validateRule } from "./rule.compile.js";
 import type { RuleActions, RuleConditions } from "./rule.types.js";
 
@@ -21,9 +22,7 @@ const bad = (field: string) => ({ code: "BAD_USER_INPUT", field });
 describe("validateRule", () => {
   it("accepts a sensible rule", () => {
     expect(() => validateRule(payee, category)).not.toThrow();
-    expect(() =>
-      validateRule({ amountMinMinor: -5000n, amountMaxMinor: -5000n, currency: "eur" }, { addTags: ["x"] }),
-    ).not.toThrow();
+    expect(() => validateRule({ amountMinMinor: -5000n, amountMaxMinor: -5000n, currency: "eur" }, { addTags: ["x"] })).not.toThrow();
   });
 
   it("needs a condition and an action", () => {
@@ -35,9 +34,7 @@ describe("validateRule", () => {
 
   it("rejects empty and over-long text", () => {
     expect(rejection({ payee: { operator: "EQUALS", value: "   " } }, category)).toEqual(bad("conditions.payee.value"));
-    expect(rejection({ notes: { operator: "CONTAINS", value: "x".repeat(201) } }, category)).toEqual(
-      bad("conditions.notes.value"),
-    );
+    expect(rejection({ notes: { operator: "CONTAINS", value: "x".repeat(201) } }, category)).toEqual(bad("conditions.notes.value"));
     expect(() => validateRule({ notes: { operator: "CONTAINS", value: "€".repeat(200) } }, category)).not.toThrow();
     expect(rejection(payee, { renamePayee: " " })).toEqual(bad("actions.renamePayee"));
     expect(rejection(payee, { renamePayee: "y".repeat(201) })).toEqual(bad("actions.renamePayee"));
@@ -56,15 +53,11 @@ describe("validateRule", () => {
   });
 
   it("rejects a regex that compiles to an oversized program", () => {
-    expect(rejection({ payee: { operator: "REGEX", value: ".{1000}.{1000}.{1000}" } }, category)).toEqual(
-      bad("conditions.payee.value"),
-    );
+    expect(rejection({ payee: { operator: "REGEX", value: ".{1000}.{1000}.{1000}" } }, category)).toEqual(bad("conditions.payee.value"));
   });
 
   it("checks amount bounds", () => {
-    expect(rejection({ amountMinMinor: 10n, amountMaxMinor: 9n, currency: "EUR" }, category)).toEqual(
-      bad("conditions.amountMinMinor"),
-    );
+    expect(rejection({ amountMinMinor: 10n, amountMaxMinor: 9n, currency: "EUR" }, category)).toEqual(bad("conditions.amountMinMinor"));
     expect(rejection({ amountMaxMinor: 9n }, category)).toEqual(bad("conditions.currency"));
     expect(rejection({ amountMinMinor: -1n, currency: "XYZ" }, category)).toEqual(bad("conditions.currency"));
     const float = { amountMinMinor: 1.5, currency: "EUR" } as unknown as RuleConditions;

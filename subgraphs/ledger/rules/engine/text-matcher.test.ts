@@ -1,6 +1,7 @@
-import { describe, it, expect } from "vitest";
-import { compileTextCondition, foldCase, TextForms } from "./text-matcher.js";
+import { describe, expect, it } from "vitest";
+
 import type { TextCondition } from "./rule.types.js";
+import { compileTextCondition, foldCase, TextForms } from "./text-matcher.js";
 
 const test = (condition: TextCondition, text: string) => compileTextCondition(condition, "conditions.payee")(new TextForms(text));
 

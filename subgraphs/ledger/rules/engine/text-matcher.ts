@@ -5,6 +5,7 @@
 // script that downloads or builds a binary, which this project's machines do not allow; `re2-wasm`
 // has had no release since 2021. re2js needs neither and ships its own types.
 import { RE2JS } from "re2js";
+
 import { badInput } from "../../../../platform/errors/index.js";
 import { RULE_LIMITS } from "./rule.limits.js";
 import type { TextCondition, TextOperator } from "./rule.types.js";
