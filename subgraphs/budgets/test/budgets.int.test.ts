@@ -1,6 +1,4 @@
-import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import type { PlatformConfig } from "../../../platform/config/index.js";
@@ -10,17 +8,13 @@ import { embeddedConfig, realServicesConfig } from "../../../platform/testing/se
 import { FixedClock } from "../../../platform/time/index.js";
 import { type LedgerTransactionEvents, TRANSACTION_DELETED, TRANSACTION_UPDATED } from "../../../schema/events/ledger.js";
 import { ledgerClient } from "../../../test/harness/ledger-client.js";
+import { liveClients } from "../../../test/harness/live-client.js";
 import { postGraphQL, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { linesOf } from "../spending/spending-lines.js";
 
 const CREATE = `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id startDate } }`;
 const PROGRESS = `query($id: ID!, $date: String) { budget(id: $id) { progress(date: $date) { periodStart periodEnd budgeted { amount } carriedIn { amount } available { amount } spent { amount } remaining { amount } percentUsed daysRemaining averageDailySpend { amount } projectedSpend { amount } status } } }`;
 const UPDATE_TX = `mutation($id: ID!, $input: UpdateTransactionInput!) { updateTransaction(id: $id, input: $input) { id } }`;
-
-interface Live {
-  results: any[];
-  client: Client;
-}
 
 const modes: Array<[string, () => PlatformConfig]> = [
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],
@@ -38,7 +32,8 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
   let groceries: string;
   let shopping: string;
   let food: string;
-  const sockets: Live[] = [];
+  const live = liveClients(() => sg);
+  const subscribe = live.subscribe;
 
   const progress = async (id: string, date?: string) => (await ledger.ok(alice, PROGRESS, { id, date })).budget.progress;
   const spend = async (amount: string, date: string, categoryId: string | null = groceries, user = alice, account = checking) => {
@@ -59,25 +54,6 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
         `SELECT envelope->'data' AS data FROM budgets.outbox WHERE type = $1 AND envelope->'data'->>'budgetId' = $2 ORDER BY seq`,
         [type, budgetId],
       );
-  const subscribe = (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const live: Live = {
-      results: [],
-      client: createClient({
-        url: sg.gateway.url.replace("http", "ws"),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${user.accessToken}` },
-        retryAttempts: 0,
-        lazy: false,
-        onNonLazyError: () => undefined,
-      }),
-    };
-    live.client.subscribe(
-      { query, variables },
-      { next: (r) => void live.results.push(r), error: (e) => void live.results.push({ error: e }), complete: () => undefined },
-    );
-    sockets.push(live);
-    return live;
-  };
 
   beforeAll(async () => {
     sg = await startTestSupergraph(config(), { clock });
@@ -101,7 +77,7 @@ describe.each(modes)("budgets on %s", (_mode, config) => {
   });
 
   afterAll(async () => {
-    for (const s of sockets) await s.client.dispose();
+    await live.closeAll();
     await sg?.close();
   });
 

@@ -1,11 +1,10 @@
-import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { IMPORT_FIELDS, ledgerClient } from "../../../test/harness/ledger-client.js";
+import { liveClients } from "../../../test/harness/live-client.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 
 const IMPORT = `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { ${IMPORT_FIELDS} } }`;
@@ -52,11 +51,6 @@ function statement(rows: number, tag: string): string {
 }
 const ID_MAPPING = { ...MAPPING, bankTransactionId: "Id" };
 
-interface Live {
-  results: any[];
-  client: Client;
-}
-
 const modes: Array<[string, () => PlatformConfig]> = [
   // Topics of their own: the big imports' events must not queue ahead of other files' events.
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig({ kafkaTopicPrefix: `${realServicesConfig().kafkaTopicPrefix}imports.` })],
@@ -70,29 +64,11 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
   let bob: RegisteredUser;
   let account: string;
   let groceries: string;
-  const sockets: Live[] = [];
+  const live = liveClients(() => sg);
+  const subscribe = live.subscribe;
 
   const runner = () => sg.subgraph("ledger").jobs!;
   const sql = (query: string, params: unknown[] = []) => sg.subgraph("ledger").kit.dataSource.query(query, params);
-  const subscribe = (user: RegisteredUser, query: string, variables: Record<string, unknown>) => {
-    const live: Live = {
-      results: [],
-      client: createClient({
-        url: sg.gateway.url.replace("http", "ws"),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${user.accessToken}` },
-        retryAttempts: 0,
-        lazy: false,
-        onNonLazyError: () => undefined,
-      }),
-    };
-    live.client.subscribe(
-      { query, variables },
-      { next: (r) => void live.results.push(r), error: (e) => void live.results.push({ error: e }), complete: () => undefined },
-    );
-    sockets.push(live);
-    return live;
-  };
   /** Accepts an import while the ledger's job runner is stopped, so it stays QUEUED until the test starts it. */
   const queued = async (user: RegisteredUser, input: Record<string, unknown>) => {
     await runner().stop();
@@ -115,7 +91,7 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
   });
 
   afterAll(async () => {
-    for (const s of sockets) await s.client.dispose();
+    await live.closeAll();
     await sg?.close();
   });
 
