@@ -160,6 +160,22 @@ export type LedgerImportEvents = {
   [IMPORT_UPDATED]: ImportUpdatedV1;
 };
 
+/** Key = user id. Progress of rule applications, `applyRules` (live subscribers re-read the application). */
+export const LEDGER_RULES_TOPIC = "ledger.rules.v1" as const;
+
+export const RULE_APPLICATION_UPDATED = "RuleApplicationUpdated" as const;
+
+/** `RuleApplicationUpdated`: the rule application's status or counts changed. */
+export interface RuleApplicationUpdatedV1 {
+  applicationId: string;
+  userId: string;
+}
+
+/** Payloads on `ledger.rules.v1`, by event type. */
+export type LedgerRulesEvents = {
+  [RULE_APPLICATION_UPDATED]: RuleApplicationUpdatedV1;
+};
+
 /** Every ledger topic and what it carries. */
 export type LedgerTopics = {
   [LEDGER_TRANSACTION_TOPIC]: LedgerTransactionEvents;
@@ -167,4 +183,5 @@ export type LedgerTopics = {
   [LEDGER_ACCOUNT_TOPIC]: LedgerAccountEvents;
   [LEDGER_BILL_TOPIC]: LedgerBillEvents;
   [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
+  [LEDGER_RULES_TOPIC]: LedgerRulesEvents;
 };

@@ -13,6 +13,7 @@ import type { ImportService } from "./imports/import.service.js";
 import type { RecurringJob } from "./recurring/recurring.job.js";
 import type { ScheduleService } from "./recurring/schedule.service.js";
 import type { RuleService } from "./rules/rule.service.js";
+import type { RuleApplicationService } from "./rules/rule-application.service.js";
 import type { PostingEntity } from "./transactions/posting.entity.js";
 import type { TransactionEntity } from "./transactions/transaction.entity.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
@@ -55,5 +56,9 @@ export interface LedgerDeps {
   imports: ImportService;
   /** Runs imports in the background (registered with the platform's job runner). */
   importJob: JobHandler;
+  /** `applyRules`, the request side: stores the application and queues its job. */
+  ruleApplications: RuleApplicationService;
+  /** Re-applies rules over history in the background (registered with the platform's job runner). */
+  ruleApplicationJob: JobHandler;
   loaders: LedgerLoaders;
 }

@@ -33,6 +33,7 @@ import { Imports1764547200230 } from "./migrations/1764547200230-imports.js";
 import { ImportJobs1764547200240 } from "./migrations/1764547200240-import-jobs.js";
 import { AnnounceAccounts1764547200250 } from "./migrations/1764547200250-announce-accounts.js";
 import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-search.js";
+import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-applications.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
@@ -40,6 +41,9 @@ import { ScheduleService } from "./recurring/schedule.service.js";
 import { RuleEntity } from "./rules/rule.entity.js";
 import { RuleResolver } from "./rules/rule.resolver.js";
 import { RuleService } from "./rules/rule.service.js";
+import { RuleApplicationEntity } from "./rules/rule-application.entity.js";
+import { ruleApplicationJobHandler } from "./rules/rule-application.job.js";
+import { RuleApplicationService } from "./rules/rule-application.service.js";
 import { PostingEntity } from "./transactions/posting.entity.js";
 import { TransactionEntity } from "./transactions/transaction.entity.js";
 import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
@@ -69,7 +73,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const events = new TransactionEventPublisher(outbox, rateQueries);
   const rates = new ExchangeRateService(dataSource, clock, new Repricing(events));
   const queries = new TransactionQueries(dataSource, categories);
-  const rules = new RuleService(dataSource, clock, ids, categories, events, queries, idempotency);
+  const rules = new RuleService(dataSource, clock, ids, categories, events, idempotency);
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
@@ -86,6 +90,8 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   recurringJob.start(RECURRING_JOB_EVERY_MS);
   const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, kit.jobs);
   const importJob = importJobHandler({ clock, ids, outbox, writer, events });
+  const ruleApplications = new RuleApplicationService(dataSource, clock, ids, queries, kit.jobs);
+  const ruleApplicationJob = ruleApplicationJobHandler({ clock, outbox, queries, rules });
   return {
     clock,
     idempotency,
@@ -103,6 +109,8 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     recurringJob,
     imports,
     importJob,
+    ruleApplications,
+    ruleApplicationJob,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -115,7 +123,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   };
 }
 
-/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`. */
+/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
@@ -143,6 +151,7 @@ export default defineSubgraph<LedgerDeps>({
     ScheduleEntity,
     ImportBatchEntity,
     ImportFileEntity,
+    RuleApplicationEntity,
   ],
   migrations: [
     CreateTransactions1763769600200,
@@ -153,10 +162,11 @@ export default defineSubgraph<LedgerDeps>({
     ImportJobs1764547200240,
     AnnounceAccounts1764547200250,
     PayeeSearch1764547200260,
+    RuleApplications1796528411663,
   ],
   createDeps: createLedger,
   close: (deps) => deps.recurringJob.stop(),
-  jobs: (deps) => [deps.importJob],
+  jobs: (deps) => [deps.importJob, deps.ruleApplicationJob],
   references: (deps) => ({
     Transaction: resolveThroughLoader(deps.loaders.transaction, Transaction.from),
     Account: resolveThroughLoader(deps.loaders.account, Account.from),
@@ -167,6 +177,7 @@ export default defineSubgraph<LedgerDeps>({
     identityUsersConsumer(deps.categories, deps.settings),
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
+      await deps.ruleApplications.purgeUser(manager, userId);
       await deps.rules.purgeUser(manager, userId);
       await deps.schedules.purgeUser(manager, userId);
       await deps.transactions.purgeUser(manager, userId);

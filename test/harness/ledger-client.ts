@@ -4,6 +4,9 @@ import type { RegisteredUser, TestSupergraph } from "./supergraph.js";
 export const IMPORT_FIELDS =
   "id status totalRows rowsDone imported duplicates failed errors { row code message } createdAt startedAt finishedAt";
 
+/** What the rule tests read of a rule application. */
+export const RULE_APPLICATION_FIELDS = "id status examined changed error createdAt startedAt finishedAt";
+
 /** Small typed wrappers over the ledger's operations, through the gateway, for the ledger's tests. */
 export function ledgerClient(sg: TestSupergraph) {
   const call = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) =>
@@ -27,10 +30,37 @@ export function ledgerClient(sg: TestSupergraph) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  /** Polls `ruleApplication(id)` until it is COMPLETED or FAILED, on real time (as importFinished). */
+  const ruleApplicationFinished = async (
+    user: RegisteredUser,
+    id: string,
+    selection = RULE_APPLICATION_FIELDS,
+    timeoutMs = 600_000,
+  ): Promise<any> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const application = (await ok(user, `query($id: ID!) { ruleApplication(id: $id) { status ${selection} } }`, { id })).ruleApplication;
+      if (!application) throw new Error(`rule application ${id} not found`);
+      if (application.status === "COMPLETED" || application.status === "FAILED") return application;
+      if (Date.now() > deadline) throw new Error(`rule application ${id} still ${application.status} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     call,
     ok,
     importFinished,
+    ruleApplicationFinished,
+    /** applyRules(filter), then waits for the application to finish; returns it as `selection` selects it. */
+    async applyRulesAndWait(
+      user: RegisteredUser,
+      filter: Record<string, unknown> | null,
+      selection = RULE_APPLICATION_FIELDS,
+    ): Promise<any> {
+      const accepted = (await ok(user, `mutation($filter: TransactionFilter) { applyRules(filter: $filter) { id } }`, { filter }))
+        .applyRules;
+      return ruleApplicationFinished(user, accepted.id, selection);
+    },
     /** importTransactions, then waits for the import to finish; returns the finished batch. */
     async importAndWait(user: RegisteredUser, input: Record<string, unknown>, selection = IMPORT_FIELDS): Promise<any> {
       const accepted = (

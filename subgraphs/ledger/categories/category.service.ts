@@ -261,11 +261,11 @@ export class CategoryService {
     if (found !== unique.length) throw notFound(`category (${field})`);
   }
 
-  /** The given categories and their children (filters "include subcategories"). */
-  async withChildren(userId: string, ids: readonly string[]): Promise<string[]> {
+  /** The given categories and their children (filters "include subcategories"); `manager`: read inside that transaction (a job's step). */
+  async withChildren(userId: string, ids: readonly string[], manager?: EntityManager): Promise<string[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows: Array<{ id: string }> = await (manager ?? this.dataSource).query(
       `SELECT id FROM ledger.categories WHERE user_id = $1 AND (id = ANY($2::uuid[]) OR parent_id = ANY($2::uuid[]))`,
       [userId, valid],
     );

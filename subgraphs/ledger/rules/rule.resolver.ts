@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver, Subscription } from "type-graphql";
 
-import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
+import { liveDirective, type RequestContext, requireUserId, scopes, servedByGateway } from "../../../platform/graphql/index.js";
+import { LEDGER_RULES_TOPIC, RULE_APPLICATION_UPDATED } from "../../../schema/events/ledger.js";
 import type { LedgerDeps } from "../ledger.deps.js";
 import { TransactionFilter } from "../transactions/transaction.inputs.js";
 import { RuleInput } from "./rule.inputs.js";
-import { ApplyRulesResult, Rule } from "./rule.type.js";
+import { Rule, RuleApplication } from "./rule.type.js";
 
 const fieldsOf = (input: RuleInput) => ({
   name: input.name,
@@ -52,12 +53,42 @@ export class RuleResolver {
   }
 
   @Directive(scopes("ledger:write"))
-  @Mutation(() => ApplyRulesResult, { description: "Runs the rules over existing transactions matching the filter." })
+  @Mutation(() => RuleApplication, {
+    description:
+      "Runs the rules over existing income and expenses matching the filter; answers at once with the application QUEUED and runs it in " +
+      "the background (locked transactions are left alone; a rule's category never replaces a split). Follow it with `ruleApplication(id)` or the " +
+      "`ruleApplicationUpdated(id)` subscription.",
+  })
   async applyRules(
     @Ctx() context: RequestContext,
     @Arg("filter", () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
-  ): Promise<ApplyRulesResult> {
-    const userId = requireUserId(context);
-    return this.deps.rules.applyToExisting(userId, await this.deps.queries.prepare(userId, filter), context.traceId);
+  ): Promise<RuleApplication> {
+    return RuleApplication.from(await this.deps.ruleApplications.start(requireUserId(context), filter, context.traceId));
+  }
+
+  @Directive(scopes("ledger:read"))
+  @Query(() => RuleApplication, { nullable: true })
+  async ruleApplication(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<RuleApplication | null> {
+    const application = await this.deps.ruleApplications.find(requireUserId(context), id);
+    return application ? RuleApplication.from(application) : null;
+  }
+
+  @Directive(
+    liveDirective({
+      topic: LEDGER_RULES_TOPIC,
+      events: [RULE_APPLICATION_UPDATED],
+      lookup: "ruleApplication",
+      id: "applicationId",
+      match: { id: "applicationId" },
+      audience: "owner",
+    }),
+  )
+  @Directive(scopes("ledger:read"))
+  @Subscription(() => RuleApplication, {
+    description: "The rule application whenever its status or counts change (when it starts, after each page, when it ends).",
+    subscribe: servedByGateway,
+  })
+  ruleApplicationUpdated(@Arg("id", () => ID) _id: string): RuleApplication {
+    return servedByGateway();
   }
 }

@@ -11,9 +11,8 @@ import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { Categorizer } from "../transactions/transaction.writer.js";
-import { encodeCursor as encodeAfter } from "../transactions/transaction-cursor.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
-import type { TransactionQueries, TransactionQuery } from "../transactions/transaction-query.service.js";
+import type { TransactionQuery } from "../transactions/transaction-query.service.js";
 import { applyRules, compileRules, type RuleActions, type RuleConditions, validateRule } from "./engine/index.js";
 import { RuleEntity } from "./rule.entity.js";
 import { definitionOf, storedActions, storedConditions } from "./rule.mapping.js";
@@ -26,7 +25,8 @@ export interface RuleFields {
 }
 
 export const MAX_RULES_PER_USER = 200;
-const APPLY_PAGE = 500;
+/** Transactions `applyRules` runs over per job step (one database transaction). */
+export const APPLY_PAGE = 500;
 
 export class RuleService {
   constructor(
@@ -35,7 +35,6 @@ export class RuleService {
     private readonly ids: IdGenerator,
     private readonly categories: CategoryService,
     private readonly events: TransactionEventPublisher,
-    private readonly queries: TransactionQueries,
     private readonly idempotency: IdempotencyKeys,
   ) {
     // A merged or deleted category must not linger in a rule's action.
@@ -122,74 +121,72 @@ export class RuleService {
   }
 
   /**
-   * Runs the enabled rules over existing income and expenses matching `query` (locked ones are
-   * left alone), a page per database transaction; each changed one gets a TransactionUpdated.
-   * A rule's category only replaces a single category, never a split.
+   * What `applyRules` runs over: existing (not deleted) income and expenses matching `query`,
+   * never transfers.
    */
-  async applyToExisting(userId: string, query: TransactionQuery, traceId: string): Promise<{ examined: number; changed: number }> {
+  static applicationScope(query: TransactionQuery): TransactionQuery {
+    return { ...query, deleted: false, kinds: (query.kinds ?? ["INCOME", "EXPENSE"]).filter((k) => k !== "TRANSFER") };
+  }
+
+  /**
+   * Runs the enabled rules over one page of existing transactions (from applicationScope), in
+   * the caller's transaction (the rule-application job's step): locked ones are left alone, and
+   * each changed one gets a TransactionUpdated. A rule's category only replaces a single
+   * category, never a split.
+   */
+  async applyToPage(
+    manager: EntityManager,
+    userId: string,
+    rows: TransactionEntity[],
+    traceId: string,
+  ): Promise<{ examined: number; changed: number }> {
+    if (rows.length === 0) return { examined: 0, changed: 0 };
+    const categorize = await this.categorizer(manager, userId);
+    const legs = await manager.find(PostingEntity, {
+      where: { userId, transactionId: In(rows.map((r) => r.id)) },
+      order: { position: "ASC" },
+    });
     let examined = 0;
     let changed = 0;
-    let after: string | undefined;
-    const scoped: TransactionQuery = {
-      ...query,
-      deleted: false,
-      kinds: (query.kinds ?? ["INCOME", "EXPENSE"]).filter((k) => k !== "TRANSFER"),
-    };
-    for (;;) {
-      const { rows, hasNextPage } = await this.queries.page(userId, scoped, APPLY_PAGE, after);
-      if (rows.length === 0) break;
-      changed += await this.dataSource.transaction(async (manager) => {
-        const categorize = await this.categorizer(manager, userId);
-        const legs = await manager.find(PostingEntity, {
-          where: { userId, transactionId: In(rows.map((r) => r.id)) },
-          order: { position: "ASC" },
-        });
-        let n = 0;
-        for (const row of rows) {
-          if (row.locked) continue;
-          examined++;
-          const mine = legs.filter((l) => l.transactionId === row.id);
-          const lines = mine.filter((l) => l.role === "CATEGORY");
-          const single = lines.length === 1 ? lines[0]! : null;
-          const result = categorize(
-            {
-              accountId: row.accountId,
-              payee: row.payee,
-              notes: row.notes,
-              amount: { amountMinor: row.amountMinor, currency: row.currency },
-              categoryId: single?.categoryId ?? null,
-              tags: row.tags,
-            },
-            single === null,
-          );
-          const categoryChanged = single !== null && result.categoryId !== single.categoryId;
-          const sameRules = result.appliedRuleIds.join() === row.appliedRuleIds.join();
-          if (!categoryChanged && result.payee === row.payee && result.tags.join("\u0000") === row.tags.join("\u0000") && sameRules)
-            continue;
-          const next = Object.assign(new TransactionEntity(), row, {
-            payee: result.payee,
-            tags: result.tags,
-            appliedRuleIds: result.appliedRuleIds,
-            updatedAt: this.clock.now(),
-          });
-          await manager.save(TransactionEntity, next);
-          const nextLegs = mine.map((l) =>
-            l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l,
-          );
-          if (categoryChanged) await manager.update(PostingEntity, { id: single!.id }, { categoryId: result.categoryId });
-          const data: TransactionUpdatedV1 = {
-            transactionId: row.id,
-            userId,
-            before: transactionSnapshot(row, mine),
-            after: transactionSnapshot(next, nextLegs),
-          };
-          await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
-          n++;
-        }
-        return n;
+    for (const row of rows) {
+      if (row.locked) continue;
+      examined++;
+      const mine = legs.filter((l) => l.transactionId === row.id);
+      const lines = mine.filter((l) => l.role === "CATEGORY");
+      const single = lines.length === 1 ? lines[0]! : null;
+      const result = categorize(
+        {
+          accountId: row.accountId,
+          payee: row.payee,
+          notes: row.notes,
+          amount: { amountMinor: row.amountMinor, currency: row.currency },
+          categoryId: single?.categoryId ?? null,
+          tags: row.tags,
+        },
+        single === null,
+      );
+      const categoryChanged = single !== null && result.categoryId !== single.categoryId;
+      const sameRules = result.appliedRuleIds.join() === row.appliedRuleIds.join();
+      if (!categoryChanged && result.payee === row.payee && result.tags.join("\u0000") === row.tags.join("\u0000") && sameRules) continue;
+      const next = Object.assign(new TransactionEntity(), row, {
+        payee: result.payee,
+        tags: result.tags,
+        appliedRuleIds: result.appliedRuleIds,
+        updatedAt: this.clock.now(),
       });
-      if (!hasNextPage) break;
-      after = encodeAfter(rows[rows.length - 1]!);
+      await manager.save(TransactionEntity, next);
+      const nextLegs = mine.map((l) =>
+        l === single && categoryChanged ? Object.assign(new PostingEntity(), l, { categoryId: result.categoryId }) : l,
+      );
+      if (categoryChanged) await manager.update(PostingEntity, { id: single!.id }, { categoryId: result.categoryId });
+      const data: TransactionUpdatedV1 = {
+        transactionId: row.id,
+        userId,
+        before: transactionSnapshot(row, mine),
+        after: transactionSnapshot(next, nextLegs),
+      };
+      await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
+      changed++;
     }
     return { examined, changed };
   }

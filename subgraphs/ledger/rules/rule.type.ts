@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-gr
 
 import { formatAmount } from "../../../platform/money/index.js";
 import type { RuleEntity } from "./rule.entity.js";
+import type { RuleApplicationEntity } from "./rule-application.entity.js";
 
 export enum TextOperator {
   CONTAINS = "CONTAINS",
@@ -107,11 +108,54 @@ export class Rule {
   }
 }
 
-@ObjectType("ApplyRulesResult")
-export class ApplyRulesResult {
-  @Field(() => Int, { description: "Income and expenses the rules ran over (locked ones are skipped)." })
+export enum RuleApplicationStatus {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  COMPLETED = "COMPLETED",
+  FAILED = "FAILED",
+}
+registerEnumType(RuleApplicationStatus, {
+  name: "RuleApplicationStatus",
+  description:
+    "QUEUED (accepted, waiting for its job) → RUNNING → COMPLETED, or FAILED (the pages changed before the failure stay changed).",
+});
+
+@ObjectType("RuleApplication", { description: "One `applyRules` run over existing transactions, and how far it got." })
+export class RuleApplication {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => RuleApplicationStatus)
+  status!: RuleApplicationStatus;
+
+  @Field(() => Int, { description: "Income and expenses the rules ran over so far (locked ones are skipped)." })
   examined!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Transactions the rules changed so far." })
   changed!: number;
+
+  @Field(() => String, { nullable: true, description: "Why it FAILED." })
+  error!: string | null;
+
+  @Field(() => String)
+  createdAt!: string;
+
+  @Field(() => String, { nullable: true, description: "When the background job started it; null while QUEUED." })
+  startedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "When it COMPLETED or FAILED." })
+  finishedAt!: string | null;
+
+  static from(a: RuleApplicationEntity): RuleApplication {
+    return Object.assign(new RuleApplication(), {
+      id: a.id,
+      status: a.status as RuleApplicationStatus,
+      examined: a.examined,
+      changed: a.changed,
+      error: a.error,
+      createdAt: a.createdAt.toISOString(),
+      startedAt: a.startedAt?.toISOString() ?? null,
+      finishedAt: a.finishedAt?.toISOString() ?? null,
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { type DataSource, In, type SelectQueryBuilder } from "typeorm";
+import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from "typeorm";
 
 import { badInput } from "../../../platform/errors/index.js";
 import { normalizeCurrency, parseAmount } from "../../../platform/money/index.js";
@@ -57,8 +57,11 @@ export class TransactionQueries {
     return this.dataSource.getRepository(PostingEntity).find({ where: { userId, transactionId: In(valid) }, order: { position: "ASC" } });
   }
 
-  /** Checks a client filter once; unknown ids simply match nothing (they are not the caller's). */
-  async prepare(userId: string, filter: TransactionFilter | null | undefined): Promise<TransactionQuery> {
+  /**
+   * Checks a client filter once; unknown ids simply match nothing (they are not the caller's).
+   * `manager`: read inside that transaction (a job's step must; on embedded PGlite the pool is one session).
+   */
+  async prepare(userId: string, filter: TransactionFilter | null | undefined, manager?: EntityManager): Promise<TransactionQuery> {
     const f = filter ?? {};
     const ids = (list: string[] | null | undefined, field: string) => {
       if (!list) return undefined;
@@ -70,7 +73,7 @@ export class TransactionQueries {
     if (f.dateTo) query.dateTo = calendarDate(f.dateTo, "dateTo");
     query.accountIds = ids(f.accountIds, "accountIds");
     const categoryIds = ids(f.categoryIds, "categoryIds");
-    if (categoryIds) query.categoryIds = await this.categories.withChildren(userId, categoryIds);
+    if (categoryIds) query.categoryIds = await this.categories.withChildren(userId, categoryIds, manager);
     if (f.uncategorized) query.uncategorized = true;
     if (f.amount) {
       const currency = normalizeCurrency(f.amount.currency);
@@ -96,14 +99,15 @@ export class TransactionQueries {
     return query;
   }
 
-  /** One page in list order, and whether more follow (one row beyond the page is read to know). */
+  /** One page in list order, and whether more follow (one row beyond the page is read to know); `manager` as in prepare. */
   async page(
     userId: string,
     query: TransactionQuery,
     first: number,
     after: string | null | undefined,
+    manager?: EntityManager,
   ): Promise<{ rows: TransactionEntity[]; hasNextPage: boolean }> {
-    const qb = this.filtered(userId, query);
+    const qb = this.filtered(userId, query, manager);
     if (after) {
       const c = decodeCursor(after);
       qb.andWhere("(t.date, t.created_at, t.id) < (CAST(:cDate AS date), CAST(:cCreated AS timestamptz), CAST(:cId AS uuid))", {
@@ -137,8 +141,11 @@ export class TransactionQueries {
     };
   }
 
-  private filtered(userId: string, q: TransactionQuery): SelectQueryBuilder<TransactionEntity> {
-    const qb = this.dataSource.getRepository(TransactionEntity).createQueryBuilder("t").where("t.user_id = :userId", { userId });
+  private filtered(userId: string, q: TransactionQuery, manager?: EntityManager): SelectQueryBuilder<TransactionEntity> {
+    const qb = (manager ?? this.dataSource.manager)
+      .getRepository(TransactionEntity)
+      .createQueryBuilder("t")
+      .where("t.user_id = :userId", { userId });
     qb.andWhere(q.deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
     if (q.dateFrom) qb.andWhere("t.date >= :dateFrom", { dateFrom: q.dateFrom });
     if (q.dateTo) qb.andWhere("t.date <= :dateTo", { dateTo: q.dateTo });
