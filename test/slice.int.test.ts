@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
@@ -164,10 +166,11 @@ describe.each(modes)("vertical slice on %s", (_mode, config) => {
     const ids: string[] = (await sg.query(TRANSACTIONS, {}, asUser(alice))).data.transactions.nodes.map((t: { id: string }) => t.id);
     expect(ids.length).toBeGreaterThanOrEqual(20);
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
-    const headers = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: alice, scopes: ["*"] }, "t") };
+    const traceId = `entities-${randomUUID()}`;
+    const headers = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: alice, scopes: ["*"] }, "t"), "x-trace-id": traceId };
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Transaction { id payee } } }`;
     let result: Awaited<ReturnType<typeof postGraphQL>> | undefined;
-    const statements = await countStatements(sg.subgraph("ledger").kit.dataSource, async () => {
+    const statements = await countStatements(sg.subgraph("ledger").kit.dataSource, traceId, async () => {
       result = await postGraphQL(
         sg.all.urls.ledger!,
         { query, variables: { r: ids.map((id) => ({ __typename: "Transaction", id })) } },

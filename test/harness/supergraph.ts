@@ -62,6 +62,12 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** The same user, sending `x-trace-id: traceId`: its statements can then be counted by trace (countStatements). */
+export const traced = (user: RegisteredUser, traceId: string): RegisteredUser => ({
+  ...user,
+  headers: { ...user.headers, "x-trace-id": traceId },
+});
+
 /** Every subgraph and the gateway on free ports, on the given config (embedded or real services). */
 export interface TestSupergraphOptions {
   /** Pins time for every subgraph and for the gateway's token checks. */
