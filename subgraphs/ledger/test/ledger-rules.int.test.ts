@@ -1,11 +1,10 @@
-import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { ledgerClient, RULE_APPLICATION_FIELDS } from "../../../test/harness/ledger-client.js";
+import { liveClients } from "../../../test/harness/live-client.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 
 const CREATE = `mutation($input: RuleInput!) { createRule(input: $input) { id position conditions { payee { operator value } amountMin currency } actions { setCategoryId renamePayee addTags } } }`;
@@ -22,11 +21,6 @@ function statement(rows: number): string {
   return lines.join("\n");
 }
 
-interface Live {
-  results: any[];
-  client: Client;
-}
-
 const modes: Array<[string, () => PlatformConfig]> = [
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],
   ["embedded defaults", () => embeddedConfig()],
@@ -41,29 +35,11 @@ describe.each(modes)("ledger rules on %s", (_mode, config) => {
   let groceries: string;
   let restaurants: string;
 
-  const sockets: Live[] = [];
+  const live = liveClients(() => sg);
+  const subscribe = live.subscribe;
 
   const runner = () => sg.subgraph("ledger").jobs!;
   const sql = (query: string, params: unknown[] = []) => sg.subgraph("ledger").kit.dataSource.query(query, params);
-  const subscribe = (user: RegisteredUser, query: string, variables: Record<string, unknown>) => {
-    const live: Live = {
-      results: [],
-      client: createClient({
-        url: sg.gateway.url.replace("http", "ws"),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${user.accessToken}` },
-        retryAttempts: 0,
-        lazy: false,
-        onNonLazyError: () => undefined,
-      }),
-    };
-    live.client.subscribe(
-      { query, variables },
-      { next: (r) => void live.results.push(r), error: (e) => void live.results.push({ error: e }), complete: () => undefined },
-    );
-    sockets.push(live);
-    return live;
-  };
   /** applyRules while the ledger's job runner is stopped, so the application stays QUEUED until the test starts it. */
   const queued = async (user: RegisteredUser, filter: Record<string, unknown> | null) => {
     await runner().stop();
@@ -82,7 +58,7 @@ describe.each(modes)("ledger rules on %s", (_mode, config) => {
   });
 
   afterAll(async () => {
-    for (const s of sockets) await s.client.dispose();
+    await live.closeAll();
     await sg?.close();
   });
 
