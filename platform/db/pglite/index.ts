@@ -2,19 +2,16 @@
 // `createPgliteDriver(db)` as the `driver` of a postgres DataSource.
 // Use `withPgliteSession` for any direct PGlite access while DataSources are live, so it queues
 // on the same session lock instead of landing inside someone else's transaction.
-export {
-  createPgliteDriver,
-  PgliteClient,
-  type PgliteDriver,
-  type PgliteDriverOptions,
-  type PgliteField,
-  PglitePool,
-  type PglitePoolConfig,
-  type PgliteQueryConfig,
-  type PgliteQueryResult,
-  type TypeParser,
-  type TypeParserSource,
-  withPgliteSession,
-} from "./pglite-driver.js";
+export { createPgliteDriver, PgliteClient, type PgliteDriver, PglitePool } from "./pglite-driver.js";
+export type {
+  PgliteDriverOptions,
+  PgliteField,
+  PglitePoolConfig,
+  PgliteQueryConfig,
+  PgliteQueryResult,
+  TypeParser,
+  TypeParserSource,
+} from "./pglite-driver.types.js";
 export type { RawResult } from "./pglite-protocol.js";
 export { type PgliteNotice, PgliteProxy, type PgliteProxyOptions, type PgliteStatementOptions } from "./pglite-proxy.js";
+export { withPgliteSession } from "./pglite-session.js";

@@ -2,8 +2,17 @@ import { EventEmitter } from "node:events";
 
 import pg from "pg";
 
-import type { RawResult } from "./pglite-protocol.js";
+import type {
+  PgliteDriverOptions,
+  PglitePoolConfig,
+  PgliteQueryConfig,
+  PgliteQueryResult,
+  QueryCallback,
+  TypeParserSource,
+} from "./pglite-driver.types.js";
 import type { PgliteNotice, PgliteProxy } from "./pglite-proxy.js";
+import { resetSession, type Session, sessionOf, type Unlock, withPgliteSession } from "./pglite-session.js";
+import { deliver, encodeParam, parseQueryArgs, type ParserLookup, toPgError, toPgResult } from "./pglite-values.js";
 
 // A stand-in for the `pg` module that TypeORM's postgres driver accepts as `driver`.
 // TypeORM 1.1.1 uses exactly: `new driver.Pool(options)`, `pool.on("error")`, `pool.connect(cb)`,
@@ -11,52 +20,6 @@ import type { PgliteNotice, PgliteProxy } from "./pglite-proxy.js";
 // the `release(err?)` handed to the connect callback, `pool.end(cb)` and the `defaults.parseInt8`
 // setter. It never touches `driver.native` (leaving it undefined keeps pg-native out).
 
-/** Parses one text-format value of a PostgreSQL type, as pg-types' parsers do. */
-export type TypeParser = (value: string) => unknown;
-
-/** The part of pg's `types` registry we read; `pg.types` and `new pg.TypeOverrides()` both fit. */
-export interface TypeParserSource {
-  getTypeParser(oid: number, format?: "text"): TypeParser;
-}
-
-export interface PgliteDriverOptions {
-  /** Where result parsers come from; defaults to the global `pg.types`, so `setTypeParser` applies to both drivers. */
-  types?: TypeParserSource;
-}
-
-/** The subset of pg-pool options that mean something for a single embedded session. */
-export interface PglitePoolConfig {
-  /** How long `connect()` may wait for the session before failing (0 / undefined: forever). */
-  connectionTimeoutMillis?: number;
-  types?: TypeParserSource;
-  [option: string]: unknown;
-}
-
-/** A column of a result, as much of pg's FieldDef as PGlite reports. */
-export interface PgliteField {
-  name: string;
-  dataTypeID: number;
-  format: "text";
-}
-
-/** Mirrors pg's `Result`. */
-export interface PgliteQueryResult<R = Record<string, unknown>> {
-  command: string | null;
-  rowCount: number | null;
-  oid: number | null;
-  rows: R[];
-  fields: PgliteField[];
-  rowAsArray: boolean;
-}
-
-export interface PgliteQueryConfig {
-  text: string;
-  values?: readonly unknown[];
-  rowMode?: "array";
-  types?: TypeParserSource;
-}
-
-type QueryCallback = (err: Error | null, result?: PgliteQueryResult | PgliteQueryResult[]) => void;
 type ConnectCallback = (err: Error | undefined, client: PgliteClient | undefined, release: (err?: unknown) => void) => void;
 
 export interface PgliteDriver {
@@ -68,189 +31,6 @@ export interface PgliteDriver {
   db: PgliteProxy;
   /** Runs `fn` with the session to itself; see {@link withPgliteSession}. */
   runExclusive<T>(fn: (db: PgliteProxy) => Promise<T>): Promise<T>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The session lock
-// ---------------------------------------------------------------------------------------------
-
-type Unlock = () => void;
-
-/** Strict FIFO: the lock passes straight to the next waiter, so nobody can barge in between. */
-class FifoMutex {
-  private locked = false;
-  private readonly waiters: Array<(unlock: Unlock) => void> = [];
-
-  get waiting(): number {
-    return this.waiters.length;
-  }
-
-  acquire(timeoutMillis?: number): Promise<Unlock> {
-    if (!this.locked) {
-      this.locked = true;
-      return Promise.resolve(this.makeUnlock());
-    }
-    return new Promise<Unlock>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const grant = (unlock: Unlock) => {
-        if (timer) clearTimeout(timer);
-        resolve(unlock);
-      };
-      this.waiters.push(grant);
-      if (timeoutMillis && timeoutMillis > 0) {
-        timer = setTimeout(() => {
-          const index = this.waiters.indexOf(grant);
-          if (index !== -1) this.waiters.splice(index, 1);
-          // Same wording as pg-pool, so callers' handling of an exhausted pool carries over.
-          reject(new Error("timeout exceeded when trying to connect"));
-        }, timeoutMillis);
-      }
-    });
-  }
-
-  private makeUnlock(): Unlock {
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const next = this.waiters.shift();
-      if (next) next(this.makeUnlock());
-      else this.locked = false;
-    };
-  }
-}
-
-interface Session {
-  mutex: FifoMutex;
-}
-
-// Keyed by PGlite instance, not by driver or pool: several DataSources (one per subgraph schema)
-// share one PGlite, and they must all queue on the same lock.
-const sessions = new WeakMap<PgliteProxy, Session>();
-
-function sessionOf(db: PgliteProxy): Session {
-  let session = sessions.get(db);
-  if (!session) {
-    session = { mutex: new FifoMutex() };
-    sessions.set(db, session);
-  }
-  return session;
-}
-
-/**
- * Leaves the session as the next holder expects it: no open or aborted transaction.
- * A holder that released after an error (or simply forgot COMMIT) must not leak its
- * half-done work into someone else's statements.
- */
-async function resetSession(db: PgliteProxy): Promise<void> {
-  if (db.closed) return;
-  // The proxy knows the transaction status as of the last statement, and every statement on
-  // the session goes through it, so the answer is current.
-  if (db.isInTransaction()) await db.exec("ROLLBACK");
-}
-
-/**
- * Runs `fn` while holding the session lock that the TypeORM driver uses, so code that talks to
- * the PGlite instance directly (LISTEN, seeding, dumps) cannot land inside another caller's
- * transaction. Any transaction `fn` leaves open is rolled back before the lock passes on.
- * Do not call the driver's DataSource from inside `fn`: it would wait for this same lock.
- */
-export async function withPgliteSession<T>(db: PgliteProxy, fn: (db: PgliteProxy) => Promise<T>): Promise<T> {
-  const unlock = await sessionOf(db).mutex.acquire();
-  try {
-    return await fn(db);
-  } finally {
-    try {
-      await resetSession(db);
-    } finally {
-      unlock();
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Values in and out
-// ---------------------------------------------------------------------------------------------
-
-const pgUtils = (pg as unknown as { utils?: { prepareValue?: (value: unknown) => unknown } }).utils;
-if (typeof pgUtils?.prepareValue !== "function") {
-  throw new Error("pg.utils.prepareValue is missing; the PGlite driver relies on it to encode parameters like pg");
-}
-const prepareValue = pgUtils.prepareValue;
-
-/** pg's own encoding (Dates in local time with offset, arrays as literals, objects as JSON, toPostgres). */
-function encodeParam(value: unknown): string | null {
-  const prepared = prepareValue(value);
-  if (prepared === null || prepared === undefined) return null;
-  // pg sends Buffers in binary format; PGlite binds text only, and bytea's text input is hex.
-  if (Buffer.isBuffer(prepared)) return `\\x${prepared.toString("hex")}`;
-  return String(prepared);
-}
-
-interface ParserLookup {
-  types: TypeParserSource;
-  parseInt8: boolean;
-}
-
-function parserFor(lookup: ParserLookup, oid: number): TypeParser {
-  // What pg's `defaults.parseInt8 = true` does: int8 and int8[] parsed like int4 and int4[].
-  if (lookup.parseInt8 && oid === 20) return lookup.types.getTypeParser(23, "text");
-  if (lookup.parseInt8 && oid === 1016) return lookup.types.getTypeParser(1007, "text");
-  return lookup.types.getTypeParser(oid, "text");
-}
-
-function toPgResult(raw: RawResult, lookup: ParserLookup, rowAsArray: boolean): PgliteQueryResult {
-  const fields: PgliteField[] = raw.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID, format: "text" }));
-  const parse = fields.map((f) => parserFor(lookup, f.dataTypeID));
-  const rows = raw.rows.map((cells) => {
-    if (rowAsArray) return cells.map((cell, i) => (cell === null ? null : parse[i]!(cell)));
-    const row: Record<string, unknown> = {};
-    cells.forEach((cell, i) => {
-      row[fields[i]!.name] = cell === null ? null : parse[i]!(cell);
-    });
-    return row;
-  });
-  const command = raw.command ?? null;
-  return {
-    command,
-    rowCount: raw.rowCount ?? null,
-    // Tables have no OIDs since PostgreSQL 12, so pg reports 0 for INSERT and null otherwise.
-    oid: command === "INSERT" ? 0 : null,
-    rows: rows as PgliteQueryResult["rows"],
-    fields,
-    rowAsArray,
-  };
-}
-
-/** Server errors already arrive as pg's DatabaseError (see PgliteProxy); anything else becomes an Error. */
-function toPgError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-function parseQueryArgs(
-  config: string | PgliteQueryConfig,
-  valuesOrCallback?: readonly unknown[] | QueryCallback,
-  callback?: QueryCallback,
-): { query: PgliteQueryConfig; callback?: QueryCallback } {
-  if (config !== null && typeof config === "object" && typeof (config as { submit?: unknown }).submit === "function") {
-    // Streams (pg-query-stream / pg-cursor) drive the socket protocol directly; PGlite has none.
-    throw new TypeError("The PGlite driver does not support submittable queries (QueryStream, Cursor)");
-  }
-  const cb = typeof valuesOrCallback === "function" ? valuesOrCallback : callback;
-  const values = typeof valuesOrCallback === "function" ? undefined : valuesOrCallback;
-  if (typeof config === "string") return { query: { text: config, values }, callback: cb };
-  if (config === null || config === undefined || typeof config.text !== "string") {
-    return { query: { text: undefined as unknown as string }, callback: cb };
-  }
-  return { query: { ...config, values: values ?? config.values }, callback: cb };
-}
-
-/** Delivers outside our promise chain, like pg: a throwing callback is the caller's crash, not our rejection. */
-function deliver<T>(promise: Promise<T>, callback: (err: Error | null, value?: T) => void): void {
-  promise.then(
-    (value) => queueMicrotask(() => callback(null, value)),
-    (error: unknown) => queueMicrotask(() => callback(toPgError(error))),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
