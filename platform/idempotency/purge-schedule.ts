@@ -9,11 +9,19 @@ export interface ScheduledPurge {
   stop(): Promise<void>;
 }
 
+/** Expired keys are forgotten within this long of their retention ending. */
+export const IDEMPOTENCY_PURGE_EVERY_MS = 60 * 60 * 1000;
+
 /**
- * Runs `keys.purgeExpired` every `everyMs` (and once at start), for subgraphs with no scheduled
- * job of their own to run it from (the ledger's recurring job runs it).
+ * Runs `keys.purgeExpired` every `everyMs` (and once at start): every subgraph that takes
+ * idempotency keys starts one in its `create<Name>` and stops it in `close`.
  */
-export function scheduleIdempotencyPurge(keys: IdempotencyKeys, dataSource: DataSource, everyMs: number, logger: Logger): ScheduledPurge {
+export function scheduleIdempotencyPurge(
+  keys: IdempotencyKeys,
+  dataSource: DataSource,
+  logger: Logger,
+  everyMs = IDEMPOTENCY_PURGE_EVERY_MS,
+): ScheduledPurge {
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     running = running

@@ -47,9 +47,6 @@ import { BudgetsUser } from "./users/user.type.js";
 
 export type { BudgetsDeps } from "./budgets.deps.js";
 
-/** Expired idempotency keys are forgotten within this long of their retention ending. */
-const IDEMPOTENCY_PURGE_EVERY_MS = 60 * 60 * 1000;
-
 function createBudgets(kit: SubgraphKit): BudgetsDeps {
   const { dataSource, outbox, clock, ids } = kit;
   const idempotency = new IdempotencyKeys("budgets", () => clock.now());
@@ -64,12 +61,7 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
   return {
     goals: { savings, autoSave, loaders: { goal: goalByIdLoader(savings), movements: goalMovementsLoader(savings) } },
     idempotency,
-    idempotencyPurge: scheduleIdempotencyPurge(
-      idempotency,
-      dataSource,
-      IDEMPOTENCY_PURGE_EVERY_MS,
-      kit.logger.child({ job: "idempotency-purge" }),
-    ),
+    idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
     accounts,
     settings,
     categories,

@@ -1,5 +1,5 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
-import type { IdempotencyKeys } from "../../platform/idempotency/index.js";
+import type { IdempotencyKeys, ScheduledPurge } from "../../platform/idempotency/index.js";
 import type { JobHandler } from "../../platform/jobs/index.js";
 import type { Clock } from "../../platform/time/index.js";
 import type { AccountEntity } from "./accounts/account.entity.js";
@@ -53,6 +53,7 @@ export interface LedgerDeps {
   rules: RuleService;
   schedules: ScheduleService;
   recurringJob: RecurringJob;
+  idempotencyPurge: ScheduledPurge;
   imports: ImportService;
   /** Runs imports in the background (registered with the platform's job runner). */
   importJob: JobHandler;

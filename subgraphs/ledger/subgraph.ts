@@ -1,6 +1,6 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
-import { IdempotencyKeys } from "../../platform/idempotency/index.js";
+import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
 import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountEntity } from "./accounts/account.entity.js";
@@ -77,16 +77,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
-  const recurringJob = new RecurringJob(
-    dataSource,
-    outbox,
-    clock,
-    ids,
-    writer,
-    events,
-    idempotency,
-    kit.logger.child({ job: "recurring" }),
-  );
+  const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
   const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, kit.jobs);
   const importJob = importJobHandler({ clock, ids, outbox, writer, events });
@@ -107,6 +98,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     rules,
     schedules,
     recurringJob,
+    idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
     imports,
     importJob,
     ruleApplications,
@@ -165,7 +157,10 @@ export default defineSubgraph<LedgerDeps>({
     RuleApplications1796528411663,
   ],
   createDeps: createLedger,
-  close: (deps) => deps.recurringJob.stop(),
+  close: async (deps) => {
+    await deps.recurringJob.stop();
+    await deps.idempotencyPurge.stop();
+  },
   jobs: (deps) => [deps.importJob, deps.ruleApplicationJob],
   references: (deps) => ({
     Transaction: resolveThroughLoader(deps.loaders.transaction, Transaction.from),

@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { BILL_DUE, type BillDueV1, LEDGER_BILL_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { utcDay } from "../transactions/calendar-date.js";
@@ -33,7 +32,6 @@ export class RecurringJob {
     private readonly ids: IdGenerator,
     private readonly writer: TransactionWriter,
     private readonly events: TransactionEventPublisher,
-    private readonly idempotency: IdempotencyKeys,
     private readonly logger: Logger,
   ) {}
 
@@ -63,7 +61,6 @@ export class RecurringJob {
     }
     let reminded = 0;
     while (await this.dataSource.transaction((manager) => this.remindNext(manager, today))) reminded++;
-    await this.idempotency.purgeExpired(this.dataSource);
     return { posted, reminded };
   }
 

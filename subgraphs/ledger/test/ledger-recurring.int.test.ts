@@ -23,16 +23,7 @@ describe("recurring transactions and bills on real PostgreSQL, Redis and Kafka",
   /** Another instance's job over the same database, as a second replica would run it. */
   const secondInstance = () => {
     const kit = sg.subgraph("ledger").kit;
-    return new RecurringJob(
-      kit.dataSource,
-      kit.outbox,
-      kit.clock,
-      kit.ids,
-      deps.writer,
-      deps.events,
-      deps.idempotency,
-      pino({ level: "silent" }),
-    );
+    return new RecurringJob(kit.dataSource, kit.outbox, kit.clock, kit.ids, deps.writer, deps.events, pino({ level: "silent" }));
   };
   const occurrences = async (scheduleId: string) =>
     (
