@@ -1,4 +1,5 @@
 import type { BudgetsTopics } from "./budgets.js";
+import type { GroupsTopics } from "./groups.js";
 import type { IdentityTopics } from "./identity.js";
 import type { LedgerTopics } from "./ledger.js";
 
@@ -7,4 +8,4 @@ import type { LedgerTopics } from "./ledger.js";
  * accepts events listed here, so a producer cannot publish a type or payload that is not in its
  * contract. A new producer adds its `schema/events/<domain>.ts` and one line below.
  */
-export type EventContracts = IdentityTopics & LedgerTopics & BudgetsTopics;
+export type EventContracts = IdentityTopics & LedgerTopics & BudgetsTopics & GroupsTopics;
