@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { type Client, createClient } from "graphql-ws";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,5 +150,15 @@ describe("live subscriptions over graphql-ws (real Kafka)", () => {
     expect(JSON.stringify(invalid.error)).toContain("Cannot query field");
     const query = await run(`{ me { displayName } }`);
     expect(query).toEqual([{ data: { me: { displayName: "Alice" } } }]);
+    const failed = await run(`mutation { archiveSavingsGoal(id: "${randomUUID()}") { id } }`);
+    // An error in a result reaches the client as data, and the socket stays open.
+    expect(failed).toEqual([
+      {
+        data: null,
+        errors: [expect.objectContaining({ path: ["archiveSavingsGoal"], extensions: expect.objectContaining({ code: "NOT_FOUND" }) })],
+      },
+    ]);
+    expect(await run(`{ me { displayName } }`)).toEqual(query);
+    expect(c.closed).toBeUndefined();
   });
 });

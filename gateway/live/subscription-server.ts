@@ -180,6 +180,9 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         };
         return args;
       },
+      // Every result is already formatted (the gateway's executor, the bridge): its errors are plain
+      // objects, on which graphql-ws's own formatting (error.toJSON()) would throw and close the socket.
+      onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
       execute: (args) => {
         const { caller } = args.contextValue as { caller: Caller };
         return options.execute(
