@@ -8,11 +8,16 @@ import WebSocket from "ws";
 import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import { eventually } from "../platform/testing/eventually.js";
 import { realServicesConfig } from "../platform/testing/services.js";
+import { BUDGET_UPDATED, BUDGETS_BUDGET_TOPIC } from "../schema/events/budgets.js";
+import type { BudgetsDeps } from "../subgraphs/budgets/budgets.deps.js";
 import type { IdentityDeps } from "../subgraphs/identity/identity.deps.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 const POSTED = `subscription { transactionPosted { id payee amount { amount currency } owner { id displayName } } }`;
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
+const GOAL_UPDATED = `subscription($id: ID!) { savingsGoalUpdated(id: $id) { name saved { amount } } }`;
+const CREATE_GOAL = `mutation($input: CreateSavingsGoalInput!) { createSavingsGoal(input: $input) { id } }`;
+const CONTRIBUTE = `mutation($id: ID!, $amount: MoneyInput!) { contributeToGoal(id: $id, amount: $amount) { id } }`;
 
 interface Received {
   results: any[];
@@ -160,5 +165,84 @@ describe("live subscriptions over graphql-ws (real Kafka)", () => {
     ]);
     expect(await run(`{ me { displayName } }`)).toEqual(query);
     expect(c.closed).toBeUndefined();
+  });
+
+  it("ends a subscription whose entity is gone with a final null and complete; the socket and its other subscriptions stay", async () => {
+    const createGoal = (name: string) =>
+      // Budgets takes goals once identity's preferences (the base currency, USD) have reached it.
+      eventually(async () => {
+        const r = await sg.query(CREATE_GOAL, { input: { name, target: { amount: "100.00", currency: "USD" } } }, alice.headers);
+        expect(r.errors).toBeUndefined();
+        return r.data.createSavingsGoal.id as string;
+      });
+    const doomed = await createGoal("Doomed");
+    const kept = await createGoal("Kept");
+
+    const c = open({ authorization: `Bearer ${alice.accessToken}` });
+    const watch = (id: string) => {
+      const w = { results: [] as any[], completed: false };
+      c.client.subscribe(
+        { query: GOAL_UPDATED, variables: { id } },
+        { next: (r) => void w.results.push(r), error: (e) => void w.results.push({ error: e }), complete: () => void (w.completed = true) },
+      );
+      return w;
+    };
+    const before = sg.gateway.liveStats().subscriptions;
+    const gone = watch(doomed);
+    const stays = watch(kept);
+    await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
+
+    // Budgets has no way to delete a goal: the row goes as a deletion would take it, and the
+    // change is announced through budgets' own outbox, as every change of a goal is.
+    const budgets = sg.subgraph<BudgetsDeps>("budgets");
+    await budgets.kit.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM budgets.savings_goals WHERE id = $1`, [doomed]);
+      await budgets.deps.goals.savings.emitUpdated(manager, "live-entity-gone", alice.id, [doomed]);
+    });
+    await eventually(() => expect(gone.completed).toBe(true));
+    expect(gone.results.at(-1)).toEqual({ data: { savingsGoalUpdated: null } });
+    expect(sg.gateway.liveStats().subscriptions).toBe(before + 1);
+
+    const contributed = await sg.query(CONTRIBUTE, { id: kept, amount: { amount: "5.00", currency: "USD" } }, alice.headers);
+    expect(contributed.errors).toBeUndefined();
+    await eventually(() =>
+      expect(stays.results.at(-1)).toEqual({ data: { savingsGoalUpdated: { name: "Kept", saved: { amount: "5.00" } } } }),
+    );
+    expect(stays.completed).toBe(false);
+    expect(c.closed).toBeUndefined();
+
+    // A non-null field cannot end on null: it ends with what GraphQL gives for a failed non-null
+    // field. An id the caller cannot see reads the same as a deleted one.
+    const budgetId = randomUUID();
+    const budget = { results: [] as any[], completed: false };
+    c.client.subscribe(
+      { query: `subscription($id: ID!) { budgetUpdated(id: $id) { id } }`, variables: { id: budgetId } },
+      {
+        next: (r) => void budget.results.push(r),
+        error: (e) => void budget.results.push({ error: e }),
+        complete: () => void (budget.completed = true),
+      },
+    );
+    await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
+    const envelope = {
+      id: randomUUID(),
+      type: BUDGET_UPDATED,
+      version: 1,
+      source: "budgets",
+      key: alice.id,
+      occurredAt: new Date().toISOString(),
+      traceId: "live-entity-gone",
+      data: { budgetId, userId: alice.id },
+    };
+    await sg.all.platform.bus.publish([{ topic: BUDGETS_BUDGET_TOPIC, key: alice.id, value: JSON.stringify(envelope), headers: {} }]);
+    await eventually(() => expect(budget.completed).toBe(true));
+    expect(budget.results).toEqual([
+      { data: null, errors: [{ message: "budgetUpdated ended: not found", path: ["budgetUpdated"], extensions: { code: "NOT_FOUND" } }] },
+    ]);
+    expect(sg.gateway.liveStats().subscriptions).toBe(before + 1);
+
+    // A client that goes away mid-subscription leaves nothing behind.
+    await c.client.dispose();
+    await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before));
   });
 });

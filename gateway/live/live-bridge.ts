@@ -3,6 +3,7 @@ import { print } from "graphql";
 import type { Logger } from "pino";
 
 import type { Caller } from "../../platform/auth/caller.js";
+import { ErrorCode } from "../../platform/errors/errors.js";
 import type { DeliveredMessage, EventBus, SubscriptionHandle } from "../../platform/events/bus.js";
 import { type EventEnvelope, parseEnvelope } from "../../platform/events/envelope.js";
 import type { LiveField } from "./live-fields.js";
@@ -21,11 +22,18 @@ export interface LiveSubscriber {
   readonly variables: Record<string, unknown>;
   readonly caller: Caller;
   push(result: FormattedExecutionResult): void;
+  /**
+   * The entity this subscriber watches is gone for it: send `last`, then complete. The bridge has
+   * already dropped the subscriber, and calls this at most once.
+   */
+  end(last: FormattedExecutionResult): void;
 }
 
 interface Registered extends LiveSubscriber {
   /** Subscribers with the same lookup, variables and caller get one resolution between them. */
   readonly shareKey: string;
+  /** False when it was already removed (the client left while its lookup ran). */
+  remove(): boolean;
 }
 
 interface FieldIndex {
@@ -56,8 +64,8 @@ export class LiveBridge {
   private readonly index = new Map<string, FieldIndex>();
   private handle?: SubscriptionHandle;
   private count = 0;
-  /** Published for metrics: events consumed and updates delivered. */
-  readonly stats = { events: 0, resolutions: 0, deliveries: 0, lastEventLagMs: 0 };
+  /** Counters; events, deliveries and the lag are published as metrics. */
+  readonly stats = { events: 0, resolutions: 0, deliveries: 0, ended: 0, lastEventLagMs: 0 };
 
   constructor(private readonly options: LiveBridgeOptions) {
     for (const field of options.fields) {
@@ -85,15 +93,11 @@ export class LiveBridge {
     await this.handle?.stop();
   }
 
-  /** Adds a subscriber; the returned function removes it. */
+  /** Adds a subscriber; the returned function removes it (a no-op once the bridge has ended it). */
   add(subscriber: LiveSubscriber): () => void {
     const index = this.index.get(subscriber.operation.field.name);
     if (!index) throw new Error(`no live field ${subscriber.operation.field.name}`);
     const { caller } = subscriber;
-    const registered: Registered = {
-      ...subscriber,
-      shareKey: `${print(subscriber.operation.lookup)}\u0000${JSON.stringify(subscriber.variables)}\u0000${caller.userId}\u0000${caller.apiKeyId ?? ""}\u0000${caller.scopes.join(" ")}`,
-    };
     let set: Set<Registered>;
     if (subscriber.operation.field.audience === "owner") {
       const owner = caller.userId ?? "";
@@ -102,16 +106,23 @@ export class LiveBridge {
     } else {
       set = index.all;
     }
-    set.add(registered);
-    this.count++;
     let removed = false;
-    return () => {
-      if (removed) return;
+    const remove = () => {
+      if (removed) return false;
       removed = true;
       set.delete(registered);
       this.count--;
       if (set.size === 0 && subscriber.operation.field.audience === "owner") index.byOwner.delete(caller.userId ?? "");
+      return true;
     };
+    const registered: Registered = {
+      ...subscriber,
+      shareKey: `${print(subscriber.operation.lookup)}\u0000${JSON.stringify(subscriber.variables)}\u0000${caller.userId}\u0000${caller.apiKeyId ?? ""}\u0000${caller.scopes.join(" ")}`,
+      remove,
+    };
+    set.add(registered);
+    this.count++;
+    return () => void remove();
   }
 
   private async onMessage(message: DeliveredMessage): Promise<void> {
@@ -162,8 +173,13 @@ export class LiveBridge {
         traceId,
       );
       this.stats.resolutions++;
-      // Null means the lookup would not show this entity to this caller: nothing to deliver.
-      if (result.data?.[first.operation.responseKey] == null && !result.errors) return;
+      // Null means the lookup would not show this entity to this caller. A subscriber watching
+      // exactly this entity will never see it again (deleted, or access lost), so its subscription
+      // ends; one watching a stream of entities just gets nothing for this one.
+      if (result.data?.[first.operation.responseKey] == null && !result.errors) {
+        if (watchesOneEntity(first.operation.field)) this.end(group);
+        return;
+      }
       for (const subscriber of group) {
         subscriber.push(result);
         this.stats.deliveries++;
@@ -172,4 +188,33 @@ export class LiveBridge {
       this.options.logger.warn({ err: error, field: first.operation.field.name }, "live lookup failed");
     }
   }
+
+  private end(group: Registered[]): void {
+    const last = goneResult(group[0]!.operation);
+    for (const subscriber of group) {
+      if (!subscriber.remove()) continue;
+      subscriber.end(last);
+      this.stats.ended++;
+    }
+  }
+}
+
+/** The field's `match` pins the entity id to a subscription argument: each subscriber watches one entity. */
+function watchesOneEntity(field: LiveField): boolean {
+  return field.match.some((m) => m.dataField === field.idField);
+}
+
+/**
+ * The last result of a subscription whose entity is gone: the field is null, as its lookup query
+ * now answers, and the subscription completes. A non-null field cannot be null, so it gets what
+ * GraphQL gives for one that fails: `data: null` and a NOT_FOUND error at the field. Deleted and
+ * no-longer-visible read the same, so the end never tells whether the entity still exists.
+ */
+export function goneResult(operation: LiveOperation): FormattedExecutionResult {
+  const key = operation.responseKey;
+  if (operation.field.nullable) return { data: { [key]: null } };
+  return {
+    data: null,
+    errors: [{ message: `${operation.field.name} ended: not found`, path: [key], extensions: { code: ErrorCode.NOT_FOUND } }],
+  };
 }

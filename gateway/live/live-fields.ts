@@ -14,6 +14,8 @@ export interface LiveField {
   match: ReadonlyArray<{ argument: string; dataField: string }>;
   /** `owner`: only the user the event is keyed by; `lookup`: whoever the lookup returns it to. */
   audience: "owner" | "lookup";
+  /** Whether the Subscription field may be null: decides how a subscription tied to a vanished entity ends. */
+  nullable: boolean;
 }
 
 function literal(value: ConstValueNode | undefined): unknown {
@@ -58,6 +60,7 @@ export function liveFieldsOf(supergraphSdl: string): LiveField[] {
         idField: argument(live, "id") as string,
         match,
         audience: argument(live, "audience") === "lookup" ? "lookup" : "owner",
+        nullable: field.type.kind !== Kind.NON_NULL_TYPE,
       });
     }
   }

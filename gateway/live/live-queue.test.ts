@@ -33,4 +33,43 @@ describe("LiveQueue", () => {
     queue.push(2);
     expect(await queue.next()).toEqual({ value: undefined, done: true });
   });
+
+  it("ends from the gateway's side: what is buffered, then the last result, then done; cleanup runs once", async () => {
+    let closed = 0;
+    const queue = new LiveQueue<string>(4, () => closed++);
+    queue.push("update");
+    queue.end("gone");
+    queue.push("too late");
+    queue.end("again");
+    expect(closed).toBe(1);
+    expect(await queue.next()).toEqual({ value: "update", done: false });
+    expect(await queue.next()).toEqual({ value: "gone", done: false });
+    expect(await queue.next()).toEqual({ value: undefined, done: true });
+    // The client's complete can cross the gateway's end on the wire: nothing runs twice.
+    await queue.return();
+    expect(closed).toBe(1);
+  });
+
+  it("hands the last result to a waiting reader, and keeps it even when the buffer is full", async () => {
+    const waiting = new LiveQueue<string>(2, () => undefined);
+    const next = waiting.next();
+    waiting.end("gone");
+    expect(await next).toEqual({ value: "gone", done: false });
+    expect(await waiting.next()).toEqual({ value: undefined, done: true });
+
+    const full = new LiveQueue<string>(2, () => undefined);
+    full.push("a");
+    full.push("b");
+    full.end("gone");
+    expect([(await full.next()).value, (await full.next()).value, (await full.next()).done]).toEqual(["b", "gone", true]);
+  });
+
+  it("ignores the gateway's end after the client has left", async () => {
+    let closed = 0;
+    const queue = new LiveQueue<string>(2, () => closed++);
+    await queue.return();
+    queue.end("gone");
+    expect(closed).toBe(1);
+    expect(await queue.next()).toEqual({ value: undefined, done: true });
+  });
 });

@@ -209,7 +209,13 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           socketState.subscriptions--;
           remove();
         });
-        remove = options.bridge.add({ operation: live, variables, caller, push: (result) => queue.push(result) });
+        remove = options.bridge.add({
+          operation: live,
+          variables,
+          caller,
+          push: (result) => queue.push(result),
+          end: (last) => queue.end(last),
+        });
         return queue as never;
       },
     },

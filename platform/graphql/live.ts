@@ -23,6 +23,12 @@ export interface LiveOptions {
   events: string[];
   lookup: string;
   id: string;
+  /**
+   * Subscription argument → event data field. Pairing an argument with `id` ties each subscription
+   * to one entity: once its lookup returns null (deleted, or no longer visible to the subscriber)
+   * the gateway sends the field as null (a non-null field: data null and a NOT_FOUND error) and
+   * completes the subscription.
+   */
   match?: Record<string, string>;
   audience?: "owner" | "lookup";
 }
