@@ -1,6 +1,6 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
 import type { IdempotencyKeys, ScheduledPurge } from "../../platform/idempotency/index.js";
-import type { LedgerAccountsService } from "./accounts/ledger-account.service.js";
+import type { LedgerAccountsReadModel } from "../../platform/read-models/index.js";
 import type { AlertService } from "./alerts/alert.service.js";
 import type { BudgetEntity } from "./budgets/budget.entity.js";
 import type { BudgetService } from "./budgets/budget.service.js";
@@ -30,7 +30,7 @@ export interface GoalsDeps {
 export interface BudgetsDeps {
   goals: GoalsDeps;
   /** The caller's ledger accounts as budgets knows them, for checking account references. */
-  accounts: LedgerAccountsService;
+  accounts: LedgerAccountsReadModel;
   settings: UserSettingsService;
   categories: CategoryTreeService;
   spending: SpendingService;

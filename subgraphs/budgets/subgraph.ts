@@ -1,8 +1,8 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { keyedLoader, resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
+import { ledgerAccountsConsumer, LedgerAccountsReadModel } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
-import { LedgerAccountsService } from "./accounts/ledger-account.service.js";
 import { BudgetAlertEntity } from "./alerts/alert.entity.js";
 import { AlertResolver } from "./alerts/alert.resolver.js";
 import { AlertService } from "./alerts/alert.service.js";
@@ -19,7 +19,6 @@ import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import { CategoryBudgetsResolver } from "./categories/category.resolver.js";
 import { CategoryTreeService } from "./categories/category-tree.service.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
-import { ledgerAccountsConsumer } from "./events/ledger-accounts.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { AutoSaveService } from "./goals/auto-save.service.js";
@@ -55,7 +54,7 @@ function createBudgets(kit: SubgraphKit): BudgetsDeps {
   const progress = new BudgetProgressService(dataSource, clock, settings, categories);
   const alerts = new AlertService(dataSource, outbox, clock, ids);
   const budgets = new BudgetService(dataSource, outbox, clock, ids, settings, categories, progress, alerts);
-  const accounts = new LedgerAccountsService();
+  const accounts = new LedgerAccountsReadModel("budgets");
   const savings = new SavingsGoalService(dataSource, outbox, clock, ids, settings, accounts, idempotency);
   const autoSave = new AutoSaveService(dataSource, clock, ids, savings, accounts);
   return {

@@ -19,7 +19,10 @@ import { ExchangeRateResolver } from "./currency/exchange-rate.resolver.js";
 import { ExchangeRateService } from "./currency/exchange-rate.service.js";
 import { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import { Repricing } from "./currency/repricing.js";
+import { groupsPostingsConsumer } from "./events/groups-postings.handler.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
+import { GroupPostingEntity } from "./group-postings/group-posting.entity.js";
+import { GroupPostingService } from "./group-postings/group-posting.service.js";
 import { importJobHandler } from "./imports/import.job.js";
 import { ImportResolver } from "./imports/import.resolver.js";
 import { ImportService } from "./imports/import.service.js";
@@ -34,6 +37,7 @@ import { ImportJobs1764547200240 } from "./migrations/1764547200240-import-jobs.
 import { AnnounceAccounts1764547200250 } from "./migrations/1764547200250-announce-accounts.js";
 import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-search.js";
 import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-applications.js";
+import { GroupPostings1796531990936 } from "./migrations/1796531990936-group-postings.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
@@ -76,6 +80,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const rules = new RuleService(dataSource, clock, ids, categories, events, idempotency);
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
+  const groupPostings = new GroupPostingService(clock, ids, transactions, kit.logger.child({ consumer: "group-postings" }));
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
@@ -89,6 +94,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     accounts,
     categories,
     transactions,
+    groupPostings,
     writer,
     events,
     queries,
@@ -115,7 +121,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   };
 }
 
-/** Ledger: the source of truth for money. Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
+/** Ledger: the source of truth for money; books what groups asks on members' own accounts (`groups.expense.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
@@ -144,6 +150,7 @@ export default defineSubgraph<LedgerDeps>({
     ImportBatchEntity,
     ImportFileEntity,
     RuleApplicationEntity,
+    GroupPostingEntity,
   ],
   migrations: [
     CreateTransactions1763769600200,
@@ -155,6 +162,7 @@ export default defineSubgraph<LedgerDeps>({
     AnnounceAccounts1764547200250,
     PayeeSearch1764547200260,
     RuleApplications1796528411663,
+    GroupPostings1796531990936,
   ],
   createDeps: createLedger,
   close: async (deps) => {
@@ -170,8 +178,10 @@ export default defineSubgraph<LedgerDeps>({
   }),
   consumers: (deps) => [
     identityUsersConsumer(deps.categories, deps.settings),
+    groupsPostingsConsumer(deps.groupPostings),
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
+      await deps.groupPostings.purgeUser(manager, userId);
       await deps.ruleApplications.purgeUser(manager, userId);
       await deps.rules.purgeUser(manager, userId);
       await deps.schedules.purgeUser(manager, userId);

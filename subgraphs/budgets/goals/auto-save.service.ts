@@ -3,9 +3,9 @@ import type { DataSource, EntityManager } from "typeorm";
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
+import type { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
-import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import { assertAutoSaveTerms, autoSaveAmount, type AutoSaveModeName } from "./auto-save-amount.js";
 import { AutoSaveRuleEntity } from "./auto-save-rule.entity.js";
 import type { SavingsGoalService } from "./goal.service.js";
@@ -41,7 +41,7 @@ export class AutoSaveService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly goals: SavingsGoalService,
-    private readonly accounts: LedgerAccountsService,
+    private readonly accounts: LedgerAccountsReadModel,
   ) {}
 
   async list(userId: string): Promise<AutoSaveRuleView[]> {
@@ -72,7 +72,7 @@ export class AutoSaveService {
       if (goal.archivedAt) throw badInput("the goal is archived", { field: "goalId" });
       if (input.amount && input.amount.currency !== goal.currency)
         throw badInput(`the goal is kept in ${goal.currency}`, { field: "amount.currency" });
-      const accountId = input.accountId ? await this.accounts.requireLinkable(manager, userId, input.accountId, "accountId") : null;
+      const accountId = input.accountId ? (await this.accounts.requireLinkable(manager, userId, input.accountId, "accountId")).id : null;
       await claimWithinUserCap(manager, AutoSaveRuleEntity, userId, MAX_AUTO_SAVE_RULES_PER_USER, "auto-save rules");
       const rule = Object.assign(new AutoSaveRuleEntity(), {
         id: this.ids.next(),

@@ -5,9 +5,9 @@ import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { assertIdempotencyKey, type IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
+import type { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../../schema/events/budgets.js";
-import type { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
 import type { GoalView } from "./goal.type.js";
 import { GoalMovementEntity, type MovementSourceName } from "./goal-movement.entity.js";
@@ -107,7 +107,7 @@ export class SavingsGoalService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly settings: UserSettingsService,
-    private readonly accounts: LedgerAccountsService,
+    private readonly accounts: LedgerAccountsReadModel,
     private readonly idempotency: IdempotencyKeys,
   ) {}
 
@@ -134,7 +134,7 @@ export class SavingsGoalService {
     wellFormedAccountId(input.linkedAccountId);
     return this.dataSource.transaction(async (manager) => {
       const linkedAccountId = input.linkedAccountId
-        ? await this.accounts.requireLinkable(manager, userId, input.linkedAccountId, "linkedAccountId")
+        ? (await this.accounts.requireLinkable(manager, userId, input.linkedAccountId, "linkedAccountId")).id
         : null;
       const { baseCurrency } = await this.settings.require(userId, manager);
       if (target.currency !== baseCurrency.trim()) {
@@ -175,7 +175,7 @@ export class SavingsGoalService {
       const linked = changes.linkedAccountId;
       if (linked === null) goal.linkedAccountId = null;
       else if (linked !== undefined && linked.toLowerCase() !== goal.linkedAccountId)
-        goal.linkedAccountId = await this.accounts.requireLinkable(manager, userId, linked, "linkedAccountId");
+        goal.linkedAccountId = (await this.accounts.requireLinkable(manager, userId, linked, "linkedAccountId")).id;
       await manager.save(goal);
       await this.emitUpdated(manager, traceId, userId, [goal.id]);
       return { goal, savedMinor: await this.savedUnderLock(manager, goal.id) };

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PgliteDatabaseProvider } from "../../../platform/db/index.js";
 import { Outbox } from "../../../platform/events/index.js";
 import { IdempotencyKeys } from "../../../platform/idempotency/index.js";
+import { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { FixedClock, randomIds } from "../../../platform/time/index.js";
-import { LedgerAccountsService } from "../accounts/ledger-account.service.js";
 import { SavingsGoalService } from "../goals/goal.service.js";
 import { GoalMovementEntity } from "../goals/goal-movement.entity.js";
 import { SavingsGoalEntity } from "../goals/savings-goal.entity.js";
@@ -102,7 +102,7 @@ describe("GoalIdempotencyKeys1796526000100: keys made before the upgrade", () =>
       clock,
       randomIds,
       settings,
-      new LedgerAccountsService(),
+      new LedgerAccountsReadModel("budgets"),
       new IdempotencyKeys("budgets", () => clock.now()),
     );
   }, 60_000);

@@ -62,14 +62,29 @@ export class TransactionService {
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "postTransaction", request, id);
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
-      const categorize = await this.writer.categorizerFor(manager, userId);
-      const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, {});
-      await this.events.emit(manager, traceId, userId, {
-        type: TRANSACTION_POSTED,
-        data: transactionSnapshot(stored.transaction, stored.legs),
-      });
-      return stored;
+      return this.postIn(manager, userId, id, request, traceId);
     });
+  }
+
+  /**
+   * `post` inside the caller's transaction, for writes another domain's event asks for (the
+   * inbox's transaction, which already makes them happen once): rules applied, TransactionPosted
+   * in the same outbox.
+   */
+  async postIn(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+    request: Omit<EntryInput, "idempotencyKey">,
+    traceId: string,
+  ): Promise<StoredTransaction> {
+    const categorize = await this.writer.categorizerFor(manager, userId);
+    const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, {});
+    await this.events.emit(manager, traceId, userId, {
+      type: TRANSACTION_POSTED,
+      data: transactionSnapshot(stored.transaction, stored.legs),
+    });
+    return stored;
   }
 
   async transfer(userId: string, input: TransferInput, traceId: string): Promise<StoredTransaction> {
@@ -92,103 +107,109 @@ export class TransactionService {
   }
 
   async update(userId: string, id: string, patch: TransactionPatch, traceId: string): Promise<StoredTransaction> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.loadOwned(manager, userId, id, true);
-      const old = before.transaction;
-      if (old.locked) throw transactionLocked();
-      if (old.deletedAt) throw badInput("restore the transaction before editing it", { field: "id" });
-      const next = Object.assign(new TransactionEntity(), old);
-      if (patch.date !== undefined && patch.date !== null) next.date = calendarDate(patch.date);
-      if (patch.payee !== undefined) next.payee = payeeText(patch.payee);
-      if (patch.notes !== undefined) next.notes = notesText(patch.notes);
-      if (patch.tags !== undefined) next.tags = tagList(patch.tags);
-      if (patch.status !== undefined && patch.status !== null) next.status = statusValue(patch.status);
-      next.locked = next.status === "RECONCILED";
-      next.updatedAt = this.clock.now();
+    return this.dataSource.transaction((manager) => this.updateIn(manager, userId, id, patch, traceId));
+  }
 
-      let lines: PostingLine[];
-      if (old.kind === "TRANSFER") {
-        if (patch.accountId != null || patch.categoryId !== undefined || patch.splits != null) {
-          throw badInput("a transfer has no category; change its amounts, date, payee, notes, tags or status", { field: "id" });
-        }
-        const from = await this.accounts.usable(manager, userId, old.accountId, next.date, "fromAccountId");
-        const to = await this.accounts.usable(manager, userId, old.counterAccountId!, next.date, "toAccountId");
-        const sentIn = patch.amount ?? { amountMinor: -old.amountMinor, currency: old.currency };
-        const receivedIn =
-          patch.toAmount ??
-          (patch.amount && from.currency === to.currency
-            ? undefined
-            : { amountMinor: old.counterAmountMinor!, currency: old.counterCurrency! });
-        const { sent, received } = this.transferAmounts(from.currency, to.currency, sentIn, receivedIn);
-        next.amountMinor = -sent.amountMinor;
-        next.counterAmountMinor = received.amountMinor;
-        lines = transferPostings(from.id, sent, to.id, received);
-      } else {
-        const account = await this.accounts.usable(manager, userId, patch.accountId ?? old.accountId, next.date);
-        const amount = patch.amount ?? { amountMinor: old.amountMinor, currency: old.currency };
-        if (amount.amountMinor === 0n) throw badInput("amount must not be zero", { field: "amount" });
-        if (account.currency !== amount.currency)
-          throw badInput(`the account is in ${account.currency}, the amount in ${amount.currency}`, { field: "amount" });
-        const oldSplits = before.legs.filter((l) => l.role === "CATEGORY");
-        let splits: SplitLine[];
-        if (patch.splits != null || patch.categoryId !== undefined) {
-          splits = splitLines(amount, patch.splits, patch.categoryId ?? null, null);
-        } else if (patch.amount == null) {
-          splits = oldSplits.map((l) => ({ categoryId: l.categoryId, amountMinor: -l.amountMinor, memo: l.memo }));
-        } else if (oldSplits.length === 1) {
-          splits = [{ categoryId: oldSplits[0]!.categoryId, amountMinor: amount.amountMinor, memo: oldSplits[0]!.memo }];
-        } else {
-          throw badInput("this transaction is split: give the splits for the new amount", { field: "splits" });
-        }
-        await this.categories.requireOwned(
-          manager,
-          userId,
-          splits.flatMap((s) => (s.categoryId ? [s.categoryId] : [])),
-          "categoryId",
-        );
-        next.accountId = account.id;
-        next.amountMinor = amount.amountMinor;
-        next.currency = amount.currency;
-        next.kind = amount.amountMinor < 0n ? "EXPENSE" : "INCOME";
-        lines = entryPostings(account.id, amount, splits);
+  /** `update` inside the caller's transaction (see `postIn`). */
+  async updateIn(manager: EntityManager, userId: string, id: string, patch: TransactionPatch, traceId: string): Promise<StoredTransaction> {
+    const before = await this.loadOwned(manager, userId, id, true);
+    const old = before.transaction;
+    if (old.locked) throw transactionLocked();
+    if (old.deletedAt) throw badInput("restore the transaction before editing it", { field: "id" });
+    const next = Object.assign(new TransactionEntity(), old);
+    if (patch.date !== undefined && patch.date !== null) next.date = calendarDate(patch.date);
+    if (patch.payee !== undefined) next.payee = payeeText(patch.payee);
+    if (patch.notes !== undefined) next.notes = notesText(patch.notes);
+    if (patch.tags !== undefined) next.tags = tagList(patch.tags);
+    if (patch.status !== undefined && patch.status !== null) next.status = statusValue(patch.status);
+    next.locked = next.status === "RECONCILED";
+    next.updatedAt = this.clock.now();
+
+    let lines: PostingLine[];
+    if (old.kind === "TRANSFER") {
+      if (patch.accountId != null || patch.categoryId !== undefined || patch.splits != null) {
+        throw badInput("a transfer has no category; change its amounts, date, payee, notes, tags or status", { field: "id" });
       }
-      const legs = this.writer.legs(next, lines);
-      await manager.save(TransactionEntity, next);
-      await manager.delete(PostingEntity, { transactionId: id });
-      await manager.insert(PostingEntity, legs);
-      const data: TransactionUpdatedV1 = {
-        transactionId: id,
+      const from = await this.accounts.usable(manager, userId, old.accountId, next.date, "fromAccountId");
+      const to = await this.accounts.usable(manager, userId, old.counterAccountId!, next.date, "toAccountId");
+      const sentIn = patch.amount ?? { amountMinor: -old.amountMinor, currency: old.currency };
+      const receivedIn =
+        patch.toAmount ??
+        (patch.amount && from.currency === to.currency
+          ? undefined
+          : { amountMinor: old.counterAmountMinor!, currency: old.counterCurrency! });
+      const { sent, received } = this.transferAmounts(from.currency, to.currency, sentIn, receivedIn);
+      next.amountMinor = -sent.amountMinor;
+      next.counterAmountMinor = received.amountMinor;
+      lines = transferPostings(from.id, sent, to.id, received);
+    } else {
+      const account = await this.accounts.usable(manager, userId, patch.accountId ?? old.accountId, next.date);
+      const amount = patch.amount ?? { amountMinor: old.amountMinor, currency: old.currency };
+      if (amount.amountMinor === 0n) throw badInput("amount must not be zero", { field: "amount" });
+      if (account.currency !== amount.currency)
+        throw badInput(`the account is in ${account.currency}, the amount in ${amount.currency}`, { field: "amount" });
+      const oldSplits = before.legs.filter((l) => l.role === "CATEGORY");
+      let splits: SplitLine[];
+      if (patch.splits != null || patch.categoryId !== undefined) {
+        splits = splitLines(amount, patch.splits, patch.categoryId ?? null, null);
+      } else if (patch.amount == null) {
+        splits = oldSplits.map((l) => ({ categoryId: l.categoryId, amountMinor: -l.amountMinor, memo: l.memo }));
+      } else if (oldSplits.length === 1) {
+        splits = [{ categoryId: oldSplits[0]!.categoryId, amountMinor: amount.amountMinor, memo: oldSplits[0]!.memo }];
+      } else {
+        throw badInput("this transaction is split: give the splits for the new amount", { field: "splits" });
+      }
+      await this.categories.requireOwned(
+        manager,
         userId,
-        before: transactionSnapshot(old, before.legs),
-        after: transactionSnapshot(next, legs),
-      };
-      await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
-      return { transaction: next, legs };
-    });
+        splits.flatMap((s) => (s.categoryId ? [s.categoryId] : [])),
+        "categoryId",
+      );
+      next.accountId = account.id;
+      next.amountMinor = amount.amountMinor;
+      next.currency = amount.currency;
+      next.kind = amount.amountMinor < 0n ? "EXPENSE" : "INCOME";
+      lines = entryPostings(account.id, amount, splits);
+    }
+    const legs = this.writer.legs(next, lines);
+    await manager.save(TransactionEntity, next);
+    await manager.delete(PostingEntity, { transactionId: id });
+    await manager.insert(PostingEntity, legs);
+    const data: TransactionUpdatedV1 = {
+      transactionId: id,
+      userId,
+      before: transactionSnapshot(old, before.legs),
+      after: transactionSnapshot(next, legs),
+    };
+    await this.events.emit(manager, traceId, userId, { type: TRANSACTION_UPDATED, data });
+    return { transaction: next, legs };
   }
 
   /** Soft delete: balances and lists leave it out; `restore` brings it back as it was. */
   async setDeleted(userId: string, id: string, deleted: boolean, traceId: string): Promise<StoredTransaction> {
-    return this.dataSource.transaction(async (manager) => {
-      const stored = await this.loadOwned(manager, userId, id, true);
-      const t = stored.transaction;
-      if (t.locked) throw transactionLocked();
-      if ((t.deletedAt !== null) === deleted) return stored;
-      t.deletedAt = deleted ? this.clock.now() : null;
-      t.updatedAt = this.clock.now();
-      try {
-        await manager.save(TransactionEntity, t);
-      } catch (error) {
-        if ((error as { code?: string }).code === "23505")
-          throw conflict("an imported transaction with the same bank id exists on this account", { field: "id" });
-        throw error;
-      }
-      await this.events.emit(manager, traceId, userId, {
-        type: deleted ? TRANSACTION_DELETED : TRANSACTION_RESTORED,
-        data: transactionSnapshot(t, stored.legs),
-      });
-      return stored;
+    return this.dataSource.transaction((manager) => this.setDeletedIn(manager, userId, id, deleted, traceId));
+  }
+
+  /** `setDeleted` inside the caller's transaction (see `postIn`). */
+  async setDeletedIn(manager: EntityManager, userId: string, id: string, deleted: boolean, traceId: string): Promise<StoredTransaction> {
+    const stored = await this.loadOwned(manager, userId, id, true);
+    const t = stored.transaction;
+    if (t.locked) throw transactionLocked();
+    if ((t.deletedAt !== null) === deleted) return stored;
+    t.deletedAt = deleted ? this.clock.now() : null;
+    t.updatedAt = this.clock.now();
+    try {
+      await manager.save(TransactionEntity, t);
+    } catch (error) {
+      if ((error as { code?: string }).code === "23505")
+        throw conflict("an imported transaction with the same bank id exists on this account", { field: "id" });
+      throw error;
+    }
+    await this.events.emit(manager, traceId, userId, {
+      type: deleted ? TRANSACTION_DELETED : TRANSACTION_RESTORED,
+      data: transactionSnapshot(t, stored.legs),
     });
+    return stored;
   }
 
   /** Lets a reconciled transaction be edited again; its status stays RECONCILED until changed. */

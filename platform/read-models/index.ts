@@ -1,0 +1,7 @@
+export {
+  ledgerAccountNotFound,
+  ledgerAccountsConsumer,
+  LedgerAccountsReadModel,
+  ledgerAccountsTableSql,
+  type LinkableAccount,
+} from "./ledger-accounts.js";
