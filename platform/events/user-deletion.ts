@@ -14,7 +14,8 @@ import type { ConsumerDefinition } from "./inbox.js";
  */
 export function userDeletionConsumer(
   schema: string,
-  purge: (manager: EntityManager, userId: string) => Promise<void>,
+  /** `traceId`: the deletion's, for events the purge itself announces. */
+  purge: (manager: EntityManager, userId: string, traceId: string) => Promise<void>,
 ): ConsumerDefinition<IdentityUserEvents> {
   return {
     name: "user-deletion",
@@ -28,7 +29,7 @@ export function userDeletionConsumer(
         ]);
         // First: it waits for a step of that user's job in progress, so the purge sees its rows.
         await JobQueue.purgeUser(manager, schema, userId);
-        await purge(manager, userId);
+        await purge(manager, userId, event.traceId);
       },
     },
   };

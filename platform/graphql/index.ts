@@ -16,5 +16,6 @@ export {
 export { givenFields } from "./inputs.js";
 export { LIVE_SPEC_URL, liveDirective, type LiveOptions, servedByGateway } from "./live.js";
 export { keyedLoader, type LoaderFactory, LoaderRegistry } from "./loaders.js";
+export { PageInfo } from "./page-info.js";
 export { resolveThroughLoader } from "./reference.js";
 export { scopes } from "./scopes.js";

@@ -7,6 +7,8 @@ import type { RegisteredUser, TestSupergraph } from "./supergraph.js";
 export interface LiveSubscription {
   results: any[];
   client: Client;
+  /** The server completed the subscription (e.g. its entity is no longer visible to the user). */
+  completed: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export function liveClients(sg: () => TestSupergraph) {
     subscribe(user: RegisteredUser, query: string, variables: Record<string, unknown> = {}): LiveSubscription {
       const live: LiveSubscription = {
         results: [],
+        completed: false,
         client: createClient({
           url: sg().gateway.url.replace("http", "ws"),
           webSocketImpl: WebSocket,
@@ -30,7 +33,11 @@ export function liveClients(sg: () => TestSupergraph) {
       };
       live.client.subscribe(
         { query, variables },
-        { next: (r) => void live.results.push(r), error: (e) => void live.results.push({ error: e }), complete: () => undefined },
+        {
+          next: (r) => void live.results.push(r),
+          error: (e) => void live.results.push({ error: e }),
+          complete: () => void (live.completed = true),
+        },
       );
       open.push(live);
       return live;

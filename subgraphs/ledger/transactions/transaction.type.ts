@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
+import { PageInfo } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
 import { UserRef } from "../users/user.type.js";
 import type { PostingEntity } from "./posting.entity.js";
@@ -159,16 +160,6 @@ export class Posting {
       categoryId: leg.categoryId,
     });
   }
-}
-
-@Directive("@shareable")
-@ObjectType("PageInfo")
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
 }
 
 @ObjectType("TransactionEdge")
