@@ -12,10 +12,10 @@ import { startTestSupergraph, type TestSupergraph } from "./harness/supergraph.j
 const run = promisify(execFile);
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "README.md"), "utf8");
 
-/** The shell block between the try-it markers, exactly as a newcomer copies it. */
-function tryItBlock(): string {
-  const found = /<!-- try-it:start -->\s*```sh\n([\s\S]*?)```\s*<!-- try-it:end -->/.exec(readme);
-  if (!found) throw new Error("README.md has no try-it block between <!-- try-it:start --> and <!-- try-it:end -->");
+/** The shell block between the `<!-- <marker>:start -->` and `:end` markers, exactly as a newcomer copies it. */
+function tryItBlock(marker = "try-it"): string {
+  const found = new RegExp(`<!-- ${marker}:start -->\\s*\`\`\`sh\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${marker}:end -->`).exec(readme);
+  if (!found) throw new Error(`README.md has no shell block between <!-- ${marker}:start --> and <!-- ${marker}:end -->`);
   return found[1]!;
 }
 
@@ -28,7 +28,7 @@ function jsonDocuments(output: string): Array<{ data?: any; errors?: unknown[] }
 }
 
 // The newcomer's path: `npm start` on the embedded defaults, then the README's block.
-describe("README try-it block", () => {
+describe("README try-it blocks", () => {
   let sg: TestSupergraph;
 
   beforeAll(async () => {
@@ -57,5 +57,33 @@ describe("README try-it block", () => {
         owner: { displayName: "Me" },
       },
     ]);
+  });
+
+  it("runs the Groups block as written: an even split, balances summing to zero, one transfer to settle", async () => {
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock("try-it-groups")], {
+      env: { ...process.env, MONETA_URL: sg.gateway.url },
+      timeout: 30_000,
+    });
+    expect(stderr).toBe("");
+    const [expense, final] = jsonDocuments(stdout);
+    expect(expense).toEqual({
+      data: {
+        addGroupExpense: {
+          description: "Dinner",
+          shares: [
+            { member: { displayName: "Ana" }, amount: { amount: "42.50" } },
+            { member: { displayName: "Ben" }, amount: { amount: "42.50" } },
+          ],
+        },
+      },
+    });
+    expect(final!.errors).toBeUndefined();
+    expect(final!.data.group).toEqual({
+      balances: [
+        { member: { displayName: "Ana" }, amount: { amount: "-42.50", currency: "EUR" } },
+        { member: { displayName: "Ben" }, amount: { amount: "42.50", currency: "EUR" } },
+      ],
+      settlementPlan: [{ from: { displayName: "Ana" }, to: { displayName: "Ben" }, amount: { amount: "42.50", currency: "EUR" } }],
+    });
   });
 });
