@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { randomUUID } from "node:crypto";
+
 import { INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../../../platform/auth/internal-token.js";
 import type { PlatformConfig } from "../../../platform/config/index.js";
+import { countStatements } from "../../../platform/db/statement-logger.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
@@ -238,6 +241,50 @@ describe.each(modes)("groups and members on %s", (_mode, config) => {
       }),
     ).toBe("BAD_USER_INPUT:groupId");
     expect((await api.group(carol, big.id, `members { id }`)).members).toHaveLength(500);
+  });
+
+  it("reads many groups with everything in them in a constant number of statements", async () => {
+    const erin = await sg.register("Erin");
+    const everything = `{ groups { id myRole members { id } balances { amount { amount } } settlementPlan { from { id } amount { amount } }
+      latestExpense { id paidBy { member { id } } shares { member { id } } createdBy { id } groupAmount { amount } }
+      settlements { id from { id } to { id } } savingsGoals { id contributions { member { id } amount { amount } } } } }`;
+    const addGroup = async (n: number) => {
+      const group = await api.createGroup(erin, `Group ${n}`, "EUR", "Erin");
+      const me = group.members[0].id;
+      const other = await api.placeholder(erin, group.id, "Friend");
+      await api.expense(erin, equalExpense(group.id, me, [me, other], "10.00"));
+      await api.ok(erin, `mutation($i: RecordSettlementInput!) { recordSettlement(input: $i) { id } }`, {
+        i: { groupId: group.id, fromMemberId: other, toMemberId: me, amount: { amount: "1.00", currency: "EUR" }, date: "2026-11-20" },
+      });
+      const goal = (
+        await api.ok(erin, `mutation($i: CreateGroupSavingsGoalInput!) { createGroupSavingsGoal(input: $i) { id } }`, {
+          i: { groupId: group.id, name: "Pot", target: { amount: "50", currency: "EUR" } },
+        })
+      ).createGroupSavingsGoal;
+      await api.ok(erin, `mutation($i: GroupSavingsGoalMovementInput!) { contributeToGroupSavingsGoal(input: $i) { id } }`, {
+        i: { goalId: goal.id, amount: { amount: "5", currency: "EUR" } },
+      });
+    };
+    // Straight at the subgraph: the gateway's cost limit (rightly) refuses this much in one operation.
+    const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
+    const count = async () => {
+      const traceId = `groups-read-${randomUUID()}`;
+      const headers = { [INTERNAL_TOKEN_HEADER]: await signer.sign({ userId: erin.id, scopes: ["*"] }, traceId), "x-trace-id": traceId };
+      let groups: unknown[] = [];
+      const statements = await countStatements(sg.subgraph("groups").kit.dataSource, traceId, async () => {
+        const r = await postGraphQL(sg.all.urls.groups!, { query: everything }, headers);
+        expect(r.errors).toBeUndefined();
+        groups = r.data.groups;
+      });
+      return { statements, groups: groups.length };
+    };
+    for (let n = 0; n < 2; n++) await addGroup(n);
+    const two = await count();
+    for (let n = 2; n < 6; n++) await addGroup(n);
+    const six = await count();
+    expect([two.groups, six.groups]).toEqual([2, 6]);
+    expect(six.statements).toBe(two.statements);
+    expect(two.statements).toBeLessThanOrEqual(12);
   });
 
   it("serves the group fields of a group a member reads in one request", async () => {
