@@ -167,10 +167,10 @@ export class ExpenseService {
         ledgerAccountId = changes.ledgerAccountId;
       }
       const recorder = await this.recorderUser(manager, old.createdBy);
-      if (ledgerAccountId !== null && (changes.ledgerAccountId !== undefined || changes.amount !== undefined)) {
-        ledgerAccountId = recorder ? (await this.accounts.requireLinkable(manager, recorder, ledgerAccountId, "ledgerAccountId")).id : null;
-        if (ledgerAccountId) await this.assertAccountCurrency(manager, recorder!, ledgerAccountId, amount.currency);
-      }
+      // A recorder who deleted their account has no ledger left to book on.
+      if (recorder === null) ledgerAccountId = null;
+      else if (ledgerAccountId !== null && (changes.ledgerAccountId !== undefined || changes.amount !== undefined))
+        ledgerAccountId = await this.checkedAccount(manager, recorder, ledgerAccountId, amount.currency);
       const expense = Object.assign(new ExpenseEntity(), old, {
         description:
           changes.description !== undefined && changes.description !== null
@@ -290,16 +290,14 @@ export class ExpenseService {
     if (accountId === null) return null;
     if (lines.paidBy(access.me.id) === 0n)
       throw badInput("you can only name your own account for what you paid", { field: "ledgerAccountId" });
+    return this.checkedAccount(manager, userId, accountId, currency);
+  }
+
+  private async checkedAccount(manager: EntityManager, userId: string, accountId: string, currency: string): Promise<string> {
     const account = await this.accounts.requireLinkable(manager, userId, accountId, "ledgerAccountId");
     if (account.currency !== currency)
       throw badInput(`the account is in ${account.currency}, the expense in ${currency}`, { field: "ledgerAccountId" });
     return account.id;
-  }
-
-  private async assertAccountCurrency(manager: EntityManager, userId: string, accountId: string, currency: string): Promise<void> {
-    const account = await this.accounts.requireLinkable(manager, userId, accountId, "ledgerAccountId");
-    if (account.currency !== currency)
-      throw badInput(`the account is in ${account.currency}, the expense in ${currency}`, { field: "ledgerAccountId" });
   }
 
   private async recorderUser(manager: EntityManager, memberId: string): Promise<string | null> {

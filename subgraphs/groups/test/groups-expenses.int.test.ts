@@ -290,6 +290,19 @@ describe.each(modes)("group expenses, balances and settle-up on %s", (_mode, con
     await eventually(async () => expect(await postings()).toEqual([]));
     expect((await postings(true)).map((t) => t.amount.amount)).toEqual(["-30.00"]);
 
+    // A settlement Alice receives lands on her account as money in.
+    await api.ok(alice, `mutation($i: RecordSettlementInput!) { recordSettlement(input: $i) { id } }`, {
+      i: {
+        groupId: trip,
+        fromMemberId: b,
+        toMemberId: a,
+        amount: { amount: "7.50", currency: "EUR" },
+        date: "2026-11-22",
+        ledgerAccountId: account,
+      },
+    });
+    await eventually(async () => expect((await postings()).map((t) => [t.amount.amount, t.date])).toEqual([["7.50", "2026-11-22"]]));
+
     // Someone else's account, or one in another currency, is refused before anything is written.
     const bobAccount = await sg.createAccount(bob, "EUR");
     const usd = await sg.createAccount(alice, "USD");
