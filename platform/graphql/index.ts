@@ -6,6 +6,7 @@ export {
   requireUserId,
   resolveOwnUserReference,
 } from "./context.js";
+export { type DatedCursor, decodeDatedCursor, encodeDatedCursor } from "./dated-cursor.js";
 export {
   buildFederatedSchema,
   type FederatedSchema,

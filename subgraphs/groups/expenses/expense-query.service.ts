@@ -1,11 +1,11 @@
 import type { DataSource } from "typeorm";
 
 import { badInput } from "../../../platform/errors/index.js";
+import { decodeDatedCursor, encodeDatedCursor } from "../../../platform/graphql/index.js";
 import { calendarDate, isUuid } from "../../../platform/time/index.js";
 import { requireAccess } from "../groups/group-access.js";
 import type { ExpenseEntity } from "./expense.entity.js";
 import { expenseOfRow } from "./expense.service.js";
-import { decodeExpenseCursor, encodeExpenseCursor } from "./expense-cursor.js";
 
 export const MAX_EXPENSES_PAGE = 200;
 
@@ -36,7 +36,7 @@ export class ExpenseQueryService {
     const to = filter.to ? calendarDate(filter.to, "filter.to") : null;
     if (filter.memberId && !isUuid(filter.memberId)) throw badInput("filter.memberId is not a member id", { field: "filter.memberId" });
     const search = filter.search?.trim() ? filter.search.trim().slice(0, 100) : null;
-    const cursor = after ? decodeExpenseCursor(after) : null;
+    const cursor = after ? decodeDatedCursor(after) : null;
     const { group } = await requireAccess(this.dataSource.manager, userId, groupId);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT e.id, e.group_id, e.description, e.amount_minor::text, e.currency, e.group_amount_minor::text, e.exchange_rate,
@@ -64,6 +64,6 @@ export class ExpenseQueryService {
       ],
     );
     const expenses = rows.slice(0, first).map(expenseOfRow);
-    return { expenses, cursors: expenses.map(encodeExpenseCursor), hasNextPage: rows.length > first };
+    return { expenses, cursors: expenses.map(encodeDatedCursor), hasNextPage: rows.length > first };
   }
 }

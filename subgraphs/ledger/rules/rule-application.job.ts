@@ -1,10 +1,10 @@
 import type { EntityManager } from "typeorm";
 
 import type { Outbox } from "../../../platform/events/index.js";
+import { encodeDatedCursor } from "../../../platform/graphql/index.js";
 import type { JobExecution, JobHandler, JobRecord, JobStepResult } from "../../../platform/jobs/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { LEDGER_RULES_TOPIC, RULE_APPLICATION_UPDATED, type RuleApplicationUpdatedV1 } from "../../../schema/events/ledger.js";
-import { encodeCursor } from "../transactions/transaction-cursor.js";
 import type { TransactionQueries, TransactionQuery } from "../transactions/transaction-query.service.js";
 import { APPLY_PAGE, RuleService } from "./rule.service.js";
 import { RuleApplicationEntity } from "./rule-application.entity.js";
@@ -81,7 +81,7 @@ class RuleApplicationRun implements JobExecution<RuleApplicationCursor> {
     const counts = await this.deps.rules.applyToPage(manager, userId, rows, this.job.payload.traceId);
     const last = rows.at(-1);
     this.cursor = {
-      after: last ? encodeCursor(last) : this.cursor.after,
+      after: last ? encodeDatedCursor(last) : this.cursor.after,
       examined: this.cursor.examined + counts.examined,
       changed: this.cursor.changed + counts.changed,
     };

@@ -1,6 +1,7 @@
 import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from "typeorm";
 
 import { badInput } from "../../../platform/errors/index.js";
+import { decodeDatedCursor } from "../../../platform/graphql/index.js";
 import { normalizeCurrency, parseAmount } from "../../../platform/money/index.js";
 import { isUuid } from "../../../platform/time/index.js";
 import type { CategoryService } from "../categories/category.service.js";
@@ -8,7 +9,6 @@ import { calendarDate } from "./calendar-date.js";
 import { PostingEntity } from "./posting.entity.js";
 import { TransactionEntity } from "./transaction.entity.js";
 import type { TransactionFilter } from "./transaction.inputs.js";
-import { decodeCursor } from "./transaction-cursor.js";
 
 /** A validated filter, with categories already widened to their subcategories. */
 export interface TransactionQuery {
@@ -109,7 +109,7 @@ export class TransactionQueries {
   ): Promise<{ rows: TransactionEntity[]; hasNextPage: boolean }> {
     const qb = this.filtered(userId, query, manager);
     if (after) {
-      const c = decodeCursor(after);
+      const c = decodeDatedCursor(after);
       qb.andWhere("(t.date, t.created_at, t.id) < (CAST(:cDate AS date), CAST(:cCreated AS timestamptz), CAST(:cId AS uuid))", {
         cDate: c.date,
         cCreated: c.createdAt,

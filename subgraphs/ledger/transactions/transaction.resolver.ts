@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver,
 
 import { badInput } from "../../../platform/errors/index.js";
 import {
+  encodeDatedCursor,
   givenFields,
   liveDirective,
   type RequestContext,
@@ -22,7 +23,6 @@ import { PostTransactionInput, type SplitInput, TransactionFilter, TransferInput
 import type { TransactionPatch } from "./transaction.service.js";
 import { Posting, Split, Transaction, TransactionConnection, TransactionTotals } from "./transaction.type.js";
 import type { EntryInput, StoredTransaction } from "./transaction.writer.js";
-import { encodeCursor } from "./transaction-cursor.js";
 
 export const MAX_PAGE = 500;
 
@@ -49,9 +49,9 @@ export async function transactionConnection(
   const { rows, hasNextPage } = await deps.queries.page(userId, query, first, after);
   const nodes = rows.map(Transaction.from);
   return Object.assign(new TransactionConnection(), {
-    edges: rows.map((row, i) => ({ cursor: encodeCursor(row), node: nodes[i]! })),
+    edges: rows.map((row, i) => ({ cursor: encodeDatedCursor(row), node: nodes[i]! })),
     nodes,
-    pageInfo: { hasNextPage, endCursor: rows.length ? encodeCursor(rows[rows.length - 1]!) : null },
+    pageInfo: { hasNextPage, endCursor: rows.length ? encodeDatedCursor(rows[rows.length - 1]!) : null },
     filterKey: { userId, query },
   });
 }
