@@ -27,8 +27,12 @@ export class BalanceService {
       [groupIds.filter(isUuid), userId],
     );
     const out = new Map<string, MemberAmount[]>();
-    for (const row of rows)
-      out.set(row.group_id, [...(out.get(row.group_id) ?? []), { memberId: row.member_id, amountMinor: BigInt(row.amount) }]);
+    for (const row of rows) {
+      const balance = { memberId: row.member_id, amountMinor: BigInt(row.amount) };
+      const list = out.get(row.group_id);
+      if (list) list.push(balance);
+      else out.set(row.group_id, [balance]);
+    }
     return out;
   }
 

@@ -23,7 +23,12 @@ function groupedLoader<V>(batch: (keys: readonly string[]) => Promise<Map<string
 
 function byKey<V>(rows: readonly V[], keyOf: (row: V) => string): Map<string, V[]> {
   const out = new Map<string, V[]>();
-  for (const row of rows) out.set(keyOf(row), [...(out.get(keyOf(row)) ?? []), row]);
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = out.get(key);
+    if (list) list.push(row);
+    else out.set(key, [row]);
+  }
   return out;
 }
 
