@@ -9,8 +9,9 @@
  *   3. One importTransactions of a generated 50,000-row CSV through the gateway, then importBatch polled
  *      until the background job has COMPLETED it: how long the request took to answer, s and rows/s
  *      from enqueue to COMPLETED, peak RSS.
- * Subgraphs (one process: identity, ledger, budgets on one in-process event bus) and the gateway
- * each run in a child process; autocannon and pgbench run from here. Fresh databases, dropped at the end.
+ * Subgraphs (every subgraph in one process, on one in-process event bus; bench/support/stack.ts) and
+ * the gateway each run in a child process; autocannon and pgbench run from here. Fresh databases,
+ * dropped at the end.
  *
  * Settings:
  *   BENCH_DURATION      s per run (default 5, at most 45: a signed internal token lives 60 s)
@@ -18,45 +19,32 @@
  *   BENCH_CLIENTS       comma list of client counts (default 1,8,32)
  *   BENCH_IMPORT_ROWS   rows in the import (default 50000)
  *   BENCH_POSTGRES_URL  admin URL of the server (default postgres://postgres@127.0.0.1:5432)
+ *   BENCH_LOG_LEVEL     servers' log level (default silent)
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
-import autocannon, { type Options, type Result } from "autocannon";
 import pg from "pg";
 
-import { readSupergraphSdl } from "../gateway/supergraph.js";
-import { exportInternalKeys, generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
-import { supergraphWithUrls } from "./gateway/child.js";
+import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { ServerProcess } from "./gateway/process.js";
 import { createDatabase, databaseUrl, dropDatabase, pgbench, pgbenchInit, type PgbenchResult } from "./ledger/postgres.js";
+import { closedLoop, type ClosedLoopRun } from "./support/closed-loop.js";
+import { bearer as bearerOf, graphql } from "./support/graphql.js";
+import { positiveInteger, positiveIntegers, positiveNumber } from "./support/settings.js";
+import { serverEnv, startSubgraphs } from "./support/stack.js";
+import { printTable } from "./support/table.js";
 
-const num = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
-const DURATION = Math.min(Math.round(num("BENCH_DURATION", 5)), 45);
-const WARMUP = num("BENCH_WARMUP", 2);
-const CLIENTS = (process.env.BENCH_CLIENTS ?? "1,8,32")
-  .split(",")
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n > 0);
-const IMPORT_ROWS = Math.round(num("BENCH_IMPORT_ROWS", 50_000));
+const DURATION = Math.min(Math.round(positiveNumber("BENCH_DURATION", 5)), 45);
+const WARMUP = positiveNumber("BENCH_WARMUP", 2);
+const CLIENTS = positiveIntegers("BENCH_CLIENTS", "1,8,32");
+const IMPORT_ROWS = positiveInteger("BENCH_IMPORT_ROWS", 50_000);
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
 const IMPORT = `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { id status } }`;
 const IMPORT_BATCH = `query($id: ID!) { importBatch(id: $id) { status imported duplicates failed } }`;
 const PASSWORD = "plum-tractor-velvet-93";
-
-interface Run {
-  txPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  ok: number;
-}
 
 const started = performance.now();
 const suffix = randomBytes(5).toString("hex");
@@ -72,63 +60,20 @@ const cleanUp = async () => {
 };
 process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
-const post = async (url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (!response.ok || body.errors) throw new Error(`${query.slice(0, 50)}… answered ${response.status}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
+const post = async (url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  (await graphql(url, query, variables, headers, 120_000)).data;
 
-/** A closed loop of postTransaction; each response body is checked, failures counted here. */
-async function closedLoop(
-  url: string,
-  headers: Record<string, string>,
-  accountId: string,
-  connections: number,
-  seconds: number,
-): Promise<Run> {
-  let ok = 0;
-  let bad = 0;
-  const verifyBody = (text: string) => {
-    try {
-      const body = JSON.parse(text) as { data?: { postTransaction?: { id?: unknown } }; errors?: unknown };
-      if (!body.errors && typeof body.data?.postTransaction?.id === "string") {
-        ok++;
-        return true;
-      }
-    } catch {
-      /* not JSON: counted below */
-    }
-    bad++;
-    return false;
-  };
-  const input = { accountId, amount: { amount: "-12.34", currency: "EUR" }, date: "2026-11-05", payee: "Bench" };
-  // verifyBody is autocannon's per-response hook (not in bench/gateway/autocannon.d.ts's subset).
-  const options: Options & { verifyBody: (body: string) => boolean } = {
+/** A closed loop of postTransaction on `accountId`; a success carries the new transaction's id. */
+const postLoop = (url: string, headers: Record<string, string>, accountId: string, connections: number, seconds: number) =>
+  closedLoop({
     url,
-    method: "POST",
+    headers,
+    query: POST,
+    variables: { input: { accountId, amount: { amount: "-12.34", currency: "EUR" }, date: "2026-11-05", payee: "Bench" } },
     connections,
-    duration: seconds,
-    timeout: 10,
-    verifyBody,
-    headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ query: POST, variables: { input } }),
-  };
-  const result: Result = await autocannon(options);
-  // Let requests still in flight when the run stopped finish before the next run starts.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  return {
-    txPerSecond: ok / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: bad + result.errors + result.timeouts,
-    ok,
-  };
-}
+    seconds,
+    succeeded: (data) => typeof data?.postTransaction?.id === "string",
+  });
 
 /** `count` distinct rows: each its own date, amount and letters-only payee (digits are dropped from payee keys). */
 function csv(count: number): string {
@@ -152,29 +97,10 @@ function csv(count: number): string {
 try {
   await createDatabase(appDb);
   databases.push(appDb);
-  const keys = await generateInternalKeys();
-  const pem = await exportInternalKeys(keys);
-  const signer = new InternalTokenSigner(keys.privateKey);
-  const env = {
-    INTERNAL_JWT_PRIVATE_KEY: pem.privateKey,
-    INTERNAL_JWT_PUBLIC_KEY: pem.publicKey,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    APOLLO_TELEMETRY_DISABLED: "true",
-    DATABASE_URL: databaseUrl(appDb),
-    REDIS_URL: "",
-    KAFKA_BROKERS: "",
-  };
-  const subgraphs = await ServerProcess.start("subgraphs", "subgraphs.server.ts", env);
+  const { env, signer } = await serverEnv({ DATABASE_URL: databaseUrl(appDb), REDIS_URL: "", KAFKA_BROKERS: "" });
+  const { subgraphs, urls, gatewayEnv } = await startSubgraphs(env, work);
   servers.push(subgraphs);
-  const urls = subgraphs.info.urls as Record<string, string>;
-  const supergraphFile = join(work, "supergraph.graphql");
-  writeFileSync(supergraphFile, supergraphWithUrls(readSupergraphSdl(), urls));
-  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", {
-    ...env,
-    BENCH_SUPERGRAPH: supergraphFile,
-    BENCH_SUBGRAPH_URLS: JSON.stringify(urls),
-  });
+  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", gatewayEnv);
   servers.push(gateway);
   const gatewayUrl = gateway.info.url as string;
 
@@ -182,7 +108,7 @@ try {
     i: { email: `bench.${suffix}@example.com`, password: PASSWORD, displayName: "Bench" },
   });
   const userId = registered.register.user.id as string;
-  const bearer = { authorization: `Bearer ${registered.register.accessToken as string}` };
+  const bearer = bearerOf(registered.register.accessToken as string);
   const openAccount = async (name: string) =>
     (
       await post(
@@ -239,16 +165,16 @@ try {
   const importSeconds = (performance.now() - importStarted) / 1000;
   const [afterImport, gatewayAfterImport] = await Promise.all([subgraphs.usage(), gateway.usage()]);
 
-  let successes = (await closedLoop(gatewayUrl, bearer, accountId, 8, WARMUP)).ok;
-  successes += (await closedLoop(urls.ledger!, await internal(), accountId, 8, WARMUP)).ok;
+  let successes = (await postLoop(gatewayUrl, bearer, accountId, 8, WARMUP)).ok;
+  successes += (await postLoop(urls.ledger!, await internal(), accountId, 8, WARMUP)).ok;
   await createDatabase(pgbenchDb);
   databases.push(pgbenchDb);
   await pgbenchInit(pgbenchDb);
 
-  const rows: Array<{ clients: number; viaGateway: Run; direct: Run; reference: PgbenchResult }> = [];
+  const rows: Array<{ clients: number; viaGateway: ClosedLoopRun; direct: ClosedLoopRun; reference: PgbenchResult }> = [];
   for (const clients of CLIENTS) {
-    const viaGateway = await closedLoop(gatewayUrl, bearer, accountId, clients, DURATION);
-    const direct = await closedLoop(urls.ledger!, await internal(), accountId, clients, DURATION);
+    const viaGateway = await postLoop(gatewayUrl, bearer, accountId, clients, DURATION);
+    const direct = await postLoop(urls.ledger!, await internal(), accountId, clients, DURATION);
     const reference = await pgbench(pgbenchDb, clients, DURATION);
     successes += viaGateway.ok + direct.ok;
     rows.push({ clients, viaGateway, direct, reference });
@@ -262,7 +188,7 @@ try {
   const [postedRows, importedRows] = [await count(accountId), await count(importAccountId)];
   await client.end();
 
-  const cell = (r: Run) => [r.txPerSecond.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)];
+  const cell = (r: ClosedLoopRun) => [r.perSecond.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)];
   const header = [
     "clients",
     "gateway tx/s",
@@ -285,12 +211,8 @@ try {
     r.reference.latencyMs.toFixed(2),
     String(r.reference.failed),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;
   console.log(`\npostTransaction vs pgbench (tps excluding connection time; pgbench -j ≤ 2, -s 1, own database)`);
-  console.log(line(header));
-  console.log(`|${widths.map((w) => `${"-".repeat(w + 1)}:`).join("|")}|`);
-  for (const row of table) console.log(line(row));
+  printTable(header, table);
   console.log(
     `\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
       ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +

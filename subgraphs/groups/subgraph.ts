@@ -31,6 +31,7 @@ import { MemberService } from "./members/member.service.js";
 import { GroupMember } from "./members/member.type.js";
 import { Groups1796531600000 } from "./migrations/1796531600000-groups.js";
 import { LedgerAccounts1796531600010 } from "./migrations/1796531600010-ledger-accounts.js";
+import { SettlementMemberIndexes1796533959097 } from "./migrations/1796533959097-settlement-member-indexes.js";
 import { SettlementEntity } from "./settlements/settlement.entity.js";
 import { GroupSettlementResolver } from "./settlements/settlement.resolver.js";
 import { SettlementService } from "./settlements/settlement.service.js";
@@ -94,7 +95,7 @@ export default defineSubgraph<GroupsDeps>({
     GroupGoalEntity,
     GoalContributionEntity,
   ],
-  migrations: [Groups1796531600000, LedgerAccounts1796531600010],
+  migrations: [Groups1796531600000, LedgerAccounts1796531600010, SettlementMemberIndexes1796533959097],
   createDeps: createGroups,
   close: (deps) => deps.idempotencyPurge.stop(),
   references: (deps) => ({
