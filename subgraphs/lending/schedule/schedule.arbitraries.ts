@@ -4,6 +4,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 
 import type { LoanMethod, LoanTerms } from "./loan-terms.js";
+import type { PrepaymentStrategy } from "./reschedule.js";
 
 /** A rate in millionths of a percent, written as the string a client sends ("6.5", "0.000001"). */
 export const rateMillionths = fc.oneof(
@@ -49,3 +50,21 @@ export function expectedInterest(balanceMinor: bigint, millionths: number): bigi
   const den = 1_200_000_000n;
   return (2n * balanceMinor * BigInt(millionths) + den) / (2n * den);
 }
+
+export interface PrepaymentCase {
+  loan: LoanCase;
+  /** Installments paid before the prepayment (0..termMonths − 1). */
+  paid: number;
+  /** Basis points of the balance at that point prepaid: 1..10000 (10000 pays it off). */
+  prepaidBasisPoints: number;
+  strategy: PrepaymentStrategy;
+}
+
+export const prepaymentCase: fc.Arbitrary<PrepaymentCase> = loanCase.chain((loan) =>
+  fc.record({
+    loan: fc.constant(loan),
+    paid: fc.integer({ min: 0, max: loan.terms.termMonths - 1 }),
+    prepaidBasisPoints: fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 50 })),
+    strategy: fc.constantFrom<PrepaymentStrategy>("REDUCE_TERM", "REDUCE_PAYMENT"),
+  }),
+);
