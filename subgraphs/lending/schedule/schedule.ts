@@ -14,7 +14,8 @@ export const SCHEDULE_CONVENTION =
   "AMORTIZING: the payment is the annuity P·r/(1−(1+r)^−n) with r = annual rate/12, rounded half-up to the minor unit; " +
   "each period's interest is the balance × r rounded half-up; principal = payment − interest; the last payment absorbs " +
   "the residual so the balance ends at exactly zero. At rate 0 the payment is principal/n rounded down, with the remainder " +
-  "on the last installment. SIMPLE: total interest P × annual rate × n/12, rounded half-up once; principal and interest are " +
+  "on the last installment. An AMORTIZING loan whose rounded payment would repay it before the last installment is refused: " +
+  "choose a shorter term. SIMPLE: total interest P × annual rate × n/12, rounded half-up once; principal and interest are " +
   "each repaid in n equal parts rounded down, remainders on the last installment. INTEREST_ONLY: each installment pays the " +
   "balance × r rounded half-up; the last also repays the whole principal. Installment k is due k months after the start date, " +
   "on the same day of the month or the last day of a shorter month.";
