@@ -97,6 +97,7 @@ export interface InstallmentDueV1 {
   currency: string;
 }
 
+/** `amountMinor` counts the late fee just added. */
 export interface InstallmentOverdueV1 extends InstallmentDueV1 {
   /** The late fee added to the installment, "0" when the loan has none. */
   lateFeeMinor: string;

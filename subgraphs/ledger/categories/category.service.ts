@@ -107,7 +107,10 @@ export class CategoryService {
       [userId, name],
     );
     if (found) return found.id;
-    if ((await manager.countBy(CategoryEntity, { userId })) >= MAX_CATEGORIES_PER_USER) return null;
+    const count = await manager.countBy(CategoryEntity, { userId });
+    // A booking that overtakes UserRegistered must not leave the user without their defaults.
+    if (count === 0) await this.createDefaults(manager, userId, traceId);
+    else if (count >= MAX_CATEGORIES_PER_USER) return null;
     const entity = Object.assign(new CategoryEntity(), {
       id: this.ids.next(),
       userId,
