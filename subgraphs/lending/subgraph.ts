@@ -41,7 +41,7 @@ function createLending(kit: SubgraphKit): LendingDeps {
   const loans = new LoanService(dataSource, clock, ids, idempotency, contacts, events);
   const loanQueries = new LoanQueries(dataSource);
   const payments = new PaymentService(dataSource, clock, ids, idempotency, loans, accounts, events);
-  const overdueJob = new OverdueJob(dataSource, clock, loans, events, kit.logger.child({ job: "overdue" }));
+  const overdueJob = new OverdueJob(dataSource, clock, events, kit.logger.child({ job: "overdue" }));
   overdueJob.start(OVERDUE_JOB_EVERY_MS);
   return {
     contacts,

@@ -77,22 +77,30 @@ export class LoanEvents {
     ]);
   }
 
-  async installmentDue(manager: EntityManager, traceId: string, loan: LoanEntity, row: InstallmentEntity): Promise<void> {
-    await this.outbox.add(manager, traceId, [
-      { topic: LENDING_INSTALLMENT_TOPIC, type: INSTALLMENT_DUE, key: loan.userId, data: installmentNotice(loan, row) },
-    ]);
+  /** Installment notices, written together: the overdue job adds a batch of loans' notices in one statement. */
+  async installmentNotices(manager: EntityManager, traceId: string, notices: readonly InstallmentNotice[]): Promise<void> {
+    await this.outbox.add(
+      manager,
+      traceId,
+      notices.map(({ kind, loan, row }) =>
+        kind === "DUE"
+          ? { topic: LENDING_INSTALLMENT_TOPIC, type: INSTALLMENT_DUE, key: loan.userId, data: installmentNotice(loan, row) }
+          : {
+              topic: LENDING_INSTALLMENT_TOPIC,
+              type: INSTALLMENT_OVERDUE,
+              key: loan.userId,
+              data: { ...installmentNotice(loan, row), lateFeeMinor: row.lateFeeMinor.toString() },
+            },
+      ),
+    );
   }
+}
 
-  async installmentOverdue(manager: EntityManager, traceId: string, loan: LoanEntity, row: InstallmentEntity): Promise<void> {
-    await this.outbox.add(manager, traceId, [
-      {
-        topic: LENDING_INSTALLMENT_TOPIC,
-        type: INSTALLMENT_OVERDUE,
-        key: loan.userId,
-        data: { ...installmentNotice(loan, row), lateFeeMinor: row.lateFeeMinor.toString() },
-      },
-    ]);
-  }
+/** InstallmentDue or InstallmentOverdue for one installment, as it stands once marked. */
+export interface InstallmentNotice {
+  kind: "DUE" | "OVERDUE";
+  loan: LoanEntity;
+  row: InstallmentEntity;
 }
 
 const installmentNotice = (loan: LoanEntity, row: InstallmentEntity): InstallmentDueV1 => ({

@@ -6,8 +6,7 @@ import { type Clock, utcDay } from "../../../platform/time/index.js";
 import { InstallmentEntity } from "../installments/installment.entity.js";
 import { statusOf, unpaidOf } from "../installments/installment-state.js";
 import { LoanEntity } from "../loans/loan.entity.js";
-import type { LoanService } from "../loans/loan.service.js";
-import type { LoanEvents } from "../loans/loan-events.js";
+import type { InstallmentNotice, LoanEvents } from "../loans/loan-events.js";
 import { isOverdue, lateFee, type LateFeeRule } from "./late-fee.js";
 
 /** Loans claimed per transaction. */
@@ -35,7 +34,6 @@ export class OverdueJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly loans: LoanService,
     private readonly events: LoanEvents,
     private readonly logger: Logger,
   ) {}
@@ -63,11 +61,11 @@ export class OverdueJob {
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
         const loans = await this.claim(manager, today, after);
-        for (const loan of loans) {
-          const done = await this.process(manager, loan, today);
-          total.overdue += done.overdue;
-          total.reminded += done.reminded;
-        }
+        const notices: InstallmentNotice[] = [];
+        for (const loan of loans) notices.push(...(await this.process(manager, loan, today)));
+        await this.events.installmentNotices(manager, TRACE, notices);
+        total.overdue += notices.filter((n) => n.kind === "OVERDUE").length;
+        total.reminded += notices.filter((n) => n.kind === "DUE").length;
         return loans;
       });
       if (batch.length < BATCH) return total;
@@ -89,7 +87,8 @@ export class OverdueJob {
       .getMany();
   }
 
-  private async process(manager: EntityManager, loan: LoanEntity, today: string): Promise<{ overdue: number; reminded: number }> {
+  /** Marks what is due of one claimed loan; answers the notices to announce. */
+  private async process(manager: EntityManager, loan: LoanEntity, today: string): Promise<InstallmentNotice[]> {
     // Read under the loan's lock: another instance's pass over this loan has committed or not begun.
     const rows = await manager
       .getRepository(InstallmentEntity)
@@ -100,7 +99,7 @@ export class OverdueJob {
       .getMany();
     const rule = lateFeeRuleOf(loan);
     const now = this.clock.now();
-    const done = { overdue: 0, reminded: 0 };
+    const notices: InstallmentNotice[] = [];
     for (const row of rows) {
       if (row.overdueAt === null && isOverdue(row.dueDate, loan.graceDays, today)) {
         const unpaid = unpaidOf(row);
@@ -112,20 +111,18 @@ export class OverdueJob {
           { loanId: loan.id, number: row.number },
           { lateFeeMinor: row.lateFeeMinor, overdueAt: now, status: row.status },
         );
-        await this.events.installmentOverdue(manager, TRACE, loan, row);
-        done.overdue++;
+        notices.push({ kind: "OVERDUE", loan, row });
       } else if (row.remindedAt === null && row.dueDate >= today) {
         await manager.update(InstallmentEntity, { loanId: loan.id, number: row.number }, { remindedAt: now });
-        await this.events.installmentDue(manager, TRACE, loan, row);
-        done.reminded++;
+        notices.push({ kind: "DUE", loan, row });
       }
     }
-    if (done.overdue > 0) {
-      const status = loan.status;
-      await this.loans.settleStatus(manager, loan, today);
-      if (loan.status !== status) await manager.update(LoanEntity, { id: loan.id }, { status: loan.status, updatedAt: now });
+    // An installment just marked is unpaid, so the loan is overdue (claimed loans are ACTIVE or OVERDUE).
+    if (loan.status === "ACTIVE" && notices.some((n) => n.kind === "OVERDUE")) {
+      loan.status = "OVERDUE";
+      await manager.update(LoanEntity, { id: loan.id }, { status: loan.status, updatedAt: now });
     }
-    return done;
+    return notices;
   }
 }
 

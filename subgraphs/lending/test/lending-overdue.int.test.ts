@@ -28,7 +28,7 @@ describe.each(modes)("the daily overdue job on %s", (_mode, config) => {
   /** Another instance's job over the same database, as a second replica would run it. */
   const secondRunner = () => {
     const kit = sg.subgraph("lending").kit;
-    return new OverdueJob(kit.dataSource, kit.clock, deps.loans, new LoanEvents(kit.outbox), pino({ level: "silent" }));
+    return new OverdueJob(kit.dataSource, kit.clock, new LoanEvents(kit.outbox), pino({ level: "silent" }));
   };
   const notices = async (type: string, loanId: string) =>
     (
