@@ -28,10 +28,13 @@ export function statusOf(row: InstallmentEntity): InstallmentStatusValue {
   return row.paidInterestMinor + row.paidPrincipalMinor + row.paidLateFeeMinor > 0n ? "PARTIALLY_PAID" : "PENDING";
 }
 
-/** Rows for a freshly computed (part of a) schedule: nothing paid yet. */
+/**
+ * Rows for a freshly computed (part of a) schedule: nothing paid yet. An installment of nothing (an
+ * interest-free, interest-only month) is PAID from the start: nothing can be overdue on it.
+ */
 export function installmentRows(loanId: string, userId: string, scheduled: readonly ScheduledInstallment[]): InstallmentEntity[] {
-  return scheduled.map((s) =>
-    Object.assign(new InstallmentEntity(), {
+  return scheduled.map((s) => {
+    const row: InstallmentEntity = Object.assign(new InstallmentEntity(), {
       loanId,
       number: s.number,
       userId,
@@ -48,6 +51,8 @@ export function installmentRows(loanId: string, userId: string, scheduled: reado
       remindedAt: null,
       overdueAt: null,
       paidOn: null,
-    } satisfies InstallmentEntity),
-  );
+    } satisfies InstallmentEntity);
+    row.status = statusOf(row);
+    return row;
+  });
 }

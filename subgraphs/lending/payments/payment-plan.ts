@@ -116,13 +116,14 @@ function settle(loan: PayableLoan, open: readonly InstallmentEntity[], payoff: P
   for (const row of reached) if (!plan.updated.some((u) => u.number === row.number)) plan.updated.push({ ...row });
   plan.updated.sort((a, b) => a.number - b.number);
   for (const row of plan.updated) {
-    if (row.paidInterestMinor === row.interestMinor) continue;
-    // The running period ends today: its interest is what accrued, and nothing is left after it.
-    row.interestMinor = row.paidInterestMinor;
-    row.paymentMinor = row.interestMinor + row.principalMinor;
-    row.balanceMinor = 0n;
+    if (row.paidInterestMinor < row.interestMinor) {
+      // The running period ends today: its interest is what accrued, and nothing is left after it.
+      row.interestMinor = row.paidInterestMinor;
+      row.paymentMinor = row.interestMinor + row.principalMinor;
+      row.balanceMinor = 0n;
+    }
     row.status = statusOf(row);
-    row.paidOn = date;
+    row.paidOn ??= date;
   }
   const after = open.filter((row) => row.number > (reached.at(-1)?.number ?? 0));
   return { ...plan, rescheduled: after.length > 0 ? { fromNumber: after[0]!.number, rows: [] } : null };
