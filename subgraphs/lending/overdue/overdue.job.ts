@@ -73,7 +73,10 @@ export class OverdueJob {
     }
   }
 
-  /** The next loans (by id, after `after`) with work for today, row-locked; others' locked loans are theirs. */
+  /**
+   * The next loans (by id, after `after`) with work for today, row-locked. A loan locked elsewhere
+   * (another instance's pass, a payment in progress) is skipped: that pass does it, or the next run.
+   */
   private async claim(manager: EntityManager, today: string, after: string): Promise<LoanEntity[]> {
     return manager
       .getRepository(LoanEntity)
