@@ -96,8 +96,12 @@ export class LoanResolver {
     });
   }
 
-  @FieldResolver(() => Installment, { nullable: true, description: "The oldest installment not paid in full; null when none." })
+  @FieldResolver(() => Installment, {
+    nullable: true,
+    description: "The oldest installment not paid in full; null when none, and on a written-off loan.",
+  })
   async nextDue(@Root() loan: Loan, @Ctx() context: RequestContext): Promise<Installment | null> {
+    if (loan.status === LoanStatus.WRITTEN_OFF) return null;
     const rows = await context.loaders.get(this.deps.loaders.installments).load(loan.id);
     const next = rows.find((row) => row.status !== "PAID");
     return next ? Installment.from(next, loan.currency) : null;

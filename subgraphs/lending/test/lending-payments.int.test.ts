@@ -211,9 +211,10 @@ describe.each(modes)("loan payments and prepayments on %s", (_mode, config) => {
       { name: "Ben", owesMe: [eur("400.00")], iOwe: [] },
       { name: "Dee", owesMe: [], iOwe: [eur("1212.00"), { amount: "300.00", currency: "USD" }] },
     ]);
-    expect(await api.read(carol, written.id, "status amountOwed { amount }")).toEqual({
+    expect(await api.read(carol, written.id, "status amountOwed { amount } nextDue { number }")).toEqual({
       status: "WRITTEN_OFF",
       amountOwed: { amount: "0.00" },
+      nextDue: null,
     });
     expect(await api.outcome(carol, PAY, { i: { loanId: written.id, amount: eur("1"), date: "2026-11-20" } })).toBe("LOAN_CLOSED:loanId");
     expect(await outboxed("LoanWrittenOff", written.id)).toBe(1);
