@@ -86,4 +86,24 @@ describe("README try-it blocks", () => {
       settlementPlan: [{ from: { displayName: "Ana" }, to: { displayName: "Ben" }, amount: { amount: "42.50", currency: "EUR" } }],
     });
   });
+
+  it("runs the Lending block as written: the first installment paid with a prepayment that shortens the loan", async () => {
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock("try-it-lending")], {
+      env: { ...process.env, MONETA_URL: sg.gateway.url },
+      timeout: 30_000,
+    });
+    expect(stderr).toBe("");
+    const [payment, final] = jsonDocuments(stdout);
+    expect(payment).toEqual({
+      data: { recordLoanPayment: { interest: { amount: "12.00" }, principal: { amount: "94.62" }, prepayment: { amount: "200.00" } } },
+    });
+    expect(final!.errors).toBeUndefined();
+    const { loan, me } = final!.data;
+    expect(loan).toMatchObject({ installmentAmount: { amount: "106.62" }, outstandingPrincipal: { amount: "905.38" } });
+    // REDUCE_TERM: nine more payments of 106.62 instead of eleven, the last one smaller.
+    expect(loan.schedule.map((i: { number: number }) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(loan.schedule[0].status).toBe("PAID");
+    expect(loan.schedule.at(-1)).toEqual({ number: 10, payment: { amount: "97.95" }, balance: { amount: "0.00" }, status: "PENDING" });
+    expect(me.debtSummary.owedByMe).toEqual([{ amount: "905.38", currency: "EUR" }]);
+  });
 });

@@ -2,10 +2,11 @@ import type { BudgetsTopics } from "./budgets.js";
 import type { GroupsTopics } from "./groups.js";
 import type { IdentityTopics } from "./identity.js";
 import type { LedgerTopics } from "./ledger.js";
+import type { LendingTopics } from "./lending.js";
 
 /**
  * Every topic any subgraph publishes, and the payload of each event type on it. The outbox only
  * accepts events listed here, so a producer cannot publish a type or payload that is not in its
  * contract. A new producer adds its `schema/events/<domain>.ts` and one line below.
  */
-export type EventContracts = IdentityTopics & LedgerTopics & BudgetsTopics & GroupsTopics;
+export type EventContracts = IdentityTopics & LedgerTopics & BudgetsTopics & GroupsTopics & LendingTopics;

@@ -9,12 +9,12 @@ import type { CategoryService } from "./categories/category.service.js";
 import type { DayRate } from "./currency/conversion.js";
 import type { ExchangeRateService } from "./currency/exchange-rate.service.js";
 import type { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
-import type { GroupPostingService } from "./group-postings/group-posting.service.js";
 import type { ImportService } from "./imports/import.service.js";
 import type { RecurringJob } from "./recurring/recurring.job.js";
 import type { ScheduleService } from "./recurring/schedule.service.js";
 import type { RuleService } from "./rules/rule.service.js";
 import type { RuleApplicationService } from "./rules/rule-application.service.js";
+import type { SourcePostingService } from "./source-postings/source-posting.service.js";
 import type { PostingEntity } from "./transactions/posting.entity.js";
 import type { TransactionEntity } from "./transactions/transaction.entity.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
@@ -43,8 +43,8 @@ export interface LedgerDeps {
   accounts: AccountService;
   categories: CategoryService;
   transactions: TransactionService;
-  /** Books the payments groups asks for on members' own accounts, and follows their edits. */
-  groupPostings: GroupPostingService;
+  /** Books the payments groups and lending ask for on users' own accounts, and follows their edits. */
+  sourcePostings: SourcePostingService;
   /** Builds and inserts new transactions (posting, imports, recurring posting). */
   writer: TransactionWriter;
   /** Publishes `ledger.transaction.v1` with base-currency amounts. */

@@ -21,8 +21,7 @@ import { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import { Repricing } from "./currency/repricing.js";
 import { groupsPostingsConsumer } from "./events/groups-postings.handler.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
-import { GroupPostingEntity } from "./group-postings/group-posting.entity.js";
-import { GroupPostingService } from "./group-postings/group-posting.service.js";
+import { lendingPostingsConsumer } from "./events/lending-postings.handler.js";
 import { importJobHandler } from "./imports/import.job.js";
 import { ImportResolver } from "./imports/import.resolver.js";
 import { ImportService } from "./imports/import.service.js";
@@ -38,6 +37,7 @@ import { AnnounceAccounts1764547200250 } from "./migrations/1764547200250-announ
 import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-search.js";
 import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-applications.js";
 import { GroupPostings1796531990936 } from "./migrations/1796531990936-group-postings.js";
+import { SourcePostings1796533800100 } from "./migrations/1796533800100-source-postings.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
@@ -48,6 +48,8 @@ import { RuleService } from "./rules/rule.service.js";
 import { RuleApplicationEntity } from "./rules/rule-application.entity.js";
 import { ruleApplicationJobHandler } from "./rules/rule-application.job.js";
 import { RuleApplicationService } from "./rules/rule-application.service.js";
+import { SourcePostingEntity } from "./source-postings/source-posting.entity.js";
+import { SourcePostingService } from "./source-postings/source-posting.service.js";
 import { PostingEntity } from "./transactions/posting.entity.js";
 import { TransactionEntity } from "./transactions/transaction.entity.js";
 import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
@@ -80,7 +82,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const rules = new RuleService(dataSource, clock, ids, categories, events, idempotency);
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
-  const groupPostings = new GroupPostingService(clock, ids, transactions, kit.logger.child({ consumer: "group-postings" }));
+  const sourcePostings = new SourcePostingService(clock, ids, transactions, categories, kit.logger.child({ consumer: "source-postings" }));
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
@@ -94,7 +96,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     accounts,
     categories,
     transactions,
-    groupPostings,
+    sourcePostings,
     writer,
     events,
     queries,
@@ -121,7 +123,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   };
 }
 
-/** Ledger: the source of truth for money; books what groups asks on members' own accounts (`groups.expense.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
+/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
@@ -150,7 +152,7 @@ export default defineSubgraph<LedgerDeps>({
     ImportBatchEntity,
     ImportFileEntity,
     RuleApplicationEntity,
-    GroupPostingEntity,
+    SourcePostingEntity,
   ],
   migrations: [
     CreateTransactions1763769600200,
@@ -163,6 +165,7 @@ export default defineSubgraph<LedgerDeps>({
     PayeeSearch1764547200260,
     RuleApplications1796528411663,
     GroupPostings1796531990936,
+    SourcePostings1796533800100,
   ],
   createDeps: createLedger,
   close: async (deps) => {
@@ -178,10 +181,11 @@ export default defineSubgraph<LedgerDeps>({
   }),
   consumers: (deps) => [
     identityUsersConsumer(deps.categories, deps.settings),
-    groupsPostingsConsumer(deps.groupPostings),
+    groupsPostingsConsumer(deps.sourcePostings),
+    lendingPostingsConsumer(deps.sourcePostings),
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
-      await deps.groupPostings.purgeUser(manager, userId);
+      await deps.sourcePostings.purgeUser(manager, userId);
       await deps.ruleApplications.purgeUser(manager, userId);
       await deps.rules.purgeUser(manager, userId);
       await deps.schedules.purgeUser(manager, userId);

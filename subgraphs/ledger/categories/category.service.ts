@@ -89,6 +89,45 @@ export class CategoryService {
     );
   }
 
+  /**
+   * The user's top-level category called `name` (any case, any kind: theirs to have renamed or
+   * re-kinded), created with `kind` when there is none, inside the caller's transaction: bookings
+   * from other domains (a loan payment's principal and interest) land in a category the user can
+   * see and rename. Null, uncategorised, when the user is at the category cap.
+   */
+  async ensureNamed(
+    manager: EntityManager,
+    userId: string,
+    name: string,
+    kind: CategoryKindValue,
+    traceId: string,
+  ): Promise<string | null> {
+    const [found]: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM ledger.categories WHERE user_id = $1 AND parent_id IS NULL AND lower(name) = lower($2)`,
+      [userId, name],
+    );
+    if (found) return found.id;
+    const count = await manager.countBy(CategoryEntity, { userId });
+    // A booking that overtakes UserRegistered must not leave the user without their defaults.
+    if (count === 0) await this.createDefaults(manager, userId, traceId);
+    else if (count >= MAX_CATEGORIES_PER_USER) return null;
+    const entity = Object.assign(new CategoryEntity(), {
+      id: this.ids.next(),
+      userId,
+      parentId: null,
+      name,
+      kind,
+      icon: null,
+      color: null,
+      createdAt: this.clock.now(),
+    });
+    await manager.insert(CategoryEntity, entity);
+    await this.outbox.add(manager, traceId, [
+      { topic: LEDGER_CATEGORY_TOPIC, type: CATEGORY_CREATED, key: userId, data: snapshot(entity) },
+    ]);
+    return entity.id;
+  }
+
   async create(
     userId: string,
     fields: CategoryFields & { name: string; kind: CategoryKindValue },

@@ -97,7 +97,7 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
 
   const linkOf = async (sourceId: string) =>
     (
-      await ledgerDb().query(`SELECT user_id, transaction_id, account_id FROM ledger.group_postings WHERE source_id = $1`, [sourceId])
+      await ledgerDb().query(`SELECT user_id, transaction_id, account_id FROM ledger.source_postings WHERE source_id = $1`, [sourceId])
     )[0] as { user_id: string; transaction_id: string; account_id: string } | undefined;
 
   const transaction = async (user: RegisteredUser, id: string) => (await api.ok(user, TRANSACTION, { id })).transaction;
@@ -142,7 +142,7 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
     ).toEqual([]);
     expect(
       await ds.query(
-        `SELECT g.source_id FROM ledger.group_postings g JOIN ledger.transactions t ON t.id = g.transaction_id
+        `SELECT g.source_id FROM ledger.source_postings g JOIN ledger.transactions t ON t.id = g.transaction_id
          WHERE t.user_id <> g.user_id OR (t.account_id <> g.account_id AND t.deleted_at IS NULL)`,
       ),
     ).toEqual([]);
@@ -366,7 +366,7 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
     const { groupId, expenseId } = await booked(posting(carol, account, "-500"));
     await sg.query(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: carol.password }, carol.headers);
     await eventually(async () => {
-      const [links] = await ledgerDb().query(`SELECT count(*)::int AS n FROM ledger.group_postings WHERE user_id = $1`, [carol.id]);
+      const [links] = await ledgerDb().query(`SELECT count(*)::int AS n FROM ledger.source_postings WHERE user_id = $1`, [carol.id]);
       const [transactions] = await ledgerDb().query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE user_id = $1`, [carol.id]);
       expect({ links: links.n, transactions: transactions.n }).toEqual({ links: 0, transactions: 0 });
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { GroupLedgerPostingV1 } from "../../../schema/events/groups.js";
-import { changedTerms, payeeOf, postingTerms } from "./group-posting.terms.js";
+import { changedTerms, payeeOf, postingTerms } from "./source-posting.terms.js";
 
 const USER = "6f1c2a3b-0000-4000-8000-00000000000a";
 const ACCOUNT = "6f1c2a3b-0000-4000-8000-00000000000b";

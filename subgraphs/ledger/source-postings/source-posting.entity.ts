@@ -2,23 +2,26 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
 
-export type GroupPostingSourceKind = "EXPENSE" | "SETTLEMENT";
+/** What another domain asked the ledger to book: a group expense or settlement, a loan payment. */
+export type SourceKind = "EXPENSE" | "SETTLEMENT" | "LOAN_PAYMENT";
 
 /**
- * The ledger transaction that books a group expense or settlement (`groups.expense.v1`), and the
- * posting last applied to it: the next edit from the group changes only what it changed.
+ * The ledger transaction that books a source from another domain's event (`groups.expense.v1`,
+ * `lending.loan.v1`), and the posting last applied to it: the next edit from the source changes
+ * only what it changed.
  */
-@Entity({ name: "group_postings" })
-export class GroupPostingEntity {
-  /** The expense or settlement id in groups. */
+@Entity({ name: "source_postings" })
+export class SourcePostingEntity {
+  /** The expense, settlement or loan payment id in its domain. */
   @PrimaryColumn("uuid", { name: "source_id" })
   sourceId!: string;
 
   @Column("text", { name: "source_kind" })
-  sourceKind!: GroupPostingSourceKind;
+  sourceKind!: SourceKind;
 
-  @Column("uuid", { name: "group_id" })
-  groupId!: string;
+  /** What the source belongs to there: the group, the loan. */
+  @Column("uuid", { name: "origin_id" })
+  originId!: string;
 
   @Column("uuid", { name: "user_id" })
   userId!: string;
