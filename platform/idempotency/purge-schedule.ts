@@ -1,13 +1,11 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
+import { repeatEvery, type Repeating } from "../jobs/repeating.js";
 import type { IdempotencyKeys } from "./idempotency-keys.js";
 
 /** A running purge timer; the subgraph's `close` stops it. */
-export interface ScheduledPurge {
-  /** Clears the timer and waits for a purge under way. */
-  stop(): Promise<void>;
-}
+export type ScheduledPurge = Repeating;
 
 /** Expired keys are forgotten within this long of their retention ending. */
 export const IDEMPOTENCY_PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -22,22 +20,5 @@ export function scheduleIdempotencyPurge(
   logger: Logger,
   everyMs = IDEMPOTENCY_PURGE_EVERY_MS,
 ): ScheduledPurge {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = running
-      .then(() => keys.purgeExpired(dataSource))
-      .then(
-        () => undefined,
-        (err: unknown) => logger.warn({ err }, "purging expired idempotency keys failed; retried on the next tick"),
-      );
-  };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeatEvery(everyMs, () => keys.purgeExpired(dataSource), logger, "purging expired idempotency keys");
 }

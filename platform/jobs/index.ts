@@ -13,3 +13,4 @@ export {
 export { JobQueue, jobsChannel } from "./job-queue.js";
 export { JobRunner, type JobRunnerOptions } from "./job-runner.js";
 export { PlatformJobs1763769600002 } from "./jobs.migration.js";
+export { repeatEvery, type Repeating } from "./repeating.js";

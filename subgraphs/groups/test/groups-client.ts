@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 
+import { gatewayClient } from "../../../test/harness/gateway-client.js";
 import type { RegisteredUser, TestSupergraph } from "../../../test/harness/supergraph.js";
 
 export const MEMBER = "id displayName role isPlaceholder isMe removed position";
@@ -13,18 +14,7 @@ const ADD_EXPENSE = `mutation($input: AddGroupExpenseInput!) { addGroupExpense(i
 
 /** Typed-enough wrappers over groups' operations through the gateway, for groups' tests. */
 export function groupsClient(sg: TestSupergraph) {
-  const call = (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => sg.query(query, variables, user.headers);
-  const ok = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await call(user, query, variables);
-    if (r.errors) throw new Error(`${query.slice(0, 80)}: ${JSON.stringify(r.errors)}`);
-    return r.data;
-  };
-  /** The error's code and field, or "OK". */
-  const outcome = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await call(user, query, variables);
-    const e = r.errors?.[0];
-    return e ? `${e.extensions?.code}${e.extensions?.field ? `:${e.extensions.field}` : ""}` : "OK";
-  };
+  const { call, ok, outcome } = gatewayClient(sg);
   return {
     call,
     ok,

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
+import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { BILL_DUE, type BillDueV1, LEDGER_BILL_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { utcDay } from "../transactions/calendar-date.js";
@@ -22,8 +23,7 @@ const CATCH_UP = 60;
  * unique (schedule_id, occurrence_date) makes a second post of one occurrence impossible anyway.
  */
 export class RecurringJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private repeating: Repeating | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -36,19 +36,11 @@ export class RecurringJob {
   ) {}
 
   start(everyMs: number): void {
-    const tick = () => {
-      this.running ??= this.run(utcDay(this.clock.now()))
-        .catch((error: unknown) => this.logger.error({ err: error }, "recurring job failed"))
-        .finally(() => (this.running = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, everyMs);
-    this.timer.unref();
+    this.repeating = repeatEvery(everyMs, () => this.run(utcDay(this.clock.now())), this.logger, "recurring job");
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.repeating?.stop();
   }
 
   /** One pass for `today` (UTC day): returns how many occurrences were posted and reminders sent. */

@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 
+import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import { type Clock, utcDay } from "../../../platform/time/index.js";
 import { InstallmentEntity } from "../installments/installment.entity.js";
 import { statusOf, unpaidOf } from "../installments/installment-state.js";
@@ -28,8 +29,7 @@ const CANDIDATE = `i.loan_id = l.id AND i.status <> 'PAID' AND (
  * "Today" is the UTC day of the injected clock.
  */
 export class OverdueJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private repeating: Repeating | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,19 +39,11 @@ export class OverdueJob {
   ) {}
 
   start(everyMs: number): void {
-    const tick = () => {
-      this.running ??= this.run(utcDay(this.clock.now()))
-        .catch((error: unknown) => this.logger.error({ err: error }, "overdue job failed"))
-        .finally(() => (this.running = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, everyMs);
-    this.timer.unref();
+    this.repeating = repeatEvery(everyMs, () => this.run(utcDay(this.clock.now())), this.logger, "overdue job");
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.repeating?.stop();
   }
 
   /** One pass for `today` (YYYY-MM-DD): how many installments became overdue and how many were announced as due. */

@@ -1,3 +1,4 @@
+import { gatewayClient } from "../../../test/harness/gateway-client.js";
 import type { RegisteredUser, TestSupergraph } from "../../../test/harness/supergraph.js";
 
 export const INSTALLMENT =
@@ -25,18 +26,7 @@ export function minor(amount: string, exponent = 2): bigint {
 
 /** Lending's operations through the gateway, for lending's tests. */
 export function lendingClient(sg: TestSupergraph) {
-  const call = (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => sg.query(query, variables, user.headers);
-  const ok = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await call(user, query, variables);
-    if (r.errors) throw new Error(`${query.slice(0, 80)}: ${JSON.stringify(r.errors)}`);
-    return r.data;
-  };
-  /** The error's code and field, or "OK". */
-  const outcome = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await call(user, query, variables);
-    const e = r.errors?.[0];
-    return e ? `${e.extensions?.code}${e.extensions?.field ? `:${e.extensions.field}` : ""}` : "OK";
-  };
+  const { call, ok, outcome } = gatewayClient(sg);
   return {
     call,
     ok,
