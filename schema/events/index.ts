@@ -1,6 +1,7 @@
 import type { BudgetsTopics } from "./budgets.js";
 import type { GroupsTopics } from "./groups.js";
 import type { IdentityTopics } from "./identity.js";
+import type { InvestmentsTopics } from "./investments-activity.js";
 import type { LedgerTopics } from "./ledger.js";
 
 /**
@@ -8,4 +9,4 @@ import type { LedgerTopics } from "./ledger.js";
  * accepts events listed here, so a producer cannot publish a type or payload that is not in its
  * contract. A new producer adds its `schema/events/<domain>.ts` and one line below.
  */
-export type EventContracts = IdentityTopics & LedgerTopics & BudgetsTopics & GroupsTopics;
+export type EventContracts = IdentityTopics & LedgerTopics & BudgetsTopics & GroupsTopics & InvestmentsTopics;
