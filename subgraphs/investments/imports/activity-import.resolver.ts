@@ -21,7 +21,7 @@ export class ActivityImportResolver {
     @Arg("csv", () => String) csv: string,
     @Arg("idempotencyKey", () => String, { nullable: true }) idempotencyKey: string | null,
   ): Promise<InvestmentImport> {
-    return InvestmentImport.from(await this.deps.imports.import(requireUserId(context), portfolioId, csv, idempotencyKey, context.traceId));
+    return InvestmentImport.from(await this.deps.imports.import(requireUserId(context), portfolioId, csv, idempotencyKey ?? null, context.traceId));
   }
 
   @FieldResolver(() => Portfolio)

@@ -130,7 +130,7 @@ export class PortfolioTransactionsResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("securityId", () => ID, { nullable: true, description: "Only this security's." }) securityId: string | null,
   ): Promise<InvestmentTransactionConnection> {
-    const page = await this.deps.transactions.page(requireUserId(context), portfolio.id, first, after, securityId);
+    const page = await this.deps.transactions.page(requireUserId(context), portfolio.id, first, after ?? null, securityId ?? null);
     const nodes = page.records.map(transactionFrom);
     return Object.assign(new InvestmentTransactionConnection(), {
       nodes,

@@ -104,7 +104,7 @@ export class PortfolioValuationResolver {
   ): Promise<AllocationSlice[]> {
     const book = await bookOf(this.deps, context, portfolio.id);
     const today = await todayFor(this.deps, context);
-    const day = date === null ? today : calendarDate(date, "date");
+    const day = date === null || date === undefined ? today : calendarDate(date, "date");
     if (day > today) throw badInput(`date must not be after today (${today})`, { field: "date" });
     const slices = await this.deps.allocation.allocation(requireUserId(context), book, by, day);
     return slices.map((s) =>
