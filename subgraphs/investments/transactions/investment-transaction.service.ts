@@ -196,7 +196,8 @@ export class InvestmentTransactionService {
     const securityIds = [...new Set([...added.map((a) => a.securityId), alsoSecurity].filter((s): s is string => s !== null))];
     const stored = await activityRows.ofSecurities(manager, userId, portfolio.id, securityIds);
     const bySecurity = new Map<string, ActivityRecord[]>(securityIds.map((s) => [s, []]));
-    for (const activity of [...stored.filter((a) => !without.has(a.id)), ...added]) bySecurity.get(activity.securityId!)!.push(activity);
+    for (const activity of [...stored.filter((a) => !without.has(a.id)), ...added])
+      if (activity.securityId !== null) bySecurity.get(activity.securityId)!.push(activity);
     const states = new Map<string, PositionState>();
     for (const [securityId, activities] of bySecurity) states.set(securityId, replayPosition(activities, portfolio.costBasisMethod));
     return states;

@@ -163,11 +163,12 @@ export class ValuationService {
   async history(userId: string, book: PortfolioBook, period: Period, interval: ValueInterval): Promise<HistoryPoint[]> {
     const dates = sampleDates(period, interval);
     if (dates.length > MAX_HISTORY_POINTS) throw rangeTooLong("from", `${MAX_HISTORY_POINTS} points`);
-    const firstDay = dayNumber(period.from);
+    // From the end of the day before: `from`'s own flows count in its contributions.
+    const firstDay = dayNumber(period.from) - 1;
     const series = await this.walk(userId, book, firstDay, dayNumber(period.to));
     const points: HistoryPoint[] = [];
     let contributions: bigint | null = 0n;
-    let through = -1;
+    let through = 0;
     for (const date of dates) {
       const i = dayNumber(date) - firstDay;
       if (contributions !== null) {
