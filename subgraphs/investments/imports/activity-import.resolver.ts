@@ -21,7 +21,9 @@ export class ActivityImportResolver {
     @Arg("csv", () => String) csv: string,
     @Arg("idempotencyKey", () => String, { nullable: true }) idempotencyKey: string | null,
   ): Promise<InvestmentImport> {
-    return InvestmentImport.from(await this.deps.imports.import(requireUserId(context), portfolioId, csv, idempotencyKey ?? null, context.traceId));
+    return InvestmentImport.from(
+      await this.deps.imports.import(requireUserId(context), portfolioId, csv, idempotencyKey ?? null, context.traceId),
+    );
   }
 
   @FieldResolver(() => Portfolio)

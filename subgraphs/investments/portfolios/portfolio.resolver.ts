@@ -70,7 +70,9 @@ export class PortfolioResolver {
     @Arg("id", () => ID) id: string,
     @Arg("ledgerAccountId", () => ID, { nullable: true }) ledgerAccountId: string | null,
   ): Promise<Portfolio> {
-    return Portfolio.from(await this.deps.portfolios.linkLedgerAccount(requireUserId(context), id, ledgerAccountId ?? null, context.traceId));
+    return Portfolio.from(
+      await this.deps.portfolios.linkLedgerAccount(requireUserId(context), id, ledgerAccountId ?? null, context.traceId),
+    );
   }
 
   @Directive(
