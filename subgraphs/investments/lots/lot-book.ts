@@ -11,9 +11,12 @@ export interface OpenLot {
   costMinor: bigint;
 }
 
-/** Cost is split with platform/money's largest-remainder allocation; its currency plays no part. */
-const shareOut = (totalMinor: bigint, weights: readonly bigint[]): bigint[] =>
-  allocate({ amountMinor: totalMinor, currency: "XXX" }, weights).map((part) => part.amountMinor);
+/**
+ * Splits minor units in proportion to weights with platform/money's largest-remainder allocation
+ * (its currency plays no part), so the parts add up to the total exactly.
+ */
+export const shareOut = (totalMinor: bigint, weights: readonly bigint[]): bigint[] =>
+  weights.length === 1 ? [totalMinor] : allocate({ amountMinor: totalMinor, currency: "XXX" }, weights).map((part) => part.amountMinor);
 
 /**
  * The open lots of one position, oldest first. Both methods take quantity from the oldest lots

@@ -170,6 +170,7 @@ describe("refusals", () => {
     ["a zero quantity", buy("q", "2024-02-01", "0", 1n), "quantity"],
     ["a 19th decimal", buy("q", "2024-02-01", "0.0000000000000000001", 1n), "quantity"],
     ["a trade worth more than an amount can hold", buy("q", "2024-02-01", "10000000000", 10n ** 8n), "quantity"],
+    ["a date not written YYYY-MM-DD", buy("d", "1.2.2024", "1", 1n), "date"],
     ["a dividend without an amount", cash("DIVIDEND", "d", "2024-02-01", null), "amount"],
     ["a negative fee amount", cash("FEE", "d", "2024-02-01", -5n), "amount"],
   ])("%s is BAD_USER_INPUT", (_, activity, field) => {

@@ -1,6 +1,5 @@
 import { type Decimal } from "decimal.js";
 
-import { allocate } from "../../../platform/money/index.js";
 import {
   ATTO_PER_UNIT,
   decimal,
@@ -12,9 +11,11 @@ import {
   toAtto,
 } from "../quantities/index.js";
 import { holdingTerm } from "./holding-term.js";
-import { LotBook } from "./lot-book.js";
+import { LotBook, shareOut } from "./lot-book.js";
 import { insufficientQuantity, invalidActivity } from "./lots.errors.js";
 import { type Activity, type CostBasisMethod, type PositionPoint, type PositionState, type RealizedLot } from "./position.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const inReplayOrder = (a: Activity, b: Activity): number =>
   a.date !== b.date
@@ -68,12 +69,14 @@ function cashAmount(activity: Activity): bigint {
 export function replayPosition(activities: readonly Activity[], method: CostBasisMethod): PositionState {
   const book = new LotBook(method);
   const realized: RealizedLot[] = [];
-  const timeline: PositionPoint[] = [];
+  // Quantities become Decimals only for the last point of each day, when the replay is done.
+  const days: { date: string; atto: bigint; costBasisMinor: bigint }[] = [];
   const totals = { realizedGainMinor: 0n, dividendsMinor: 0n, interestMinor: 0n, feesMinor: 0n, tradeFeesMinor: 0n };
   const ordered = [...activities].sort(inReplayOrder);
 
   for (const activity of ordered) {
     const { id, type, date, feeMinor } = activity;
+    if (!DATE.test(date)) throw invalidActivity(id, "date", "must be a date written YYYY-MM-DD");
     switch (type) {
       case "BUY": {
         const { atto, valueMinor } = tradeFigures(activity);
@@ -85,12 +88,12 @@ export function replayPosition(activities: readonly Activity[], method: CostBasi
         const { atto, valueMinor } = tradeFigures(activity);
         if (atto > book.heldAtto) throw insufficientQuantity(id, date, fromAtto(atto).toFixed(), fromAtto(book.heldAtto).toFixed());
         const parts = book.close(atto);
-        const proceeds = allocate(
-          { amountMinor: valueMinor - feeMinor, currency: "XXX" },
+        const proceeds = shareOut(
+          valueMinor - feeMinor,
           parts.map((part) => part.atto),
         );
         parts.forEach((part, i) => {
-          const proceedsMinor = proceeds[i]!.amountMinor;
+          const proceedsMinor = proceeds[i]!;
           const gainMinor = proceedsMinor - part.costMinor;
           realized.push({
             activityId: id,
@@ -134,8 +137,8 @@ export function replayPosition(activities: readonly Activity[], method: CostBasi
         continue;
     }
     const changesPosition = type === "BUY" || type === "SELL" || type === "SPLIT";
-    if (changesPosition && timeline.at(-1)?.date === date) timeline.pop();
-    if (changesPosition) timeline.push({ date, quantity: fromAtto(book.heldAtto), costBasisMinor: book.costMinor });
+    if (changesPosition && days.at(-1)?.date === date) days.pop();
+    if (changesPosition) days.push({ date, atto: book.heldAtto, costBasisMinor: book.costMinor });
   }
 
   const lots = book.openLots().map(({ openedBy, acquiredOn, atto, costMinor }) => ({
@@ -144,6 +147,7 @@ export function replayPosition(activities: readonly Activity[], method: CostBasi
     quantity: fromAtto(atto),
     costMinor,
   }));
+  const timeline: PositionPoint[] = days.map(({ date, atto, costBasisMinor }) => ({ date, quantity: fromAtto(atto), costBasisMinor }));
   return { quantity: fromAtto(book.heldAtto), costBasisMinor: book.costMinor, lots, realized, timeline, ...totals };
 }
 
