@@ -17,18 +17,12 @@ import { type Activity, type CostBasisMethod, type PositionPoint, type PositionS
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const inReplayOrder = (a: Activity, b: Activity): number =>
-  a.date !== b.date
-    ? a.date < b.date
-      ? -1
-      : 1
-    : a.sequence !== b.sequence
-      ? a.sequence - b.sequence
-      : a.id < b.id
-        ? -1
-        : a.id > b.id
-          ? 1
-          : 0;
+function inReplayOrder(a: Activity, b: Activity): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.sequence !== b.sequence) return a.sequence - b.sequence;
+  // Ties only when a caller reuses a sequence: the id keeps the replay deterministic.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 function tradeFigures(activity: Activity): { atto: bigint; valueMinor: bigint } {
   const { id, quantity, priceMinor, feeMinor } = activity;

@@ -1,7 +1,7 @@
 import { type Decimal } from "decimal.js";
 
-import { daysFrom, parseCalendarDate } from "../../../platform/time/index.js";
 import { decimal } from "../quantities/index.js";
+import { dayNumber } from "./calendar-days.js";
 
 /** An amount of money on a day, in any one unit (major or minor) used for every flow of a series. */
 export interface CashFlow {
@@ -14,7 +14,7 @@ export interface CashFlow {
 export function netPerDay(flows: readonly CashFlow[], field = "date"): CashFlow[] {
   const byDay = new Map<string, Decimal>();
   for (const { date, amount } of flows) {
-    parseCalendarDate(date, field);
+    dayNumber(date, field);
     byDay.set(date, (byDay.get(date) ?? decimal(0)).plus(decimal(amount)));
   }
   return [...byDay]
@@ -24,4 +24,4 @@ export function netPerDay(flows: readonly CashFlow[], field = "date"): CashFlow[
 }
 
 /** Whole days from `from` to `to`. */
-export const daysBetween = (from: string, to: string): number => daysFrom(parseCalendarDate(from, "from"), parseCalendarDate(to, "to"));
+export const daysBetween = (from: string, to: string): number => dayNumber(to, "to") - dayNumber(from, "from");

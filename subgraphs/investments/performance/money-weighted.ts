@@ -1,7 +1,7 @@
 import { type Decimal } from "decimal.js";
 
 import { badInput } from "../../../platform/errors/index.js";
-import { addDays } from "../../../platform/time/index.js";
+import { dateOfDay, dayNumber } from "./calendar-days.js";
 import { type CashFlow } from "./cash-flows.js";
 import { xirr, type XirrOptions } from "./xirr.js";
 
@@ -25,11 +25,11 @@ export interface FlowPeriod {
  * and are turned to the investor's view here, so callers keep one sign convention.
  */
 export function moneyWeightedReturn({ from, to, startValue, endValue, flows }: FlowPeriod, options?: XirrOptions): Decimal | null {
-  if (from > to) throw badInput("from must not be after to", { field: "to" });
+  if (dayNumber(from, "from") > dayNumber(to, "to")) throw badInput("from must not be after to", { field: "to" });
   const investorFlows: CashFlow[] = [
     { date: from, amount: startValue.negated() },
     ...flows.filter((f) => f.date >= from && f.date <= to).map((f) => ({ date: f.date, amount: f.amount.negated() })),
-    { date: addDays(to, 1), amount: endValue },
+    { date: dateOfDay(dayNumber(to) + 1), amount: endValue },
   ];
   return xirr(investorFlows, options);
 }

@@ -1,8 +1,8 @@
 import { type Decimal } from "decimal.js";
 
 import { badInput } from "../../../platform/errors/index.js";
-import { addDays } from "../../../platform/time/index.js";
 import { decimal } from "../quantities/index.js";
+import { dateOfDay, dayNumber } from "./calendar-days.js";
 import { type CashFlow, netPerDay } from "./cash-flows.js";
 
 /**
@@ -55,13 +55,13 @@ export interface ValuedPeriod {
  * flow (or of `to`); a flow on `from` joins the start value.
  */
 export function subPeriodsBetween({ from, to, startValue, flows, valueAtEndOf }: ValuedPeriod): SubPeriod[] {
-  if (from > to) throw badInput("from must not be after to", { field: "to" });
+  if (dayNumber(from, "from") > dayNumber(to, "to")) throw badInput("from must not be after to", { field: "to" });
   const inside = netPerDay(flows.filter((f) => f.date >= from && f.date <= to));
   const starts = inside[0]?.date === from ? inside : [{ date: from, amount: decimal(0) }, ...inside];
   let previousEnd = decimal(startValue);
   return starts.map(({ amount }, i) => {
     const next = starts[i + 1];
-    const endValue = decimal(valueAtEndOf(next ? addDays(next.date, -1) : to));
+    const endValue = decimal(valueAtEndOf(next ? dateOfDay(dayNumber(next.date) - 1) : to));
     const period = { startValue: previousEnd, endValue, flow: amount };
     previousEnd = endValue;
     return period;

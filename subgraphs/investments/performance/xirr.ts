@@ -6,7 +6,7 @@ import { type CashFlow, daysBetween, netPerDay } from "./cash-flows.js";
 export interface XirrOptions {
   /** Where to look first, and which root wins when flows have several (the nearest): 0.1, as spreadsheets. */
   guess?: number;
-  /** How close the rate must be, relative to max(1, |rate|): 1e-10. */
+  /** The step in ln(1 + r) at which the search stops: 1e-10, about that much of 1 + r. */
   tolerance?: number;
 }
 
@@ -16,25 +16,13 @@ const MAX_ITERATIONS = 300;
 
 // The solver works on g = ln(1 + r), the continuously compounded rate: every real g is a rate
 // above -100%, so no step can leave the domain, and a day's +10% annualised (r ≈ 1.3e15) is as
-// reachable as a year's. Sign changes are looked for at these g, dense where returns usually are
-// (r from -99.9999% to +1e9 between -13.8 and 20.7).
-const GRID = [
-  -690,
-  -345,
-  -100,
-  -50,
-  -30,
-  -20,
-  ...[
-    -0.999999, -0.9999, -0.99, -0.95, -0.9, -0.8, -0.7, -0.6, -0.5, -0.4, -0.3, -0.2, -0.15, -0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1, 0.15,
-    0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 50, 100, 1e3, 1e4, 1e6, 1e9,
-  ].map(Math.log1p),
-  30,
-  50,
-  100,
-  345,
-  690,
+// reachable as a year's. Sign changes are looked for at these g: dense at the usual rates, then
+// coarse out to e^±690, about the largest and smallest factors a float holds.
+const USUAL_RATES = [
+  -0.999999, -0.9999, -0.99, -0.95, -0.9, -0.8, -0.7, -0.6, -0.5, -0.4, -0.3, -0.2, -0.15, -0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1, 0.15,
+  0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 50, 100, 1e3, 1e4, 1e6, 1e9,
 ];
+const GRID = [[-690, -345, -100, -50, -30, -20], USUAL_RATES.map(Math.log1p), [30, 50, 100, 345, 690]].flat();
 
 /**
  * The annualised internal rate of return of dated flows (XIRR), actual/365: the rate r where
@@ -42,14 +30,15 @@ const GRID = [
  *
  * Signs are the investor's view: money the investor puts in (a contribution, the value at the start)
  * is negative, money the investor gets or keeps (a withdrawal, the value at the end) is positive.
- * Flows on one day are netted first. Null when the flows do not change sign or no rate solves them.
+ * Flows on one day are netted (exactly, in decimals) first. Null when the flows do not change sign
+ * or no rate solves them.
  *
- * The rate is found in floating point and returned as a Decimal with 10 places. Money never passes
- * through a float here: only the discount factors do, where float64's 1e-16 is far inside the 1e-10
- * asked for, and a decimal.js power costs about 100 µs (measured), which over five years of daily
- * flows and a few dozen iterations would take seconds.
+ * The search runs in floating point on the flows scaled to the largest (each then exact to 1e-16
+ * of it) and returns the rate as a Decimal with 10 places. A rate is a statistic shown to two
+ * decimals of percent, and float64 is far inside the 1e-10 asked for; a decimal.js power costs about
+ * 100 µs (measured), which over five years of daily flows and a few dozen iterations is seconds.
  *
- * Method: a sign change of the net present value is looked for on a grid of rates; within the
+ * Method: a sign change of the net present value is looked for on the grid above; within the
  * bracket nearest the guess, Newton's steps are taken while they stay inside it and shrink it fast
  * enough, bisection otherwise (Numerical Recipes' rtsafe), so it always converges on a bracketed root.
  */
