@@ -5,6 +5,7 @@ import { ledgerAccountsConsumer, LedgerAccountsReadModel } from "../../platform/
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { pricesConsumer } from "./events/prices.handler.js";
+import { BookCache } from "./holdings/book.cache.js";
 import { holdingById, HoldingResolver, PortfolioHoldingsResolver } from "./holdings/holding.resolver.js";
 import { ActivityImportResolver } from "./imports/activity-import.resolver.js";
 import { ActivityImportService } from "./imports/activity-import.service.js";
@@ -19,6 +20,7 @@ import {
 } from "./market-data.js";
 import { Investments1796540000000 } from "./migrations/1796540000000-investments.js";
 import { MarketData1796540000100 } from "./migrations/1796540000100-market-data.js";
+import { PriceChanges1796540000200 } from "./migrations/1796540000200-price-changes.js";
 import { PortfolioEntity } from "./portfolios/portfolio.entity.js";
 import { portfolioLoaders } from "./portfolios/portfolio.loaders.js";
 import { PortfolioResolver } from "./portfolios/portfolio.resolver.js";
@@ -34,7 +36,8 @@ import { TransactionEvents } from "./transactions/transaction-events.js";
 import { InvestmentsUserResolver } from "./users/user.resolver.js";
 import { InvestmentsUser } from "./users/user.type.js";
 import { AllocationService } from "./valuation/allocation.service.js";
-import { MarketHistories } from "./valuation/market-histories.js";
+import { PriceHistoryCache } from "./valuation/price-history.cache.js";
+import { RateHistories } from "./valuation/rate-histories.js";
 import { PortfolioValuationResolver, PortfolioValuePointResolver } from "./valuation/valuation.resolver.js";
 import { ValuationService } from "./valuation/valuation.service.js";
 
@@ -77,13 +80,13 @@ function createInvestments(kit: SubgraphKit): InvestmentsDeps {
       transactionEvents,
       portfolioEvents,
     ),
-    valuation: new ValuationService(new MarketHistories(market.prices, market.fx), market.securities),
+    valuation: new ValuationService(new RateHistories(market.fx), new PriceHistoryCache(dataSource, clock), market.securities),
     allocation: new AllocationService(dataSource, market.prices, market.fx, market.securities),
     settings,
     accounts,
     idempotency,
     idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
-    loaders: { ...market.loaders, ...portfolioLoaders(dataSource, portfolios, settings) },
+    loaders: { ...market.loaders, ...portfolioLoaders(dataSource, portfolios, settings, new BookCache()) },
   };
 }
 
@@ -111,7 +114,7 @@ export default defineSubgraph<InvestmentsDeps>({
   ],
   orphanedTypes: [InvestmentsUser],
   entities: [PortfolioEntity, InvestmentTransactionEntity, UserSettingsEntity, ...marketDataEntities],
-  migrations: [Investments1796540000000, MarketData1796540000100],
+  migrations: [Investments1796540000000, MarketData1796540000100, PriceChanges1796540000200],
   createDeps: createInvestments,
   close: async (deps) => {
     await deps.idempotencyPurge.stop();

@@ -24,6 +24,8 @@ export class Investments1796540000000 implements MigrationInterface {
         ledger_account_id uuid,
         -- The next activity's place in the portfolio's order of entry (same-day activities replay in it).
         next_sequence bigint NOT NULL DEFAULT 1,
+        -- Raised by every write to the activity: a replay cached under (id, version) is current.
+        version bigint NOT NULL DEFAULT 0,
         archived_at timestamptz,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
+import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
+
 export const COST_BASIS_METHODS = ["FIFO", "AVERAGE_COST"] as const;
 export type CostBasisMethodName = (typeof COST_BASIS_METHODS)[number];
 
@@ -26,6 +28,10 @@ export class PortfolioEntity {
   /** The ledger account holding the portfolio's cash, if the user linked one. */
   @Column("uuid", { name: "ledger_account_id", nullable: true })
   ledgerAccountId!: string | null;
+
+  /** Raised by every write to the activity: a replay cached under (id, version) is current. */
+  @Column("bigint", { transformer: bigintColumn, default: 0 })
+  version!: bigint;
 
   /** Archived portfolios are read-only. */
   @Column("timestamptz", { name: "archived_at", nullable: true })

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 
 import { keyedLoader, type LoaderFactory } from "../../../platform/graphql/index.js";
 import { isUuid } from "../../../platform/time/index.js";
+import type { BookCache } from "../holdings/book.cache.js";
 import { buildBook, type PortfolioBook } from "../holdings/portfolio-book.js";
 import type { UserSettingsEntity } from "../settings/user-settings.entity.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
@@ -19,7 +20,12 @@ export interface PortfolioLoaders {
 }
 
 /** Investments' own loaders: one statement per kind of read per request, each scoped to the caller. */
-export function portfolioLoaders(dataSource: DataSource, portfolios: PortfolioService, settings: UserSettingsService): PortfolioLoaders {
+export function portfolioLoaders(
+  dataSource: DataSource,
+  portfolios: PortfolioService,
+  settings: UserSettingsService,
+  books: BookCache,
+): PortfolioLoaders {
   return {
     portfolio: (caller) =>
       keyedLoader(
@@ -30,15 +36,23 @@ export function portfolioLoaders(dataSource: DataSource, portfolios: PortfolioSe
       keyedLoader(
         async (ids) => {
           if (!caller.userId) return [];
+          // The versions first: a replay read after them is at least as new as the version it is kept under.
           const found = await portfolios.findForUser(caller.userId, ids);
+          const ready = new Map(found.map((p) => [p.id, books.get(p)]));
+          const stale = found.filter((p) => ready.get(p.id) === null);
           const activities = await activityRows.ofPortfolios(
             dataSource.manager,
             caller.userId,
-            found.map((p) => p.id),
+            stale.map((p) => p.id),
           );
-          const byPortfolio = new Map<string, ActivityRecord[]>(found.map((p) => [p.id, []]));
+          const byPortfolio = new Map<string, ActivityRecord[]>(stale.map((p) => [p.id, []]));
           for (const activity of activities) byPortfolio.get(activity.portfolioId)!.push(activity);
-          return found.map((portfolio) => buildBook(portfolio, byPortfolio.get(portfolio.id)!));
+          for (const portfolio of stale) {
+            const book = buildBook(portfolio, byPortfolio.get(portfolio.id)!);
+            books.set(book);
+            ready.set(portfolio.id, book);
+          }
+          return found.map((portfolio) => ready.get(portfolio.id)!);
         },
         (book) => book.portfolio.id,
       ),

@@ -21,7 +21,7 @@ export interface NewPortfolio {
   idempotencyKey?: string | null;
 }
 
-const COLUMNS = `id, user_id, name, currency, cost_basis_method, ledger_account_id, archived_at, created_at, updated_at`;
+const COLUMNS = `id, user_id, name, currency, cost_basis_method, ledger_account_id, version::text AS version, archived_at, created_at, updated_at`;
 
 export function portfolioFromRow(row: Record<string, unknown>): PortfolioEntity {
   return Object.assign(new PortfolioEntity(), {
@@ -31,6 +31,7 @@ export function portfolioFromRow(row: Record<string, unknown>): PortfolioEntity 
     currency: (row.currency as string).trim(),
     costBasisMethod: row.cost_basis_method as CostBasisMethodName,
     ledgerAccountId: (row.ledger_account_id as string | null) ?? null,
+    version: BigInt(row.version as string),
     archivedAt: row.archived_at ? new Date(row.archived_at as string) : null,
     createdAt: new Date(row.created_at as string),
     updatedAt: new Date(row.updated_at as string),
@@ -68,6 +69,7 @@ export class PortfolioService {
         currency,
         costBasisMethod: method,
         ledgerAccountId,
+        version: 0n,
         archivedAt: null,
         createdAt: now,
         updatedAt: now,
@@ -139,15 +141,21 @@ export class PortfolioService {
     return portfolio;
   }
 
-  /** Reserves `count` consecutive places in the portfolio's order of entry; returns the first. */
+  /** Reserves `count` consecutive places in the portfolio's order of entry (a change to its activity); returns the first. */
   async reserveSequence(manager: EntityManager, portfolioId: string, count: number): Promise<bigint> {
     const [row] = await manager.query(
       // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], not the rows.
-      `WITH reserved AS (UPDATE investments.portfolios SET next_sequence = next_sequence + $2 WHERE id = $1 RETURNING next_sequence)
+      `WITH reserved AS (UPDATE investments.portfolios SET next_sequence = next_sequence + $2, version = version + 1 WHERE id = $1
+         RETURNING next_sequence)
        SELECT (next_sequence - $2)::text AS first FROM reserved`,
       [portfolioId, count],
     );
     return BigInt(row.first as string);
+  }
+
+  /** Marks a change to the portfolio's activity (an edit or a deletion), in the write's transaction. */
+  async activityChanged(manager: EntityManager, portfolioId: string): Promise<void> {
+    await manager.query(`UPDATE investments.portfolios SET version = version + 1 WHERE id = $1`, [portfolioId]);
   }
 
   async list(userId: string, includeArchived: boolean): Promise<PortfolioEntity[]> {

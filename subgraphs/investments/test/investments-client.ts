@@ -5,7 +5,8 @@ export const HOLDING = `id quantity costBasis { amount currency } averageCost { 
   unrealizedGain { amount } realizedGain { amount } dividends { amount } interest { amount } fees { amount }
   lots { acquiredOn quantity cost { amount } } realizedLots { acquiredOn soldOn quantity cost { amount } proceeds { amount } gain { amount } term }
   security { id symbol currency }`;
-export const TRANSACTION = "id type date quantity price { amount currency } fee { amount } amount { amount currency } splitRatio note security { symbol }";
+export const TRANSACTION =
+  "id type date quantity price { amount currency } fee { amount } amount { amount currency } splitRatio note security { symbol }";
 
 const RECORD = `mutation($i: RecordInvestmentTransactionInput!) { recordInvestmentTransaction(input: $i) { ${TRANSACTION} } }`;
 
@@ -87,4 +88,7 @@ export const buy = (symbol: string, quantity: string, price: string, date: strin
   ...(fee && { fee: usd(fee) }),
   date,
 });
-export const sell = (symbol: string, quantity: string, price: string, date: string, fee?: string) => ({ ...buy(symbol, quantity, price, date, fee), type: "SELL" });
+export const sell = (symbol: string, quantity: string, price: string, date: string, fee?: string) => ({
+  ...buy(symbol, quantity, price, date, fee),
+  type: "SELL",
+});

@@ -33,13 +33,30 @@ describe.each(modes)("portfolios on %s", (_mode, config) => {
   });
 
   it("creates, renames and archives a portfolio, idempotently, and refuses bad input with its field", async () => {
-    const created = await api.createPortfolio(alice, { name: "  Retirement ", currency: "eur", costBasisMethod: "AVERAGE_COST", idempotencyKey: "p-1" });
-    expect(created).toMatchObject({ name: "Retirement", currency: "EUR", costBasisMethod: "AVERAGE_COST", archived: false, tracksCash: false, cash: [] });
-    const again = await api.createPortfolio(alice, { name: "  Retirement ", currency: "eur", costBasisMethod: "AVERAGE_COST", idempotencyKey: "p-1" });
+    const created = await api.createPortfolio(alice, {
+      name: "  Retirement ",
+      currency: "eur",
+      costBasisMethod: "AVERAGE_COST",
+      idempotencyKey: "p-1",
+    });
+    expect(created).toMatchObject({
+      name: "Retirement",
+      currency: "EUR",
+      costBasisMethod: "AVERAGE_COST",
+      archived: false,
+      tracksCash: false,
+      cash: [],
+    });
+    const again = await api.createPortfolio(alice, {
+      name: "  Retirement ",
+      currency: "eur",
+      costBasisMethod: "AVERAGE_COST",
+      idempotencyKey: "p-1",
+    });
     expect(again.id).toBe(created.id);
-    expect(await api.outcome(alice, CREATE, { i: { name: "Other", currency: "EUR", costBasisMethod: "FIFO", idempotencyKey: "p-1" } })).toBe(
-      "CONFLICT:idempotencyKey",
-    );
+    expect(
+      await api.outcome(alice, CREATE, { i: { name: "Other", currency: "EUR", costBasisMethod: "FIFO", idempotencyKey: "p-1" } }),
+    ).toBe("CONFLICT:idempotencyKey");
     for (const [input, expected] of [
       [{ name: "", currency: "EUR", costBasisMethod: "FIFO" }, "BAD_USER_INPUT:name"],
       [{ name: "x".repeat(101), currency: "EUR", costBasisMethod: "FIFO" }, "BAD_USER_INPUT:name"],
@@ -74,7 +91,9 @@ describe.each(modes)("portfolios on %s", (_mode, config) => {
     // The ledger's account reaches investments through an event.
     await eventually(async () => expect(await api.outcome(alice, link, { id: portfolio.id, a: account })).toBe("OK"));
     expect((await api.portfolio(alice, portfolio.id)).ledgerAccountId).toBe(account);
-    await eventually(async () => expect(await api.outcome(alice, link, { id: portfolio.id, a: euros })).toBe("BAD_USER_INPUT:ledgerAccountId"));
+    await eventually(async () =>
+      expect(await api.outcome(alice, link, { id: portfolio.id, a: euros })).toBe("BAD_USER_INPUT:ledgerAccountId"),
+    );
     await eventually(async () => expect(await api.outcome(bob, link, { id: portfolio.id, a: bobs })).toBe("NOT_FOUND:id"));
     expect(await api.outcome(alice, link, { id: portfolio.id, a: bobs })).toBe("NOT_FOUND:ledgerAccountId");
     expect((await api.ok(alice, link, { id: portfolio.id, a: null })).linkPortfolioLedgerAccount.ledgerAccountId).toBeNull();
@@ -86,21 +105,33 @@ describe.each(modes)("portfolios on %s", (_mode, config) => {
     const [holding] = await api.holdings(alice, portfolio.id, false, "id security { id }");
     expect(await api.portfolio(bob, portfolio.id)).toBeNull();
     expect((await api.ok(bob, `{ portfolios { id } me { portfolios { id } } }`)).portfolios).toEqual([]);
-    expect((await api.ok(bob, `query($id: ID!) { investmentTransaction(id: $id) { id } }`, { id: trade.id })).investmentTransaction).toBeNull();
-    // Every write to another user's portfolio is NOT_FOUND, never a hint that it exists.
-    expect(await api.recordOutcome(bob, { portfolioId: portfolio.id, ...buy("AAA", "1", "10", "2025-06-01") })).toBe("NOT_FOUND:portfolioId");
-    expect(await api.outcome(bob, `mutation($id: ID!) { renamePortfolio(id: $id, name: "Mine") { id } }`, { id: portfolio.id })).toBe("NOT_FOUND:id");
-    expect(await api.outcome(bob, `mutation($id: ID!) { archivePortfolio(id: $id) { id } }`, { id: portfolio.id })).toBe("NOT_FOUND:id");
-    expect(await api.outcome(bob, `mutation($id: ID!) { deleteInvestmentTransaction(id: $id) { id } }`, { id: trade.id })).toBe("NOT_FOUND:id");
     expect(
-      await api.outcome(bob, `mutation($id: ID!) { updateInvestmentTransaction(id: $id, input: { quantity: "1" }) { id } }`, { id: trade.id }),
+      (await api.ok(bob, `query($id: ID!) { investmentTransaction(id: $id) { id } }`, { id: trade.id })).investmentTransaction,
+    ).toBeNull();
+    // Every write to another user's portfolio is NOT_FOUND, never a hint that it exists.
+    expect(await api.recordOutcome(bob, { portfolioId: portfolio.id, ...buy("AAA", "1", "10", "2025-06-01") })).toBe(
+      "NOT_FOUND:portfolioId",
+    );
+    expect(await api.outcome(bob, `mutation($id: ID!) { renamePortfolio(id: $id, name: "Mine") { id } }`, { id: portfolio.id })).toBe(
+      "NOT_FOUND:id",
+    );
+    expect(await api.outcome(bob, `mutation($id: ID!) { archivePortfolio(id: $id) { id } }`, { id: portfolio.id })).toBe("NOT_FOUND:id");
+    expect(await api.outcome(bob, `mutation($id: ID!) { deleteInvestmentTransaction(id: $id) { id } }`, { id: trade.id })).toBe(
+      "NOT_FOUND:id",
+    );
+    expect(
+      await api.outcome(bob, `mutation($id: ID!) { updateInvestmentTransaction(id: $id, input: { quantity: "1" }) { id } }`, {
+        id: trade.id,
+      }),
     ).toBe("NOT_FOUND:id");
     expect(
       await api.outcome(bob, `mutation($p: ID!) { importInvestmentTransactions(portfolioId: $p, csv: "date,type\\n") { imported } }`, {
         p: portfolio.id,
       }),
     ).toBe("NOT_FOUND:portfolioId");
-    expect(await api.outcome(bob, `mutation($id: ID!) { renamePortfolio(id: $id, name: "x") { id } }`, { id: "not-a-uuid" })).toBe("NOT_FOUND:id");
+    expect(await api.outcome(bob, `mutation($id: ID!) { renamePortfolio(id: $id, name: "x") { id } }`, { id: "not-a-uuid" })).toBe(
+      "NOT_FOUND:id",
+    );
 
     const signer = new InternalTokenSigner(sg.all.platform.internalKeys.privateKey!);
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Portfolio { id } ... on Holding { id } ... on Security { id } ... on User { id } } }`;

@@ -66,6 +66,11 @@ describe.each(modes)("valuation and performance on %s", (_mode, config) => {
       unrealizedGain: { amount: "319.00" },
     });
     expect((await api.portfolio(alice, growth, "value { amount currency }")).value).toEqual({ amount: "2420.00", currency: "USD" });
+    // A close replaced for a day already priced is seen at once (valuations keep price histories in memory).
+    await api.setPrices(alice, [{ symbol: "PPP", date: "2025-02-15", close: usd("125.00") }]);
+    expect((await api.portfolio(alice, growth, "value { amount }")).value).toEqual({ amount: "2500.00" });
+    await api.setPrices(alice, [{ symbol: "PPP", date: "2025-02-15", close: usd("121.00") }]);
+    expect((await api.portfolio(alice, growth, "value { amount }")).value).toEqual({ amount: "2420.00" });
   });
 
   it("measures time- and money-weighted returns by their textbook definitions", async () => {

@@ -135,6 +135,7 @@ export class InvestmentTransactionService {
            fee_minor = $9, amount_minor = $10, split_ratio = $11, note = $12, updated_at = $13 WHERE id = $1 AND user_id = $2`,
         [id, userId, ...activityValues(after), this.clock.now()],
       );
+      await this.portfolios.activityChanged(manager, portfolio.id);
       const from = before.date < after.date ? before.date : after.date;
       await this.events.updated(
         manager,
@@ -162,6 +163,7 @@ export class InvestmentTransactionService {
       const { portfolio, before, security } = await this.lockActivity(manager, userId, id);
       const states = await this.replay(manager, userId, portfolio, [], new Set([before.id]), before.securityId);
       await manager.query(`DELETE FROM investments.transactions WHERE id = $1 AND user_id = $2`, [id, userId]);
+      await this.portfolios.activityChanged(manager, portfolio.id);
       await this.events.deleted(manager, traceId, userId, { record: before, symbol: security?.symbol ?? null });
       await this.events.restated(manager, traceId, userId, portfolio.id, this.restatable(states, [before], null), new Set([id]));
       await this.portfolioEvents.updated(manager, traceId, userId, [portfolio.id], "ACTIVITY");

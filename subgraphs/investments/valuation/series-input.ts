@@ -1,8 +1,8 @@
 import { cashEffect, feesOf } from "../holdings/cash-flows.js";
-import type { PortfolioBook } from "../holdings/portfolio-book.js";
-import { toAtto } from "../quantities/index.js";
+import type { PortfolioBook, Position } from "../holdings/portfolio-book.js";
+import { ATTO_PER_UNIT, toAtto } from "../quantities/index.js";
 import { dayNumber } from "./day-numbers.js";
-import type { HoldingSeries, Movement } from "./value-series.js";
+import type { HoldingSeries, Movement, QuantityPoint } from "./value-series.js";
 
 /** The channels valueSeries totals per day, in this order. */
 export const CHANNEL = { inflow: 0, outflow: 1, dividends: 2, fees: 3 } as const;
@@ -15,52 +15,90 @@ export interface BookSeries {
   currencies: Set<string>;
 }
 
+interface DayMovement {
+  day: number;
+  currency: string;
+  cash: bigint;
+  inflow: bigint;
+  outflow: bigint;
+  dividend: bigint;
+  fees: bigint;
+}
+
+/** A replayed book as the valuation walk reads it: quantities over time, and each activity's money by day. */
+interface BookIndex {
+  positions: HoldingSeries[];
+  movements: DayMovement[];
+}
+
+// Keyed by the replay's positions, which a cached book shares across requests: indexed once per replay.
+const indexes = new WeakMap<ReadonlyMap<string, Position>, BookIndex>();
+
+function indexOf(book: PortfolioBook): BookIndex {
+  let index = indexes.get(book.positions);
+  if (index) return index;
+  const positions = [...book.positions.values()].map((position) => ({
+    securityId: position.securityId,
+    currency: position.currency,
+    points: position.state.timeline.map((point): QuantityPoint => {
+      const atto = toAtto(point.quantity);
+      return { day: dayNumber(point.date), atto, units: atto % ATTO_PER_UNIT === 0n ? atto / ATTO_PER_UNIT : null };
+    }),
+  }));
+  const movements = book.activities.map((activity): DayMovement => {
+    const effect = cashEffect(activity, book.tracksCash);
+    return {
+      day: dayNumber(activity.date),
+      currency: activity.currency,
+      cash: effect.cashMinor,
+      inflow: effect.inflowMinor,
+      outflow: effect.outflowMinor,
+      dividend: activity.type === "DIVIDEND" ? activity.amountMinor! : 0n,
+      fees: feesOf(activity),
+    };
+  });
+  index = { positions, movements };
+  indexes.set(book.positions, index);
+  return index;
+}
+
 /**
- * What the valuation walk needs from a replayed portfolio: each position's quantity over time (from
- * the replay's timeline), cash movements, and the per-day movements of each channel. Positions
- * held at no point of [firstDay, lastDay] are left out: they need no prices.
+ * What the valuation walk needs from a replayed portfolio for the days after `firstDay` through
+ * `lastDay`: positions held at some point of it, cash movements (all up to lastDay: the walk
+ * starts from their sum), and each channel's movements inside it.
  */
 export function bookSeries(book: PortfolioBook, firstDay: number, lastDay: number, options: { withoutCash?: boolean } = {}): BookSeries {
+  const index = indexOf(book);
   const currencies = new Set<string>();
-  const holdings: HoldingSeries[] = [];
-  for (const position of book.positions.values()) {
-    const points = [];
-    let heldInRange = false;
-    let before: bigint = 0n;
-    for (const point of position.state.timeline) {
-      const day = dayNumber(point.date);
-      if (day > lastDay) break;
-      const atto = toAtto(point.quantity);
-      if (day <= firstDay) before = atto;
-      else if (atto !== 0n) heldInRange = true;
-      points.push({ day, atto });
+  const holdings = index.positions.filter((position) => {
+    let held = false;
+    for (const point of position.points) {
+      if (point.day > lastDay) break;
+      // The quantity at the start counts whatever it is; later ones only when something is held.
+      held = point.day <= firstDay ? point.atto !== 0n : held || point.atto !== 0n;
     }
-    if (!heldInRange && before === 0n) continue;
-    holdings.push({ securityId: position.securityId, currency: position.currency, points });
-    currencies.add(position.currency);
-  }
+    if (held) currencies.add(position.currency);
+    return held;
+  });
   const cash: Movement[] = [];
   const channels: Movement[][] = [[], [], [], []];
   const withCash = book.tracksCash && !options.withoutCash;
-  for (const activity of book.activities) {
-    const day = dayNumber(activity.date);
-    if (day > lastDay) break;
-    const { currency } = activity;
-    const effect = cashEffect(activity, book.tracksCash);
-    if (withCash && effect.cashMinor !== 0n) {
-      cash.push({ day, currency, minor: effect.cashMinor });
-      currencies.add(currency);
+  const add = (channel: number, m: DayMovement, minor: bigint) => {
+    if (minor === 0n) return;
+    channels[channel]!.push({ day: m.day, currency: m.currency, minor });
+    currencies.add(m.currency);
+  };
+  for (const m of index.movements) {
+    if (m.day > lastDay) break;
+    if (withCash && m.cash !== 0n) {
+      cash.push({ day: m.day, currency: m.currency, minor: m.cash });
+      currencies.add(m.currency);
     }
-    if (day <= firstDay) continue;
-    const add = (channel: number, minor: bigint) => {
-      if (minor === 0n) return;
-      channels[channel]!.push({ day, currency, minor });
-      currencies.add(currency);
-    };
-    add(CHANNEL.inflow, effect.inflowMinor);
-    add(CHANNEL.outflow, effect.outflowMinor);
-    if (activity.type === "DIVIDEND") add(CHANNEL.dividends, activity.amountMinor!);
-    add(CHANNEL.fees, feesOf(activity));
+    if (m.day <= firstDay) continue;
+    add(CHANNEL.inflow, m, m.inflow);
+    add(CHANNEL.outflow, m, m.outflow);
+    add(CHANNEL.dividends, m, m.dividend);
+    add(CHANNEL.fees, m, m.fees);
   }
   return { holdings, cash, channels, currencies };
 }

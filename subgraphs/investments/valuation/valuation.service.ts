@@ -6,7 +6,8 @@ import type { PortfolioBook } from "../holdings/portfolio-book.js";
 import { percent } from "../performance/index.js";
 import type { SecurityService } from "../securities/security.service.js";
 import { dayNumber, dayString } from "./day-numbers.js";
-import type { MarketHistories } from "./market-histories.js";
+import type { PriceHistoryCache } from "./price-history.cache.js";
+import type { RateHistories } from "./rate-histories.js";
 import { returnsOf } from "./returns.js";
 import { bookSeries, CHANNEL } from "./series-input.js";
 import { exchangeRateMissing, priceMissing, rangeTooLong } from "./valuation.errors.js";
@@ -71,7 +72,8 @@ const sum = (values: ReadonlyArray<bigint | null>, from: number, to: number): bi
  */
 export class ValuationService {
   constructor(
-    private readonly market: MarketHistories,
+    private readonly rates: RateHistories,
+    private readonly prices: PriceHistoryCache,
     private readonly securities: SecurityService,
   ) {}
 
@@ -80,13 +82,11 @@ export class ValuationService {
     const input = bookSeries(book, firstDay, lastDay, { withoutCash });
     const currency = book.portfolio.currency;
     const [prices, rates] = await Promise.all([
-      this.market.priceHistories(
+      this.prices.histories(
         userId,
         input.holdings.map((h) => h.securityId),
-        firstDay,
-        lastDay,
       ),
-      this.market.rateHistories(userId, input.currencies, currency, firstDay, lastDay),
+      this.rates.rateHistories(userId, input.currencies, currency, firstDay, lastDay),
     ]);
     return valueSeries({
       currency,

@@ -6,6 +6,8 @@ import { type SeriesInput, valueSeries } from "./value-series.js";
 
 const d = dayNumber;
 const units = (n: bigint) => n * ATTO_PER_UNIT;
+const history = (days: number[], closes: bigint[]) => ({ days, closes, numbers: closes.map(Number) });
+const point = (date: string, atto: bigint) => ({ day: d(date), atto, units: atto % ATTO_PER_UNIT === 0n ? atto / ATTO_PER_UNIT : null });
 
 function input(overrides: Partial<SeriesInput>): SeriesInput {
   return {
@@ -29,13 +31,10 @@ describe("valueSeries", () => {
           {
             securityId: "a",
             currency: "USD",
-            points: [
-              { day: d("2024-12-30"), atto: units(2n) },
-              { day: d("2025-01-03"), atto: units(3n) },
-            ],
+            points: [point("2024-12-30", units(2n)), point("2025-01-03", units(3n))],
           },
         ],
-        prices: new Map([["a", { days: [d("2024-12-31"), d("2025-01-02"), d("2025-01-05")], closes: [1000n, 1100n, 1200n] }]]),
+        prices: new Map([["a", history([d("2024-12-31"), d("2025-01-02"), d("2025-01-05")], [1000n, 1100n, 1200n])]]),
       }),
     );
     // 2 × 10.00, 2 × 10.00, 2 × 11.00, 3 × 11.00, 3 × 11.00, 3 × 12.00.
@@ -47,12 +46,29 @@ describe("valueSeries", () => {
     const out = valueSeries(
       input({
         lastDay: d("2025-01-01"),
-        holdings: [{ securityId: "a", currency: "USD", points: [{ day: d("2025-01-01"), atto: ATTO_PER_UNIT / 3n }] }],
-        prices: new Map([["a", { days: [d("2025-01-01")], closes: [1000n] }]]),
+        holdings: [{ securityId: "a", currency: "USD", points: [point("2025-01-01", ATTO_PER_UNIT / 3n)] }],
+        prices: new Map([["a", history([d("2025-01-01")], [1000n])]]),
       }),
     );
     // 0.333333333333333333 × 10.00 = 3.33333…
     expect(out.values).toEqual([333n]);
+  });
+
+  it("stays exact past 2^53, where products and totals move to BigInt", () => {
+    const out = valueSeries(
+      input({
+        lastDay: d("2025-01-02"),
+        holdings: [
+          { securityId: "a", currency: "USD", points: [point("2025-01-01", units(3n))] },
+          { securityId: "b", currency: "USD", points: [point("2025-01-01", units(1n))] },
+        ],
+        prices: new Map([
+          ["a", history([d("2025-01-01"), d("2025-01-02")], [3_000_000_000_000_000n, 10n ** 16n])],
+          ["b", history([d("2025-01-01")], [7n])],
+        ]),
+      }),
+    );
+    expect(out.values).toEqual([9_000_000_000_000_007n, 30_000_000_000_000_007n]);
   });
 
   it("reports a gap while a held security has no close yet, and none once it is sold", () => {
@@ -62,10 +78,7 @@ describe("valueSeries", () => {
           {
             securityId: "a",
             currency: "USD",
-            points: [
-              { day: d("2025-01-02"), atto: units(1n) },
-              { day: d("2025-01-04"), atto: 0n },
-            ],
+            points: [point("2025-01-02", units(1n)), point("2025-01-04", 0n)],
           },
         ],
         prices: new Map(),

@@ -1,9 +1,11 @@
-import { ATTO_PER_UNIT, divideRoundingHalfUp } from "../quantities/index.js";
+import { ATTO_PER_UNIT } from "../quantities/index.js";
+import { addExact, asSafeNumber } from "./exact-total.js";
 
-/** A position's quantity (in 10⁻¹⁸ units) from `day` on. */
+/** A position's quantity from `day` on: in 10⁻¹⁸ units, and in whole units when it is whole. */
 export interface QuantityPoint {
   day: number;
   atto: bigint;
+  units: bigint | null;
 }
 
 export interface HoldingSeries {
@@ -15,8 +17,10 @@ export interface HoldingSeries {
 
 /** Daily closes in the security's minor units, ascending; the first may lie before the range. */
 export interface PriceHistory {
-  days: number[];
-  closes: bigint[];
+  days: readonly number[];
+  closes: readonly bigint[];
+  /** Each close as a safe integer, or NaN when it is not one (see exact-total.ts). */
+  numbers: readonly number[];
 }
 
 /**
@@ -61,19 +65,59 @@ export interface SeriesOutput {
   channels: Array<Array<bigint | null>>;
 }
 
+/** One holding during the walk; every field keeps one type, so the loop below stays monomorphic. */
 interface HoldingState {
   points: QuantityPoint[];
   next: number;
-  prices: PriceHistory | undefined;
+  priceDays: readonly number[];
+  closes: readonly bigint[];
+  numbers: readonly number[];
   nextPrice: number;
+  held: boolean;
   atto: bigint;
-  price: bigint | null;
-  value: bigint;
+  units: bigint | null;
+  /** `units` as a safe integer, or NaN. */
+  unitsNumber: number;
+  priced: boolean;
+  price: bigint;
+  /** `price` as a safe integer, or NaN. */
+  priceNumber: number;
+  /** Its value now, as `small + big`: a safe integer while it is one (see exact-total.ts). */
+  small: number;
+  big: bigint;
+  /** Whether `big` is not zero (a flag: comparing BigInts costs more than the rest of a day's step). */
+  hasBig: boolean;
   currency: number;
 }
 
-const valueOf = (atto: bigint, price: bigint | null): bigint =>
-  atto === 0n || price === null ? 0n : divideRoundingHalfUp(atto * price, ATTO_PER_UNIT);
+const HALF = ATTO_PER_UNIT / 2n;
+
+/** Per currency, the running total of the holdings' values and cash, exact: `small[c] + big[c]`. */
+interface Totals {
+  small: number[];
+  big: bigint[];
+}
+
+/** Sets a holding's value to quantity × close rounded once, half up (both are positive), and moves its currency's total with it. */
+function revalue(h: HoldingState, totals: Totals): void {
+  let small = 0;
+  let big = 0n;
+  let hasBig = false;
+  if (h.held && h.priced) {
+    // NaN (a quantity or close past 2^53) or a product past it is not a safe integer: BigInt then.
+    const product = h.unitsNumber * h.priceNumber;
+    if (Number.isSafeInteger(product)) small = product;
+    else {
+      big = h.units === null ? (h.atto * h.price + HALF) / ATTO_PER_UNIT : h.units * h.price;
+      hasBig = true;
+    }
+  }
+  addExact(totals, h.currency, small - h.small);
+  if (hasBig || h.hasBig) totals.big[h.currency]! += big - h.big;
+  h.small = small;
+  h.big = big;
+  h.hasBig = hasBig;
+}
 
 /**
  * The portfolio's value at the end of every day from firstDay to lastDay, walking the days once:
@@ -88,18 +132,30 @@ export function valueSeries(input: SeriesInput): SeriesOutput {
     const found = currencies.indexOf(currency);
     return found >= 0 ? found : currencies.push(currency) - 1;
   };
-  const holdings: HoldingState[] = input.holdings.map((h) => ({
-    points: h.points,
-    next: 0,
-    prices: input.prices.get(h.securityId),
-    nextPrice: 0,
-    atto: 0n,
-    price: null,
-    value: 0n,
-    currency: indexOf(h.currency),
-  }));
+  const holdings: HoldingState[] = input.holdings.map((h) => {
+    const prices = input.prices.get(h.securityId);
+    return {
+      points: h.points,
+      next: 0,
+      priceDays: prices?.days ?? [],
+      closes: prices?.closes ?? [],
+      numbers: prices?.numbers ?? [],
+      nextPrice: 0,
+      held: false,
+      atto: 0n,
+      units: 0n,
+      unitsNumber: 0,
+      priced: false,
+      price: 0n,
+      priceNumber: Number.NaN,
+      small: 0,
+      big: 0n,
+      hasBig: false,
+      currency: indexOf(h.currency),
+    };
+  });
   for (const m of [...input.cash, ...input.channels.flat()]) indexOf(m.currency);
-  const subtotal = currencies.map(() => 0n);
+  const totals: Totals = { small: currencies.map(() => 0), big: currencies.map(() => 0n) };
   const rates: Array<RateHistory | undefined> = currencies.map((c) => input.rates.get(c));
   const rateAt = currencies.map(() => null as ((minor: bigint) => bigint) | null);
   const nextRate = currencies.map(() => 0);
@@ -117,29 +173,34 @@ export function valueSeries(input: SeriesInput): SeriesOutput {
 
   for (let i = 0; i < days; i++) {
     const day = input.firstDay + i;
-    for (const h of holdings) {
+    for (let k = 0; k < holdings.length; k++) {
+      const h = holdings[k]!;
+      const wasUnpriced = h.held && !h.priced;
       let changed = false;
-      const wasUnpriced = h.atto !== 0n && h.price === null;
-      while (h.next < h.points.length && h.points[h.next]!.day <= day) {
-        h.atto = h.points[h.next++]!.atto;
+      if (h.next < h.points.length && h.points[h.next]!.day <= day) {
+        while (h.next + 1 < h.points.length && h.points[h.next + 1]!.day <= day) h.next++;
+        const point = h.points[h.next++]!;
+        h.atto = point.atto;
+        h.held = point.atto !== 0n;
+        h.units = point.units;
+        h.unitsNumber = point.units === null ? Number.NaN : asSafeNumber(point.units);
         changed = true;
       }
-      const p = h.prices;
-      if (p) {
-        while (h.nextPrice < p.days.length && p.days[h.nextPrice]! <= day) {
-          h.price = p.closes[h.nextPrice++]!;
-          changed = true;
-        }
+      if (h.nextPrice < h.priceDays.length && h.priceDays[h.nextPrice]! <= day) {
+        while (h.nextPrice + 1 < h.priceDays.length && h.priceDays[h.nextPrice + 1]! <= day) h.nextPrice++;
+        h.price = h.closes[h.nextPrice]!;
+        h.priceNumber = h.numbers[h.nextPrice]!;
+        h.priced = true;
+        h.nextPrice++;
+        changed = true;
       }
       if (!changed) continue;
-      const value = valueOf(h.atto, h.price);
-      subtotal[h.currency]! += value - h.value;
-      h.value = value;
-      unpriced += (h.atto !== 0n && h.price === null ? 1 : 0) - (wasUnpriced ? 1 : 0);
+      revalue(h, totals);
+      unpriced += (h.held && !h.priced ? 1 : 0) - (wasUnpriced ? 1 : 0);
     }
     while (nextCash < input.cash.length && input.cash[nextCash]!.day <= day) {
       const m = input.cash[nextCash++]!;
-      subtotal[indexOf(m.currency)]! += m.minor;
+      totals.big[indexOf(m.currency)]! += m.minor;
     }
     for (let c = 1; c < currencies.length; c++) {
       const r = rates[c];
@@ -156,7 +217,7 @@ export function valueSeries(input: SeriesInput): SeriesOutput {
 
     let gap: Gap | null = null;
     if (unpriced > 0) {
-      const missing = input.holdings[holdings.findIndex((h) => h.atto !== 0n && h.price === null)]!;
+      const missing = input.holdings[holdings.findIndex((h) => h.held && !h.priced)]!;
       gap = { securityId: missing.securityId };
     }
     const inCurrency = (amounts: bigint[]): bigint | null => {
@@ -172,7 +233,7 @@ export function valueSeries(input: SeriesInput): SeriesOutput {
       }
       return total;
     };
-    const value = inCurrency(subtotal);
+    const value = inCurrency(totals.big.map((big, c) => big + BigInt(totals.small[c]!)));
     input.channels.forEach((_, k) => (out.channels[k]![i] = inCurrency(daySums[k]!)));
     out.values[i] = gap === null ? value : null;
     out.gaps[i] = gap;
