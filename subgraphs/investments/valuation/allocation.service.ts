@@ -23,8 +23,9 @@ export interface AllocationSlice {
 }
 
 /**
- * The portfolio's value on a day split by security, kind or currency, in the portfolio's currency:
- * each holding (and each currency's cash) converted once at the day's rate. Largest first.
+ * The portfolio's value today (its positions and cash after all activity, none of which is later
+ * than today) split by security, kind or currency, in the portfolio's currency: each holding (and
+ * each currency's cash) converted once at the day's rate. Largest first.
  */
 export class AllocationService {
   constructor(

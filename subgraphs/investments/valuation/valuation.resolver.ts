@@ -1,9 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 
-import { badInput } from "../../../platform/errors/index.js";
 import { type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
-import { calendarDate } from "../../../platform/time/index.js";
 import { todayFor } from "../holdings/holding.resolver.js";
 import type { InvestmentsDeps } from "../investments.deps.js";
 import { bookOf } from "../portfolios/portfolio.resolver.js";
@@ -94,19 +92,16 @@ export class PortfolioValuationResolver {
   @FieldResolver(() => [AllocationSlice], {
     nullable: true,
     description:
-      "The value on `date` (default today) by security, kind or currency, in the portfolio's currency, largest first; cash is its own slice. Null with PRICE_MISSING or EXCHANGE_RATE_MISSING rather than a guess.",
+      "Today's value by security, kind or currency, in the portfolio's currency, largest first; cash is its own slice. Null with PRICE_MISSING or EXCHANGE_RATE_MISSING rather than a guess.",
   })
   async allocation(
     @Root() portfolio: Portfolio,
     @Ctx() context: RequestContext,
     @Arg("by", () => AllocationDimension) by: AllocationDimension,
-    @Arg("date", () => String, { nullable: true, description: "YYYY-MM-DD, not after today." }) date: string | null,
   ): Promise<AllocationSlice[]> {
     const book = await bookOf(this.deps, context, portfolio.id);
     const today = await todayFor(this.deps, context);
-    const day = date === null || date === undefined ? today : calendarDate(date, "date");
-    if (day > today) throw badInput(`date must not be after today (${today})`, { field: "date" });
-    const slices = await this.deps.allocation.allocation(requireUserId(context), book, by, day);
+    const slices = await this.deps.allocation.allocation(requireUserId(context), book, by, today);
     return slices.map((s) =>
       Object.assign(new AllocationSlice(), {
         key: s.key,
