@@ -5,7 +5,8 @@
  *   second portfolio of the same securities with 2,500 transactions. Through the gateway, one client
  *   at a time: `holdings`, `performance` over 1 and 5 years, and `valueHistory` (DAY) over 1 and 5
  *   years; p50/p99 per query and portfolio, and the subgraphs process's peak RSS. The two sizes and
- *   two ranges show how the cost grows with transactions and with days.
+ *   two ranges show how the cost grows with transactions and with days. Then `holdings` right after
+ *   a write, which replays the whole activity again (the other rows read a cached replay).
  * Subgraphs (one process, in-process event bus) and the gateway each run in a child process. Fresh
  * database, dropped at the end.
  *
@@ -237,6 +238,20 @@ try {
       rows.push([portfolio.label, name, s.p50.toFixed(1), s.p99.toFixed(1), s.max.toFixed(1)]);
     }
   }
+  // A write raises the portfolio's version: the next read replays all its activity again.
+  for (const portfolio of portfolios) {
+    const samples: number[] = [];
+    for (let i = 0; i < Math.min(REQUESTS, 20); i++) {
+      await call(`mutation($i: RecordInvestmentTransactionInput!) { recordInvestmentTransaction(input: $i) { id } }`, {
+        i: { portfolioId: portfolio.id, type: "DIVIDEND", symbol: "B000", amount: { amount: "1.00", currency: "USD" }, date: to },
+      });
+      const t0 = performance.now();
+      await call(queries[0]![1], { id: portfolio.id });
+      samples.push(performance.now() - t0);
+    }
+    const s = summarize(samples);
+    rows.push([portfolio.label, "holdings after a write", s.p50.toFixed(1), s.p99.toFixed(1), s.max.toFixed(1)]);
+  }
   const after = await subgraphs.usage();
   const header = ["portfolio", "query", "p50 ms", "p99 ms", "max ms"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -249,7 +264,9 @@ try {
   console.log(
     `\nsubgraphs process: peak RSS ${mib(after.maxRssBytes)} (RSS ${mib(before.rssBytes)} before the reads, ${mib(after.rssBytes)} after); CPU during the reads ${((after.cpuMicros - before.cpuMicros) / 1e6).toFixed(1)} s`,
   );
-  console.log(`target: every p99 under 200 ms: ${worst < 200 ? "met" : `NOT MET (worst p99 ${worst.toFixed(1)} ms)`}`);
+  console.log(
+    `target: every p99 under 200 ms (the rows before "after a write"): ${worst < 200 ? "met" : `NOT MET (worst p99 ${worst.toFixed(1)} ms)`}`,
+  );
   console.log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await cleanUp();

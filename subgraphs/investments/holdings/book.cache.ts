@@ -20,6 +20,11 @@ export class BookCache {
     return { ...book, portfolio };
   }
 
+  /** The latest replay kept for the portfolio, whatever its version: its unchanged positions can be reused. */
+  latest(portfolioId: string): PortfolioBook | undefined {
+    return this.cache.get(portfolioId);
+  }
+
   set(book: PortfolioBook): void {
     this.cache.set(book.portfolio.id, book, book.activities.length + 1);
   }

@@ -11,6 +11,8 @@ export interface Position {
   state: PositionState;
   /** The position's activity in replay order. */
   activities: ActivityRecord[];
+  /** Its activities' fingerprints: the same activity replays to the same state. */
+  fingerprint: string;
 }
 
 /**
@@ -28,7 +30,11 @@ export interface PortfolioBook {
   cash: Map<string, bigint>;
 }
 
-export function buildBook(portfolio: PortfolioEntity, activities: readonly ActivityRecord[]): PortfolioBook {
+/**
+ * Replays every security of `activities`. A position of `previous` (an older replay of the same
+ * portfolio) whose activity is unchanged is taken as it is: after one write, one security replays.
+ */
+export function buildBook(portfolio: PortfolioEntity, activities: readonly ActivityRecord[], previous?: PortfolioBook): PortfolioBook {
   const bySecurity = new Map<string, ActivityRecord[]>();
   for (const activity of activities) {
     if (activity.securityId === null) continue;
@@ -37,13 +43,22 @@ export function buildBook(portfolio: PortfolioEntity, activities: readonly Activ
     list.push(activity);
   }
   const positions = new Map<string, Position>();
+  const reusable = previous?.portfolio.costBasisMethod === portfolio.costBasisMethod ? previous.positions : undefined;
   for (const [securityId, list] of bySecurity) {
-    positions.set(securityId, {
+    const fingerprint = list.every((a) => a.fingerprint !== undefined) ? list.map((a) => a.fingerprint).join("\n") : "";
+    const earlier = reusable?.get(securityId);
+    positions.set(
       securityId,
-      currency: list[0]!.currency,
-      state: replayPosition(list, portfolio.costBasisMethod),
-      activities: list,
-    });
+      earlier && fingerprint !== "" && earlier.fingerprint === fingerprint
+        ? earlier
+        : {
+            securityId,
+            currency: list[0]!.currency,
+            state: replayPosition(list, portfolio.costBasisMethod),
+            activities: list,
+            fingerprint,
+          },
+    );
   }
   const holdsCash = tracksCash(activities);
   const cash = new Map<string, bigint>();

@@ -48,7 +48,7 @@ export function portfolioLoaders(
           const byPortfolio = new Map<string, ActivityRecord[]>(stale.map((p) => [p.id, []]));
           for (const activity of activities) byPortfolio.get(activity.portfolioId)!.push(activity);
           for (const portfolio of stale) {
-            const book = buildBook(portfolio, byPortfolio.get(portfolio.id)!);
+            const book = buildBook(portfolio, byPortfolio.get(portfolio.id)!, books.latest(portfolio.id));
             books.set(book);
             ready.set(portfolio.id, book);
           }

@@ -14,6 +14,8 @@ export interface ActivityRecord extends Activity {
   /** Of price, fee and amount. */
   currency: string;
   note: string | null;
+  /** Read from the table: every stored figure as text, so a replay can tell an activity is unchanged. */
+  fingerprint?: string;
 }
 
 export const activityColumns = `id, portfolio_id, type, security_id, to_char(date, 'YYYY-MM-DD') AS date, sequence::text AS sequence, currency,
@@ -54,6 +56,7 @@ export function toActivityRecord(row: ActivityRow): ActivityRecord {
     amountMinor: bigintOrNull(row.amount_minor),
     splitRatio: decimalOrNull(row.split_ratio),
     note: row.note,
+    fingerprint: `${row.id} ${row.sequence} ${row.date} ${row.type} ${row.currency} ${row.quantity} ${row.price_minor} ${row.fee_minor} ${row.amount_minor} ${row.split_ratio}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { cashEffect, feesOf } from "../holdings/cash-flows.js";
 import type { PortfolioBook, Position } from "../holdings/portfolio-book.js";
 import { ATTO_PER_UNIT, toAtto } from "../quantities/index.js";
+import type { ActivityRecord } from "../transactions/activity-record.js";
 import { dayNumber } from "./day-numbers.js";
 import type { HoldingSeries, Movement, QuantityPoint } from "./value-series.js";
 
@@ -31,35 +32,45 @@ interface BookIndex {
   movements: DayMovement[];
 }
 
-// Keyed by the replay's positions, which a cached book shares across requests: indexed once per replay.
-const indexes = new WeakMap<ReadonlyMap<string, Position>, BookIndex>();
+// Kept with the replay, which a cached book shares across requests (and its unchanged positions
+// across versions): each is indexed once.
+const timelines = new WeakMap<Position, HoldingSeries>();
+const movementsOf = new WeakMap<readonly ActivityRecord[], DayMovement[]>();
+
+function timelineOf(position: Position): HoldingSeries {
+  let series = timelines.get(position);
+  if (!series) {
+    series = {
+      securityId: position.securityId,
+      currency: position.currency,
+      points: position.state.timeline.map((point): QuantityPoint => {
+        const atto = toAtto(point.quantity);
+        return { day: dayNumber(point.date), atto, units: atto % ATTO_PER_UNIT === 0n ? atto / ATTO_PER_UNIT : null };
+      }),
+    };
+    timelines.set(position, series);
+  }
+  return series;
+}
 
 function indexOf(book: PortfolioBook): BookIndex {
-  let index = indexes.get(book.positions);
-  if (index) return index;
-  const positions = [...book.positions.values()].map((position) => ({
-    securityId: position.securityId,
-    currency: position.currency,
-    points: position.state.timeline.map((point): QuantityPoint => {
-      const atto = toAtto(point.quantity);
-      return { day: dayNumber(point.date), atto, units: atto % ATTO_PER_UNIT === 0n ? atto / ATTO_PER_UNIT : null };
-    }),
-  }));
-  const movements = book.activities.map((activity): DayMovement => {
-    const effect = cashEffect(activity, book.tracksCash);
-    return {
-      day: dayNumber(activity.date),
-      currency: activity.currency,
-      cash: effect.cashMinor,
-      inflow: effect.inflowMinor,
-      outflow: effect.outflowMinor,
-      dividend: activity.type === "DIVIDEND" ? activity.amountMinor! : 0n,
-      fees: feesOf(activity),
-    };
-  });
-  index = { positions, movements };
-  indexes.set(book.positions, index);
-  return index;
+  let movements = movementsOf.get(book.activities);
+  if (!movements) {
+    movements = book.activities.map((activity): DayMovement => {
+      const effect = cashEffect(activity, book.tracksCash);
+      return {
+        day: dayNumber(activity.date),
+        currency: activity.currency,
+        cash: effect.cashMinor,
+        inflow: effect.inflowMinor,
+        outflow: effect.outflowMinor,
+        dividend: activity.type === "DIVIDEND" ? activity.amountMinor! : 0n,
+        fees: feesOf(activity),
+      };
+    });
+    movementsOf.set(book.activities, movements);
+  }
+  return { positions: [...book.positions.values()].map(timelineOf), movements };
 }
 
 /**
