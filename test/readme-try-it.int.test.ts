@@ -106,4 +106,37 @@ describe("README try-it blocks", () => {
     expect(loan.schedule.at(-1)).toEqual({ number: 10, payment: { amount: "97.95" }, balance: { amount: "0.00" }, status: "PENDING" });
     expect(me.debtSummary.owedByMe).toEqual([{ amount: "905.38", currency: "EUR" }]);
   });
+
+  it("runs the Investments block as written: lots, a realized gain, a priced holding and its returns", async () => {
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock("try-it-investments")], {
+      env: { ...process.env, MONETA_URL: sg.gateway.url },
+      timeout: 30_000,
+    });
+    expect(stderr).toBe("");
+    const [bought, sold, priced, final] = jsonDocuments(stdout);
+    expect(bought).toEqual({ data: { recordInvestmentTransaction: { type: "BUY", quantity: "10", amount: { amount: "1000.00" } } } });
+    expect(sold).toEqual({ data: { recordInvestmentTransaction: { type: "SELL", quantity: "4", amount: { amount: "480.00" } } } });
+    expect(priced!.errors).toBeUndefined();
+    expect(final!.errors).toBeUndefined();
+    // 10 bought for 1,001.00 with the fee; 4 sold for 480.00 against 400.40 of cost; 6 left at 130.00.
+    // TWR: 1,001 in → 1,080 at the sale's close (+7.89%), then 600 → 780 (+30%): 40.26%.
+    expect(final!.data.portfolio).toEqual({
+      holdings: [
+        {
+          quantity: "6",
+          costBasis: { amount: "600.60" },
+          marketValue: { amount: "780.00" },
+          unrealizedGain: { amount: "179.40" },
+          realizedGain: { amount: "79.60" },
+          priceDate: "2025-06-30",
+        },
+      ],
+      performance: {
+        timeWeightedReturn: "40.26",
+        moneyWeightedReturn: "89.62",
+        netContributions: { amount: "521.00" },
+        gain: { amount: "259.00" },
+      },
+    });
+  });
 });
