@@ -5,3 +5,4 @@ export {
   ledgerAccountsTableSql,
   type LinkableAccount,
 } from "./ledger-accounts.js";
+export { type PreferencesStore, userPreferencesConsumer } from "./user-preferences.js";

@@ -1,7 +1,7 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { keyedLoader, resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
-import { ledgerAccountsConsumer, LedgerAccountsReadModel } from "../../platform/read-models/index.js";
+import { ledgerAccountsConsumer, LedgerAccountsReadModel, userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { BudgetAlertEntity } from "./alerts/alert.entity.js";
 import { AlertResolver } from "./alerts/alert.resolver.js";
@@ -18,7 +18,6 @@ import { BudgetSummaryService } from "./budgets/budget-summary.service.js";
 import { BudgetCategoryEntity } from "./categories/budget-category.entity.js";
 import { CategoryBudgetsResolver } from "./categories/category.resolver.js";
 import { CategoryTreeService } from "./categories/category-tree.service.js";
-import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { AutoSaveService } from "./goals/auto-save.service.js";
@@ -131,7 +130,7 @@ export default defineSubgraph<BudgetsDeps>({
     SavingsGoal: resolveThroughLoader(deps.goals.loaders.goal, (view) => SavingsGoal.from(view, deps.goals.savings.today())),
   }),
   consumers: (deps) => [
-    identityUsersConsumer(deps.settings),
+    userPreferencesConsumer(deps.settings),
     ledgerAccountsConsumer(deps.accounts),
     ledgerCategoriesConsumer(deps.categories, deps.spending, deps.budgets),
     ledgerTransactionsConsumer(deps.spending, deps.budgets),

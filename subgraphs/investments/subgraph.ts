@@ -1,9 +1,8 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
-import { ledgerAccountsConsumer, LedgerAccountsReadModel } from "../../platform/read-models/index.js";
+import { ledgerAccountsConsumer, LedgerAccountsReadModel, userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
-import { identityUsersConsumer } from "./events/identity-users.handler.js";
 import { pricesConsumer } from "./events/prices.handler.js";
 import { BookCache } from "./holdings/book.cache.js";
 import { holdingById, HoldingResolver, PortfolioHoldingsResolver } from "./holdings/holding.resolver.js";
@@ -127,7 +126,7 @@ export default defineSubgraph<InvestmentsDeps>({
     ...marketDataReferences(deps),
   }),
   consumers: (deps) => [
-    identityUsersConsumer(deps.settings),
+    userPreferencesConsumer(deps.settings),
     ledgerAccountsConsumer(deps.accounts),
     pricesConsumer(deps.portfolioEvents),
     userDeletionConsumer("investments", async (manager, userId, traceId) => {

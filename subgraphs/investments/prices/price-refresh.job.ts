@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
+import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import { addDays, type Clock, utcDay } from "../../../platform/time/index.js";
 import type { PriceProvider, ProviderClose } from "../providers/price-provider.js";
 import { SHARED_OWNER } from "../securities/security.service.js";
@@ -43,8 +44,7 @@ const OVERLAP_DAYS = 7;
  */
 export class PriceRefreshJob {
   readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private repeating: Repeating | undefined;
   private stopping = false;
 
   constructor(
@@ -60,21 +60,13 @@ export class PriceRefreshJob {
   }
 
   start(everyMs: number): void {
-    const tick = () => {
-      this.running ??= this.run()
-        .catch((error: unknown) => this.logger.error({ err: error }, "price refresh failed"))
-        .finally(() => (this.running = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, everyMs);
-    this.timer.unref();
+    this.repeating = repeatEvery(everyMs, () => this.run(), this.logger, "price refresh");
   }
 
   /** Lets the security being refreshed finish and starts no other. */
   async stop(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.repeating?.stop();
   }
 
   /** One pass for `today` (UTC by the clock): how many securities were refreshed and how many failed. */

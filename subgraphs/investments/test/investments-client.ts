@@ -1,3 +1,4 @@
+import { gatewayClient } from "../../../test/harness/gateway-client.js";
 import type { RegisteredUser, TestSupergraph } from "../../../test/harness/supergraph.js";
 
 export const PORTFOLIO = "id name currency costBasisMethod ledgerAccountId archived tracksCash cash { amount currency }";
@@ -16,18 +17,7 @@ export const usd = cur("USD");
 
 /** Typed-enough wrappers over investments' operations through the gateway, for its tests. */
 export function investmentsClient(sg: TestSupergraph) {
-  const call = (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => sg.query(query, variables, user.headers);
-  const ok = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await call(user, query, variables);
-    if (r.errors) throw new Error(`${query.slice(0, 80)}: ${JSON.stringify(r.errors)}`);
-    return r.data;
-  };
-  /** The first error's code and field, or "OK". */
-  const outcome = async (user: RegisteredUser, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await call(user, query, variables);
-    const e = r.errors?.[0];
-    return e ? `${e.extensions?.code}${e.extensions?.field ? `:${e.extensions.field}` : ""}` : "OK";
-  };
+  const { call, ok, outcome } = gatewayClient(sg);
   return {
     call,
     ok,
