@@ -1,6 +1,5 @@
-import { parse } from "csv-parse/sync";
-
 import { badInput } from "../../../platform/errors/index.js";
+import { readCsvTable } from "../csv/csv-table.js";
 import type { ActivityFields } from "../transactions/activity-draft.js";
 import { moneyField } from "../transactions/activity-draft.js";
 
@@ -32,29 +31,13 @@ const REQUIRED = ["date", "type"];
  * would silently drop a figure) or has more than `maxRows` lines is refused as a whole.
  */
 export function readActivityCsv(csv: string, maxRows: number, defaultCurrency: string): ActivityCsvRow[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    // csv-parse's types do not model `info: true`, which pairs each record with the line it ends on.
-    records = parse(csv, {
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-      to: maxRows + 2,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw badInput(`not a CSV file: ${(error as Error).message.slice(0, 200)}`, { field: "csv" });
-  }
-  const [header, ...body] = records;
-  const columns = (header?.record ?? []).map((h) => h.toLowerCase());
+  const { columns, rows } = readCsvTable(csv, maxRows, "an activity file");
   const unknown = columns.filter((c) => !(ACTIVITY_CSV_COLUMNS as readonly string[]).includes(c));
   if (unknown.length > 0)
     throw badInput(`unknown column ${unknown[0]!.slice(0, 40)}; the columns are ${ACTIVITY_CSV_COLUMNS.join(", ")}`, { field: "csv" });
   if (REQUIRED.some((c) => !columns.includes(c)))
     throw badInput("the header must name at least the columns date and type", { field: "csv" });
-  if (body.length > maxRows) throw badInput(`an activity file holds at most ${maxRows} rows`, { field: "csv" });
-  return body.map(({ record, info }) => {
+  return rows.map(({ record, line }) => {
     const cell = (name: string): string | null => {
       const value = record[columns.indexOf(name)]?.trim() ?? "";
       return value === "" ? null : value;
@@ -64,7 +47,7 @@ export function readActivityCsv(csv: string, maxRows: number, defaultCurrency: s
       return amount === null ? null : moneyField(amount, cell("currency") ?? defaultCurrency, name);
     };
     return {
-      row: info.lines,
+      row: line,
       fields: () => ({
         type: (cell("type") ?? "").toUpperCase(),
         symbol: cell("symbol"),
