@@ -15,18 +15,16 @@
  *   BENCH_POSTGRES_URL  admin URL of the server (default postgres://postgres@127.0.0.1:5432)
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import pg from "pg";
 
-import { readSupergraphSdl } from "../gateway/supergraph.js";
-import { exportInternalKeys, generateInternalKeys } from "../platform/auth/internal-token.js";
-import { supergraphWithUrls } from "./gateway/child.js";
 import { ServerProcess } from "./gateway/process.js";
 import { createDatabase, databaseUrl, dropDatabase } from "./ledger/postgres.js";
 import { summarize } from "./stats.js";
+import { serverEnv, startSubgraphs } from "./support/stack.js";
 
 const REQUESTS = Math.max(1, Math.round(Number(process.env.BENCH_REQUESTS ?? 40)));
 const SECURITIES = 200;
@@ -104,32 +102,18 @@ function activity(perSecurity: number, firstDay: number, lastDay: number, seed: 
 try {
   await createDatabase(appDb);
   created = true;
-  const keys = await generateInternalKeys();
-  const pem = await exportInternalKeys(keys);
-  const env = {
-    INTERNAL_JWT_PRIVATE_KEY: pem.privateKey,
-    INTERNAL_JWT_PUBLIC_KEY: pem.publicKey,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    APOLLO_TELEMETRY_DISABLED: "true",
+  const { env } = await serverEnv({
     DATABASE_URL: databaseUrl(appDb),
     REDIS_URL: "",
     KAFKA_BROKERS: "",
     PRICE_REFRESH_EVERY_MINUTES: "0",
     MAX_BODY_BYTES: String(8 * 2 ** 20),
-  };
+  });
   // BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the subgraphs process, written when it stops.
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const subgraphs = await ServerProcess.start("subgraphs", "subgraphs.server.ts", env, profile);
-  servers.push(subgraphs);
-  const urls = subgraphs.info.urls as Record<string, string>;
-  const supergraphFile = join(work, "supergraph.graphql");
-  writeFileSync(supergraphFile, supergraphWithUrls(readSupergraphSdl(), urls));
-  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", {
-    ...env,
-    BENCH_SUPERGRAPH: supergraphFile,
-    BENCH_SUBGRAPH_URLS: JSON.stringify(urls),
-  });
+  const stack = await startSubgraphs(env, work, profile);
+  servers.push(stack.subgraphs);
+  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", stack.gatewayEnv);
   servers.push(gateway);
   const gatewayUrl = gateway.info.url as string;
 
@@ -220,7 +204,7 @@ try {
   queries[2]![1] = queries[1]![1];
   queries[4]![1] = queries[3]![1];
 
-  const before = await subgraphs.usage();
+  const before = await stack.subgraphs.usage();
   const rows: string[][] = [];
   let worst = 0;
   for (const portfolio of portfolios) {
@@ -252,7 +236,7 @@ try {
     const s = summarize(samples);
     rows.push([portfolio.label, "holdings after a write", s.p50.toFixed(1), s.p99.toFixed(1), s.max.toFixed(1)]);
   }
-  const after = await subgraphs.usage();
+  const after = await stack.subgraphs.usage();
   const header = ["portfolio", "query", "p50 ms", "p99 ms", "max ms"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;

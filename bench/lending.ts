@@ -17,14 +17,12 @@
 import "reflect-metadata";
 
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { pino } from "pino";
 
-import { readSupergraphSdl } from "../gateway/supergraph.js";
-import { exportInternalKeys, generateInternalKeys } from "../platform/auth/internal-token.js";
 import { PostgresDatabaseProvider } from "../platform/db/index.js";
 import { Outbox } from "../platform/events/index.js";
 import { addDays, randomIds, systemClock, utcDay } from "../platform/time/index.js";
@@ -32,10 +30,10 @@ import { LoanEvents } from "../subgraphs/lending/loans/loan-events.js";
 import { OverdueJob } from "../subgraphs/lending/overdue/overdue.job.js";
 import { dueDate } from "../subgraphs/lending/schedule/due-dates.js";
 import lending from "../subgraphs/lending/subgraph.js";
-import { supergraphWithUrls } from "./gateway/child.js";
 import { ServerProcess } from "./gateway/process.js";
 import { createDatabase, databaseUrl, dropDatabase } from "./ledger/postgres.js";
 import { summarize } from "./stats.js";
+import { serverEnv, startSubgraphs } from "./support/stack.js";
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -103,27 +101,14 @@ const timed = async <T>(work: () => Promise<T>) => {
 try {
   await createDatabase(appDb);
   created = true;
-  const pem = await exportInternalKeys(await generateInternalKeys());
-  const env = {
-    INTERNAL_JWT_PRIVATE_KEY: pem.privateKey,
-    INTERNAL_JWT_PUBLIC_KEY: pem.publicKey,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    APOLLO_TELEMETRY_DISABLED: "true",
+  const { env } = await serverEnv({
     DATABASE_URL: databaseUrl(appDb),
     REDIS_URL: "",
     KAFKA_BROKERS: "",
-  };
-  const subgraphs = await ServerProcess.start("subgraphs", "subgraphs.server.ts", env);
-  servers.push(subgraphs);
-  const urls = subgraphs.info.urls as Record<string, string>;
-  const supergraphFile = join(work, "supergraph.graphql");
-  writeFileSync(supergraphFile, supergraphWithUrls(readSupergraphSdl(), urls));
-  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", {
-    ...env,
-    BENCH_SUPERGRAPH: supergraphFile,
-    BENCH_SUBGRAPH_URLS: JSON.stringify(urls),
   });
+  const stack = await startSubgraphs(env, work);
+  servers.push(stack.subgraphs);
+  const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", stack.gatewayEnv);
   servers.push(gateway);
   const gatewayUrl = gateway.info.url as string;
 

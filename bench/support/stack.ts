@@ -34,9 +34,12 @@ export interface StartedSubgraphs {
   gatewayEnv: Record<string, string>;
 }
 
-/** Every subgraph in one child process; the supergraph with their URLs is written under `workDir`. */
-export async function startSubgraphs(env: Record<string, string>, workDir: string): Promise<StartedSubgraphs> {
-  const subgraphs = await ServerProcess.start("subgraphs", "subgraphs.server.ts", env);
+/**
+ * Every subgraph in one child process; the supergraph with their URLs is written under `workDir`.
+ * `nodeArgs`: extra Node options for that process (a CPU profile, say).
+ */
+export async function startSubgraphs(env: Record<string, string>, workDir: string, nodeArgs: string[] = []): Promise<StartedSubgraphs> {
+  const subgraphs = await ServerProcess.start("subgraphs", "subgraphs.server.ts", env, nodeArgs);
   const urls = subgraphs.info.urls as Record<string, string>;
   const supergraphFile = join(workDir, "supergraph.graphql");
   writeFileSync(supergraphFile, supergraphWithUrls(readSupergraphSdl(), urls));
