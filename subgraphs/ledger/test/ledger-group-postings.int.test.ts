@@ -52,15 +52,18 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
   }
 
   /** Waits until the ledger's consumer has applied (and committed) the event in `message`. */
-  async function handled(message: string): Promise<void> {
+  async function handled(message: string, timeoutMs?: number): Promise<void> {
     const { id } = JSON.parse(message) as EventEnvelope;
-    await eventually(async () => {
-      const [row] = await ledgerDb().query(
-        `SELECT count(*)::int AS n FROM ledger.inbox WHERE consumer = 'group-postings' AND event_id = $1`,
-        [id],
-      );
-      expect(row.n).toBe(1);
-    });
+    await eventually(
+      async () => {
+        const [row] = await ledgerDb().query(
+          `SELECT count(*)::int AS n FROM ledger.inbox WHERE consumer = 'group-postings' AND event_id = $1`,
+          [id],
+        );
+        expect(row.n).toBe(1);
+      },
+      timeoutMs === undefined ? undefined : { timeoutMs },
+    );
   }
 
   const posting = (user: RegisteredUser, accountId: string, amountMinor: string, extra: Partial<GroupLedgerPostingV1> = {}) => ({
@@ -125,7 +128,25 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
     bob = await sg.register("Bob");
     // Default categories (and the base currency) arrive from identity's UserRegistered event.
     await eventually(async () => expect((await api.ok(alice, `{ categories { id } }`)).categories.length).toBeGreaterThan(10));
-  });
+    // On Kafka a topic is created by its first publish, and a consumer only gets its partitions
+    // after a metadata refresh: the groups topic (the ledger's consumer) and the ledger's
+    // transaction topic (budgets') are warmed up here, so no test's own wait pays for that.
+    const groupId = randomUUID();
+    const warmUp = await publish(groupId, GROUP_EXPENSE_DELETED, { groupId, expenseId: randomUUID() });
+    const bobAccount = await api.account(bob, "USD");
+    const posted = (await api.post(bob, { accountId: bobAccount, amount: { amount: "-1.00", currency: "USD" }, date: "2026-11-01" })).data
+      .postTransaction.id as string;
+    await handled(warmUp, 60_000);
+    await eventually(
+      async () => {
+        const lines = await sg
+          .subgraph("budgets")
+          .kit.dataSource.query(`SELECT 1 FROM budgets.spending_lines WHERE transaction_id = $1`, [posted]);
+        expect(lines).toHaveLength(1);
+      },
+      { timeoutMs: 60_000 },
+    );
+  }, 150_000);
 
   afterAll(async () => {
     await sg?.close();
