@@ -5,14 +5,7 @@ import type { FilingStatusCode, TaxTable } from "../tables/tax-table.js";
  * How a ledger category counts for tax. Subcategories inherit their parent's treatment unless
  * they have their own.
  */
-export type CategoryTreatment =
-  | "TAXABLE_INCOME"
-  | "ADJUSTMENT"
-  | "DEDUCTION"
-  | "STATE_AND_LOCAL_TAX"
-  | "MEDICAL"
-  | "TAX_PAYMENT"
-  | "NONE";
+export type CategoryTreatment = "TAXABLE_INCOME" | "ADJUSTMENT" | "DEDUCTION" | "STATE_AND_LOCAL_TAX" | "MEDICAL" | "TAX_PAYMENT" | "NONE";
 
 /**
  * One category's total for the year in the table's currency. `amountMinor` is positive for income
