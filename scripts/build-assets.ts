@@ -1,7 +1,8 @@
 /**
  * Second half of `npm run build`: tsc compiles code only, while the compiled gateway reads the
  * committed supergraph and the trusted-document manifest next to itself (dist/schema,
- * dist/generated/client), exactly as the sources read them next to theirs.
+ * dist/generated/client), and the tax subgraph its tables (dist/subgraphs/tax/tables/data),
+ * exactly as the sources read them next to theirs.
  */
 import { cpSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,3 +15,6 @@ const root = join(dist, "..");
 cpSync(join(root, "schema"), join(dist, "schema"), { recursive: true, filter: (source) => !source.endsWith(".ts") });
 const manifest = join("generated", "client", "persisted-documents.json");
 cpSync(join(root, manifest), join(dist, manifest));
+// Tax tables are data files, read at startup relative to the compiled table-catalog.js.
+const taxTables = join("subgraphs", "tax", "tables", "data");
+cpSync(join(root, taxTables), join(dist, taxTables), { recursive: true });
