@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { percentOf, ratioPercent, stepsIn } from "./percent.js";
 
 describe("percent helpers", () => {
-  it("percentOf rounds once, half away from zero", () => {
+  it("percentOf rounds once, half-up", () => {
     expect(percentOf(10n, "7.5")).toBe(1n);
-    expect(percentOf(-10n, "7.5")).toBe(-1n);
+    expect(percentOf(0n, "7.5")).toBe(0n);
     expect(percentOf(6n, "7.5")).toBe(0n);
     // 999,999,999,999,999,999 × 0.33333333 = 333,333,329,999,999,999.66666667: exact at 18 digits.
     expect(percentOf(999_999_999_999_999_999n, "33.333333")).toBe(333_333_330_000_000_000n);

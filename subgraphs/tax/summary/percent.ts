@@ -1,22 +1,19 @@
-import { Decimal } from "decimal.js";
+import { formatHundredths, percentMillionths, roundHalfUp, SCALE } from "../calculator/rate-arithmetic.js";
 
-/**
- * Decimals for the summary's percentages: 60 significant digits (an 18-digit amount times a
- * percent with a few decimals stays exact), half-up. A local clone, so no other module's settings
- * decide the rounding.
+/*
+ * The summary's percentages, on the calculator's exact integer arithmetic: every figure is
+ * rounded once, half-up, to a whole minor unit.
  */
-const SummaryDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 
-/** `percent` % of `amountMinor`, rounded once, half-up (away from zero), to a whole minor unit. */
+/** `percent` % of `amountMinor` (≥ 0), rounded half-up to a whole minor unit. */
 export function percentOf(amountMinor: bigint, percent: string): bigint {
-  const exact = new SummaryDecimal(amountMinor.toString()).times(percent).dividedBy(100);
-  return BigInt(exact.toDecimalPlaces(0).toFixed(0));
+  return roundHalfUp(amountMinor * percentMillionths(percent), SCALE);
 }
 
-/** part / whole as a percent with 2 decimals, half-up ("12.35"); "0.00" when `whole` is not positive. */
+/** part / whole (part ≥ 0) as a percent with 2 decimals, half-up ("12.35"); "0.00" when `whole` is not positive. */
 export function ratioPercent(partMinor: bigint, wholeMinor: bigint): string {
   if (wholeMinor <= 0n) return "0.00";
-  return new SummaryDecimal(partMinor.toString()).times(100).dividedBy(wholeMinor.toString()).toFixed(2);
+  return formatHundredths(roundHalfUp(partMinor * 10_000n, wholeMinor));
 }
 
 /** ⌈a / b⌉ for a ≥ 0, b > 0: the number of steps "or part of a step" in `a`. */
