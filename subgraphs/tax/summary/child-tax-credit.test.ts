@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import type { ChildTaxCredit } from "../tables/tax-table.js";
+import { TaxTableCatalog } from "../tables/table-catalog.js";
 import { childTaxCredit } from "./child-tax-credit.js";
 
 const usd = (dollars: number) => BigInt(dollars) * 100n;
-// The shape of the US credit for a single filer: 2,000 a child, 50 less per 1,000 (or part) of AGI over 200,000.
-const credit: ChildTaxCredit = { perChildMinor: usd(2000), phaseOutOverMinor: usd(200000), stepMinor: usd(1000), reductionMinor: usd(50) };
+// 2024, single: 2,000 a child, 50 less per 1,000 (or part) of AGI over 200,000.
+const credit = TaxTableCatalog.fromDirectory().resolve("US", 2024).childTaxCredit.byFilingStatus.SINGLE!;
 
 describe("childTaxCredit", () => {
   it("is the full credit per child up to the threshold", () => {

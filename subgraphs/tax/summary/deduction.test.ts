@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 
-import type { SaltCap } from "../tables/tax-table.js";
+import { TaxTableCatalog } from "../tables/table-catalog.js";
 import { chooseDeduction, itemizedDeduction } from "./deduction.js";
 
 const usd = (dollars: number) => BigInt(dollars) * 100n;
-const saltCap: SaltCap = { limitMinor: usd(10000), phaseDownOverMinor: null, phaseDownPercent: null, floorMinor: null };
-const base = { deductionsPaidMinor: 0n, stateAndLocalTaxPaidMinor: 0n, medicalPaidMinor: 0n, saltCap, medicalFloorPercent: "7.5" };
+// 2024, single: SALT capped at 10,000; medical above 7.5 % of AGI.
+const US_2024 = TaxTableCatalog.fromDirectory().resolve("US", 2024);
+const base = {
+  deductionsPaidMinor: 0n,
+  stateAndLocalTaxPaidMinor: 0n,
+  medicalPaidMinor: 0n,
+  saltCap: US_2024.saltCap.byFilingStatus.SINGLE!,
+  medicalFloorPercent: US_2024.medicalFloor.percentOfAgi,
+};
 
 describe("itemizedDeduction", () => {
   it("caps state and local tax and counts medical expenses above the floor", () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import type { SaltCap } from "../tables/tax-table.js";
+import { TaxTableCatalog } from "../tables/table-catalog.js";
 import { saltCapAt } from "./salt-cap.js";
 
 const usd = (dollars: number) => BigInt(dollars) * 100n;
-const flat: SaltCap = { limitMinor: usd(10000), phaseDownOverMinor: null, phaseDownPercent: null, floorMinor: null };
-// The shape of the 2025 law's cap for a single filer: 40,000 less 30 % of MAGI over 500,000, not below 10,000.
-const phased: SaltCap = { limitMinor: usd(40000), phaseDownOverMinor: usd(500000), phaseDownPercent: "30", floorMinor: usd(10000) };
+const catalog = TaxTableCatalog.fromDirectory();
+// 2024, single: 10,000 flat.
+const flat = catalog.resolve("US", 2024).saltCap.byFilingStatus.SINGLE!;
+// 2025 as amended, single: 40,000 less 30 % of MAGI over 500,000, not below 10,000.
+const phased = catalog.resolve("US", 2025, "OBBBA_2025").saltCap.byFilingStatus.SINGLE!;
 
 describe("saltCapAt", () => {
   it("a cap without a phase-down is the limit at any income", () => {
