@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { parseTableFile, TaxTableFileError } from "./table-file.js";
-import { unknownJurisdiction, unknownRevision, unknownTaxYear } from "./tax-table.errors.js";
+import { unknownFilingStatus, unknownJurisdiction, unknownRevision, unknownTaxYear } from "./tax-table.errors.js";
 import type { TaxTable } from "./tax-table.js";
 
 /**
@@ -106,6 +106,26 @@ export class TaxTableCatalog {
         inYear.map((table) => table.revision),
       );
     return named;
+  }
+
+  /** The filing status if the table has it; UNKNOWN_FILING_STATUS listing the table's otherwise. */
+  requireFilingStatus(table: TaxTable, filingStatus: string): string {
+    if (!table.filingStatuses.includes(filingStatus))
+      throw unknownFilingStatus(table.jurisdiction, table.year, filingStatus, table.filingStatuses);
+    return filingStatus;
+  }
+
+  /** The currency a jurisdiction's tables are in (UNKNOWN_JURISDICTION for one without tables). */
+  currencyOf(jurisdiction: string): string {
+    const table = this.tables.find((t) => t.jurisdiction === jurisdiction);
+    if (!table) throw unknownJurisdiction(jurisdiction, distinct(this.tables.map((t) => t.jurisdiction)));
+    return table.currency;
+  }
+
+  /** `year` when some jurisdiction has tables for it, else the latest earlier year that has (or `year` when none does). */
+  latestYearUpTo(year: number): number {
+    const latest = this.tables.filter((t) => t.year <= year).reduce((max, t) => Math.max(max, t.year), -1);
+    return latest === -1 ? year : latest;
   }
 }
 
