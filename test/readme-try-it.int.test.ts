@@ -139,4 +139,38 @@ describe("README try-it blocks", () => {
       },
     });
   });
+
+  it("runs the Tax block as written: a saved profile, an exact computation with its brackets, and the year's two revisions", async () => {
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock("try-it-tax")], {
+      env: { ...process.env, MONETA_URL: sg.gateway.url },
+      timeout: 30_000,
+    });
+    expect(stderr).toBe("");
+    const [profile, final] = jsonDocuments(stdout);
+    expect(profile).toEqual({
+      data: { setTaxProfile: { year: 2025, filingStatus: "MARRIED_FILING_JOINTLY", dependants: 2, saved: true } },
+    });
+    expect(final!.errors).toBeUndefined();
+    // 84,450 ordinary: 10 % of 11,925 + 12 % of 36,550 + 22 % of 35,975 = 13,493.00; 400 at 15 % = 60.00.
+    expect(final!.data).toEqual({
+      incomeTax: {
+        revision: "OBBBA_2025",
+        tax: { amount: "13553.00" },
+        ordinaryTax: { amount: "13493.00" },
+        capitalGainsTax: { amount: "60.00" },
+        marginalRatePercent: "15",
+        effectiveRatePercent: "15.97",
+        brackets: [
+          { kind: "ORDINARY", ratePercent: "10", amount: { amount: "11925.00" }, tax: { amount: "1192.50" } },
+          { kind: "ORDINARY", ratePercent: "12", amount: { amount: "36550.00" }, tax: { amount: "4386.00" } },
+          { kind: "ORDINARY", ratePercent: "22", amount: { amount: "35975.00" }, tax: { amount: "7914.50" } },
+          { kind: "CAPITAL_GAINS", ratePercent: "15", amount: { amount: "400.00" }, tax: { amount: "60.00" } },
+        ],
+      },
+      taxTables: [
+        { revision: "REV_PROC_2024_40", isDefault: false, effectiveDate: "2024-10-22" },
+        { revision: "OBBBA_2025", isDefault: true, effectiveDate: "2025-07-04" },
+      ],
+    });
+  });
 });
