@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
-import { repeatEvery,type Repeating } from "../../../platform/jobs/index.js";
+import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { TAX_ESTIMATE_CHANGED, TAX_SUMMARY_TOPIC } from "../../../schema/events/tax.js";
 import type { ComputedSummary, TaxSummaryService } from "../summary/summary.service.js";
