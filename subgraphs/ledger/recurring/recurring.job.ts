@@ -5,6 +5,7 @@ import { isClientError } from "../../../platform/errors/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { nextOccurrenceAfter } from "../../../platform/time/recurrence/index.js";
 import { BILL_DUE, type BillDueV1, LEDGER_BILL_TOPIC, TRANSACTION_POSTED } from "../../../schema/events/ledger.js";
 import { utcDay } from "../transactions/calendar-date.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
@@ -12,7 +13,6 @@ import type { TransactionWriter } from "../transactions/transaction.writer.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { ScheduleEntity } from "./schedule.entity.js";
 import { ruleOf } from "./schedule.service.js";
-import { nextOccurrenceAfter } from "./schedule/index.js";
 
 /** Occurrences one schedule may catch up in one run (a job that was down for a while). */
 const CATCH_UP = 60;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 import { bigintColumn } from "../../../platform/db/bigint.transformer.js";
-import type { Frequency } from "./schedule/index.js";
+import type { Frequency } from "../../../platform/time/recurrence/index.js";
 
 @Entity({ name: "schedules" })
 export class ScheduleEntity {

@@ -4,20 +4,19 @@ import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
-import type { AccountService } from "../accounts/account.service.js";
-import type { CategoryService } from "../categories/category.service.js";
-import { utcDay } from "../transactions/calendar-date.js";
-import { notesText, payeeText } from "../transactions/transaction-fields.js";
-import { ScheduleEntity } from "./schedule.entity.js";
+import { addDays, type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import {
-  addDays,
   type Frequency,
   nextOccurrenceOnOrAfter,
   occurrencesBetween,
   type ScheduleRule,
   validateSchedule,
-} from "./schedule/index.js";
+} from "../../../platform/time/recurrence/index.js";
+import type { AccountService } from "../accounts/account.service.js";
+import type { CategoryService } from "../categories/category.service.js";
+import { utcDay } from "../transactions/calendar-date.js";
+import { notesText, payeeText } from "../transactions/transaction-fields.js";
+import { ScheduleEntity } from "./schedule.entity.js";
 
 export interface ScheduleFields {
   accountId: string;

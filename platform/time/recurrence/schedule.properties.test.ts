@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { addDays, nextOccurrenceAfter, nextOccurrenceOnOrAfter, occurrencesBetween } from "./index.js";
+import { addDays } from "../calendar-date.js";
+import { nextOccurrenceAfter, nextOccurrenceOnOrAfter, occurrencesBetween } from "./index.js";
 import { daysInMonth, isoOfDay, modelOccurrence, ruleDate, scheduleRule, windowDay } from "./schedule.arbitraries.js";
 
 const FAR_FUTURE = "9999-12-31";

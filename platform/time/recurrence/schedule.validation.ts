@@ -1,8 +1,8 @@
 import type { UTCDate } from "@date-fns/utc";
 import { isAfter, isBefore } from "date-fns";
 
-import { badInput } from "../../../../platform/errors/index.js";
-import { parseCalendarDate } from "../../../../platform/time/calendar-date.js";
+import { badInput } from "../../errors/index.js";
+import { parseCalendarDate } from "../calendar-date.js";
 import { EARLIEST_RULE_DATE, FREQUENCIES, LATEST_RULE_DATE, MAX_INTERVAL, MIN_INTERVAL, type ScheduleRule } from "./schedule.rule.js";
 
 export const EARLIEST = parseCalendarDate(EARLIEST_RULE_DATE, "EARLIEST_RULE_DATE");

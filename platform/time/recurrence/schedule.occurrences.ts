@@ -1,8 +1,8 @@
 import type { UTCDate } from "@date-fns/utc";
 import { addDays, isAfter, max, min } from "date-fns";
 
-import { badInput } from "../../../../platform/errors/index.js";
-import { formatCalendarDate, parseCalendarDate } from "../../../../platform/time/calendar-date.js";
+import { badInput } from "../../errors/index.js";
+import { formatCalendarDate, parseCalendarDate } from "../calendar-date.js";
 import { cadenceFor } from "./schedule.cadence.js";
 import type { ScheduleRule } from "./schedule.rule.js";
 import { LATEST, parseSchedule } from "./schedule.validation.js";

@@ -1,4 +1,3 @@
-export { addDays } from "../../../../platform/time/calendar-date.js";
 export { DEFAULT_OCCURRENCE_LIMIT, nextOccurrenceAfter, nextOccurrenceOnOrAfter, occurrencesBetween } from "./schedule.occurrences.js";
 export {
   EARLIEST_RULE_DATE,
