@@ -3,6 +3,7 @@ import { Arg, Directive, Query, Resolver } from "type-graphql";
 import { scopes } from "../../../platform/graphql/index.js";
 import type { TaxDeps } from "../tax.deps.js";
 import { IncomeTaxInput } from "./income-tax.inputs.js";
+import { moneyField } from "./money-field.js";
 import { TaxComputation } from "./tax-computation.type.js";
 
 @Resolver()
@@ -19,8 +20,8 @@ export class IncomeTaxResolver {
       jurisdiction: input.jurisdiction,
       year: input.year,
       filingStatus: input.filingStatus,
-      taxableIncome: input.taxableIncome.toMoney(),
-      qualifiedIncome: input.qualifiedIncome ? input.qualifiedIncome.toMoney() : null,
+      taxableIncome: moneyField(input.taxableIncome, "taxableIncome"),
+      qualifiedIncome: input.qualifiedIncome ? moneyField(input.qualifiedIncome, "qualifiedIncome") : null,
       revision: input.revision ?? null,
     });
     const { table } = answer;

@@ -22,6 +22,7 @@ export const estimateId = (userId: string, year: number) => `${userId}:${year}`;
  */
 export class EstimateJob {
   private repeating: Repeating | undefined;
+  private previousPass: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,8 +41,19 @@ export class EstimateJob {
     await this.repeating?.stop();
   }
 
-  /** Recomputes dirty years until none is left (or `max` were done); returns how many. */
-  async runPending(max = 1_000): Promise<number> {
+  /**
+   * Recomputes dirty years until none is left (or `max` were done); returns how many. Passes of
+   * one instance run one after another: a pass started while the timer's is still computing a
+   * year would skip that locked year and return before its estimate is stored, so a caller
+   * (a test, a shutdown) could not rely on "every year dirty when I called is now settled".
+   */
+  runPending(max = 1_000): Promise<number> {
+    const pass = this.previousPass.then(() => this.drain(max));
+    this.previousPass = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async drain(max: number): Promise<number> {
     let done = 0;
     while (done < max && (await this.dataSource.transaction((manager) => this.recomputeOne(manager)))) done++;
     return done;

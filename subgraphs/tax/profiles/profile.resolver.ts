@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 
 import { givenFields, type RequestContext, requireUserId, scopes } from "../../../platform/graphql/index.js";
+import { moneyField } from "../calculator/money-field.js";
 import { treatedCategories } from "../categories/category-treatments.js";
 import type { TaxDeps } from "../tax.deps.js";
 import { SetTaxProfileInput } from "./profile.inputs.js";
@@ -33,7 +34,7 @@ export class TaxProfileResolver {
       filingStatus: input.filingStatus ?? undefined,
       dependants: input.dependants ?? undefined,
       dividendsQualified: input.dividendsQualified ?? undefined,
-      otherWithholding: input.otherWithholding ? input.otherWithholding.toMoney() : undefined,
+      otherWithholding: input.otherWithholding ? moneyField(input.otherWithholding, "otherWithholding") : undefined,
       // Left out: keep the pinned revision; null: back to the newest.
       revision: "revision" in given ? (input.revision ?? null) : undefined,
       categories: input.categories?.map((c) => ({ categoryId: c.categoryId, treatment: c.treatment ?? null })),

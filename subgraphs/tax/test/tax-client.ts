@@ -3,6 +3,13 @@ import type { RegisteredUser, TestSupergraph } from "../../../test/harness/super
 
 export const usd = (amount: string) => ({ amount, currency: "USD" });
 
+export const COMPUTATION = `jurisdiction year revision filingStatus taxableIncome { amount currency } qualifiedIncome { amount }
+  tax { amount } ordinaryTax { amount } capitalGainsTax { amount } marginalRatePercent effectiveRatePercent
+  brackets { kind ratePercent from { amount } to { amount } amount { amount } tax { amount } }`;
+
+export const PROFILE = `year jurisdiction filingStatus dependants dividendsQualified otherWithholding { amount currency } revision saved carriedFrom
+  categories { categoryId name kind parentId treatment chosen }`;
+
 export const SUMMARY = `year revision filingStatus currency grossIncome { amount } adjustedGrossIncome { amount }
   income { categories { amount } interest { amount } dividends { amount } qualifiedDividends { amount } capitalGainOrLoss { amount } }
   capitalGains { shortTerm { amount } longTerm { amount } net { amount } preferential { amount } deductibleLoss { amount } carryoverLoss { amount } }
@@ -37,10 +44,10 @@ export function taxClient(sg: TestSupergraph) {
       });
       return data.postTransaction.id;
     },
-    /** A USD brokerage portfolio (FIFO); returns its id. */
-    async portfolio(user: RegisteredUser): Promise<string> {
+    /** A brokerage portfolio (FIFO), in USD unless told; returns its id. */
+    async portfolio(user: RegisteredUser, currency = "USD"): Promise<string> {
       const data = await ok(user, `mutation($i: CreatePortfolioInput!) { createPortfolio(input: $i) { id } }`, {
-        i: { name: "Brokerage", currency: "USD", costBasisMethod: "FIFO" },
+        i: { name: `Brokerage ${currency}`, currency, costBasisMethod: "FIFO" },
       });
       return data.createPortfolio.id;
     },
@@ -55,8 +62,35 @@ export function taxClient(sg: TestSupergraph) {
       }
       return ids;
     },
+    async updateActivity(user: RegisteredUser, id: string, input: Record<string, unknown>): Promise<void> {
+      await ok(
+        user,
+        `mutation($id: ID!, $i: UpdateInvestmentTransactionInput!) { updateInvestmentTransaction(id: $id, input: $i) { id } }`,
+        {
+          id,
+          i: input,
+        },
+      );
+    },
+    async deleteActivity(user: RegisteredUser, id: string): Promise<void> {
+      await ok(user, `mutation($id: ID!) { deleteInvestmentTransaction(id: $id) { id } }`, { id });
+    },
     async summary(user: RegisteredUser, year: number, selection = SUMMARY) {
       return (await ok(user, `query($y: Int!) { taxYearSummary(year: $y) { ${selection} } }`, { y: year })).taxYearSummary;
+    },
+    /** `incomeTax` as `caller` (a user, or an API key's headers); the raw answer, so errors can be read. */
+    incomeTax(caller: { headers: Record<string, string> }, input: Record<string, unknown>, selection = COMPUTATION) {
+      return sg.query(`query($i: IncomeTaxInput!) { incomeTax(input: $i) { ${selection} } }`, { i: input }, caller.headers);
+    },
+    /** A key of the user's with exactly `scopes`, as request headers. */
+    async apiKey(user: RegisteredUser, scopes: string[]): Promise<{ headers: Record<string, string> }> {
+      const data = await ok(user, `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`, {
+        i: { name: scopes.join(" "), scopes },
+      });
+      return { headers: { "x-api-key": data.createApiKey.secret } };
+    },
+    async profile(user: RegisteredUser, year: number | null, selection = PROFILE) {
+      return (await ok(user, `query($y: Int) { taxProfile(year: $y) { ${selection} } }`, { y: year })).taxProfile;
     },
     async setProfile(user: RegisteredUser, input: Record<string, unknown>, selection = "year filingStatus revision saved") {
       return (await ok(user, `mutation($i: SetTaxProfileInput!) { setTaxProfile(input: $i) { ${selection} } }`, { i: input }))
