@@ -26,7 +26,9 @@ export class TaxReportService {
   async yearReport(userId: string, year: number): Promise<YearReport> {
     return this.dataSource.transaction("REPEATABLE READ", async (manager) => {
       const computed = await this.summaries.compute(userId, year, manager);
-      const lines = await this.lines.yearLines(userId, year, computed.table.currency, manager);
+      const known = [...computed.treatments.keys()].filter((id): id is string => id !== null);
+      const counting = known.filter((id) => computed.treatments.get(id) !== "NONE");
+      const lines = await this.lines.yearLines(userId, year, computed.table.currency, { counting, known }, manager);
       const income = await this.activity.yearIncome(userId, year, manager);
       const lots = await this.activity.yearLots(userId, year, manager);
       const categories = await this.tree.list(userId, manager);
