@@ -139,7 +139,9 @@ describe.each(modes)("the tax year summary on %s", (_mode, config) => {
     await deps.estimateJob.runPending();
     const before = await estimateEvents(alice.id);
     expect(before.at(-1)).toEqual([2025, "1355300", "155300"]);
-    expect(await deps.estimateJob.runPending()).toBe(0);
+    // A year marked again without a change in its figures (a late category event, say) is recomputed but not announced again.
+    await deps.estimateJob.runPending();
+    expect(await estimateEvents(alice.id)).toEqual(before);
 
     await api.ok(alice, `mutation($id: ID!, $i: UpdateTransactionInput!) { updateTransaction(id: $id, input: $i) { id } }`, {
       id: salaryTx,
