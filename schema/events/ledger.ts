@@ -176,6 +176,40 @@ export type LedgerRulesEvents = {
   [RULE_APPLICATION_UPDATED]: RuleApplicationUpdatedV1;
 };
 
+/** Key = user id. Recurring transactions (schedules) as they now stand: insights projects cash flow from them. */
+export const LEDGER_SCHEDULE_TOPIC = "ledger.schedule.v1" as const;
+
+export const SCHEDULE_SAVED = "ScheduleSaved" as const;
+export const SCHEDULE_DELETED = "ScheduleDeleted" as const;
+
+/** `ScheduleSaved` (created or replaced): the schedule whole; its occurrences follow `platform/time/recurrence`. */
+export interface ScheduleSnapshotV1 {
+  scheduleId: string;
+  userId: string;
+  accountId: string;
+  categoryId: string | null;
+  /** Signed like a transaction (money out negative), in the account's currency. */
+  amountMinor: string;
+  currency: string;
+  payee: string;
+  frequency: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
+  interval: number;
+  dayOfMonth: number | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface ScheduleDeletedV1 {
+  scheduleId: string;
+  userId: string;
+}
+
+/** Payloads on `ledger.schedule.v1`, by event type. */
+export type LedgerScheduleEvents = {
+  [SCHEDULE_SAVED]: ScheduleSnapshotV1;
+  [SCHEDULE_DELETED]: ScheduleDeletedV1;
+};
+
 /** Every ledger topic and what it carries. */
 export type LedgerTopics = {
   [LEDGER_TRANSACTION_TOPIC]: LedgerTransactionEvents;
@@ -184,4 +218,5 @@ export type LedgerTopics = {
   [LEDGER_BILL_TOPIC]: LedgerBillEvents;
   [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
   [LEDGER_RULES_TOPIC]: LedgerRulesEvents;
+  [LEDGER_SCHEDULE_TOPIC]: LedgerScheduleEvents;
 };

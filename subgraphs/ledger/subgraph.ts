@@ -83,7 +83,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const sourcePostings = new SourcePostingService(clock, ids, transactions, categories, kit.logger.child({ consumer: "source-postings" }));
-  const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories);
+  const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories, outbox);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
   const imports = new ImportService(dataSource, clock, ids, idempotency, accounts, kit.jobs);

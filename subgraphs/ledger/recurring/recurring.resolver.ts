@@ -30,7 +30,7 @@ export class RecurringResolver {
     @Ctx() context: RequestContext,
     @Arg("input", () => RecurringTransactionInput) input: RecurringTransactionInput,
   ): Promise<RecurringTransaction> {
-    return RecurringTransaction.from(await this.deps.schedules.create(requireUserId(context), fieldsOf(input)));
+    return RecurringTransaction.from(await this.deps.schedules.create(requireUserId(context), fieldsOf(input), context.traceId));
   }
 
   @Directive(scopes("ledger:write"))
@@ -40,12 +40,12 @@ export class RecurringResolver {
     @Arg("id", () => ID) id: string,
     @Arg("input", () => RecurringTransactionInput) input: RecurringTransactionInput,
   ): Promise<RecurringTransaction> {
-    return RecurringTransaction.from(await this.deps.schedules.update(requireUserId(context), id, fieldsOf(input)));
+    return RecurringTransaction.from(await this.deps.schedules.update(requireUserId(context), id, fieldsOf(input), context.traceId));
   }
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Boolean, { description: "Stops the schedule; transactions it already posted stay." })
   async deleteRecurringTransaction(@Ctx() context: RequestContext, @Arg("id", () => ID) id: string): Promise<boolean> {
-    return this.deps.schedules.delete(requireUserId(context), id);
+    return this.deps.schedules.delete(requireUserId(context), id, context.traceId);
   }
 }

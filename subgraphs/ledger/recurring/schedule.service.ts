@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import { claimWithinUserCap } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
+import type { Outbox } from "../../../platform/events/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { addDays, type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
@@ -12,6 +13,7 @@ import {
   type ScheduleRule,
   validateSchedule,
 } from "../../../platform/time/recurrence/index.js";
+import { LEDGER_SCHEDULE_TOPIC, SCHEDULE_DELETED, SCHEDULE_SAVED } from "../../../schema/events/ledger.js";
 import type { AccountService } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
 import { utcDay } from "../transactions/calendar-date.js";
@@ -55,6 +57,7 @@ export class ScheduleService {
     private readonly idempotency: IdempotencyKeys,
     private readonly accounts: AccountService,
     private readonly categories: CategoryService,
+    private readonly outbox: Outbox,
   ) {
     categories.onCategoryMoved(async (manager, userId, from, to) => {
       await manager.query(`UPDATE ledger.schedules SET category_id = $3 WHERE user_id = $1 AND category_id = $2`, [userId, from, to]);
@@ -62,7 +65,7 @@ export class ScheduleService {
   }
 
   /** Occurrences before today are not back-posted: the first one posted is the first on or after today. */
-  async create(userId: string, fields: ScheduleFields): Promise<ScheduleEntity> {
+  async create(userId: string, fields: ScheduleFields, traceId: string): Promise<ScheduleEntity> {
     const { idempotencyKey, ...request } = fields;
     const id = this.ids.next();
     return this.dataSource.transaction(async (manager) => {
@@ -71,12 +74,14 @@ export class ScheduleService {
       await claimWithinUserCap(manager, ScheduleEntity, userId, MAX_SCHEDULES_PER_USER, "recurring transactions");
       const schedule = Object.assign(new ScheduleEntity(), { id, userId, remindedFor: null, createdAt: this.clock.now() });
       await this.fill(manager, schedule, request, utcDay(this.clock.now()));
-      return manager.save(schedule);
+      const saved = await manager.save(schedule);
+      await this.announceSaved(manager, traceId, saved);
+      return saved;
     });
   }
 
   /** Replaces the schedule; what was already posted stays, the next occurrence is recomputed from today. */
-  async update(userId: string, id: string, fields: ScheduleFields): Promise<ScheduleEntity> {
+  async update(userId: string, id: string, fields: ScheduleFields, traceId: string): Promise<ScheduleEntity> {
     return this.dataSource.transaction(async (manager) => {
       const schedule = await this.owned(manager, userId, id);
       const [last] = await manager.query(
@@ -87,16 +92,21 @@ export class ScheduleService {
       const from = last?.d && addDays(last.d, 1) > today ? addDays(last.d, 1) : today;
       await this.fill(manager, schedule, fields, from);
       schedule.remindedFor = null;
-      return manager.save(schedule);
+      const saved = await manager.save(schedule);
+      await this.announceSaved(manager, traceId, saved);
+      return saved;
     });
   }
 
-  async delete(userId: string, id: string): Promise<boolean> {
+  async delete(userId: string, id: string, traceId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       await this.owned(manager, userId, id);
       // Posted occurrences stay as ordinary transactions.
       await manager.query(`UPDATE ledger.transactions SET schedule_id = NULL WHERE user_id = $1 AND schedule_id = $2`, [userId, id]);
       await manager.delete(ScheduleEntity, { id, userId });
+      await this.outbox.add(manager, traceId, [
+        { topic: LEDGER_SCHEDULE_TOPIC, type: SCHEDULE_DELETED, key: userId, data: { scheduleId: id, userId } },
+      ]);
       return true;
     });
   }
@@ -156,6 +166,31 @@ export class ScheduleService {
       remindDaysBefore: remind,
       nextDue: nextOccurrenceOnOrAfter(rule, from > rule.startDate ? from : rule.startDate),
     });
+  }
+
+  /** The schedule as it now stands, for insights' cash-flow projection. */
+  private async announceSaved(manager: EntityManager, traceId: string, s: ScheduleEntity): Promise<void> {
+    await this.outbox.add(manager, traceId, [
+      {
+        topic: LEDGER_SCHEDULE_TOPIC,
+        type: SCHEDULE_SAVED,
+        key: s.userId,
+        data: {
+          scheduleId: s.id,
+          userId: s.userId,
+          accountId: s.accountId,
+          categoryId: s.categoryId,
+          amountMinor: s.amountMinor.toString(),
+          currency: s.currency,
+          payee: s.payee,
+          frequency: s.frequency,
+          interval: s.interval,
+          dayOfMonth: s.dayOfMonth,
+          startDate: s.startDate,
+          endDate: s.endDate,
+        },
+      },
+    ]);
   }
 
   private async owned(manager: EntityManager, userId: string, id: string): Promise<ScheduleEntity> {

@@ -1,0 +1,72 @@
+/**
+ * insights' event contract: topics, event types and payloads (see identity.ts for the rules of this
+ * folder). Every key is the user id. Amounts are strings of minor units; confidences are decimal
+ * strings from 0 to 1 ("0.9312").
+ */
+
+/** Key = user id. Something unusual in the user's spending (notifications tell them). */
+export const INSIGHTS_ANOMALY_TOPIC = "insights.anomaly.v1" as const;
+
+export const ANOMALY_DETECTED = "AnomalyDetected" as const;
+
+export type AnomalyKindV1 = "UNUSUAL_AMOUNT" | "DUPLICATE_CHARGE" | "NEW_PAYEE_LARGE" | "CATEGORY_SPIKE";
+
+export interface AnomalyDetectedV1 {
+  anomalyId: string;
+  userId: string;
+  kind: AnomalyKindV1;
+  /** Why, with its figures, in words. */
+  explanation: string;
+  transactionIds: string[];
+}
+
+/** Payloads on `insights.anomaly.v1`, by event type. */
+export type InsightsAnomalyEvents = {
+  [ANOMALY_DETECTED]: AnomalyDetectedV1;
+};
+
+/** Key = user id. A category the categorizer suggests for an uncategorised transaction (the ledger may apply it). */
+export const INSIGHTS_SUGGESTION_TOPIC = "insights.suggestion.v1" as const;
+
+export const CATEGORY_SUGGESTED = "CategorySuggested" as const;
+
+export interface CategorySuggestedV1 {
+  userId: string;
+  transactionId: string;
+  categoryId: string;
+  confidence: string;
+  /** The next best, best first. */
+  alternatives: Array<{ categoryId: string; confidence: string }>;
+}
+
+/** Payloads on `insights.suggestion.v1`, by event type. */
+export type InsightsSuggestionEvents = {
+  [CATEGORY_SUGGESTED]: CategorySuggestedV1;
+};
+
+/** Key = user id. What the cash-flow projection warns of. */
+export const INSIGHTS_FORECAST_TOPIC = "insights.forecast.v1" as const;
+
+export const NEGATIVE_BALANCE_PROJECTED = "NegativeBalanceProjected" as const;
+
+export interface NegativeBalanceProjectedV1 {
+  userId: string;
+  accountId: string;
+  currency: string;
+  /** The first day the account is projected below zero. */
+  firstDate: string;
+  lowestBalanceMinor: string;
+  lowestDate: string;
+}
+
+/** Payloads on `insights.forecast.v1`, by event type. */
+export type InsightsForecastEvents = {
+  [NEGATIVE_BALANCE_PROJECTED]: NegativeBalanceProjectedV1;
+};
+
+/** Every insights topic and what it carries. */
+export type InsightsTopics = {
+  [INSIGHTS_ANOMALY_TOPIC]: InsightsAnomalyEvents;
+  [INSIGHTS_SUGGESTION_TOPIC]: InsightsSuggestionEvents;
+  [INSIGHTS_FORECAST_TOPIC]: InsightsForecastEvents;
+};

@@ -1,0 +1,119 @@
+import type { DataSource } from "typeorm";
+
+import type { CategoryTreeStore } from "../categories/category-tree.store.js";
+import type { UserSettingsStore } from "../settings/user-settings.store.js";
+import type { DateRange } from "./date-range.js";
+import { monthRange, monthsBetween } from "./date-range.js";
+import { type CategoryAmount, rollUp, withDescendants } from "./roll-up.js";
+
+export type FlowKind = "EXPENSE" | "INCOME";
+
+/** Totals of one kind over a range, in the base currency. */
+export interface Breakdown {
+  currency: string;
+  range: DateRange;
+  totalMinor: bigint;
+  items: CategoryAmount[];
+  /** Lines left out: no amount in the base currency (the ledger had no rate for their day). */
+  unconverted: number;
+}
+
+export interface PayeeAmount {
+  payee: string;
+  amountMinor: bigint;
+  transactions: number;
+}
+
+export interface MonthFigures {
+  month: string;
+  incomeMinor: bigint;
+  spendingMinor: bigint;
+}
+
+/** Maximum months in one trend series (ten years). */
+export const MAX_TREND_MONTHS = 120;
+
+/**
+ * Spending and income from insights' lines (`insights.lines`, one per split, in the base
+ * currency): sums in SQL over the (user, date) index, categories rolled up in memory (a tree has a
+ * few hundred at most). Spending is EXPENSE lines and income INCOME lines, as the ledger's own
+ * totals count them; transfers are neither.
+ */
+export class AnalyticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: UserSettingsStore,
+    private readonly tree: CategoryTreeStore,
+  ) {}
+
+  async byCategory(
+    userId: string,
+    range: DateRange,
+    kind: FlowKind,
+    rollUpSubcategories: boolean,
+    categoryIds?: string[],
+  ): Promise<Breakdown> {
+    const { baseCurrency } = await this.settings.get(userId);
+    const categories = await this.tree.list(userId);
+    const filter = categoryIds ? withDescendants(categoryIds, categories) : null;
+    const rows: Array<{ category_id: string | null; total: string | null; n: number; unconverted: number }> = await this.dataSource.query(
+      `SELECT category_id, sum(base_amount_minor)::text AS total, count(DISTINCT transaction_id)::int AS n,
+              count(*) FILTER (WHERE base_amount_minor IS NULL)::int AS unconverted
+       FROM insights.lines WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND kind = $4 AND ($5::uuid[] IS NULL OR category_id = ANY($5::uuid[]))
+       GROUP BY category_id`,
+      [userId, range.from, range.to, kind, filter],
+    );
+    const sign = kind === "EXPENSE" ? -1n : 1n;
+    const totals = rows.map((r) => ({
+      categoryId: r.category_id,
+      name: "",
+      amountMinor: sign * BigInt(r.total ?? "0"),
+      transactions: r.n,
+    }));
+    const items = rollUp(totals, categories, rollUpSubcategories);
+    return {
+      currency: baseCurrency,
+      range,
+      totalMinor: items.reduce((sum, i) => sum + i.amountMinor, 0n),
+      items,
+      unconverted: rows.reduce((n, r) => n + r.unconverted, 0),
+    };
+  }
+
+  async byPayee(userId: string, range: DateRange, kind: FlowKind, limit: number): Promise<{ currency: string; items: PayeeAmount[] }> {
+    const { baseCurrency } = await this.settings.get(userId);
+    const rows: Array<{ payee: string; total: string; n: number }> = await this.dataSource.query(
+      `SELECT min(t.payee) AS payee, sum(l.base_amount_minor)::text AS total, count(DISTINCT l.transaction_id)::int AS n
+       FROM insights.lines l JOIN insights.transactions t ON t.id = l.transaction_id
+       WHERE l.user_id = $1 AND l.date BETWEEN $2 AND $3 AND l.kind = $4 AND l.base_amount_minor IS NOT NULL
+       GROUP BY l.merchant_key ORDER BY abs(sum(l.base_amount_minor)) DESC, min(t.payee) LIMIT $5`,
+      [userId, range.from, range.to, kind, limit],
+    );
+    const sign = kind === "EXPENSE" ? -1n : 1n;
+    return { currency: baseCurrency, items: rows.map((r) => ({ payee: r.payee, amountMinor: sign * BigInt(r.total), transactions: r.n })) };
+  }
+
+  /** Income and spending per calendar month from `from` to `to` (YYYY-MM), months without any included as 0. */
+  async monthly(userId: string, from: string, to: string, categoryIds?: string[]): Promise<{ currency: string; months: MonthFigures[] }> {
+    const months = monthsBetween(from, to, MAX_TREND_MONTHS);
+    const { baseCurrency } = await this.settings.get(userId);
+    const filter = categoryIds ? withDescendants(categoryIds, await this.tree.list(userId)) : null;
+    const rows: Array<{ month: string; income: string; spending: string }> = await this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM') AS month,
+              coalesce(sum(base_amount_minor) FILTER (WHERE kind = 'INCOME'), 0)::text AS income,
+              coalesce(-sum(base_amount_minor) FILTER (WHERE kind = 'EXPENSE'), 0)::text AS spending
+       FROM insights.lines WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND ($4::uuid[] IS NULL OR category_id = ANY($4::uuid[]))
+       GROUP BY 1`,
+      [userId, monthRange(from).from, monthRange(to).to, filter],
+    );
+    const byMonth = new Map(rows.map((r) => [r.month, r]));
+    return {
+      currency: baseCurrency,
+      months: months.map((month) => ({
+        month,
+        incomeMinor: BigInt(byMonth.get(month)?.income ?? "0"),
+        spendingMinor: BigInt(byMonth.get(month)?.spending ?? "0"),
+      })),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import type { EntityManager } from "typeorm";
+
+import type { ConsumerDefinition } from "../../../platform/events/index.js";
+import {
+  LEDGER_TRANSACTION_TOPIC,
+  type LedgerTransactionEvents,
+  TRANSACTION_DELETED,
+  TRANSACTION_POSTED,
+  TRANSACTION_RESTORED,
+  TRANSACTION_UPDATED,
+  type TransactionSnapshotV1,
+} from "../../../schema/events/ledger.js";
+import { fromSnapshot, type InsightTransaction } from "../transactions/insight-transaction.js";
+import type { TransactionStore } from "../transactions/transaction.store.js";
+
+/** What else happens when a transaction changes, in the same inbox transaction (the categorizer learns, anomalies are looked for). */
+export interface TransactionReaction {
+  /** `posted`: a new transaction (not an edit, a restore or a replay of one already kept). */
+  react(
+    manager: EntityManager,
+    change: { before: InsightTransaction | null; now: InsightTransaction | null; posted: boolean },
+    traceId: string,
+  ): Promise<void>;
+}
+
+/**
+ * Keeps each ledger transaction as the ledger last described it (every event carries it whole, so
+ * applying one is "replace it"), then lets the learners react to the change.
+ */
+export function ledgerTransactionsConsumer(
+  store: TransactionStore,
+  merchantKey: (payee: string) => string,
+  reactions: readonly TransactionReaction[],
+): ConsumerDefinition<LedgerTransactionEvents> {
+  const apply = async (manager: EntityManager, snapshot: TransactionSnapshotV1, traceId: string, posted = false, remove = false) => {
+    const now = remove ? null : fromSnapshot(snapshot, merchantKey);
+    const before = await store.replace(manager, snapshot.userId, snapshot.transactionId, now);
+    for (const reaction of reactions)
+      await reaction.react(manager, { before, now: now?.transaction ?? null, posted: posted && before === null }, traceId);
+  };
+  return {
+    name: "insights-ledger-transactions",
+    topics: [LEDGER_TRANSACTION_TOPIC],
+    handlers: {
+      [TRANSACTION_POSTED]: (event, manager) => apply(manager, event.data, event.traceId, true),
+      [TRANSACTION_RESTORED]: (event, manager) => apply(manager, event.data, event.traceId),
+      [TRANSACTION_UPDATED]: (event, manager) => apply(manager, event.data.after, event.traceId),
+      [TRANSACTION_DELETED]: (event, manager) => apply(manager, event.data, event.traceId, false, true),
+    },
+  };
+}

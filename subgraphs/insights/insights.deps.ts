@@ -1,0 +1,22 @@
+import type { AccountStore } from "./accounts/account.store.js";
+import type { AnalyticsService } from "./analytics/analytics.service.js";
+import type { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
+import type { CategoryTreeStore } from "./categories/category-tree.store.js";
+import type { LoanStore } from "./loans/loan.store.js";
+import type { NetWorthService } from "./networth/net-worth.service.js";
+import type { ScheduleStore } from "./schedules/schedule.store.js";
+import type { UserSettingsStore } from "./settings/user-settings.store.js";
+import type { TransactionStore } from "./transactions/transaction.store.js";
+
+/** Everything insights' resolvers and consumers are built from. */
+export interface InsightsDeps {
+  settings: UserSettingsStore;
+  categories: CategoryTreeStore;
+  accounts: AccountStore;
+  transactions: TransactionStore;
+  loans: LoanStore;
+  schedules: ScheduleStore;
+  overruns: BudgetOverrunStore;
+  analytics: AnalyticsService;
+  netWorth: NetWorthService;
+}

@@ -1,0 +1,76 @@
+import type { DataSource, EntityManager } from "typeorm";
+
+import type { LoanSnapshotV1 } from "../../../schema/events/lending.js";
+
+/** A loan's outstanding principal on a day: an asset when LENT, a liability when BORROWED. */
+export interface LoanBalance {
+  loanId: string;
+  name: string;
+  direction: "BORROWED" | "LENT";
+  currency: string;
+  date: string;
+  outstandingMinor: bigint;
+}
+
+/**
+ * Loans as lending describes them (`lending.loan.v1`): each snapshot's outstanding principal is
+ * kept by day, so net worth can be read at any past date. A written-off loan counts 0 from then.
+ */
+export class LoanStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, loan: LoanSnapshotV1, date: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO insights.loans (id, user_id, name, direction, currency, status) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status WHERE insights.loans.user_id = EXCLUDED.user_id`,
+      [loan.loanId, loan.userId, loan.name, loan.direction, loan.currency, loan.status],
+    );
+    const outstanding = loan.status === "WRITTEN_OFF" ? "0" : loan.outstandingPrincipalMinor;
+    await manager.query(
+      `INSERT INTO insights.loan_balances (loan_id, user_id, date, outstanding_minor) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (loan_id, date) DO UPDATE SET outstanding_minor = EXCLUDED.outstanding_minor`,
+      [loan.loanId, loan.userId, date, outstanding],
+    );
+  }
+
+  /** Each loan's outstanding principal as it stood at the end of `date` (loans not yet made are left out). */
+  async balancesAt(userId: string, date: string, manager: EntityManager = this.dataSource.manager): Promise<LoanBalance[]> {
+    const rows: Array<Record<string, string>> = await manager.query(
+      `SELECT DISTINCT ON (b.loan_id) b.loan_id, l.name, l.direction, l.currency, to_char(b.date, 'YYYY-MM-DD') AS date, b.outstanding_minor::text AS outstanding
+       FROM insights.loan_balances b JOIN insights.loans l ON l.id = b.loan_id
+       WHERE b.user_id = $1 AND b.date <= $2 ORDER BY b.loan_id, b.date DESC`,
+      [userId, date],
+    );
+    return rows.map((r) => ({
+      loanId: r.loan_id!,
+      name: r.name!,
+      direction: r.direction as LoanBalance["direction"],
+      currency: r.currency!.trim(),
+      date: r.date!,
+      outstandingMinor: BigInt(r.outstanding!),
+    }));
+  }
+
+  /** Every balance change of the user's loans up to `to`, oldest first (net worth series step through them). */
+  async history(userId: string, to: string, manager: EntityManager = this.dataSource.manager): Promise<LoanBalance[]> {
+    const rows: Array<Record<string, string>> = await manager.query(
+      `SELECT b.loan_id, l.name, l.direction, l.currency, to_char(b.date, 'YYYY-MM-DD') AS date, b.outstanding_minor::text AS outstanding
+       FROM insights.loan_balances b JOIN insights.loans l ON l.id = b.loan_id
+       WHERE b.user_id = $1 AND b.date <= $2 ORDER BY b.date, b.loan_id`,
+      [userId, to],
+    );
+    return rows.map((r) => ({
+      loanId: r.loan_id!,
+      name: r.name!,
+      direction: r.direction as LoanBalance["direction"],
+      currency: r.currency!.trim(),
+      date: r.date!,
+      outstandingMinor: BigInt(r.outstanding!),
+    }));
+  }
+
+  async purgeUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`DELETE FROM insights.loan_balances WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM insights.loans WHERE user_id = $1`, [userId]);
+  }
+}

@@ -1,0 +1,195 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+/**
+ * Insights' read models of the user's own data, fed by events and rebuildable from them (each row
+ * carries its owner's user id): the ledger's categories, accounts, schedules and transactions (one row per
+ * transaction for balances, payees and patterns, one per split line for category analytics),
+ * loans from lending, budgets' exceeded periods. Then what insights learns and finds: the
+ * categorizer's counts, suggestions made, anomalies and dismissed recommendations.
+ */
+export class Insights1796560000000 implements MigrationInterface {
+  name = "Insights1796560000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE insights.user_settings (
+        user_id uuid PRIMARY KEY,
+        base_currency char(3) NOT NULL,
+        timezone text NOT NULL,
+        first_day_of_week smallint NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`);
+    await q.query(`
+      CREATE TABLE insights.categories (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        parent_id uuid,
+        name text NOT NULL,
+        kind text NOT NULL
+      )`);
+    await q.query(`CREATE INDEX categories_user ON insights.categories (user_id)`);
+    await q.query(`
+      CREATE TABLE insights.accounts (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        name text NOT NULL,
+        type text NOT NULL,
+        currency char(3) NOT NULL,
+        opening_balance_minor bigint NOT NULL,
+        opening_date date NOT NULL,
+        archived boolean NOT NULL
+      )`);
+    await q.query(`CREATE INDEX accounts_user ON insights.accounts (user_id)`);
+    await q.query(`
+      CREATE TABLE insights.transactions (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('INCOME', 'EXPENSE', 'TRANSFER')),
+        account_id uuid NOT NULL,
+        date date NOT NULL,
+        payee text NOT NULL,
+        -- The payee normalized (processor prefixes, store numbers and places stripped): what
+        -- payee analytics, recurring series and anomalies group by.
+        merchant_key text NOT NULL,
+        notes text NOT NULL,
+        -- Null for a split or an uncategorised transaction.
+        category_id uuid,
+        amount_minor bigint NOT NULL,
+        currency char(3) NOT NULL,
+        base_amount_minor bigint,
+        counter_account_id uuid,
+        counter_amount_minor bigint
+      )`);
+    await q.query(`CREATE INDEX transactions_user_date ON insights.transactions (user_id, date)`);
+    await q.query(`CREATE INDEX transactions_user_merchant ON insights.transactions (user_id, merchant_key, date)`);
+    await q.query(`
+      CREATE TABLE insights.lines (
+        transaction_id uuid NOT NULL,
+        line integer NOT NULL,
+        user_id uuid NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('INCOME', 'EXPENSE')),
+        date date NOT NULL,
+        category_id uuid,
+        merchant_key text NOT NULL,
+        -- In the user's base currency, signed like the transaction; null when the ledger had no rate.
+        base_amount_minor bigint,
+        PRIMARY KEY (transaction_id, line)
+      )`);
+    await q.query(`CREATE INDEX lines_user_date ON insights.lines (user_id, date) INCLUDE (category_id, kind, base_amount_minor)`);
+    await q.query(`
+      CREATE TABLE insights.schedules (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        account_id uuid NOT NULL,
+        category_id uuid,
+        amount_minor bigint NOT NULL,
+        currency char(3) NOT NULL,
+        payee text NOT NULL,
+        frequency text NOT NULL,
+        interval integer NOT NULL,
+        day_of_month smallint,
+        start_date date NOT NULL,
+        end_date date
+      )`);
+    await q.query(`CREATE INDEX schedules_user ON insights.schedules (user_id)`);
+    await q.query(`
+      CREATE TABLE insights.loans (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        name text NOT NULL,
+        direction text NOT NULL CHECK (direction IN ('BORROWED', 'LENT')),
+        currency char(3) NOT NULL,
+        status text NOT NULL
+      )`);
+    await q.query(`
+      CREATE TABLE insights.loan_balances (
+        loan_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        date date NOT NULL,
+        outstanding_minor bigint NOT NULL,
+        PRIMARY KEY (loan_id, date)
+      )`);
+    await q.query(`CREATE INDEX loan_balances_user ON insights.loan_balances (user_id, date)`);
+    await q.query(`
+      CREATE TABLE insights.budget_overruns (
+        user_id uuid NOT NULL,
+        budget_id uuid NOT NULL,
+        period_start date NOT NULL,
+        period_end date NOT NULL,
+        spent_minor bigint NOT NULL,
+        available_minor bigint NOT NULL,
+        currency char(3) NOT NULL,
+        PRIMARY KEY (budget_id, period_start)
+      )`);
+    await q.query(`CREATE INDEX budget_overruns_user ON insights.budget_overruns (user_id)`);
+    // The categorizer: each transaction's training example (so an edit can untrain it exactly),
+    // and the per-user counts naive Bayes reads.
+    await q.query(`
+      CREATE TABLE insights.categorizer_examples (
+        transaction_id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        category_id uuid NOT NULL,
+        tokens text[] NOT NULL,
+        weight integer NOT NULL
+      )`);
+    await q.query(`CREATE INDEX categorizer_examples_user ON insights.categorizer_examples (user_id)`);
+    await q.query(`
+      CREATE TABLE insights.categorizer_counts (
+        user_id uuid NOT NULL,
+        category_id uuid NOT NULL,
+        -- '' holds the category's totals: examples (weighted) in count, tokens in tokens.
+        token text NOT NULL,
+        count bigint NOT NULL,
+        PRIMARY KEY (user_id, category_id, token)
+      )`);
+    await q.query(`
+      CREATE TABLE insights.suggestions (
+        transaction_id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        category_id uuid NOT NULL,
+        confidence text NOT NULL,
+        suggested_at timestamptz NOT NULL
+      )`);
+    await q.query(`
+      CREATE TABLE insights.anomalies (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL,
+        -- What was found, stable across rescans: the same thing is never announced twice.
+        key text NOT NULL,
+        kind text NOT NULL,
+        explanation text NOT NULL,
+        transaction_ids uuid[] NOT NULL,
+        detected_at timestamptz NOT NULL,
+        dismissed_at timestamptz,
+        UNIQUE (user_id, key)
+      )`);
+    await q.query(`
+      CREATE TABLE insights.dismissed_recommendations (
+        user_id uuid NOT NULL,
+        key text NOT NULL,
+        dismissed_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, key)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const table of [
+      "dismissed_recommendations",
+      "anomalies",
+      "suggestions",
+      "categorizer_counts",
+      "categorizer_examples",
+      "budget_overruns",
+      "loan_balances",
+      "loans",
+      "schedules",
+      "lines",
+      "transactions",
+      "accounts",
+      "categories",
+      "user_settings",
+    ]) {
+      await q.query(`DROP TABLE insights.${table}`);
+    }
+  }
+}

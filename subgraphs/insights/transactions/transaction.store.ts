@@ -1,0 +1,116 @@
+import type { DataSource, EntityManager } from "typeorm";
+
+import type { InsightLine, InsightTransaction } from "./insight-transaction.js";
+
+const COLUMNS = `id, user_id, kind, account_id, to_char(date, 'YYYY-MM-DD') AS date, payee, merchant_key, notes, category_id,
+  amount_minor::text AS amount, currency, base_amount_minor::text AS base_amount, counter_account_id, counter_amount_minor::text AS counter_amount`;
+
+type Row = Record<string, string | null> & { category_id: string | null; counter_account_id: string | null };
+
+const fromRow = (r: Row): InsightTransaction => ({
+  id: r.id!,
+  userId: r.user_id!,
+  kind: r.kind as InsightTransaction["kind"],
+  accountId: r.account_id!,
+  date: r.date!,
+  payee: r.payee!,
+  merchantKey: r.merchant_key!,
+  notes: r.notes!,
+  categoryId: r.category_id,
+  amountMinor: BigInt(r.amount!),
+  currency: r.currency!.trim(),
+  baseAmountMinor: r.base_amount === null ? null : BigInt(r.base_amount!),
+  counterAccountId: r.counter_account_id,
+  counterAmountMinor: r.counter_amount === null ? null : BigInt(r.counter_amount!),
+});
+
+/**
+ * Each ledger transaction and its lines as the ledger last described it. Every event carries the
+ * whole transaction, so applying one is "replace it"; the previous state is returned so learners
+ * can forget what they learnt from it.
+ */
+export class TransactionStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async replace(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+    now: { transaction: InsightTransaction; lines: InsightLine[] } | null,
+  ): Promise<InsightTransaction | null> {
+    const [before] = (
+      (await manager.query(`SELECT ${COLUMNS} FROM insights.transactions WHERE id = $1 AND user_id = $2`, [id, userId])) as Row[]
+    ).map(fromRow);
+    if (before) {
+      await manager.query(`DELETE FROM insights.lines WHERE transaction_id = $1 AND user_id = $2`, [id, userId]);
+      await manager.query(`DELETE FROM insights.transactions WHERE id = $1 AND user_id = $2`, [id, userId]);
+    }
+    if (now) {
+      const t = now.transaction;
+      await manager.query(
+        `INSERT INTO insights.transactions (id, user_id, kind, account_id, date, payee, merchant_key, notes, category_id, amount_minor, currency,
+           base_amount_minor, counter_account_id, counter_amount_minor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [
+          t.id,
+          t.userId,
+          t.kind,
+          t.accountId,
+          t.date,
+          t.payee,
+          t.merchantKey,
+          t.notes,
+          t.categoryId,
+          t.amountMinor.toString(),
+          t.currency,
+          t.baseAmountMinor?.toString() ?? null,
+          t.counterAccountId,
+          t.counterAmountMinor?.toString() ?? null,
+        ],
+      );
+      if (now.lines.length > 0) {
+        const l = now.lines;
+        await manager.query(
+          `INSERT INTO insights.lines (transaction_id, line, user_id, kind, date, category_id, merchant_key, base_amount_minor)
+           SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::date[], $6::uuid[], $7::text[], $8::bigint[])`,
+          [
+            l.map((x) => x.transactionId),
+            l.map((x) => x.line),
+            l.map((x) => x.userId),
+            l.map((x) => x.kind),
+            l.map((x) => x.date),
+            l.map((x) => x.categoryId),
+            l.map((x) => x.merchantKey),
+            l.map((x) => x.baseAmountMinor?.toString() ?? null),
+          ],
+        );
+      }
+    }
+    return before ?? null;
+  }
+
+  /** A merged or deleted category's lines and transactions move to its target (null: uncategorised). */
+  async moveCategory(manager: EntityManager, userId: string, from: string, to: string | null): Promise<void> {
+    await manager.query(`UPDATE insights.lines SET category_id = $3 WHERE user_id = $1 AND category_id = $2`, [userId, from, to]);
+    await manager.query(`UPDATE insights.transactions SET category_id = $3 WHERE user_id = $1 AND category_id = $2`, [userId, from, to]);
+  }
+
+  /** The user's incomes and expenses (transfers are no spending) in [from, to], oldest first. */
+  async between(userId: string, from: string, to: string, manager: EntityManager = this.dataSource.manager): Promise<InsightTransaction[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM insights.transactions WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND kind <> 'TRANSFER' ORDER BY date, id`,
+      [userId, from, to],
+    );
+    return rows.map(fromRow);
+  }
+
+  async get(userId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<InsightTransaction | null> {
+    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM insights.transactions WHERE id = $1 AND user_id = $2`, [id, userId]);
+    return rows[0] ? fromRow(rows[0]) : null;
+  }
+
+  async purgeUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`DELETE FROM insights.lines WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM insights.transactions WHERE user_id = $1`, [userId]);
+  }
+}
