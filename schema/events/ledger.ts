@@ -42,6 +42,11 @@ export interface TransactionSnapshotV1 {
   /** The user's base currency, and the amount in it at the transaction day's rate (null without one). */
   baseCurrency: string | null;
   baseAmountMinor: string | null;
+  /**
+   * The rules that set fields of it when it was posted or rules were applied (empty: every field as
+   * the user wrote it). Absent in events written before the field existed.
+   */
+  appliedRuleIds?: string[];
 }
 
 export interface TransactionUpdatedV1 {

@@ -2,6 +2,7 @@ import type { AccountStore } from "./accounts/account.store.js";
 import type { AnalyticsService } from "./analytics/analytics.service.js";
 import type { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import type { CategoryTreeStore } from "./categories/category-tree.store.js";
+import type { CategorizerService } from "./categorizer/categorizer.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
 import type { ScheduleStore } from "./schedules/schedule.store.js";
@@ -19,4 +20,5 @@ export interface InsightsDeps {
   overruns: BudgetOverrunStore;
   analytics: AnalyticsService;
   netWorth: NetWorthService;
+  categorizer: CategorizerService;
 }

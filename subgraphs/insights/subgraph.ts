@@ -6,6 +6,9 @@ import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
 import { AnalyticsService } from "./analytics/analytics.service.js";
 import { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import { CategoryTreeStore } from "./categories/category-tree.store.js";
+import { CategorizerResolver } from "./categorizer/categorizer.resolver.js";
+import { CategorizerService } from "./categorizer/categorizer.service.js";
+import { CategorizerStore } from "./categorizer/categorizer.store.js";
 import { merchantKey } from "./categorizer/payee-tokens.js";
 import { budgetsAlertsConsumer } from "./events/budgets-alerts.handler.js";
 import { ledgerAccountsConsumer } from "./events/ledger-accounts.handler.js";
@@ -24,7 +27,7 @@ import { TransactionStore } from "./transactions/transaction.store.js";
 export type { InsightsDeps } from "./insights.deps.js";
 
 function createInsights(kit: SubgraphKit): InsightsDeps {
-  const { dataSource, clock } = kit;
+  const { dataSource, clock, outbox } = kit;
   const settings = new UserSettingsStore(dataSource, clock);
   const categories = new CategoryTreeStore(dataSource);
   const accounts = new AccountStore(dataSource);
@@ -40,6 +43,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     overruns: new BudgetOverrunStore(dataSource),
     analytics: new AnalyticsService(dataSource, settings, categories),
     netWorth: new NetWorthService(dataSource, settings, accounts, loans),
+    categorizer: new CategorizerService(new CategorizerStore(dataSource), outbox, clock),
   };
 }
 
@@ -51,19 +55,20 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
   port: 4008,
-  resolvers: [AnalyticsResolver],
+  resolvers: [AnalyticsResolver, CategorizerResolver],
   entities: [],
   migrations: [Insights1796560000000],
   createDeps: createInsights,
   consumers: (deps) => [
     userPreferencesConsumer(deps.settings),
-    ledgerCategoriesConsumer(deps.categories, deps.transactions, []),
+    ledgerCategoriesConsumer(deps.categories, deps.transactions, [deps.categorizer]),
     ledgerAccountsConsumer(deps.accounts),
     ledgerSchedulesConsumer(deps.schedules),
-    ledgerTransactionsConsumer(deps.transactions, merchantKey, []),
+    ledgerTransactionsConsumer(deps.transactions, merchantKey, [deps.categorizer]),
     lendingLoansConsumer(deps.loans),
     budgetsAlertsConsumer(deps.overruns),
     userDeletionConsumer("insights", async (manager, userId) => {
+      await deps.categorizer.purgeUser(manager, userId);
       await deps.overruns.purgeUser(manager, userId);
       await deps.loans.purgeUser(manager, userId);
       await deps.schedules.purgeUser(manager, userId);

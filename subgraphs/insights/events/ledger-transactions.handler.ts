@@ -13,6 +13,15 @@ import {
 import { fromSnapshot, type InsightTransaction } from "../transactions/insight-transaction.js";
 import type { TransactionStore } from "../transactions/transaction.store.js";
 
+export interface TransactionChange {
+  before: InsightTransaction | null;
+  now: InsightTransaction | null;
+  /** A new transaction (not an edit, a restore or a replay of one already kept). */
+  posted: boolean;
+  /** Rules set fields of it (its category then teaches the categorizer less than a choice of the user's). */
+  fromRule: boolean;
+}
+
 /** What else happens when a transaction changes, in the same inbox transaction (the categorizer learns, anomalies are looked for). */
 export interface TransactionReaction {
   /** `posted`: a new transaction (not an edit, a restore or a replay of one already kept). */

@@ -134,10 +134,18 @@ export class Insights1796560000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX categorizer_examples_user ON insights.categorizer_examples (user_id)`);
     await q.query(`
+      CREATE TABLE insights.categorizer_categories (
+        user_id uuid NOT NULL,
+        category_id uuid NOT NULL,
+        -- Weighted examples, and weighted feature occurrences, of the category.
+        documents bigint NOT NULL,
+        tokens bigint NOT NULL,
+        PRIMARY KEY (user_id, category_id)
+      )`);
+    await q.query(`
       CREATE TABLE insights.categorizer_counts (
         user_id uuid NOT NULL,
         category_id uuid NOT NULL,
-        -- '' holds the category's totals: examples (weighted) in count, tokens in tokens.
         token text NOT NULL,
         count bigint NOT NULL,
         PRIMARY KEY (user_id, category_id, token)
@@ -178,6 +186,7 @@ export class Insights1796560000000 implements MigrationInterface {
       "anomalies",
       "suggestions",
       "categorizer_counts",
+      "categorizer_categories",
       "categorizer_examples",
       "budget_overruns",
       "loan_balances",

@@ -36,6 +36,7 @@ export function transactionSnapshot(
     categoryId: splits.length === 1 ? splits[0]!.categoryId : null,
     splits,
     deleted: t.deletedAt !== null,
+    appliedRuleIds: t.appliedRuleIds,
     // Filled in by BaseAmounts just before publishing.
     baseCurrency: null,
     baseAmountMinor: null,
