@@ -103,6 +103,12 @@ describe("parseQuestion", () => {
       rangeB: { from: "2026-04-01", to: "2026-06-30" },
     });
     expect(query("did I spend more on groceries this month than last month")).toMatchObject({ kind: "COMPARE" });
+    // Aug 16..Nov 15 against the as many days before: May 16..Aug 15 (92 days each).
+    expect(query("how much did I spend on groceries in the last 3 months compared to the 3 months before")).toMatchObject({
+      categories: [{ id: "groceries" }],
+      rangeA: { from: "2026-08-16", to: "2026-11-15" },
+      rangeB: { from: "2026-05-16", to: "2026-08-15" },
+    });
     expect(query("compare")).toMatchObject({ rangeA: { from: "2026-11-01" }, rangeB: { from: "2026-10-01", to: "2026-10-15" } });
   });
 

@@ -168,7 +168,7 @@ const PHRASE_ENDS = new Set([
 ]);
 const PHRASE_OPENERS = new Set(["the", "my", "our", "a", "an"]);
 
-/** The words after the first "at", "from" or "to" that are followed by a name, up to a period or a joining word. */
+/** The words after the first "at", "from" or "to" that is followed by a name, up to a period or a joining word. */
 function payeePhrase(rest: string): Word[] | null {
   for (const match of rest.matchAll(/\b(?:at|from|to) /g)) {
     const start = match.index + match[0].length;
@@ -179,7 +179,8 @@ function payeePhrase(rest: string): Word[] | null {
       if (phrase.length === 0 && PHRASE_OPENERS.has(word.text)) continue;
       phrase.push({ ...word, index: word.index + start, end: word.end + start });
     }
-    if (phrase.length > 0) return phrase;
+    // "compared to the 3 months before" names nothing.
+    if (phrase.some((word) => !FILLER.has(word.text) && !/^\d+$/.test(word.text))) return phrase;
   }
   return null;
 }
