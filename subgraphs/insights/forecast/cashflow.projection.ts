@@ -1,0 +1,143 @@
+import { getDay } from "date-fns";
+
+import { badInput } from "../../../platform/errors/index.js";
+import { addDays, calendarDate, parseCalendarDate } from "../../../platform/time/index.js";
+import {
+  type AccountProjection,
+  type BelowZeroWarning,
+  type CashflowInput,
+  type CashflowProjection,
+  type CurrencyTotal,
+  type DateSpan,
+  type ForecastAccount,
+  type LowestBalance,
+  MAX_FORECAST_DAYS,
+  type ProjectedDay,
+  type ScheduledFlow,
+} from "./cashflow.types.js";
+
+/**
+ * Projects each account's closing balance for every day from tomorrow to `today + days`: each day
+ * adds the scheduled flows dated that day and the account's average discretionary spending for
+ * that weekday. Flows dated today or earlier are taken as already in the balance, flows after the
+ * window and flows of accounts not listed (archived ones, say) are left out. Totals are per
+ * currency; the caller converts first if it wants one total.
+ */
+export function projectCashflow(input: CashflowInput): CashflowProjection {
+  const today = calendarDate(input.today, "today");
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_FORECAST_DAYS) {
+    throw badInput(`days must be a whole number from 1 to ${MAX_FORECAST_DAYS}`, { field: "days" });
+  }
+  const from = addDays(today, 1);
+  const to = addDays(today, input.days);
+  const dates = Array.from({ length: input.days }, (_, i) => addDays(from, i));
+  const firstWeekday = getDay(parseCalendarDate(from, "from"));
+
+  const accountIds = new Set<string>();
+  for (const account of input.accounts) {
+    if (accountIds.has(account.accountId)) throw badInput(`account ${account.accountId} is listed twice`, { field: "accounts" });
+    accountIds.add(account.accountId);
+  }
+  const perWeekday = weekdaySums(input, accountIds);
+  const flows = flowsByAccount(input.scheduled, accountIds, from, to);
+
+  const accounts = input.accounts.map((account): AccountProjection => {
+    const own = flows.get(account.accountId) ?? [];
+    const byDate = new Map<string, bigint>();
+    for (const flow of own) byDate.set(flow.date, (byDate.get(flow.date) ?? 0n) + flow.amountMinor);
+    const weekdays = perWeekday.get(account.accountId);
+    let balance = account.balanceMinor;
+    const series = dates.map((date, i): ProjectedDay => {
+      const scheduledMinor = byDate.get(date) ?? 0n;
+      const discretionaryMinor = weekdays?.[(firstWeekday + i) % 7] ?? 0n;
+      balance += scheduledMinor + discretionaryMinor;
+      return { date, balanceMinor: balance, scheduledMinor, discretionaryMinor };
+    });
+    const { accountId, name, currency } = account;
+    return { accountId, name, currency, startingBalanceMinor: account.balanceMinor, series, lowest: lowestOf(series), flows: own };
+  });
+
+  return { from, to, accounts, totals: totalsOf(accounts, dates), warnings: warningsOf(accounts, input.accounts) };
+}
+
+/** Each listed account's discretionary average per weekday; several entries for one weekday add up. */
+function weekdaySums(input: CashflowInput, accountIds: ReadonlySet<string>): Map<string, bigint[]> {
+  const sums = new Map<string, bigint[]>();
+  for (const { accountId, weekday, averageMinor } of input.discretionary) {
+    if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) {
+      throw badInput("weekday must be 0 (Sunday) to 6 (Saturday)", { field: "weekday" });
+    }
+    if (!accountIds.has(accountId)) continue;
+    const days = sums.get(accountId) ?? Array.from({ length: 7 }, () => 0n);
+    days[weekday]! += averageMinor;
+    sums.set(accountId, days);
+  }
+  return sums;
+}
+
+function flowsByAccount(
+  scheduled: readonly ScheduledFlow[],
+  accountIds: ReadonlySet<string>,
+  from: string,
+  to: string,
+): Map<string, ScheduledFlow[]> {
+  const byAccount = new Map<string, ScheduledFlow[]>();
+  for (const flow of scheduled) {
+    parseCalendarDate(flow.date, "date");
+    if (!accountIds.has(flow.accountId) || flow.date < from || flow.date > to) continue;
+    const list = byAccount.get(flow.accountId) ?? [];
+    list.push(flow);
+    byAccount.set(flow.accountId, list);
+  }
+  // A stable sort: flows of one day keep the order they were given in.
+  for (const list of byAccount.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return byAccount;
+}
+
+/** The lowest closing balance, the earliest day of it on a tie. */
+function lowestOf(series: readonly ProjectedDay[]): LowestBalance {
+  let lowest = series[0]!;
+  for (const day of series) if (day.balanceMinor < lowest.balanceMinor) lowest = day;
+  return { date: lowest.date, balanceMinor: lowest.balanceMinor };
+}
+
+function totalsOf(accounts: readonly AccountProjection[], dates: readonly string[]): CurrencyTotal[] {
+  const currencies = [...new Set(accounts.map((a) => a.currency))].sort();
+  return currencies.map((currency) => {
+    const members = accounts.filter((a) => a.currency === currency);
+    const series = dates.map((date, i): ProjectedDay => {
+      const day = { date, balanceMinor: 0n, scheduledMinor: 0n, discretionaryMinor: 0n };
+      for (const member of members) {
+        const own = member.series[i]!;
+        day.balanceMinor += own.balanceMinor;
+        day.scheduledMinor += own.scheduledMinor;
+        day.discretionaryMinor += own.discretionaryMinor;
+      }
+      return day;
+    });
+    const startingBalanceMinor = members.reduce((sum, a) => sum + a.startingBalanceMinor, 0n);
+    return { currency, startingBalanceMinor, series, lowest: lowestOf(series) };
+  });
+}
+
+function warningsOf(projections: readonly AccountProjection[], accounts: readonly ForecastAccount[]): BelowZeroWarning[] {
+  const warnings: BelowZeroWarning[] = [];
+  projections.forEach((projection, i) => {
+    if (accounts[i]!.warnBelowZero === false) return;
+    const periods: DateSpan[] = [];
+    let daysBelowZero = 0;
+    let previousBelow = false;
+    for (const day of projection.series) {
+      const below = day.balanceMinor < 0n;
+      if (below && previousBelow) periods.at(-1)!.to = day.date;
+      else if (below) periods.push({ from: day.date, to: day.date });
+      if (below) daysBelowZero++;
+      previousBelow = below;
+    }
+    if (periods.length === 0) return;
+    const { accountId, name, currency, lowest } = projection;
+    warnings.push({ accountId, name, currency, firstDate: periods[0]!.from, lowest, daysBelowZero, periods });
+  });
+  // Array sort is stable, so accounts going below zero on the same day keep their order.
+  return warnings.sort((a, b) => (a.firstDate < b.firstDate ? -1 : a.firstDate > b.firstDate ? 1 : 0));
+}
