@@ -25,6 +25,8 @@ export interface LoanSnapshotV1 {
   status: LoanStatusV1;
   /** Principal not yet repaid. */
   outstandingPrincipalMinor: string;
+  /** The annual rate in percent, an exact decimal string ("6.5"). Absent in events written before the field existed. */
+  annualRatePercent?: string;
 }
 
 /**

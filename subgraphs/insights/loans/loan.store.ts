@@ -5,6 +5,8 @@ import type { LoanSnapshotV1 } from "../../../schema/events/lending.js";
 /** A loan's outstanding principal on a day: an asset when LENT, a liability when BORROWED. */
 export interface LoanBalance {
   loanId: string;
+  /** Exact decimal percent; null when lending did not say. */
+  annualRatePercent: string | null;
   name: string;
   direction: "BORROWED" | "LENT";
   currency: string;
@@ -21,9 +23,11 @@ export class LoanStore {
 
   async record(manager: EntityManager, loan: LoanSnapshotV1, date: string): Promise<void> {
     await manager.query(
-      `INSERT INTO insights.loans (id, user_id, name, direction, currency, status) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status WHERE insights.loans.user_id = EXCLUDED.user_id`,
-      [loan.loanId, loan.userId, loan.name, loan.direction, loan.currency, loan.status],
+      `INSERT INTO insights.loans (id, user_id, name, direction, currency, status, annual_rate_percent) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
+         annual_rate_percent = coalesce(EXCLUDED.annual_rate_percent, insights.loans.annual_rate_percent)
+       WHERE insights.loans.user_id = EXCLUDED.user_id`,
+      [loan.loanId, loan.userId, loan.name, loan.direction, loan.currency, loan.status, loan.annualRatePercent ?? null],
     );
     const outstanding = loan.status === "WRITTEN_OFF" ? "0" : loan.outstandingPrincipalMinor;
     await manager.query(
@@ -36,13 +40,14 @@ export class LoanStore {
   /** Each loan's outstanding principal as it stood at the end of `date` (loans not yet made are left out). */
   async balancesAt(userId: string, date: string, manager: EntityManager = this.dataSource.manager): Promise<LoanBalance[]> {
     const rows: Array<Record<string, string>> = await manager.query(
-      `SELECT DISTINCT ON (b.loan_id) b.loan_id, l.name, l.direction, l.currency, to_char(b.date, 'YYYY-MM-DD') AS date, b.outstanding_minor::text AS outstanding
+      `SELECT DISTINCT ON (b.loan_id) b.loan_id, l.name, l.annual_rate_percent, l.direction, l.currency, to_char(b.date, 'YYYY-MM-DD') AS date, b.outstanding_minor::text AS outstanding
        FROM insights.loan_balances b JOIN insights.loans l ON l.id = b.loan_id
        WHERE b.user_id = $1 AND b.date <= $2 ORDER BY b.loan_id, b.date DESC`,
       [userId, date],
     );
     return rows.map((r) => ({
       loanId: r.loan_id!,
+      annualRatePercent: r.annual_rate_percent ?? null,
       name: r.name!,
       direction: r.direction as LoanBalance["direction"],
       currency: r.currency!.trim(),
@@ -54,13 +59,14 @@ export class LoanStore {
   /** Every balance change of the user's loans up to `to`, oldest first (net worth series step through them). */
   async history(userId: string, to: string, manager: EntityManager = this.dataSource.manager): Promise<LoanBalance[]> {
     const rows: Array<Record<string, string>> = await manager.query(
-      `SELECT b.loan_id, l.name, l.direction, l.currency, to_char(b.date, 'YYYY-MM-DD') AS date, b.outstanding_minor::text AS outstanding
+      `SELECT b.loan_id, l.name, l.annual_rate_percent, l.direction, l.currency, to_char(b.date, 'YYYY-MM-DD') AS date, b.outstanding_minor::text AS outstanding
        FROM insights.loan_balances b JOIN insights.loans l ON l.id = b.loan_id
        WHERE b.user_id = $1 AND b.date <= $2 ORDER BY b.date, b.loan_id`,
       [userId, to],
     );
     return rows.map((r) => ({
       loanId: r.loan_id!,
+      annualRatePercent: r.annual_rate_percent ?? null,
       name: r.name!,
       direction: r.direction as LoanBalance["direction"],
       currency: r.currency!.trim(),

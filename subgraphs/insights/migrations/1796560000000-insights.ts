@@ -99,7 +99,9 @@ export class Insights1796560000000 implements MigrationInterface {
         name text NOT NULL,
         direction text NOT NULL CHECK (direction IN ('BORROWED', 'LENT')),
         currency char(3) NOT NULL,
-        status text NOT NULL
+        status text NOT NULL,
+        -- Exact decimal string ("6.5"); null from events written before lending sent it.
+        annual_rate_percent text
       )`);
     await q.query(`
       CREATE TABLE insights.loan_balances (

@@ -28,6 +28,7 @@ export const loanSnapshot = (loan: LoanEntity): LoanSnapshotV1 => ({
   currency: loan.currency,
   status: loan.status,
   outstandingPrincipalMinor: loan.outstandingPrincipalMinor.toString(),
+  annualRatePercent: loan.annualRatePercent,
 });
 
 /** Announces loan changes through the outbox, in the writer's transaction; key = user id. */
