@@ -1,4 +1,4 @@
-import { currencyExponent } from "../../../platform/money/index.js";
+import { currencyExponent } from "../../../platform/money/money.js";
 import { dayNumber, monthOf, shiftMonth } from "../history/day-number.js";
 import { magnitude } from "../history/history-item.js";
 import type { AnomalyOptions, CategorySpikeAnomaly } from "./anomaly.js";

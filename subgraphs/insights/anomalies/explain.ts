@@ -1,4 +1,4 @@
-import { currencyExponent, formatAmount } from "../../../platform/money/index.js";
+import { currencyExponent, formatAmount } from "../../../platform/money/money.js";
 import type { AnomalyOptions } from "./anomaly.js";
 import { StatsDecimal } from "./robust-stats.js";
 

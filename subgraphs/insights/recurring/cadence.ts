@@ -1,6 +1,3 @@
-import { UTCDate } from "@date-fns/utc";
-import { addMonths } from "date-fns";
-
 /*
  * The rhythms a recurring series can have and how far a charge may stray from them. Dates are
  * always counted from the series' anchor (its first charge), never from the previous charge, so a
@@ -43,10 +40,17 @@ export const DATE_TOLERANCE_DAYS = 2;
 
 const MS_PER_DAY = 86_400_000;
 
-/** The day number of the k-th expected charge of a series anchored on `anchorDay`. */
+/**
+ * The day number of the k-th expected charge of a series anchored on `anchorDay`: k steps on, and
+ * for months on the anchor's day of the month or the last day of a shorter month (date-fns'
+ * addMonths rule). Done on UTC fields by hand because the detector asks it for every open chain
+ * at every charge, and building date-fns' UTC dates was most of a detection's time.
+ */
 export function expectedDay(cadence: Cadence, anchorDay: number, k: number): number {
   const rule = CADENCES[cadence];
   if (rule.months === 0) return anchorDay + k * rule.days;
-  // date-fns clamps to the month's last day, and counted from the anchor it keeps the anchor's day.
-  return addMonths(new UTCDate(anchorDay * MS_PER_DAY), k * rule.months).getTime() / MS_PER_DAY;
+  const anchor = new Date(anchorDay * MS_PER_DAY);
+  const monthIndex = anchor.getUTCMonth() + k * rule.months;
+  const lastDay = new Date(Date.UTC(anchor.getUTCFullYear(), monthIndex + 1, 0)).getUTCDate();
+  return Date.UTC(anchor.getUTCFullYear(), monthIndex, Math.min(anchor.getUTCDate(), lastDay)) / MS_PER_DAY;
 }

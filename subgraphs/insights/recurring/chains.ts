@@ -18,6 +18,8 @@ export interface Chain {
   readonly members: ChainMember[];
   /** The members' amounts in ascending order, for the running median. */
   readonly amounts: bigint[];
+  /** Day numbers of the next expected charges, one step and up to `maxStepsPerGap` steps after the last member. */
+  due: number[];
 }
 
 export interface Charge {
@@ -34,43 +36,48 @@ export interface Charge {
  * `assembleSeries` may join to the old one; a one-off spike stays a chain of one and is dropped.
  */
 export function buildChains(charges: readonly Charge[], cadence: Cadence): Chain[] {
-  const { maxStepsPerGap } = CADENCES[cadence];
   const open: Chain[] = [];
   const closed: Chain[] = [];
   for (const charge of charges) {
     // A chain whose latest tolerated expectation is behind this charge can never grow again.
     for (let i = open.length - 1; i >= 0; i--) {
-      const chain = open[i]!;
-      const lastStep = chain.members.at(-1)!.step;
-      if (charge.day > expectedDay(cadence, chain.anchorDay, lastStep + maxStepsPerGap) + DATE_TOLERANCE_DAYS) {
-        closed.push(chain);
-        open.splice(i, 1);
-      }
+      if (charge.day > open[i]!.due.at(-1)! + DATE_TOLERANCE_DAYS) closed.push(...open.splice(i, 1));
     }
-    const fit = bestFit(open, charge, cadence, maxStepsPerGap);
+    const fit = bestFit(open, charge);
     if (fit) {
       fit.chain.members.push({ ...charge, step: fit.step });
       insertSorted(fit.chain.amounts, charge.amount);
+      fit.chain.due = dueAfter(cadence, fit.chain.anchorDay, fit.step);
     } else {
-      open.push({ anchorDay: charge.day, members: [{ ...charge, step: 0 }], amounts: [charge.amount] });
+      open.push({
+        anchorDay: charge.day,
+        members: [{ ...charge, step: 0 }],
+        amounts: [charge.amount],
+        due: dueAfter(cadence, charge.day, 0),
+      });
     }
   }
   return [...closed, ...open].sort((a, b) => a.anchorDay - b.anchorDay || compareIds(a, b));
 }
 
-function bestFit(open: readonly Chain[], charge: Charge, cadence: Cadence, maxStepsPerGap: number) {
+/** The days the next charge may be due after step `step`: one step on, or more where a charge may be missed. */
+export function dueAfter(cadence: Cadence, anchorDay: number, step: number): number[] {
+  return Array.from({ length: CADENCES[cadence].maxStepsPerGap }, (_, missed) => expectedDay(cadence, anchorDay, step + 1 + missed));
+}
+
+function bestFit(open: readonly Chain[], charge: Charge) {
   let best: { chain: Chain; step: number; deviation: number } | undefined;
   for (const chain of open) {
-    if (!withinTolerance(charge.amount, doubledMedianOfSorted(chain.amounts))) continue;
     const lastStep = chain.members.at(-1)!.step;
-    for (let steps = 1; steps <= maxStepsPerGap; steps++) {
-      const deviation = Math.abs(charge.day - expectedDay(cadence, chain.anchorDay, lastStep + steps));
-      if (deviation > DATE_TOLERANCE_DAYS) continue;
+    chain.due.forEach((dueDay, missed) => {
+      const deviation = Math.abs(charge.day - dueDay);
+      if (deviation > DATE_TOLERANCE_DAYS) return;
       // Closest expected date first; then the longer chain, the more established rhythm.
-      if (!best || deviation < best.deviation || (deviation === best.deviation && chain.members.length > best.chain.members.length)) {
-        best = { chain, step: lastStep + steps, deviation };
-      }
-    }
+      if (best && (deviation > best.deviation || (deviation === best.deviation && chain.members.length <= best.chain.members.length)))
+        return;
+      if (!withinTolerance(charge.amount, doubledMedianOfSorted(chain.amounts))) return;
+      best = { chain, step: lastStep + 1 + missed, deviation };
+    });
   }
   return best;
 }

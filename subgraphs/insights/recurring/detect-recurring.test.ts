@@ -104,12 +104,21 @@ describe("detectRecurring", () => {
   });
 
   it("sees two series where one paused for two charges or more: the old one inactive", () => {
-    const dates = [...monthlyDates("2024-01-08", 4), ...monthlyDates("2024-08-08", 4)];
-    const found = detectRecurring(charges("h", "Hulu", dates, [-799n]), "2024-11-20");
+    const dates = [...monthlyDates("2023-01-08", 6), ...monthlyDates("2023-10-08", 6)];
+    const found = detectRecurring(charges("h", "Hulu", dates, [-799n]), "2024-03-20");
     expect(found.map((s) => [s.occurrences[0]!.date, s.occurrences.length, s.active])).toEqual([
-      ["2024-01-08", 4, false],
-      ["2024-08-08", 4, true],
+      ["2023-01-08", 6, false],
+      ["2023-10-08", 6, true],
     ]);
+  });
+
+  it("needs a third yearly charge where the merchant also charged other amounts in between", () => {
+    const renewal = charges("y", "Costco Membership", ["2023-03-01", "2024-03-01"], [-6_500n]);
+    const shopping = charges("s", "Costco Membership", ["2023-07-14"], [-12_000n]);
+    expect(detectRecurring(renewal, "2024-04-01")).toHaveLength(1);
+    expect(detectRecurring([...renewal, ...shopping], "2024-04-01")).toEqual([]);
+    const third = charges("z", "Costco Membership", ["2025-03-01"], [-6_500n]);
+    expect(detectRecurring([...renewal, ...shopping, ...third], "2025-04-01").map((s) => s.cadence)).toEqual(["YEARLY"]);
   });
 
   it("sees a habit, not a subscription, in a coffee bought at the same price every day", () => {

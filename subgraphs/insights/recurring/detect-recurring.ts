@@ -3,6 +3,7 @@ import { dateOfDayNumber, dayNumber } from "../history/day-number.js";
 import { type HistoryItem, type HistoryKind, inHistoryOrder, magnitude } from "../history/history-item.js";
 import { type Cadence, CADENCES, DATE_TOLERANCE_DAYS, DETECTION_ORDER, expectedDay } from "./cadence.js";
 import { buildChains, type Charge } from "./chains.js";
+import { MerchantCharges } from "./merchant-charges.js";
 import { assembleSeries, type Segment, validatedSeries } from "./series-assembly.js";
 
 export interface RecurringOccurrence {
@@ -56,11 +57,12 @@ export function detectRecurring(items: readonly HistoryItem[], today: string): R
   const todayDay = dayNumber(today);
   const found: RecurringSeries[] = [];
   for (const charges of merchantGroups(items).values()) {
+    const merchant = new MerchantCharges(charges);
     let pool = charges;
     for (const cadence of DETECTION_ORDER) {
       if (pool.length < CADENCES[cadence].minOccurrences) continue;
       const series = assembleSeries(buildChains(pool, cadence), cadence)
-        .map((candidate) => validatedSeries(candidate, charges))
+        .map((candidate) => validatedSeries(candidate, merchant))
         .filter((candidate) => candidate !== null);
       if (series.length === 0) continue;
       const claimed = new Set(series.flatMap(({ segments }) => segments.flatMap((s) => s.members.map((m) => m.item.transactionId))));

@@ -1,7 +1,8 @@
 import { doubledMedianOfSorted } from "../anomalies/robust-stats.js";
-import { withinTolerance } from "./amount-tolerance.js";
-import { type Cadence, CADENCES, DATE_TOLERANCE_DAYS, expectedDay } from "./cadence.js";
-import type { Chain, ChainMember, Charge } from "./chains.js";
+import { AMOUNT_TOLERANCE_PER_MILLE, withinTolerance } from "./amount-tolerance.js";
+import { type Cadence, CADENCES, DATE_TOLERANCE_DAYS } from "./cadence.js";
+import type { Chain, ChainMember } from "./chains.js";
+import type { MerchantCharges } from "./merchant-charges.js";
 
 /** A run of charges at one price inside a series; `offset` turns the chain's steps into the series'. */
 export interface Segment {
@@ -21,29 +22,40 @@ export interface AssembledSeries {
  * Joins chains of one merchant and cadence across price changes: a chain of at least two charges
  * (the new price has persisted) that starts where another series' next charge was due, at an amount
  * outside the tolerance but no more than double or less than half of it, continues that series as
- * a new segment. A price that appears once and is gone again was a chain of one and never joins.
+ * a new segment, if that series' price had persisted too (two charges or more). A price that
+ * appears once and is gone again was a chain of one and never joins.
  */
 export function assembleSeries(chains: readonly Chain[], cadence: Cadence): AssembledSeries[] {
-  const { maxStepsPerGap } = CADENCES[cadence];
   const assembled: { segments: Segment[] }[] = [];
+  // Series whose price has persisted and whose next charge may still come: the only ones a later chain can continue.
+  let open: { series: { segments: Segment[] }; due: number[] }[] = [];
   for (const chain of chains) {
     const segment = toSegment(chain, 0);
     const first = chain.members[0]!;
-    let best: { series: { segments: Segment[] }; offset: number; deviation: number } | undefined;
+    open = open.filter(({ due }) => first.day <= due.at(-1)! + DATE_TOLERANCE_DAYS);
+    let best: { entry: (typeof open)[number]; offset: number; deviation: number } | undefined;
     if (chain.members.length >= 2) {
-      for (const series of assembled) {
-        const last = series.segments.at(-1)!;
+      for (const entry of open) {
+        const last = entry.series.segments.at(-1)!;
         const lastMember = last.members.at(-1)!;
         if (lastMember.day >= first.day || !isPriceStep(last.doubledTypical, segment.doubledTypical)) continue;
-        for (let steps = 1; steps <= maxStepsPerGap; steps++) {
-          const deviation = Math.abs(first.day - expectedDay(cadence, last.anchorDay, lastMember.step + steps));
-          if (deviation > DATE_TOLERANCE_DAYS || (best && best.deviation <= deviation)) continue;
-          best = { series, offset: last.offset + lastMember.step + steps, deviation };
-        }
+        entry.due.forEach((dueDay, missed) => {
+          const deviation = Math.abs(first.day - dueDay);
+          if (deviation > DATE_TOLERANCE_DAYS || (best && best.deviation <= deviation)) return;
+          best = { entry, offset: last.offset + lastMember.step + 1 + missed, deviation };
+        });
       }
     }
-    if (best) best.series.segments.push(toSegment(chain, best.offset));
-    else assembled.push({ segments: [segment] });
+    let series: { segments: Segment[] };
+    if (best) {
+      series = best.entry.series;
+      series.segments.push(toSegment(chain, best.offset));
+      open = open.filter((entry) => entry !== best!.entry);
+    } else {
+      series = { segments: [segment] };
+      assembled.push(series);
+    }
+    if (chain.members.length >= 2) open.push({ series, due: chain.due });
   }
   return assembled.map(({ segments }) => ({ cadence, segments }));
 }
@@ -62,12 +74,14 @@ function isPriceStep(doubledBefore: bigint, doubledAfter: bigint): boolean {
  * What survives of a series once its final figures are known, or null: members outside the
  * tolerance of their segment's median are dropped; a gap longer than the cadence allows cuts the
  * series and the latest part is kept (it is the one that says what the user pays now); then it
- * needs the cadence's minimum occurrences, no more than one missed charge for every three gaps (so
- * a series that mostly skips is not mistaken for a faster rhythm), and no more charges of a similar
- * amount at the merchant during its span than it has itself (a daily coffee always has one charge
- * a week apart, but it is a habit, not a subscription).
+ * needs the cadence's minimum occurrences (two yearly charges only at the very same amount and
+ * with nothing else charged there in between: with so little evidence, any two equal purchases a
+ * year apart at a restaurant would do), no more than
+ * one missed charge for every three gaps (so a series that mostly skips is not mistaken for a
+ * faster rhythm), and each price segment a rhythm chance would not explain (`coincidental`; two
+ * chance runs of three at a grocer, a step apart, are not a price change).
  */
-export function validatedSeries(series: AssembledSeries, merchantCharges: readonly Charge[]): AssembledSeries | null {
+export function validatedSeries(series: AssembledSeries, merchant: MerchantCharges): AssembledSeries | null {
   const rule = CADENCES[series.cadence];
   const segments = series.segments
     .map((segment) => {
@@ -78,11 +92,19 @@ export function validatedSeries(series: AssembledSeries, merchantCharges: readon
   const kept = latestRun(segments, rule.maxStepsPerGap);
   const members = kept.flatMap((segment) => segment.members.map((member) => segment.offset + member.step));
   if (members.length < rule.minOccurrences) return null;
+  if (members.length < 3 && !aloneAtOnePrice(kept, merchant)) return null;
   const gaps = members.length - 1;
   const missed = members.slice(1).reduce((sum, step, i) => sum + (step - members[i]! - 1), 0);
   if (missed * 3 > gaps) return null;
-  if (similarOutside(kept, merchantCharges) > members.length) return null;
+  if (kept.some((segment) => coincidental(segment, kept, merchant, rule.maxStepsPerGap))) return null;
   return { cadence: series.cadence, segments: kept };
+}
+
+function aloneAtOnePrice(segments: readonly Segment[], merchant: MerchantCharges): boolean {
+  const members = segments.flatMap((segment) => segment.members);
+  if (members.some((member) => member.amount !== members[0]!.amount)) return false;
+  const [from, to] = [members[0]!.day, members.at(-1)!.day];
+  return merchant.countBetweenDays(from, to) === members.length;
 }
 
 function latestRun(segments: readonly Segment[], maxStepsPerGap: number): Segment[] {
@@ -105,15 +127,36 @@ function latestRun(segments: readonly Segment[], maxStepsPerGap: number): Segmen
   return run;
 }
 
-function similarOutside(segments: readonly Segment[], merchantCharges: readonly Charge[]): number {
-  const inSeries = new Set(segments.flatMap((segment) => segment.members.map((member) => member.item.transactionId)));
-  const from = segments[0]!.members[0]!.day;
-  const to = segments.at(-1)!.members.at(-1)!.day;
-  return merchantCharges.filter(
-    (charge) =>
-      charge.day >= from &&
-      charge.day <= to &&
-      !inSeries.has(charge.item.transactionId) &&
-      segments.some((segment) => withinTolerance(charge.amount, segment.doubledTypical)),
-  ).length;
+/**
+ * Whether a price segment's rhythm could be a coincidence among the merchant's other charges: at
+ * a shop the user visits every few days, similar amounts fall a week or a month apart now and
+ * then, and a daily coffee at menu prices has the same amount a week after any other.
+ *
+ * The estimate: another charge is "alike" when it is within the tolerance of the segment's median,
+ * or, when every charge of the segment has one exact price (strong evidence), when it has that
+ * very amount (counted, or estimated from the similar charges spread over the amounts the
+ * tolerance spans, whichever is more). If alike charges arrive at a rate r per day over the
+ * merchant's history, each next charge of a chance chain can land in up to `maxStepsPerGap`
+ * windows of 2·tolerance + 1 days, so with probability about p = min(1, maxStepsPerGap · r ·
+ * window); each of the merchant's N charges could start a chain, so about N · p^(n−1) chance
+ * chains of n charges are expected. The detector asks this of every merchant and cadence, dozens
+ * of questions per user, so a segment is believed only when its answer is far below one. A
+ * heuristic over counts and days, not money, so plain numbers.
+ */
+const CHANCE_LIMIT = 0.01;
+
+function coincidental(segment: Segment, series: readonly Segment[], merchant: MerchantCharges, maxStepsPerGap: number): boolean {
+  const members = series.flatMap((part) => part.members.map((member) => member.amount));
+  const similar =
+    merchant.countNear(segment.doubledTypical) - members.filter((amount) => withinTolerance(amount, segment.doubledTypical)).length;
+  const [price, ...rest] = segment.members.map((member) => member.amount);
+  let alike = similar;
+  if (rest.every((amount) => amount === price)) {
+    const amountsSpanned = 2 * Number((price! * AMOUNT_TOLERANCE_PER_MILLE) / 1000n) + 1;
+    const exact = merchant.countExactly(price!) - members.filter((amount) => amount === price).length;
+    alike = Math.max(exact, similar / amountsSpanned);
+  }
+  if (alike === 0) return false;
+  const perStep = Math.min(1, maxStepsPerGap * (alike / merchant.historyDays) * (2 * DATE_TOLERANCE_DAYS + 1));
+  return merchant.size * perStep ** (segment.members.length - 1) >= CHANCE_LIMIT;
 }
