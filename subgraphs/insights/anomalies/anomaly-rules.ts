@@ -12,8 +12,11 @@ export const MAX_HISTORY = 100;
 export const MAD_CONSISTENCY_TEN_THOUSANDTHS = 6745n;
 /** Iglewicz and Hoaglin's cut-off for the modified z-score, in tenths: 3.5. */
 export const MODIFIED_Z_THRESHOLD_TENTHS = 35n;
-/** Below this many earlier expenses a payee's median means little; the category is asked instead. */
-export const MIN_PAYEE_HISTORY = 6;
+/**
+ * Below this many earlier expenses a payee's median and MAD swing with every visit (seven restaurant
+ * bills can happen to lie close together); the category is asked instead.
+ */
+export const MIN_PAYEE_HISTORY = 10;
 export const MIN_CATEGORY_HISTORY = 12;
 /**
  * The smallest MAD a score divides by: 10 % of the median. A payee that always charges the same
@@ -32,13 +35,19 @@ export const HABITUAL_DUPLICATE_PAIRS = 2;
 
 /** A first payment to a payee above this percentile of the user's expenses in the year... */
 export const NEW_PAYEE_PERCENTILE = 95;
-/** ...once there are this many expenses to take a percentile of. */
+/** ...once there are this many expenses to take a percentile of... */
 export const MIN_NEW_PAYEE_HISTORY = 30;
+/** ...reaching back this many days: in the first weeks of a history every payee is "new", the yearly bills included. */
+export const MIN_NEW_PAYEE_HISTORY_DAYS = 90;
 
 /** A category's month is a spike above this multiple of the median of its previous months... */
 export const SPIKE_MULTIPLE = 2n;
 /** ...out of the previous six months the category existed in, at least three of them... */
 export const SPIKE_TRAILING_MONTHS = 6;
 export const MIN_SPIKE_TRAILING_MONTHS = 3;
-/** ...and when its spending is at least this many major units above that median, so small categories don't spike over coffee money. */
-export const MIN_SPIKE_EXCESS_MAJOR = 50n;
+/**
+ * ...and when its spending is above that median by at least this share of the user's median month
+ * of all expenses over the same months: a concert ticket doubles a small category's month, but
+ * only a change that matters to the user's budget is worth an alert.
+ */
+export const MIN_SPIKE_EXCESS_PERCENT_OF_SPENDING = 10n;

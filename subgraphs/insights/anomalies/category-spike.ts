@@ -1,8 +1,7 @@
-import { currencyExponent } from "../../../platform/money/money.js";
 import { dayNumber, monthOf, shiftMonth } from "../history/day-number.js";
 import { magnitude } from "../history/history-item.js";
 import type { AnomalyOptions, CategorySpikeAnomaly } from "./anomaly.js";
-import { MIN_SPIKE_EXCESS_MAJOR, MIN_SPIKE_TRAILING_MONTHS, SPIKE_MULTIPLE, SPIKE_TRAILING_MONTHS } from "./anomaly-rules.js";
+import { MIN_SPIKE_EXCESS_PERCENT_OF_SPENDING, MIN_SPIKE_TRAILING_MONTHS, SPIKE_MULTIPLE, SPIKE_TRAILING_MONTHS } from "./anomaly-rules.js";
 import { categoryLabel, formatMinor, formatStatistic, halved, plural, ratio } from "./explain.js";
 import { type HistoryIndex, isExpense } from "./history-index.js";
 import { doubledMedian } from "./robust-stats.js";
@@ -10,7 +9,8 @@ import { doubledMedian } from "./robust-stats.js";
 /**
  * A category's spending this month (so far) above twice the median of its previous months (up to
  * six, only those since the category's first expense, at least three; months with nothing spent
- * count as zero) and at least 50 major units above it. Raised once per category and month, by the
+ * count as zero), and above it by at least a tenth of the user's median month of all spending over
+ * the same months. Raised once per category and month, by the
  * expense that crosses the line, so the key `category-spike:<category>:<month>` is met only once.
  * A category whose median month is nothing is used now and then, and its months never spike.
  */
@@ -35,8 +35,11 @@ export function categorySpike(index: HistoryIndex, position: number, options: An
   }
   const twiceMedian = doubledMedian(months.map((m) => totals.get(m) ?? 0n));
   if (twiceMedian === 0n) return null;
-  const minExcess = MIN_SPIKE_EXCESS_MAJOR * 10n ** BigInt(currencyExponent(options.currency));
-  const spikes = (spent: bigint) => 2n * spent > SPIKE_MULTIPLE * twiceMedian && 2n * spent - twiceMedian >= 2n * minExcess;
+  // excess ≥ 10 % of the median month of all spending, both sides doubled: 100 · (2·spent − 2·median) ≥ 10 · 2·median(all)
+  const twiceMedianSpending = doubledMedian(months.map((m) => index.monthlySpending(m)));
+  const spikes = (spent: bigint) =>
+    2n * spent > SPIKE_MULTIPLE * twiceMedian &&
+    100n * (2n * spent - twiceMedian) >= MIN_SPIKE_EXCESS_PERCENT_OF_SPENDING * twiceMedianSpending;
   const before = totals.get(month) ?? 0n;
   const amount = magnitude(item.amountMinor);
   const spent = before + amount;

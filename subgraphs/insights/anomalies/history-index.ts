@@ -1,4 +1,4 @@
-import { dayNumber } from "../history/day-number.js";
+import { dayNumber, monthOf } from "../history/day-number.js";
 import type { HistoryItem } from "../history/history-item.js";
 import { LOOKBACK_DAYS, MAX_HISTORY } from "./anomaly-rules.js";
 
@@ -17,6 +17,7 @@ export class HistoryIndex {
   private readonly expensesByMerchant = new Map<string, number[]>();
   private readonly expensesByCategory = new Map<string, number[]>();
   private readonly expenses: number[] = [];
+  private readonly expensesByMonth = new Map<string, bigint>();
 
   /** `items` must already be in history order (`inHistoryOrder`). */
   constructor(readonly items: readonly HistoryItem[]) {
@@ -25,6 +26,8 @@ export class HistoryIndex {
       push(this.byMerchant, item.merchantKey, position);
       if (!isExpense(item)) return;
       this.expenses.push(position);
+      const month = monthOf(item.date);
+      this.expensesByMonth.set(month, (this.expensesByMonth.get(month) ?? 0n) - item.amountMinor);
       push(this.expensesByMerchant, item.merchantKey, position);
       if (item.categoryId !== null) push(this.expensesByCategory, item.categoryId, position);
     });
@@ -67,6 +70,14 @@ export class HistoryIndex {
   firstCategoryExpense(position: number): number | undefined {
     const category = this.items[position]!.categoryId;
     return category === null ? undefined : this.expensesByCategory.get(category)?.[0];
+  }
+
+  /**
+   * Everything the user spent in a calendar month. Asked only for months before a transaction's
+   * own, which hold nothing after it, so a scan and an incremental check agree.
+   */
+  monthlySpending(month: string): bigint {
+    return this.expensesByMonth.get(month) ?? 0n;
   }
 
   private before(positions: readonly number[], position: number, days: number, max: number): number[] {

@@ -52,6 +52,13 @@ describe("unusual amounts", () => {
     }
   });
 
+  it("never flags an amount the user already paid that payee, or more, in the past year", () => {
+    const before = item({ id: "bb-big", date: "2025-02-01", payee: "Blue Bottle", amount: -4_500n, category: "dining" });
+    const spike = item({ id: "bb-spike", date: "2025-03-20", payee: "Blue Bottle", amount: -4_200n, category: "dining" });
+    expect(anomaliesFor(spike, [...coffee, before], options)).toEqual([]);
+    expect(anomaliesFor(spike, [...coffee, { ...before, date: "2024-03-01" }], options)).toHaveLength(1);
+  });
+
   it("floors a zero MAD at 10 % of the median, so a same-price payee flags only a much larger charge", () => {
     const gym = charges("g", "City Gym", monthlyDates("2024-01-05", 12), [-4000n], "fitness");
     const at = (amount: bigint) =>
@@ -137,6 +144,13 @@ describe("first payee with a large amount", () => {
     expect(anomaliesFor({ ...watch, amountMinor: -5_000n }, history, options)).toEqual([]);
     expect(anomaliesFor(watch, history.slice(0, 29), options)).toEqual([]);
   });
+
+  it("waits until the history reaches back 90 days: before that every payee is new", () => {
+    const history = charges("g", "Grocer", dailyDates("2024-01-01", 45, 2), [-3_000n, -4_500n, -6_000n]); // to Mar 29
+    const watch = (date: string) => item({ id: "watch", date, payee: "Luxury Watches", amount: -185_000n });
+    expect(anomaliesFor(watch("2024-03-30"), history, options)).toEqual([]);
+    expect(anomaliesFor(watch("2024-03-31"), history, options).map((a) => a.kind)).toEqual(["NEW_PAYEE_LARGE"]);
+  });
 });
 
 describe("category spikes", () => {
@@ -160,6 +174,17 @@ describe("category spikes", () => {
       explanation:
         "Restaurants spending in 2025-05 reached 650.00 with 250.00 at Bistro: 2.2× its median month of 300.00 over the previous 4 months",
     });
+  });
+
+  it("stays quiet when the jump is small next to everything the user spends in a month", () => {
+    const rent = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"].map((m, i) =>
+      item({ id: `rent-${i}`, date: `${m}-01`, payee: "Landlord", amount: -400_000n, category: "housing" }),
+    );
+    const may = [10_000n, 30_000n, 25_000n].map((amount, i) =>
+      item({ id: `m-${i}`, date: `2025-05-0${i + 2}`, payee: "Bistro", amount: -amount, category: "dining" }),
+    );
+    // Dining doubles (650 against 300) but 350 more is under a tenth of a 4,300 month.
+    expect(scan([...monthly, ...rent, ...may], options).filter((a) => a.kind === "CATEGORY_SPIKE")).toEqual([]);
   });
 
   it("needs three earlier months, and counts a month with nothing spent as zero", () => {

@@ -15,18 +15,20 @@ import { doubledMad, doubledMedian } from "./robust-stats.js";
  * An expense far above what the user usually pays there: its modified z-score,
  * 0.6745 · (x − median) / MAD, above 3.5 (Iglewicz and Hoaglin). Measured against the payee's own
  * history when it has enough of it (it knows best what a normal charge there is), else against the
- * category's. Only amounts above the median count: paying less than usual is not an alert.
+ * category's. Only amounts above the median count (paying less than usual is not an alert), and
+ * never one the user already paid that payee, or more, in the past year.
  */
 export function unusualAmount(index: HistoryIndex, position: number, options: AnomalyOptions): UnusualAmountAnomaly | null {
   const item = index.items[position]!;
   if (!isExpense(item)) return null;
   const payeeHistory = index.merchantHistory(position);
+  const amount = magnitude(item.amountMinor);
+  if (payeeHistory.some((p) => magnitude(index.items[p]!.amountMinor) >= amount)) return null;
   const basis = payeeHistory.length >= MIN_PAYEE_HISTORY ? "PAYEE" : "CATEGORY";
   const history = basis === "PAYEE" ? payeeHistory : index.categoryHistory(position);
   if (basis === "CATEGORY" && history.length < MIN_CATEGORY_HISTORY) return null;
 
   const amounts = history.map((p) => magnitude(index.items[p]!.amountMinor));
-  const amount = magnitude(item.amountMinor);
   const twiceMedian = doubledMedian(amounts);
   const twiceDeviation = 2n * amount - twiceMedian;
   if (twiceDeviation <= 0n) return null;
