@@ -1,11 +1,12 @@
 import { doubledMedianOfSorted } from "../anomalies/robust-stats.js";
 import { AMOUNT_TOLERANCE_PER_MILLE, withinTolerance } from "./amount-tolerance.js";
 import { type Cadence, CADENCES, DATE_TOLERANCE_DAYS } from "./cadence.js";
-import type { Chain, ChainMember } from "./chains.js";
+import { type Chain, type ChainMember, closestDue, lastDue } from "./chains.js";
 import type { MerchantCharges } from "./merchant-charges.js";
 
 /** A run of charges at one price inside a series; `offset` turns the chain's steps into the series'. */
 export interface Segment {
+  /** The schedule start the segment's next dates are counted from. */
   readonly anchorDay: number;
   readonly offset: number;
   readonly members: readonly ChainMember[];
@@ -28,22 +29,20 @@ export interface AssembledSeries {
 export function assembleSeries(chains: readonly Chain[], cadence: Cadence): AssembledSeries[] {
   const assembled: { segments: Segment[] }[] = [];
   // Series whose price has persisted and whose next charge may still come: the only ones a later chain can continue.
-  let open: { series: { segments: Segment[] }; due: number[] }[] = [];
+  let open: { series: { segments: Segment[] }; due: number[][] }[] = [];
   for (const chain of chains) {
     const segment = toSegment(chain, 0);
     const first = chain.members[0]!;
-    open = open.filter(({ due }) => first.day <= due.at(-1)! + DATE_TOLERANCE_DAYS);
+    open = open.filter((entry) => first.day <= lastDue(entry) + DATE_TOLERANCE_DAYS);
     let best: { entry: (typeof open)[number]; offset: number; deviation: number } | undefined;
     if (chain.members.length >= 2) {
       for (const entry of open) {
         const last = entry.series.segments.at(-1)!;
         const lastMember = last.members.at(-1)!;
         if (lastMember.day >= first.day || !isPriceStep(last.doubledTypical, segment.doubledTypical)) continue;
-        entry.due.forEach((dueDay, missed) => {
-          const deviation = Math.abs(first.day - dueDay);
-          if (deviation > DATE_TOLERANCE_DAYS || (best && best.deviation <= deviation)) return;
-          best = { entry, offset: last.offset + lastMember.step + 1 + missed, deviation };
-        });
+        const hit = closestDue(entry.due, first.day);
+        if (!hit || (best && best.deviation <= hit.deviation)) continue;
+        best = { entry, offset: last.offset + lastMember.step + hit.steps, deviation: hit.deviation };
       }
     }
     let series: { segments: Segment[] };
@@ -61,7 +60,7 @@ export function assembleSeries(chains: readonly Chain[], cadence: Cadence): Asse
 }
 
 function toSegment(chain: Chain, offset: number): Segment {
-  return { anchorDay: chain.anchorDay, offset, members: chain.members, doubledTypical: doubledMedianOfSorted(chain.amounts) };
+  return { anchorDay: chain.anchors[0]!, offset, members: chain.members, doubledTypical: doubledMedianOfSorted(chain.amounts) };
 }
 
 /** Outside the tolerance (else it would be the same price) yet within a factor of two. */
