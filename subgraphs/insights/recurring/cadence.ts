@@ -1,8 +1,8 @@
 /*
  * The rhythms a recurring series can have and how far a charge may stray from them. Dates are
- * always counted from the series' anchor (its first charge), never from the previous charge, so a
- * series that started on the 31st is expected on Feb 28 (or 29), Mar 31, Apr 30, and posting a day
- * late once does not shift every later expectation.
+ * always counted from the series' anchor (the start of its schedule, see `Chain`), never from the
+ * previous charge, so a series that started on the 31st is expected on Feb 28 (or 29), Mar 31,
+ * Apr 30, and posting a day late once does not shift every later expectation.
  */
 export type Cadence = "WEEKLY" | "BIWEEKLY" | "MONTHLY" | "QUARTERLY" | "YEARLY";
 

@@ -23,7 +23,7 @@ export interface PriceIncrease {
 }
 
 export interface RecurringSeries {
-  /** `recurring:<kind>:<merchantKey>:<cadence>:<first transaction id>`: the same series keeps it as history grows. */
+  /** `recurring:<kind>:<merchantKey>:<cadence>:<first transaction id>`: kept while the series keeps its first charge. */
   readonly key: string;
   readonly merchantKey: string;
   /** The payee text of the latest charge, for display. */

@@ -75,10 +75,10 @@ function isPriceStep(doubledBefore: bigint, doubledAfter: bigint): boolean {
  * series and the latest part is kept (it is the one that says what the user pays now); then it
  * needs the cadence's minimum occurrences (two yearly charges only at the very same amount and
  * with nothing else charged there in between: with so little evidence, any two equal purchases a
- * year apart at a restaurant would do), no more than
- * one missed charge for every three gaps (so a series that mostly skips is not mistaken for a
- * faster rhythm), and each price segment a rhythm chance would not explain (`coincidental`; two
- * chance runs of three at a grocer, a step apart, are not a price change).
+ * year apart at a restaurant would do), no more than one missed charge for every three gaps (so a
+ * series that mostly skips is not mistaken for a faster rhythm), and each price segment a rhythm
+ * chance would not explain (`coincidental`; two chance runs of three at a grocer, a step apart,
+ * are not a price change).
  */
 export function validatedSeries(series: AssembledSeries, merchant: MerchantCharges): AssembledSeries | null {
   const rule = CADENCES[series.cadence];
