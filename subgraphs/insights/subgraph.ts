@@ -4,6 +4,9 @@ import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.
 import { AccountStore } from "./accounts/account.store.js";
 import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
 import { AnalyticsService } from "./analytics/analytics.service.js";
+import { AnomalyJob } from "./anomalies/anomaly.job.js";
+import { AnomalyResolver } from "./anomalies/anomaly.resolver.js";
+import { AnomalyStore } from "./anomalies/anomaly.store.js";
 import { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import { CategoryTreeStore } from "./categories/category-tree.store.js";
 import { CategorizerResolver } from "./categorizer/categorizer.resolver.js";
@@ -16,58 +19,96 @@ import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js"
 import { ledgerSchedulesConsumer } from "./events/ledger-schedules.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { lendingLoansConsumer } from "./events/lending-loans.handler.js";
+import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
+import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
+import { RecommendationService } from "./recommendations/recommendation.service.js";
 import { ScheduleStore } from "./schedules/schedule.store.js";
 import { UserSettingsStore } from "./settings/user-settings.store.js";
+import { SubscriptionResolver } from "./subscriptions/subscription.resolver.js";
+import { SubscriptionService } from "./subscriptions/subscription.service.js";
 import { TransactionStore } from "./transactions/transaction.store.js";
 
 export type { InsightsDeps } from "./insights.deps.js";
 
+/** How often the anomaly job looks for users whose history changed. */
+const ANOMALY_JOB_EVERY_MS = 5_000;
+
 function createInsights(kit: SubgraphKit): InsightsDeps {
-  const { dataSource, clock, outbox } = kit;
+  const { dataSource, clock, outbox, ids } = kit;
   const settings = new UserSettingsStore(dataSource, clock);
   const categories = new CategoryTreeStore(dataSource);
   const accounts = new AccountStore(dataSource);
   const transactions = new TransactionStore(dataSource);
   const loans = new LoanStore(dataSource);
+  const overruns = new BudgetOverrunStore(dataSource);
+  const analytics = new AnalyticsService(dataSource, settings, categories);
+  const netWorth = new NetWorthService(dataSource, settings, accounts, loans);
+  const history = new HistoryService(transactions);
+  const subscriptions = new SubscriptionService(settings, history);
+  const anomalies = new AnomalyStore(dataSource, ids);
+  const anomalyJob = new AnomalyJob(
+    dataSource,
+    clock,
+    anomalies,
+    history,
+    settings,
+    categories,
+    outbox,
+    kit.logger.child({ job: "anomalies" }),
+  );
+  anomalyJob.start(ANOMALY_JOB_EVERY_MS);
   return {
+    clock,
     settings,
     categories,
     accounts,
     transactions,
     loans,
     schedules: new ScheduleStore(dataSource),
-    overruns: new BudgetOverrunStore(dataSource),
-    analytics: new AnalyticsService(dataSource, settings, categories),
-    netWorth: new NetWorthService(dataSource, settings, accounts, loans),
+    overruns,
+    analytics,
+    netWorth,
     categorizer: new CategorizerService(new CategorizerStore(dataSource), outbox, clock),
+    history,
+    subscriptions,
+    anomalies,
+    anomalyJob,
+    recommendations: new RecommendationService(dataSource, settings, analytics, netWorth, loans, overruns, subscriptions),
   };
 }
 
 /**
- * Insights: analytics, net worth over time and what the user's history shows, computed from events
- * into insights' own read models (the ledger's categories, accounts and transactions, lending's
- * loans, budgets' exceeded periods); no reads of other subgraphs and no calls to them.
+ * Insights: analytics, net worth over time, a learning categorizer, recurring charges, anomalies
+ * and recommendations, computed from events into insights' own read models (the ledger's
+ * categories, accounts, schedules and transactions, lending's loans, budgets' exceeded periods);
+ * no reads of other subgraphs and no calls to them. Announces `insights.suggestion.v1` and
+ * `insights.anomaly.v1`.
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
   port: 4008,
-  resolvers: [AnalyticsResolver, CategorizerResolver],
+  resolvers: [AnalyticsResolver, CategorizerResolver, SubscriptionResolver, AnomalyResolver, RecommendationResolver],
   entities: [],
   migrations: [Insights1796560000000],
   createDeps: createInsights,
+  close: async (deps) => {
+    await deps.anomalyJob.stop();
+  },
   consumers: (deps) => [
     userPreferencesConsumer(deps.settings),
     ledgerCategoriesConsumer(deps.categories, deps.transactions, [deps.categorizer]),
     ledgerAccountsConsumer(deps.accounts),
     ledgerSchedulesConsumer(deps.schedules),
-    ledgerTransactionsConsumer(deps.transactions, merchantKey, [deps.categorizer]),
+    ledgerTransactionsConsumer(deps.transactions, merchantKey, [deps.categorizer, deps.anomalyJob]),
     lendingLoansConsumer(deps.loans),
     budgetsAlertsConsumer(deps.overruns),
     userDeletionConsumer("insights", async (manager, userId) => {
+      await deps.anomalies.purgeUser(manager, userId);
+      await deps.recommendations.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
       await deps.overruns.purgeUser(manager, userId);
       await deps.loans.purgeUser(manager, userId);

@@ -169,9 +169,18 @@ export class Insights1796560000000 implements MigrationInterface {
         kind text NOT NULL,
         explanation text NOT NULL,
         transaction_ids uuid[] NOT NULL,
+        -- The day of the transaction that raised it.
+        date date NOT NULL,
         detected_at timestamptz NOT NULL,
         dismissed_at timestamptz,
         UNIQUE (user_id, key)
+      )`);
+    // Users whose history changed since their last anomaly scan (the scan job clears the mark).
+    await q.query(`
+      CREATE TABLE insights.anomaly_scans (
+        user_id uuid PRIMARY KEY,
+        dirty boolean NOT NULL,
+        scanned_at timestamptz
       )`);
     await q.query(`
       CREATE TABLE insights.dismissed_recommendations (
@@ -185,6 +194,7 @@ export class Insights1796560000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
       "dismissed_recommendations",
+      "anomaly_scans",
       "anomalies",
       "suggestions",
       "categorizer_counts",
