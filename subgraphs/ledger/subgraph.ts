@@ -38,6 +38,7 @@ import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-searc
 import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-applications.js";
 import { GroupPostings1796531990936 } from "./migrations/1796531990936-group-postings.js";
 import { SourcePostings1796533800100 } from "./migrations/1796533800100-source-postings.js";
+import { CategorySuggestions1796545645715 } from "./migrations/1796545645715-category-suggestions.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
@@ -166,6 +167,7 @@ export default defineSubgraph<LedgerDeps>({
     RuleApplications1796528411663,
     GroupPostings1796531990936,
     SourcePostings1796533800100,
+    CategorySuggestions1796545645715,
   ],
   createDeps: createLedger,
   close: async (deps) => {
