@@ -178,6 +178,17 @@ describe.each(modes)("the ledger applies insights' category suggestions, on %s",
       f: { categoryIds: [cat.coffee], dateFrom: "2026-02-10", dateTo: "2026-02-10" },
     });
     expect(inCoffee.transactions.nodes).toEqual([{ id }]);
+    // Insights, fed by the ledger's events, counts it under the category too.
+    await eventually(async () => {
+      const spent = await api.ok(
+        alice,
+        `query($r: DateRangeInput!) { spendingByCategory(range: $r) { categories { categoryId transactions } } }`,
+        {
+          r: { from: "2026-02-10", to: "2026-02-10" },
+        },
+      );
+      expect(spent.spendingByCategory.categories).toEqual([{ categoryId: cat.coffee, transactions: 1 }]);
+    });
     // An edit that leaves the category alone keeps the mark.
     await api.ok(alice, `mutation($id: ID!) { updateTransaction(id: $id, input: { notes: "flat white" }) { id } }`, { id });
     expect((await transaction(alice, id)).categorySuggestion).toMatchObject({ categoryId: cat.coffee });
