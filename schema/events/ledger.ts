@@ -47,6 +47,12 @@ export interface TransactionSnapshotV1 {
    * the user wrote it). Absent in events written before the field existed.
    */
   appliedRuleIds?: string[];
+  /**
+   * True while the category is one the ledger applied from insights' suggestion
+   * (`insights.suggestion.v1`) and the user has neither confirmed nor changed it: not a choice of
+   * theirs to learn from. Absent in events written before the field existed.
+   */
+  categorySuggested?: boolean;
 }
 
 export interface TransactionUpdatedV1 {

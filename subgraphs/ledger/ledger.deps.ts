@@ -15,6 +15,7 @@ import type { ScheduleService } from "./recurring/schedule.service.js";
 import type { RuleService } from "./rules/rule.service.js";
 import type { RuleApplicationService } from "./rules/rule-application.service.js";
 import type { SourcePostingService } from "./source-postings/source-posting.service.js";
+import type { SuggestionService } from "./suggestions/suggestion.service.js";
 import type { PostingEntity } from "./transactions/posting.entity.js";
 import type { TransactionEntity } from "./transactions/transaction.entity.js";
 import type { TransactionService } from "./transactions/transaction.service.js";
@@ -45,6 +46,8 @@ export interface LedgerDeps {
   transactions: TransactionService;
   /** Books the payments groups and lending ask for on users' own accounts, and follows their edits. */
   sourcePostings: SourcePostingService;
+  /** Insights' category suggestions: the user's settings, applying them (`insights.suggestion.v1`), undoing them. */
+  suggestions: SuggestionService;
   /** Builds and inserts new transactions (posting, imports, recurring posting). */
   writer: TransactionWriter;
   /** Publishes `ledger.transaction.v1` with base-currency amounts. */

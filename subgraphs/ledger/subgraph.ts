@@ -21,6 +21,7 @@ import { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import { Repricing } from "./currency/repricing.js";
 import { groupsPostingsConsumer } from "./events/groups-postings.handler.js";
 import { identityUsersConsumer } from "./events/identity-users.handler.js";
+import { insightsSuggestionsConsumer } from "./events/insights-suggestions.handler.js";
 import { lendingPostingsConsumer } from "./events/lending-postings.handler.js";
 import { importJobHandler } from "./imports/import.job.js";
 import { ImportResolver } from "./imports/import.resolver.js";
@@ -38,6 +39,7 @@ import { PayeeSearch1764547200260 } from "./migrations/1764547200260-payee-searc
 import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-applications.js";
 import { GroupPostings1796531990936 } from "./migrations/1796531990936-group-postings.js";
 import { SourcePostings1796533800100 } from "./migrations/1796533800100-source-postings.js";
+import { CategorySuggestions1796545645715 } from "./migrations/1796545645715-category-suggestions.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
@@ -50,6 +52,9 @@ import { ruleApplicationJobHandler } from "./rules/rule-application.job.js";
 import { RuleApplicationService } from "./rules/rule-application.service.js";
 import { SourcePostingEntity } from "./source-postings/source-posting.entity.js";
 import { SourcePostingService } from "./source-postings/source-posting.service.js";
+import { SuggestionResolver } from "./suggestions/suggestion.resolver.js";
+import { SuggestionService } from "./suggestions/suggestion.service.js";
+import { CategorySuggestionSettingsEntity } from "./suggestions/suggestion-settings.entity.js";
 import { PostingEntity } from "./transactions/posting.entity.js";
 import { TransactionEntity } from "./transactions/transaction.entity.js";
 import { transactionByIdLoader, transactionLegsLoader } from "./transactions/transaction.loaders.js";
@@ -83,6 +88,13 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const sourcePostings = new SourcePostingService(clock, ids, transactions, categories, kit.logger.child({ consumer: "source-postings" }));
+  const suggestions = new SuggestionService(
+    dataSource,
+    clock,
+    categories,
+    transactions,
+    kit.logger.child({ consumer: "category-suggestions" }),
+  );
   const schedules = new ScheduleService(dataSource, clock, ids, idempotency, accounts, categories, outbox);
   const recurringJob = new RecurringJob(dataSource, outbox, clock, ids, writer, events, kit.logger.child({ job: "recurring" }));
   recurringJob.start(RECURRING_JOB_EVERY_MS);
@@ -97,6 +109,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     categories,
     transactions,
     sourcePostings,
+    suggestions,
     writer,
     events,
     queries,
@@ -123,7 +136,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   };
 }
 
-/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
+/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`) and applies the categories insights suggests (`insights.suggestion.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
@@ -139,6 +152,7 @@ export default defineSubgraph<LedgerDeps>({
     RecurringResolver,
     ImportResolver,
     LedgerUserResolver,
+    SuggestionResolver,
   ],
   entities: [
     AccountEntity,
@@ -153,6 +167,7 @@ export default defineSubgraph<LedgerDeps>({
     ImportFileEntity,
     RuleApplicationEntity,
     SourcePostingEntity,
+    CategorySuggestionSettingsEntity,
   ],
   migrations: [
     CreateTransactions1763769600200,
@@ -166,6 +181,7 @@ export default defineSubgraph<LedgerDeps>({
     RuleApplications1796528411663,
     GroupPostings1796531990936,
     SourcePostings1796533800100,
+    CategorySuggestions1796545645715,
   ],
   createDeps: createLedger,
   close: async (deps) => {
@@ -183,9 +199,11 @@ export default defineSubgraph<LedgerDeps>({
     identityUsersConsumer(deps.categories, deps.settings),
     groupsPostingsConsumer(deps.sourcePostings),
     lendingPostingsConsumer(deps.sourcePostings),
+    insightsSuggestionsConsumer(deps.suggestions),
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
       await deps.sourcePostings.purgeUser(manager, userId);
+      await deps.suggestions.purgeUser(manager, userId);
       await deps.ruleApplications.purgeUser(manager, userId);
       await deps.rules.purgeUser(manager, userId);
       await deps.schedules.purgeUser(manager, userId);

@@ -12,6 +12,7 @@ import { TransactionEntity } from "../transactions/transaction.entity.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
 import type { Categorizer } from "../transactions/transaction.writer.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
+import { NO_SUGGESTION_MARK } from "../transactions/transaction-fields.js";
 import type { TransactionQuery } from "../transactions/transaction-query.service.js";
 import { applyRules, compileRules, type RuleActions, type RuleConditions, validateRule } from "./engine/index.js";
 import { RuleEntity } from "./rule.entity.js";
@@ -168,7 +169,7 @@ export class RuleService {
       const categoryChanged = single !== null && result.categoryId !== single.categoryId;
       const sameRules = result.appliedRuleIds.join() === row.appliedRuleIds.join();
       if (!categoryChanged && result.payee === row.payee && result.tags.join("\u0000") === row.tags.join("\u0000") && sameRules) continue;
-      const next = Object.assign(new TransactionEntity(), row, {
+      const next = Object.assign(new TransactionEntity(), row, categoryChanged ? NO_SUGGESTION_MARK : {}, {
         payee: result.payee,
         tags: result.tags,
         appliedRuleIds: result.appliedRuleIds,

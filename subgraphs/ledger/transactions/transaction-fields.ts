@@ -1,5 +1,5 @@
 import { badInput } from "../../../platform/errors/index.js";
-import { TRANSACTION_STATUSES, type TransactionStatusValue } from "./transaction.entity.js";
+import { TRANSACTION_STATUSES, type TransactionEntity, type TransactionStatusValue } from "./transaction.entity.js";
 
 /** Field rules shared by every way a transaction is written (create, transfer, update, import, schedule). */
 export const MAX_TAGS = 20;
@@ -39,3 +39,13 @@ export function statusValue(status: string | null | undefined, fallback: Transac
 
 /** The payee key duplicate detection compares (see payee-key.ts for the rule). */
 export { normalizePayee as payeeKey } from "./payee-key.js";
+
+/** The columns of an applied category suggestion's mark (see suggestions/). */
+export type SuggestionMark = Pick<TransactionEntity, "suggestedCategoryId" | "suggestionConfidence" | "suggestionAppliedAt">;
+
+/** A category changed by anything but the suggestion itself: the mark goes. */
+export const NO_SUGGESTION_MARK: SuggestionMark = Object.freeze({
+  suggestedCategoryId: null,
+  suggestionConfidence: null,
+  suggestionAppliedAt: null,
+});

@@ -81,6 +81,24 @@ export class TransactionEntity {
   @Column("text", { name: "bank_transaction_id", nullable: true })
   bankTransactionId!: string | null;
 
+  /**
+   * The mark of a category suggestion the ledger applied (see suggestions/): set together, and only
+   * while the category line is still that suggestion, untouched by the user.
+   */
+  @Column("uuid", { name: "suggested_category_id", nullable: true })
+  suggestedCategoryId!: string | null;
+
+  /** Decimal text, 0 to 1, four places. */
+  @Column("numeric", { name: "suggestion_confidence", nullable: true })
+  suggestionConfidence!: string | null;
+
+  @Column("timestamptz", { name: "suggestion_applied_at", nullable: true })
+  suggestionAppliedAt!: Date | null;
+
+  /** A suggestion was applied once: later ones are ignored, so an undo or a change by the user sticks. */
+  @Column("boolean", { name: "suggestion_taken" })
+  suggestionTaken!: boolean;
+
   @Column("timestamptz", { name: "deleted_at", nullable: true })
   deletedAt!: Date | null;
 

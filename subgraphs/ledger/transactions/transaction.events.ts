@@ -37,6 +37,7 @@ export function transactionSnapshot(
     splits,
     deleted: t.deletedAt !== null,
     appliedRuleIds: t.appliedRuleIds,
+    categorySuggested: t.suggestedCategoryId !== null,
     // Filled in by BaseAmounts just before publishing.
     baseCurrency: null,
     baseAmountMinor: null,

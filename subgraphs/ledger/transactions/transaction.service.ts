@@ -21,7 +21,7 @@ import { transactionLocked } from "./transaction.errors.js";
 import { transactionSnapshot } from "./transaction.events.js";
 import { type EntryInput, splitLines, type StoredTransaction, type TransactionWriter } from "./transaction.writer.js";
 import type { TransactionEventPublisher } from "./transaction-events.publisher.js";
-import { notesText, payeeText, statusValue, tagList } from "./transaction-fields.js";
+import { NO_SUGGESTION_MARK, notesText, payeeText, statusValue, tagList } from "./transaction-fields.js";
 
 /** `amount` (positive) leaves `fromAccountId`; `toAmount` arrives on `toAccountId` (required across currencies). */
 export interface TransferInput {
@@ -110,8 +110,19 @@ export class TransactionService {
     return this.dataSource.transaction((manager) => this.updateIn(manager, userId, id, patch, traceId));
   }
 
-  /** `update` inside the caller's transaction (see `postIn`). */
-  async updateIn(manager: EntityManager, userId: string, id: string, patch: TransactionPatch, traceId: string): Promise<StoredTransaction> {
+  /**
+   * `update` inside the caller's transaction (see `postIn`). Giving a category (categoryId or
+   * splits) ends the mark of an applied suggestion: the user has confirmed or replaced it. With
+   * `suggested`, the single category given is itself the suggestion being applied, and is marked.
+   */
+  async updateIn(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+    patch: TransactionPatch,
+    traceId: string,
+    suggested?: { confidence: string },
+  ): Promise<StoredTransaction> {
     const before = await this.loadOwned(manager, userId, id, true);
     const old = before.transaction;
     if (old.locked) throw transactionLocked();
@@ -165,6 +176,20 @@ export class TransactionService {
         splits.flatMap((s) => (s.categoryId ? [s.categoryId] : [])),
         "categoryId",
       );
+      if (patch.splits != null || patch.categoryId !== undefined) {
+        const marked = suggested && splits.length === 1 ? splits[0]!.categoryId : null;
+        Object.assign(
+          next,
+          marked
+            ? {
+                suggestedCategoryId: marked,
+                suggestionConfidence: suggested!.confidence,
+                suggestionAppliedAt: next.updatedAt,
+                suggestionTaken: true,
+              }
+            : NO_SUGGESTION_MARK,
+        );
+      }
       next.accountId = account.id;
       next.amountMinor = amount.amountMinor;
       next.currency = amount.currency;

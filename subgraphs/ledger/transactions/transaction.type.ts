@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-gr
 
 import { PageInfo } from "../../../platform/graphql/index.js";
 import { MoneyType } from "../../../platform/money/index.js";
+import { AppliedCategorySuggestion } from "../suggestions/suggestion.type.js";
 import { UserRef } from "../users/user.type.js";
 import type { PostingEntity } from "./posting.entity.js";
 import type { TransactionEntity } from "./transaction.entity.js";
@@ -70,6 +71,13 @@ export class Transaction {
   @Field(() => [ID], { description: "The rules that touched it, in the order they ran." })
   appliedRuleIds!: string[];
 
+  @Field(() => AppliedCategorySuggestion, {
+    nullable: true,
+    description:
+      "Set while its category is one insights suggested and the ledger applied, unconfirmed: null once undone or the category is changed.",
+  })
+  categorySuggestion!: AppliedCategorySuggestion | null;
+
   @Field(() => MoneyType, { nullable: true, description: "Transfers: what arrived on the destination account, in its currency." })
   toAmount!: MoneyType | null;
 
@@ -101,6 +109,7 @@ export class Transaction {
       locked: entity.locked,
       deleted: entity.deletedAt !== null,
       appliedRuleIds: entity.appliedRuleIds,
+      categorySuggestion: AppliedCategorySuggestion.of(entity),
       toAmount:
         entity.counterAmountMinor !== null && entity.counterCurrency
           ? MoneyType.from({ amountMinor: entity.counterAmountMinor, currency: entity.counterCurrency })
