@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 
 import type { Outbox } from "../../../platform/events/index.js";
-import { repeatEvery,type Repeating } from "../../../platform/jobs/index.js";
+import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import { addDays, type Clock } from "../../../platform/time/index.js";
 import { ANOMALY_DETECTED, INSIGHTS_ANOMALY_TOPIC } from "../../../schema/events/insights.js";
 import type { CategoryTreeStore } from "../categories/category-tree.store.js";

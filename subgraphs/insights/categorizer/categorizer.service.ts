@@ -35,7 +35,8 @@ export class CategorizerService implements TransactionReaction, CategoryMoveReac
 
   async react(manager: EntityManager, change: TransactionChange, traceId: string): Promise<void> {
     const t = change.now ?? change.before!;
-    await this.store.learn(manager, t.id, t.userId, change.now, change.fromRule);
+    // An applied suggestion teaches nothing until the user confirms it: the model must not learn its own guesses.
+    await this.store.learn(manager, t.id, t.userId, change.suggested ? null : change.now, change.fromRule);
     const now = change.now;
     if (!change.posted || !now || now.kind === "TRANSFER" || now.categoryId) return;
     const [best, ...alternatives] = await this.suggestions(

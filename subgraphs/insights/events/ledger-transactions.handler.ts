@@ -20,6 +20,8 @@ export interface TransactionChange {
   posted: boolean;
   /** Rules set fields of it (its category then teaches the categorizer less than a choice of the user's). */
   fromRule: boolean;
+  /** Its category is a suggestion the ledger applied and the user has not confirmed: it teaches nothing. */
+  suggested: boolean;
 }
 
 /** What else happens when a transaction changes, in the same inbox transaction (the categorizer learns, anomalies are looked for). */
