@@ -1,5 +1,6 @@
 import type { AccountStore } from "./accounts/account.store.js";
 import type { AnalyticsService } from "./analytics/analytics.service.js";
+import type { AskService } from "./ask/ask.service.js";
 import type { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import type { CategoryTreeStore } from "./categories/category-tree.store.js";
 import type { CategorizerService } from "./categorizer/categorizer.service.js";
@@ -19,6 +20,7 @@ export interface InsightsDeps {
   schedules: ScheduleStore;
   overruns: BudgetOverrunStore;
   analytics: AnalyticsService;
+  ask: AskService;
   netWorth: NetWorthService;
   categorizer: CategorizerService;
 }

@@ -4,6 +4,8 @@ import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.
 import { AccountStore } from "./accounts/account.store.js";
 import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
 import { AnalyticsService } from "./analytics/analytics.service.js";
+import { AskResolver } from "./ask/ask.resolver.js";
+import { AskService } from "./ask/ask.service.js";
 import { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import { CategoryTreeStore } from "./categories/category-tree.store.js";
 import { CategorizerResolver } from "./categorizer/categorizer.resolver.js";
@@ -33,6 +35,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   const accounts = new AccountStore(dataSource);
   const transactions = new TransactionStore(dataSource);
   const loans = new LoanStore(dataSource);
+  const analytics = new AnalyticsService(dataSource, settings, categories);
   return {
     settings,
     categories,
@@ -41,7 +44,8 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     loans,
     schedules: new ScheduleStore(dataSource),
     overruns: new BudgetOverrunStore(dataSource),
-    analytics: new AnalyticsService(dataSource, settings, categories),
+    analytics,
+    ask: new AskService(settings, categories, transactions, analytics),
     netWorth: new NetWorthService(dataSource, settings, accounts, loans),
     categorizer: new CategorizerService(new CategorizerStore(dataSource), outbox, clock),
   };
@@ -55,7 +59,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
   port: 4008,
-  resolvers: [AnalyticsResolver, CategorizerResolver],
+  resolvers: [AnalyticsResolver, AskResolver, CategorizerResolver],
   entities: [],
   migrations: [Insights1796560000000],
   createDeps: createInsights,
