@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import type { AccountStore } from "../accounts/account.store.js";
+import type { AccountStore, InsightAccount } from "../accounts/account.store.js";
 import type { LoanStore } from "../loans/loan.store.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
 import { type NetWorthPoint, netWorthSeries } from "./net-worth.js";
@@ -23,8 +23,38 @@ export class NetWorthService {
     const { baseCurrency } = await this.settings.get(userId);
     const last = days.at(-1)!;
     const accounts = await this.accounts.list(userId);
-    // Daily sums per account: a few thousand rows even for years of history, walked in memory.
-    const postings: Array<{ account_id: string; date: string; total: string }> = await this.dataSource.query(
+    const postings = await this.dailyPostings(userId, last);
+    const loans = await this.loans.history(userId, last);
+    const points = netWorthSeries({
+      days,
+      currency: baseCurrency,
+      accounts,
+      postings,
+      loans,
+    });
+    const leftOut =
+      accounts.filter((a) => a.currency !== baseCurrency).length +
+      new Set(loans.filter((l) => l.currency !== baseCurrency).map((l) => l.loanId)).size;
+    return { currency: baseCurrency, points, leftOut };
+  }
+
+  /**
+   * Each account's balance at the end of `day`, in the account's own currency, as the net worth
+   * counts it: the opening balance from the opening date, then every posting up to that day.
+   */
+  async balancesOn(userId: string, day: string): Promise<Array<{ account: InsightAccount; balanceMinor: bigint }>> {
+    const accounts = await this.accounts.list(userId);
+    const sums = new Map<string, bigint>();
+    for (const p of await this.dailyPostings(userId, day)) sums.set(p.accountId, (sums.get(p.accountId) ?? 0n) + p.amountMinor);
+    return accounts.map((account) => ({
+      account,
+      balanceMinor: (account.openingDate <= day ? account.openingBalanceMinor : 0n) + (sums.get(account.id) ?? 0n),
+    }));
+  }
+
+  /** Daily sums per account up to `last`, ascending by date: a few thousand rows even for years of history. */
+  private async dailyPostings(userId: string, last: string): Promise<Array<{ accountId: string; date: string; amountMinor: bigint }>> {
+    const rows: Array<{ account_id: string; date: string; total: string }> = await this.dataSource.query(
       `SELECT account_id, to_char(date, 'YYYY-MM-DD') AS date, sum(amount)::text AS total FROM (
          SELECT account_id, date, amount_minor AS amount FROM insights.transactions WHERE user_id = $1 AND date <= $2
          UNION ALL
@@ -33,17 +63,6 @@ export class NetWorthService {
        ) p GROUP BY account_id, date ORDER BY date`,
       [userId, last],
     );
-    const loans = await this.loans.history(userId, last);
-    const points = netWorthSeries({
-      days,
-      currency: baseCurrency,
-      accounts,
-      postings: postings.map((p) => ({ accountId: p.account_id, date: p.date, amountMinor: BigInt(p.total) })),
-      loans,
-    });
-    const leftOut =
-      accounts.filter((a) => a.currency !== baseCurrency).length +
-      new Set(loans.filter((l) => l.currency !== baseCurrency).map((l) => l.loanId)).size;
-    return { currency: baseCurrency, points, leftOut };
+    return rows.map((r) => ({ accountId: r.account_id, date: r.date, amountMinor: BigInt(r.total) }));
   }
 }
