@@ -4,6 +4,9 @@ import type { AskService } from "./ask/ask.service.js";
 import type { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import type { CategoryTreeStore } from "./categories/category-tree.store.js";
 import type { CategorizerService } from "./categorizer/categorizer.service.js";
+import type { ForecastJob } from "./forecast/forecast.job.js";
+import type { ForecastService } from "./forecast/forecast.service.js";
+import type { ForecastWarningStore } from "./forecast/forecast-warning.store.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
 import type { ScheduleStore } from "./schedules/schedule.store.js";
@@ -23,4 +26,7 @@ export interface InsightsDeps {
   ask: AskService;
   netWorth: NetWorthService;
   categorizer: CategorizerService;
+  forecast: ForecastService;
+  forecastWarnings: ForecastWarningStore;
+  forecastJob: ForecastJob;
 }

@@ -18,6 +18,10 @@ import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js"
 import { ledgerSchedulesConsumer } from "./events/ledger-schedules.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { lendingLoansConsumer } from "./events/lending-loans.handler.js";
+import { ForecastJob } from "./forecast/forecast.job.js";
+import { ForecastResolver } from "./forecast/forecast.resolver.js";
+import { ForecastService } from "./forecast/forecast.service.js";
+import { ForecastWarningStore } from "./forecast/forecast-warning.store.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
@@ -28,6 +32,12 @@ import { TransactionStore } from "./transactions/transaction.store.js";
 
 export type { InsightsDeps } from "./insights.deps.js";
 
+/**
+ * How often the forecast pass runs: daily, and at each start. It announces a warning once, so a
+ * more frequent pass would only find a new shortfall sooner, at the cost of projecting every user.
+ */
+const FORECAST_JOB_EVERY_MS = 24 * 3_600_000;
+
 function createInsights(kit: SubgraphKit): InsightsDeps {
   const { dataSource, clock, outbox } = kit;
   const settings = new UserSettingsStore(dataSource, clock);
@@ -36,33 +46,54 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   const transactions = new TransactionStore(dataSource);
   const loans = new LoanStore(dataSource);
   const analytics = new AnalyticsService(dataSource, settings, categories);
+  const schedules = new ScheduleStore(dataSource);
+  const netWorth = new NetWorthService(dataSource, settings, accounts, loans);
+  const forecast = new ForecastService(settings, netWorth, schedules, transactions);
+  const forecastWarnings = new ForecastWarningStore(dataSource);
+  const forecastJob = new ForecastJob(
+    dataSource,
+    clock,
+    forecast,
+    forecastWarnings,
+    outbox,
+    kit.logger.child({ job: "insights-forecast" }),
+  );
+  forecastJob.start(FORECAST_JOB_EVERY_MS);
   return {
     settings,
     categories,
     accounts,
     transactions,
     loans,
-    schedules: new ScheduleStore(dataSource),
+    schedules,
     overruns: new BudgetOverrunStore(dataSource),
     analytics,
     ask: new AskService(settings, categories, transactions, analytics),
-    netWorth: new NetWorthService(dataSource, settings, accounts, loans),
+    netWorth,
     categorizer: new CategorizerService(new CategorizerStore(dataSource), outbox, clock),
+    forecast,
+    forecastWarnings,
+    forecastJob,
   };
 }
 
 /**
- * Insights: analytics, net worth over time and what the user's history shows, computed from events
- * into insights' own read models (the ledger's categories, accounts and transactions, lending's
- * loans, budgets' exceeded periods); no reads of other subgraphs and no calls to them.
+ * Insights: analytics, net worth over time, questions answered in plain words, the cash-flow
+ * projection and what the user's history shows, computed from events into insights' own read
+ * models (the ledger's categories, accounts, schedules and transactions, lending's loans, budgets'
+ * exceeded periods); no reads of other subgraphs and no calls to them. A daily pass announces
+ * accounts projected below zero on `insights.forecast.v1`.
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
   port: 4008,
-  resolvers: [AnalyticsResolver, AskResolver, CategorizerResolver],
+  resolvers: [AnalyticsResolver, AskResolver, CategorizerResolver, ForecastResolver],
   entities: [],
   migrations: [Insights1796560000000],
   createDeps: createInsights,
+  close: async (deps) => {
+    await deps.forecastJob.stop();
+  },
   consumers: (deps) => [
     userPreferencesConsumer(deps.settings),
     ledgerCategoriesConsumer(deps.categories, deps.transactions, [deps.categorizer]),
@@ -72,6 +103,7 @@ export default defineSubgraph<InsightsDeps>({
     lendingLoansConsumer(deps.loans),
     budgetsAlertsConsumer(deps.overruns),
     userDeletionConsumer("insights", async (manager, userId) => {
+      await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
       await deps.overruns.purgeUser(manager, userId);
       await deps.loans.purgeUser(manager, userId);
