@@ -215,4 +215,23 @@ describe.each(modes)("the cash-flow forecast on %s", (_mode, config) => {
     const bob = await sg.register("Bob");
     expect(await forecast(bob, 30)).toMatchObject({ accounts: [], totals: [], warnings: [] });
   });
+
+  it("purges a deleted user's announced warnings with the rest of their data", async () => {
+    const db = sg.subgraph("insights").kit.dataSource;
+    const left = async () =>
+      Number(
+        (
+          await db.query(
+            `SELECT (SELECT count(*) FROM insights.forecast_warnings WHERE user_id = $1) + (SELECT count(*) FROM insights.schedules WHERE user_id = $1)
+                  + (SELECT count(*) FROM insights.transactions WHERE user_id = $1) + (SELECT count(*) FROM insights.accounts WHERE user_id = $1) AS n`,
+            [alice.id],
+          )
+        )[0].n,
+      );
+    expect(await left()).toBeGreaterThan(0);
+    expect(
+      (await sg.query(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: alice.password }, alice.headers)).data.deleteAccount,
+    ).toBe(true);
+    await eventually(async () => expect(await left()).toBe(0));
+  });
 });
