@@ -138,7 +138,9 @@ export class NegativeBalanceWarning {
   periods!: DaySpan[];
 }
 
-@ObjectType("CashflowForecast")
+@ObjectType("CashflowForecast", {
+  description: "Projected closing balances per account and per currency, ready to plot, with the days below zero.",
+})
 export class CashflowForecast {
   @Field(() => String, { description: "Your own day; the projection starts the day after." })
   today!: string;
