@@ -3,9 +3,13 @@ import type { AccountStore } from "./accounts/account.store.js";
 import type { AnalyticsService } from "./analytics/analytics.service.js";
 import type { AnomalyJob } from "./anomalies/anomaly.job.js";
 import type { AnomalyStore } from "./anomalies/anomaly.store.js";
+import type { AskService } from "./ask/ask.service.js";
 import type { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import type { CategoryTreeStore } from "./categories/category-tree.store.js";
 import type { CategorizerService } from "./categorizer/categorizer.service.js";
+import type { ForecastJob } from "./forecast/forecast.job.js";
+import type { ForecastService } from "./forecast/forecast.service.js";
+import type { ForecastWarningStore } from "./forecast/forecast-warning.store.js";
 import type { HistoryService } from "./history/history.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
@@ -26,6 +30,7 @@ export interface InsightsDeps {
   schedules: ScheduleStore;
   overruns: BudgetOverrunStore;
   analytics: AnalyticsService;
+  ask: AskService;
   netWorth: NetWorthService;
   categorizer: CategorizerService;
   history: HistoryService;
@@ -33,4 +38,7 @@ export interface InsightsDeps {
   anomalies: AnomalyStore;
   anomalyJob: AnomalyJob;
   recommendations: RecommendationService;
+  forecast: ForecastService;
+  forecastWarnings: ForecastWarningStore;
+  forecastJob: ForecastJob;
 }

@@ -7,6 +7,8 @@ import { AnalyticsService } from "./analytics/analytics.service.js";
 import { AnomalyJob } from "./anomalies/anomaly.job.js";
 import { AnomalyResolver } from "./anomalies/anomaly.resolver.js";
 import { AnomalyStore } from "./anomalies/anomaly.store.js";
+import { AskResolver } from "./ask/ask.resolver.js";
+import { AskService } from "./ask/ask.service.js";
 import { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
 import { CategoryTreeStore } from "./categories/category-tree.store.js";
 import { CategorizerResolver } from "./categorizer/categorizer.resolver.js";
@@ -19,6 +21,10 @@ import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js"
 import { ledgerSchedulesConsumer } from "./events/ledger-schedules.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { lendingLoansConsumer } from "./events/lending-loans.handler.js";
+import { ForecastJob } from "./forecast/forecast.job.js";
+import { ForecastResolver } from "./forecast/forecast.resolver.js";
+import { ForecastService } from "./forecast/forecast.service.js";
+import { ForecastWarningStore } from "./forecast/forecast-warning.store.js";
 import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
@@ -36,6 +42,11 @@ export type { InsightsDeps } from "./insights.deps.js";
 
 /** How often the anomaly job looks for users whose history changed. */
 const ANOMALY_JOB_EVERY_MS = 5_000;
+/**
+ * How often the forecast pass runs: daily, and at each start. It announces a warning once, so a
+ * more frequent pass would only find a new shortfall sooner, at the cost of projecting every user.
+ */
+const FORECAST_JOB_EVERY_MS = 24 * 3_600_000;
 
 function createInsights(kit: SubgraphKit): InsightsDeps {
   const { dataSource, clock, outbox, ids } = kit;
@@ -46,6 +57,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   const loans = new LoanStore(dataSource);
   const overruns = new BudgetOverrunStore(dataSource);
   const analytics = new AnalyticsService(dataSource, settings, categories);
+  const schedules = new ScheduleStore(dataSource);
   const netWorth = new NetWorthService(dataSource, settings, accounts, loans);
   const history = new HistoryService(transactions);
   const subscriptions = new SubscriptionService(settings, history);
@@ -61,6 +73,17 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     kit.logger.child({ job: "anomalies" }),
   );
   anomalyJob.start(ANOMALY_JOB_EVERY_MS);
+  const forecast = new ForecastService(settings, netWorth, schedules, transactions);
+  const forecastWarnings = new ForecastWarningStore(dataSource);
+  const forecastJob = new ForecastJob(
+    dataSource,
+    clock,
+    forecast,
+    forecastWarnings,
+    outbox,
+    kit.logger.child({ job: "insights-forecast" }),
+  );
+  forecastJob.start(FORECAST_JOB_EVERY_MS);
   return {
     clock,
     settings,
@@ -68,9 +91,10 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     accounts,
     transactions,
     loans,
-    schedules: new ScheduleStore(dataSource),
+    schedules,
     overruns,
     analytics,
+    ask: new AskService(settings, categories, transactions, analytics),
     netWorth,
     categorizer: new CategorizerService(new CategorizerStore(dataSource), outbox, clock),
     history,
@@ -78,25 +102,38 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     anomalies,
     anomalyJob,
     recommendations: new RecommendationService(dataSource, settings, analytics, netWorth, loans, overruns, subscriptions),
+    forecast,
+    forecastWarnings,
+    forecastJob,
   };
 }
 
 /**
- * Insights: analytics, net worth over time, a learning categorizer, recurring charges, anomalies
- * and recommendations, computed from events into insights' own read models (the ledger's
- * categories, accounts, schedules and transactions, lending's loans, budgets' exceeded periods);
- * no reads of other subgraphs and no calls to them. Announces `insights.suggestion.v1` and
- * `insights.anomaly.v1`.
+ * Insights: analytics, net worth over time, questions answered in plain words, the cash-flow
+ * projection, a learning categorizer, recurring charges, anomalies and recommendations, computed
+ * from events into insights' own read models (the ledger's categories, accounts, schedules and
+ * transactions, lending's loans, budgets' exceeded periods); no reads of other subgraphs and no
+ * calls to them. Announces `insights.suggestion.v1`, `insights.anomaly.v1` and, from a daily
+ * pass, accounts projected below zero on `insights.forecast.v1`.
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
   port: 4008,
-  resolvers: [AnalyticsResolver, CategorizerResolver, SubscriptionResolver, AnomalyResolver, RecommendationResolver],
+  resolvers: [
+    AnalyticsResolver,
+    AskResolver,
+    CategorizerResolver,
+    ForecastResolver,
+    SubscriptionResolver,
+    AnomalyResolver,
+    RecommendationResolver,
+  ],
   entities: [],
   migrations: [Insights1796560000000],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
+    await deps.forecastJob.stop();
   },
   consumers: (deps) => [
     userPreferencesConsumer(deps.settings),
@@ -109,6 +146,7 @@ export default defineSubgraph<InsightsDeps>({
     userDeletionConsumer("insights", async (manager, userId) => {
       await deps.anomalies.purgeUser(manager, userId);
       await deps.recommendations.purgeUser(manager, userId);
+      await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
       await deps.overruns.purgeUser(manager, userId);
       await deps.loans.purgeUser(manager, userId);

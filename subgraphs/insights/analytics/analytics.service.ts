@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
+import type { CategoryTreeStore, InsightCategory } from "../categories/category-tree.store.js";
+import { merchantKey } from "../categorizer/payee-tokens.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
 import type { DateRange } from "./date-range.js";
 import { monthRange, monthsBetween } from "./date-range.js";
@@ -22,6 +23,21 @@ export interface PayeeAmount {
   payee: string;
   amountMinor: bigint;
   transactions: number;
+}
+
+/** Which lines count: some categories (their subcategories included), one payee (by merchant key), or both. */
+export interface LineFilter {
+  categoryIds?: readonly string[];
+  /** Any payee that normalizes to the same merchant as this one ("SQ *BLUE BOTTLE 12" for "Blue Bottle"). */
+  payee?: string;
+}
+
+/** One expense among the largest: its lines in the filter added up, in the base currency, positive. */
+export interface LargestExpense {
+  transactionId: string;
+  date: string;
+  payee: string;
+  amountMinor: bigint;
 }
 
 export interface MonthFigures {
@@ -51,17 +67,18 @@ export class AnalyticsService {
     range: DateRange,
     kind: FlowKind,
     rollUpSubcategories: boolean,
-    categoryIds?: string[],
+    filter: LineFilter = {},
   ): Promise<Breakdown> {
     const { baseCurrency } = await this.settings.get(userId);
     const categories = await this.tree.list(userId);
-    const filter = categoryIds ? withDescendants(categoryIds, categories) : null;
+    const { categoryIds, payeeKey } = this.lineFilter(filter, categories);
     const rows: Array<{ category_id: string | null; total: string | null; n: number; unconverted: number }> = await this.dataSource.query(
       `SELECT category_id, sum(base_amount_minor)::text AS total, count(DISTINCT transaction_id)::int AS n,
               count(*) FILTER (WHERE base_amount_minor IS NULL)::int AS unconverted
-       FROM insights.lines WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND kind = $4 AND ($5::uuid[] IS NULL OR category_id = ANY($5::uuid[]))
+       FROM insights.lines WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND kind = $4
+         AND ($5::uuid[] IS NULL OR category_id = ANY($5::uuid[])) AND ($6::text IS NULL OR merchant_key = $6)
        GROUP BY category_id`,
-      [userId, range.from, range.to, kind, filter],
+      [userId, range.from, range.to, kind, categoryIds, payeeKey],
     );
     const sign = kind === "EXPENSE" ? -1n : 1n;
     const totals = rows.map((r) => ({
@@ -77,6 +94,34 @@ export class AnalyticsService {
       totalMinor: items.reduce((sum, i) => sum + i.amountMinor, 0n),
       items,
       unconverted: rows.reduce((n, r) => n + r.unconverted, 0),
+    };
+  }
+
+  /**
+   * The `limit` largest expenses over a range, in the base currency: each transaction's expense
+   * lines in the filter added up (a split counts only its lines in the asked categories), a
+   * refund netted against its own transaction only. Lines without a base amount are left out.
+   */
+  async largestExpenses(
+    userId: string,
+    range: DateRange,
+    limit: number,
+    filter: LineFilter = {},
+  ): Promise<{ currency: string; items: LargestExpense[] }> {
+    const { baseCurrency } = await this.settings.get(userId);
+    const { categoryIds, payeeKey } = this.lineFilter(filter, filter.categoryIds ? await this.tree.list(userId) : []);
+    const rows: Array<{ id: string; date: string; payee: string; total: string }> = await this.dataSource.query(
+      `SELECT t.id, to_char(t.date, 'YYYY-MM-DD') AS date, t.payee, sum(l.base_amount_minor)::text AS total
+       FROM insights.lines l JOIN insights.transactions t ON t.id = l.transaction_id
+       WHERE l.user_id = $1 AND l.date BETWEEN $2 AND $3 AND l.kind = 'EXPENSE' AND l.base_amount_minor IS NOT NULL
+         AND ($4::uuid[] IS NULL OR l.category_id = ANY($4::uuid[])) AND ($5::text IS NULL OR l.merchant_key = $5)
+       GROUP BY t.id HAVING sum(l.base_amount_minor) < 0
+       ORDER BY sum(l.base_amount_minor), t.date, t.id LIMIT $6`,
+      [userId, range.from, range.to, categoryIds, payeeKey, limit],
+    );
+    return {
+      currency: baseCurrency,
+      items: rows.map((r) => ({ transactionId: r.id, date: r.date, payee: r.payee, amountMinor: -BigInt(r.total) })),
     };
   }
 
@@ -114,6 +159,16 @@ export class AnalyticsService {
         incomeMinor: BigInt(byMonth.get(month)?.income ?? "0"),
         spendingMinor: BigInt(byMonth.get(month)?.spending ?? "0"),
       })),
+    };
+  }
+
+  private lineFilter(
+    filter: LineFilter,
+    categories: readonly InsightCategory[],
+  ): { categoryIds: string[] | null; payeeKey: string | null } {
+    return {
+      categoryIds: filter.categoryIds ? withDescendants(filter.categoryIds, categories) : null,
+      payeeKey: filter.payee === undefined ? null : merchantKey(filter.payee),
     };
   }
 }

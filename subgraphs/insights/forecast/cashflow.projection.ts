@@ -124,20 +124,25 @@ function warningsOf(projections: readonly AccountProjection[], accounts: readonl
   const warnings: BelowZeroWarning[] = [];
   projections.forEach((projection, i) => {
     if (accounts[i]!.warnBelowZero === false) return;
-    const periods: DateSpan[] = [];
-    let daysBelowZero = 0;
-    let previousBelow = false;
-    for (const day of projection.series) {
-      const below = day.balanceMinor < 0n;
-      if (below && previousBelow) periods.at(-1)!.to = day.date;
-      else if (below) periods.push({ from: day.date, to: day.date });
-      if (below) daysBelowZero++;
-      previousBelow = below;
-    }
+    const periods = belowZeroPeriods(projection.series);
     if (periods.length === 0) return;
+    const daysBelowZero = projection.series.filter((day) => day.balanceMinor < 0n).length;
     const { accountId, name, currency, lowest } = projection;
     warnings.push({ accountId, name, currency, firstDate: periods[0]!.from, lowest, daysBelowZero, periods });
   });
   // Array sort is stable, so accounts going below zero on the same day keep their order.
   return warnings.sort((a, b) => (a.firstDate < b.firstDate ? -1 : a.firstDate > b.firstDate ? 1 : 0));
+}
+
+/** The runs of consecutive days a series closes below zero, in order. */
+export function belowZeroPeriods(series: readonly ProjectedDay[]): DateSpan[] {
+  const periods: DateSpan[] = [];
+  let previousBelow = false;
+  for (const day of series) {
+    const below = day.balanceMinor < 0n;
+    if (below && previousBelow) periods.at(-1)!.to = day.date;
+    else if (below) periods.push({ from: day.date, to: day.date });
+    previousBelow = below;
+  }
+  return periods;
 }

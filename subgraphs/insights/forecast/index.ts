@@ -1,4 +1,4 @@
-export { projectCashflow } from "./cashflow.projection.js";
+export { belowZeroPeriods, projectCashflow } from "./cashflow.projection.js";
 export {
   type AccountProjection,
   type BelowZeroWarning,

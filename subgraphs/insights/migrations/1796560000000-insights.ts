@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * carries its owner's user id): the ledger's categories, accounts, schedules and transactions (one row per
  * transaction for balances, payees and patterns, one per split line for category analytics),
  * loans from lending, budgets' exceeded periods. Then what insights learns and finds: the
- * categorizer's counts, suggestions made, anomalies and dismissed recommendations.
+ * categorizer's counts, suggestions made, anomalies, cash-flow warnings announced and dismissed
+ * recommendations.
  */
 export class Insights1796560000000 implements MigrationInterface {
   name = "Insights1796560000000";
@@ -182,6 +183,18 @@ export class Insights1796560000000 implements MigrationInterface {
         dirty boolean NOT NULL,
         scanned_at timestamptz
       )`);
+    // The cash-flow warnings announced: one per account and first day below zero.
+    await q.query(`
+      CREATE TABLE insights.forecast_warnings (
+        account_id uuid NOT NULL,
+        first_date date NOT NULL,
+        user_id uuid NOT NULL,
+        lowest_balance_minor bigint NOT NULL,
+        lowest_date date NOT NULL,
+        announced_at timestamptz NOT NULL,
+        PRIMARY KEY (account_id, first_date)
+      )`);
+    await q.query(`CREATE INDEX forecast_warnings_user ON insights.forecast_warnings (user_id)`);
     await q.query(`
       CREATE TABLE insights.dismissed_recommendations (
         user_id uuid NOT NULL,
@@ -195,6 +208,7 @@ export class Insights1796560000000 implements MigrationInterface {
     for (const table of [
       "dismissed_recommendations",
       "anomaly_scans",
+      "forecast_warnings",
       "anomalies",
       "suggestions",
       "categorizer_counts",

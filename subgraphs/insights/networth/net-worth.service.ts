@@ -19,17 +19,6 @@ export class NetWorthService {
     private readonly loans: LoanStore,
   ) {}
 
-  /** Each account's balance at the end of `day`, in its own currency (accounts not yet opened: left out). */
-  async accountBalances(userId: string, day: string): Promise<Array<InsightAccount & { balanceMinor: bigint }>> {
-    const accounts = await this.accounts.list(userId);
-    const postings = await this.dailyPostings(userId, day);
-    const sums = new Map<string, bigint>();
-    for (const p of postings) sums.set(p.accountId, (sums.get(p.accountId) ?? 0n) + p.amountMinor);
-    return accounts
-      .filter((a) => a.openingDate <= day)
-      .map((a) => ({ ...a, balanceMinor: a.openingBalanceMinor + (sums.get(a.id) ?? 0n) }));
-  }
-
   async onDays(userId: string, days: readonly string[]): Promise<{ currency: string; points: NetWorthPoint[]; leftOut: number }> {
     const { baseCurrency } = await this.settings.get(userId);
     const last = days.at(-1)!;
@@ -49,7 +38,21 @@ export class NetWorthService {
     return { currency: baseCurrency, points, leftOut };
   }
 
-  /** Daily sums per account up to `last`, oldest first: a few thousand rows even for years of history, walked in memory. */
+  /**
+   * Each account's balance at the end of `day`, in the account's own currency, as the net worth
+   * counts it: the opening balance from the opening date, then every posting up to that day.
+   */
+  async balancesOn(userId: string, day: string): Promise<Array<{ account: InsightAccount; balanceMinor: bigint }>> {
+    const accounts = await this.accounts.list(userId);
+    const sums = new Map<string, bigint>();
+    for (const p of await this.dailyPostings(userId, day)) sums.set(p.accountId, (sums.get(p.accountId) ?? 0n) + p.amountMinor);
+    return accounts.map((account) => ({
+      account,
+      balanceMinor: (account.openingDate <= day ? account.openingBalanceMinor : 0n) + (sums.get(account.id) ?? 0n),
+    }));
+  }
+
+  /** Daily sums per account up to `last`, ascending by date: a few thousand rows even for years of history. */
   private async dailyPostings(userId: string, last: string): Promise<Array<{ accountId: string; date: string; amountMinor: bigint }>> {
     const rows: Array<{ account_id: string; date: string; total: string }> = await this.dataSource.query(
       `SELECT account_id, to_char(date, 'YYYY-MM-DD') AS date, sum(amount)::text AS total FROM (
@@ -60,6 +63,6 @@ export class NetWorthService {
        ) p GROUP BY account_id, date ORDER BY date`,
       [userId, last],
     );
-    return rows.map((p) => ({ accountId: p.account_id, date: p.date, amountMinor: BigInt(p.total) }));
+    return rows.map((r) => ({ accountId: r.account_id, date: r.date, amountMinor: BigInt(r.total) }));
   }
 }

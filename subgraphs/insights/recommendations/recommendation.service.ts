@@ -38,8 +38,11 @@ export class RecommendationService {
     const spent = months.filter((x) => x.spendingMinor > 0n);
     const monthlySpendingMinor = spent.length === 0 ? 0n : spent.reduce((n, x) => n + x.spendingMinor, 0n) / BigInt(spent.length);
 
-    const balances = (await this.netWorth.accountBalances(userId, today)).filter((a) => a.currency === baseCurrency && !a.archived);
-    const sum = (filter: (type: string) => boolean) => balances.filter((a) => filter(a.type)).reduce((n, a) => n + a.balanceMinor, 0n);
+    const balances = (await this.netWorth.balancesOn(userId, today)).filter(
+      ({ account }) => account.currency === baseCurrency && !account.archived,
+    );
+    const sum = (filter: (type: string) => boolean) =>
+      balances.filter(({ account }) => filter(account.type)).reduce((n, b) => n + b.balanceMinor, 0n);
     const loans = (await this.loans.balancesAt(userId, today)).filter(
       (l) => l.direction === "BORROWED" && l.currency === baseCurrency && l.outstandingMinor > 0n && l.annualRatePercent !== null,
     );

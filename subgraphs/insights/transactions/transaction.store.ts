@@ -104,6 +104,19 @@ export class TransactionStore {
     return rows.map(fromRow);
   }
 
+  /**
+   * The payees the user has paid or been paid by, as recorded, most frequent first: what a question's
+   * "at amazon" is matched against. Transfers name no payee; payees that normalize to nothing are left out.
+   */
+  async frequentPayees(userId: string, limit: number, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ payee: string }> = await manager.query(
+      `SELECT payee FROM insights.transactions WHERE user_id = $1 AND kind <> 'TRANSFER' AND merchant_key <> ''
+       GROUP BY payee ORDER BY count(*) DESC, payee LIMIT $2`,
+      [userId, limit],
+    );
+    return rows.map((r) => r.payee);
+  }
+
   async get(userId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<InsightTransaction | null> {
     const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM insights.transactions WHERE id = $1 AND user_id = $2`, [id, userId]);
     return rows[0] ? fromRow(rows[0]) : null;
