@@ -46,5 +46,13 @@ export interface EventBus {
   publish(messages: BusMessage[]): Promise<void>;
   /** Resolves once the consumer is attached and will see messages published from now on. */
   subscribe(subscription: BusSubscription): Promise<SubscriptionHandle>;
+  /**
+   * Hands every retained message of `topics`, from the oldest to the last one published before
+   * the call, to `handle`, one at a time and in order within each partition (one user's events in
+   * the order they happened); resolves with how many. Outside any consumer group's offsets: a
+   * read model rebuilds from it without moving its live consumer. What was retained is what the
+   * broker's retention kept (Kafka), or this process's log (in-process bus).
+   */
+  replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number>;
   close(): Promise<void>;
 }

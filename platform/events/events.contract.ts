@@ -225,5 +225,34 @@ export function describeEventsContract(name: string, createHarness: () => Promis
         expect(rows.filter((r) => r.user_id === user).map((r) => r.seq)).toEqual(Array.from({ length: perUser }, (_, i) => i + 1));
       }
     });
+
+    it("replays a topic's retained history in each user's order, beside a live consumer whose offsets it leaves alone", async () => {
+      await clearEffects();
+      const topic = nextTopic();
+      await consume(topic, "live", recordEffect);
+      const users = ["user-a", "user-b"];
+      for (let seq = 1; seq <= 5; seq++) {
+        await dataSource.transaction((m) =>
+          outbox.add(
+            m,
+            "trace-1",
+            users.map((key) => ({ topic, type: "Happened", key, data: { seq } })),
+          ),
+        );
+      }
+      await eventually(async () => expect(await effects()).toHaveLength(10), { timeoutMs: 30_000 });
+      const seen: Array<[string, number]> = [];
+      const replayed = await harness.bus.replay([topic], async (message) => {
+        const env = JSON.parse(message.value) as EventEnvelope<{ seq: number }>;
+        seen.push([message.key, env.data.seq]);
+      });
+      expect(replayed).toBe(10);
+      for (const user of users) expect(seen.filter(([key]) => key === user).map(([, seq]) => seq)).toEqual([1, 2, 3, 4, 5]);
+      // The live consumer carries on from where it was: one more event is applied once, not the history again.
+      await dataSource.transaction((m) => outbox.add(m, "trace-1", [{ topic, type: "Happened", key: "user-a", data: { seq: 6 } }]));
+      await eventually(async () => expect(await effects()).toHaveLength(11), { timeoutMs: 30_000 });
+      expect(await harness.bus.replay([topic], async () => undefined)).toBe(11);
+      expect(await harness.bus.replay([nextTopic()], async () => undefined)).toBe(0);
+    });
   });
 }

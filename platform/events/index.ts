@@ -8,4 +8,5 @@ export { type KafkaBusOptions, KafkaEventBus } from "./kafka-bus.js";
 export { MemoryEventBus } from "./memory-bus.js";
 export { Outbox, outboxChannel } from "./outbox.js";
 export { OutboxRelay, type RelayOptions } from "./relay.js";
+export { replayForUser } from "./replay.js";
 export { userDeletionConsumer } from "./user-deletion.js";

@@ -1,4 +1,6 @@
-import { type Admin, type Consumer, type IHeaders, Kafka, logLevel, type Producer } from "kafkajs";
+import { randomUUID } from "node:crypto";
+
+import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
@@ -145,14 +147,7 @@ export class KafkaEventBus implements EventBus {
       // Partitions are handled concurrently, messages within one (one user's) strictly in order.
       partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message }) => {
-        const delivered: DeliveredMessage = {
-          topic: topic.slice(this.prefix.length),
-          key: message.key?.toString() ?? "",
-          value: message.value?.toString() ?? "",
-          headers: toHeaders(message.headers),
-          offset: message.offset,
-          partition,
-        };
+        const delivered = this.delivered(topic, partition, message);
         // Throws only if even the dead-letter publish failed; kafkajs then retries from this offset.
         await deliverWithRetry(delivered, subscription.handle, {
           groupId: subscription.groupId,
@@ -168,6 +163,60 @@ export class KafkaEventBus implements EventBus {
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
+    };
+  }
+
+  async replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number> {
+    const names = topics.map((t) => this.prefix + t);
+    await this.ensureTopics(names);
+    const admin = await this.getAdmin();
+    // Where each partition ends now: messages published after the call are the live consumers' business.
+    const ends = new Map<string, bigint>();
+    for (const name of names) {
+      for (const p of await admin.fetchTopicOffsets(name))
+        if (BigInt(p.high) > BigInt(p.low)) ends.set(`${name}:${p.partition}`, BigInt(p.high));
+    }
+    if (ends.size === 0) return 0;
+    const groupId = `${this.prefix}replay.${randomUUID()}`;
+    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+    let count = 0;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: names, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const remaining = new Set(ends.keys());
+        consumer
+          .run({
+            eachMessage: async ({ topic, partition, message }) => {
+              const end = ends.get(`${topic}:${partition}`);
+              if (end === undefined || BigInt(message.offset) >= end) return;
+              try {
+                await handle(this.delivered(topic, partition, message));
+              } catch (error) {
+                reject(error as Error);
+                return;
+              }
+              count++;
+              if (BigInt(message.offset) + 1n >= end && remaining.delete(`${topic}:${partition}`) && remaining.size === 0) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+    }
+    return count;
+  }
+
+  private delivered(topic: string, partition: number, message: KafkaMessage): DeliveredMessage {
+    return {
+      topic: topic.slice(this.prefix.length),
+      key: message.key?.toString() ?? "",
+      value: message.value?.toString() ?? "",
+      headers: toHeaders(message.headers),
+      offset: message.offset,
+      partition,
     };
   }
 

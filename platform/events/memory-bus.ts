@@ -80,6 +80,17 @@ export class MemoryEventBus implements EventBus {
     };
   }
 
+  async replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number> {
+    let count = 0;
+    for (const topic of topics) {
+      for (const message of this.log(topic).messages.slice()) {
+        await handle(message);
+        count++;
+      }
+    }
+    return count;
+  }
+
   private async pump(topic: string, groupId: string, group: GroupTopic): Promise<void> {
     group.running = true;
     const log = this.log(topic);

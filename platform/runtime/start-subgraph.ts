@@ -61,6 +61,7 @@ export async function startSubgraph<Deps>(
     cache: platform.cache,
     logger,
     jobs: new JobQueue(module.name, platform.clock, platform.ids),
+    eventLog: platform.bus,
   };
   const deps = module.createDeps(kit);
   const { schema } = await buildSubgraphSchemaFor(module, deps);

@@ -3,6 +3,7 @@ import type { NonEmptyArray } from "type-graphql";
 import type { DataSource, MixedList } from "typeorm";
 
 import type { KeyValueStore } from "../cache/index.js";
+import type { EventBus } from "../events/bus.js";
 import type { ConsumerDefinition } from "../events/inbox.js";
 import type { Outbox } from "../events/outbox.js";
 import type { ReferenceResolvers } from "../graphql/federation.js";
@@ -23,6 +24,8 @@ export interface SubgraphKit {
   logger: Logger;
   /** Enqueues background jobs (in the caller's transaction) for the handlers of `jobs`. */
   jobs: JobQueue;
+  /** The topics' retained history, read outside any consumer group: what a read model is rebuilt from. */
+  eventLog: Pick<EventBus, "replay">;
 }
 
 /**

@@ -1,4 +1,6 @@
-import { userDeletionConsumer } from "../../platform/events/index.js";
+import type { EntityManager } from "typeorm";
+
+import { type ConsumerDefinition, userDeletionConsumer } from "../../platform/events/index.js";
 import { userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { AccountStore } from "./accounts/account.store.js";
@@ -30,6 +32,8 @@ import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
+import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
+import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
 import { RecommendationService } from "./recommendations/recommendation.service.js";
 import { ScheduleStore } from "./schedules/schedule.store.js";
@@ -47,6 +51,39 @@ const ANOMALY_JOB_EVERY_MS = 5_000;
  * more frequent pass would only find a new shortfall sooner, at the cost of projecting every user.
  */
 const FORECAST_JOB_EVERY_MS = 24 * 3_600_000;
+
+type ReadModels = Pick<
+  InsightsDeps,
+  "settings" | "categories" | "accounts" | "schedules" | "transactions" | "loans" | "overruns" | "categorizer" | "anomalyJob"
+>;
+
+/**
+ * Insights' read models of other domains' events, in dependency order (preferences and categories
+ * before the transactions that name them). `replaying`: for a rebuild, which announces nothing.
+ */
+function readModelConsumers(d: ReadModels, replaying = false): ConsumerDefinition[] {
+  return [
+    userPreferencesConsumer(d.settings),
+    ledgerCategoriesConsumer(d.categories, d.transactions, [d.categorizer]),
+    ledgerAccountsConsumer(d.accounts),
+    ledgerSchedulesConsumer(d.schedules),
+    ledgerTransactionsConsumer(d.transactions, merchantKey, [d.categorizer, d.anomalyJob], { replaying }),
+    lendingLoansConsumer(d.loans),
+    budgetsAlertsConsumer(d.overruns),
+  ];
+}
+
+/** Clears a user's read models (what the consumers above build), children before parents. */
+async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: string): Promise<void> {
+  await d.categorizer.purgeLearning(manager, userId);
+  await d.overruns.purgeUser(manager, userId);
+  await d.loans.purgeUser(manager, userId);
+  await d.schedules.purgeUser(manager, userId);
+  await d.transactions.purgeUser(manager, userId);
+  await d.accounts.purgeUser(manager, userId);
+  await d.categories.purgeUser(manager, userId);
+  await d.settings.purgeUser(manager, userId);
+}
 
 function createInsights(kit: SubgraphKit): InsightsDeps {
   const { dataSource, clock, outbox, ids } = kit;
@@ -84,7 +121,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     kit.logger.child({ job: "insights-forecast" }),
   );
   forecastJob.start(FORECAST_JOB_EVERY_MS);
-  return {
+  const parts = {
     clock,
     settings,
     categories,
@@ -105,6 +142,10 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     forecast,
     forecastWarnings,
     forecastJob,
+  };
+  return {
+    ...parts,
+    rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
 
@@ -127,6 +168,7 @@ export default defineSubgraph<InsightsDeps>({
     SubscriptionResolver,
     AnomalyResolver,
     RecommendationResolver,
+    RebuildResolver,
   ],
   entities: [],
   migrations: [Insights1796560000000],
@@ -136,25 +178,13 @@ export default defineSubgraph<InsightsDeps>({
     await deps.forecastJob.stop();
   },
   consumers: (deps) => [
-    userPreferencesConsumer(deps.settings),
-    ledgerCategoriesConsumer(deps.categories, deps.transactions, [deps.categorizer]),
-    ledgerAccountsConsumer(deps.accounts),
-    ledgerSchedulesConsumer(deps.schedules),
-    ledgerTransactionsConsumer(deps.transactions, merchantKey, [deps.categorizer, deps.anomalyJob]),
-    lendingLoansConsumer(deps.loans),
-    budgetsAlertsConsumer(deps.overruns),
+    ...readModelConsumers(deps),
     userDeletionConsumer("insights", async (manager, userId) => {
       await deps.anomalies.purgeUser(manager, userId);
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
-      await deps.overruns.purgeUser(manager, userId);
-      await deps.loans.purgeUser(manager, userId);
-      await deps.schedules.purgeUser(manager, userId);
-      await deps.transactions.purgeUser(manager, userId);
-      await deps.accounts.purgeUser(manager, userId);
-      await deps.categories.purgeUser(manager, userId);
-      await deps.settings.purgeUser(manager, userId);
+      await purgeReadModels(deps, manager, userId);
     }),
   ],
 });

@@ -65,6 +65,11 @@ export class CategorizerService implements TransactionReaction, CategoryMoveReac
     await this.store.moveCategory(manager, userId, from, to);
   }
 
+  /** What was learnt (a rebuild learns it again); the suggestions made stay. */
+  async purgeLearning(manager: EntityManager, userId: string): Promise<void> {
+    await this.store.purgeUser(manager, userId);
+  }
+
   async purgeUser(manager: EntityManager, userId: string): Promise<void> {
     await this.store.purgeUser(manager, userId);
     await manager.query(`DELETE FROM insights.suggestions WHERE user_id = $1`, [userId]);

@@ -26,12 +26,7 @@ export interface TransactionChange {
 
 /** What else happens when a transaction changes, in the same inbox transaction (the categorizer learns, anomalies are looked for). */
 export interface TransactionReaction {
-  /** `posted`: a new transaction (not an edit, a restore or a replay of one already kept). */
-  react(
-    manager: EntityManager,
-    change: { before: InsightTransaction | null; now: InsightTransaction | null; posted: boolean },
-    traceId: string,
-  ): Promise<void>;
+  react(manager: EntityManager, change: TransactionChange, traceId: string): Promise<void>;
 }
 
 /**
@@ -42,12 +37,20 @@ export function ledgerTransactionsConsumer(
   store: TransactionStore,
   merchantKey: (payee: string) => string,
   reactions: readonly TransactionReaction[],
+  options: { replaying?: boolean } = {},
 ): ConsumerDefinition<LedgerTransactionEvents> {
   const apply = async (manager: EntityManager, snapshot: TransactionSnapshotV1, traceId: string, posted = false, remove = false) => {
     const now = remove ? null : fromSnapshot(snapshot, merchantKey);
     const before = await store.replace(manager, snapshot.userId, snapshot.transactionId, now);
-    for (const reaction of reactions)
-      await reaction.react(manager, { before, now: now?.transaction ?? null, posted: posted && before === null }, traceId);
+    const change: TransactionChange = {
+      before,
+      now: now?.transaction ?? null,
+      // A rebuild replays old posts: nothing in it is new (no suggestion is announced again).
+      posted: posted && before === null && !options.replaying,
+      fromRule: (snapshot.appliedRuleIds?.length ?? 0) > 0,
+      suggested: snapshot.categorySuggested === true,
+    };
+    for (const reaction of reactions) await reaction.react(manager, change, traceId);
   };
   return {
     name: "insights-ledger-transactions",

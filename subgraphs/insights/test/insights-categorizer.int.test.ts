@@ -95,6 +95,36 @@ describe.each(modes)("the learning categorizer on %s", (_mode, config) => {
     });
   });
 
+  it("rebuilds the user's read models from the topics to the same results, and announces nothing again", async () => {
+    const read = async () => ({
+      suggestions: (await api.ok(alice, SUGGEST, { p: "SQ *BLUE BOTTLE 4321", a: usd("-4.80") })).suggestCategory,
+      spending: (
+        await api.ok(
+          alice,
+          `{ spendingByCategory(range: {from: "2026-01-01", to: "2026-02-28"}) { total { amount } categories { categoryId amount { amount } transactions } } }`,
+        )
+      ).spendingByCategory,
+      payees: (await api.ok(alice, `{ spendingByPayee(range: {from: "2026-01-01", to: "2026-02-28"}) { payee amount { amount } } }`))
+        .spendingByPayee,
+      worth: (await api.ok(alice, `{ netWorthHistory(range: {from: "2026-01-01", to: "2026-02-28"}) { netWorth { date value } } }`))
+        .netWorthHistory,
+    });
+    const before = await read();
+    const announced = async () =>
+      (await db().query(`SELECT count(*)::int AS n FROM insights.outbox WHERE type = 'CategorySuggested' AND key = $1`, [alice.id]))[0].n;
+    const suggestionsBefore = await announced();
+    // A read model gone wrong: the lines lost. The rebuild restores them from the events.
+    await db().query(`DELETE FROM insights.lines WHERE user_id = $1`, [alice.id]);
+    const rebuilt = (await api.ok(alice, `mutation { rebuildInsights { events } }`)).rebuildInsights;
+    expect(rebuilt.events).toBeGreaterThan(10);
+    expect(await read()).toEqual(before);
+    expect(await announced()).toBe(suggestionsBefore);
+    // Bob's rebuild touches nothing of Alice's.
+    const bob = await sg.register("Bob rebuilds");
+    await api.ok(bob, `mutation { rebuildInsights { events } }`);
+    expect(await read()).toEqual(before);
+  });
+
   it("keeps what it learnt to the user, and refuses bad input", async () => {
     const bob = await sg.register("Bob");
     expect((await api.ok(bob, SUGGEST, { p: "SQ *BLUE BOTTLE 1234", a: usd("-4.50") })).suggestCategory).toEqual([]);
