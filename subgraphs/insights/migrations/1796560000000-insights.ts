@@ -75,7 +75,10 @@ export class Insights1796560000000 implements MigrationInterface {
         base_amount_minor bigint,
         PRIMARY KEY (transaction_id, line)
       )`);
-    await q.query(`CREATE INDEX lines_user_date ON insights.lines (user_id, date) INCLUDE (category_id, kind, base_amount_minor)`);
+    // Covering the analytics sums (a category's transactions are counted by transaction id): index-only scans.
+    await q.query(
+      `CREATE INDEX lines_user_date ON insights.lines (user_id, date) INCLUDE (category_id, kind, base_amount_minor, transaction_id)`,
+    );
     await q.query(`
       CREATE TABLE insights.schedules (
         id uuid PRIMARY KEY,
