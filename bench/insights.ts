@@ -429,7 +429,10 @@ try {
       `on the in-process bus each consumer takes one event at a time, on Kafka one per partition (3) at a time`,
   );
   if (!kafkaUp) console.log(`Kafka: no broker answered at ${KAFKA_BROKERS}; that run was skipped`);
-  console.log(`categorizer learning through the database (insights' consumer, in part 3's transactions):`);
+  console.log(
+    `categorizer learning through the database (insights' consumer, part 3's transactions; learnt within: from the first post until insights had them all; ` +
+      `bytes: the rows' own sizes, pg_column_size, without indexes and pages):`,
+  );
   printTable(
     [
       "bus",
@@ -439,6 +442,7 @@ try {
       "suggestions stored",
       "model rows per user",
       "model bytes per user",
+      "example bytes per user",
     ],
     runs.map(([bus, r]) => [
       bus,
@@ -448,6 +452,7 @@ try {
       String(r.suggestions),
       r.modelRowsPerUser.toFixed(0),
       r.modelBytesPerUser.toFixed(0),
+      r.exampleBytesPerUser.toFixed(0),
     ]),
   );
 

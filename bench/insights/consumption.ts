@@ -138,6 +138,8 @@ export interface ConsumptionRun {
   /** Each user's stored model: rows and bytes in categorizer_counts and categorizer_categories. */
   modelRowsPerUser: number;
   modelBytesPerUser: number;
+  /** Each user's stored examples (one row per categorised transaction, so an edit can untrain it): bytes. */
+  exampleBytesPerUser: number;
   /** CPU time of the subgraphs process over the posting, as a share of one core. */
   subgraphsCpuPercent: number;
 }
@@ -219,11 +221,12 @@ export async function postAndFollow(
   target = posted;
   const done = await follow;
 
-  const [model]: Array<{ rows: number; bytes: number; suggestions: number }> = await dataSource.query(
+  const [model]: Array<{ rows: number; bytes: number; examples: number; suggestions: number }> = await dataSource.query(
     `SELECT (SELECT count(*) FROM insights.categorizer_counts WHERE user_id = ANY($1::uuid[]))::int
           + (SELECT count(*) FROM insights.categorizer_categories WHERE user_id = ANY($1::uuid[]))::int AS rows,
             (SELECT coalesce(sum(pg_column_size(c.*)), 0) FROM insights.categorizer_counts c WHERE user_id = ANY($1::uuid[]))::int
           + (SELECT coalesce(sum(pg_column_size(c.*)), 0) FROM insights.categorizer_categories c WHERE user_id = ANY($1::uuid[]))::int AS bytes,
+            (SELECT coalesce(sum(pg_column_size(e.*)), 0) FROM insights.categorizer_examples e WHERE user_id = ANY($1::uuid[]))::int AS examples,
             (SELECT count(*) FROM insights.suggestions WHERE user_id = ANY($1::uuid[]))::int AS suggestions`,
     [ids],
   );
@@ -247,6 +250,7 @@ export async function postAndFollow(
     suggestions: model!.suggestions,
     modelRowsPerUser: model!.rows / posters.length,
     modelBytesPerUser: model!.bytes / posters.length,
+    exampleBytesPerUser: model!.examples / posters.length,
     subgraphsCpuPercent: (100 * (cpuAtLastWrite.cpuMicros - cpuBefore.cpuMicros)) / ((lastWriteAt - started) * 1000),
   };
 }
