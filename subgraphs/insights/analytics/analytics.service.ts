@@ -143,11 +143,15 @@ export class AnalyticsService {
     const months = monthsBetween(from, to, MAX_TREND_MONTHS);
     const { baseCurrency } = await this.settings.get(userId);
     const filter = categoryIds ? withDescendants(categoryIds, await this.tree.list(userId)) : null;
+    // Summed by day first, in the index's order: the month is formatted once a day, not once a line.
     const rows: Array<{ month: string; income: string; spending: string }> = await this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM') AS month,
-              coalesce(sum(base_amount_minor) FILTER (WHERE kind = 'INCOME'), 0)::text AS income,
-              coalesce(-sum(base_amount_minor) FILTER (WHERE kind = 'EXPENSE'), 0)::text AS spending
-       FROM insights.lines WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND ($4::uuid[] IS NULL OR category_id = ANY($4::uuid[]))
+      `SELECT to_char(day, 'YYYY-MM') AS month, coalesce(sum(income), 0)::text AS income, coalesce(-sum(spending), 0)::text AS spending
+       FROM (
+         SELECT date AS day, sum(base_amount_minor) FILTER (WHERE kind = 'INCOME') AS income,
+                sum(base_amount_minor) FILTER (WHERE kind = 'EXPENSE') AS spending
+         FROM insights.lines WHERE user_id = $1 AND date BETWEEN $2 AND $3 AND ($4::uuid[] IS NULL OR category_id = ANY($4::uuid[]))
+         GROUP BY date
+       ) days
        GROUP BY 1`,
       [userId, monthRange(from).from, monthRange(to).to, filter],
     );
