@@ -173,4 +173,23 @@ describe("README try-it blocks", () => {
       ],
     });
   });
+
+  it("runs the Insights block as written: a question read into a query, and one it cannot read with what can be asked", async () => {
+    const { stdout, stderr } = await run("bash", ["-c", tryItBlock("try-it-insights")], {
+      env: { ...process.env, MONETA_URL: sg.gateway.url },
+      timeout: 30_000,
+    });
+    expect(stderr).toBe("");
+    const [asked, unknown] = jsonDocuments(stdout);
+    expect(asked!.errors).toBeUndefined();
+    expect(asked!.data.ask).toMatchObject({
+      understood: true,
+      query: { kind: "SPENDING_TOTAL" },
+      data: { total: { amount: "0.00", currency: "USD" } },
+    });
+    expect(asked!.data.ask.interpretation).toMatch(/^Spending/);
+    expect(unknown!.errors).toBeUndefined();
+    expect(unknown!.data.ask.understood).toBe(false);
+    expect(unknown!.data.ask.capabilities.map((c: { kind: string }) => c.kind)).toContain("SPENDING_TOTAL");
+  });
 });

@@ -59,13 +59,20 @@ export class AnomalyJob implements TransactionReaction {
 
   private async drain(): Promise<number> {
     let scanned = 0;
-    while (await this.dataSource.transaction((manager) => this.scanOne(manager))) scanned++;
+    for (let userId = await this.store.claimDirty(); userId; userId = await this.store.claimDirty()) {
+      try {
+        await this.dataSource.transaction((manager) => this.scanUser(manager, userId!));
+      } catch (error) {
+        // Marked again for the next pass, so a failure delays the user's scan without losing it.
+        await this.dataSource.transaction((manager) => this.store.markDirty(manager, userId!));
+        throw error;
+      }
+      scanned++;
+    }
     return scanned;
   }
 
-  private async scanOne(manager: EntityManager): Promise<boolean> {
-    const userId = await this.store.claimDirty(manager);
-    if (!userId) return false;
+  private async scanUser(manager: EntityManager, userId: string): Promise<void> {
     const { baseCurrency } = await this.settings.get(userId, manager);
     const today = await this.settings.today(userId, manager);
     const names = new Map((await this.tree.list(userId, manager)).map((c) => [c.id, c.name]));
@@ -88,7 +95,6 @@ export class AnomalyJob implements TransactionReaction {
         })),
       );
     }
-    await this.store.settle(manager, userId, now);
-    return true;
+    await this.store.scanned(manager, userId, now);
   }
 }

@@ -28,35 +28,42 @@ export class AnomalyStore {
     );
   }
 
-  /** One user waiting for a scan that no other instance is scanning, locked until the caller's transaction ends. */
-  async claimDirty(manager: EntityManager): Promise<string | null> {
-    const [row]: Array<{ user_id: string }> = await manager.query(
-      `SELECT user_id FROM insights.anomaly_scans WHERE dirty ORDER BY user_id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    );
-    return row?.user_id ?? null;
-  }
-
-  async settle(manager: EntityManager, userId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE insights.anomaly_scans SET dirty = false, scanned_at = $2 WHERE user_id = $1`, [userId, at]);
-  }
-
-  /** Stores the anomalies not seen before; returns those it stored, with their new ids. */
-  async addNew(manager: EntityManager, userId: string, found: readonly Anomaly[], at: Date): Promise<Array<Anomaly & { id: string }>> {
-    if (found.length === 0) return [];
-    const known: Array<{ key: string }> = await manager.query(
-      `SELECT key FROM insights.anomalies WHERE user_id = $1 AND key = ANY($2::text[])`,
-      [userId, found.map((a) => a.key)],
-    );
-    const seen = new Set(known.map((k) => k.key));
-    const fresh = found.filter((a) => !seen.has(a.key)).map((a) => ({ ...a, id: this.ids.next() }));
-    for (const a of fresh) {
-      await manager.query(
-        `INSERT INTO insights.anomalies (id, user_id, key, kind, explanation, transaction_ids, date, detected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (user_id, key) DO NOTHING`,
-        [a.id, userId, a.key, a.kind, a.explanation, a.transactionIds, a.date, at],
+  /**
+   * Takes one user waiting for a scan off the list, in its own short transaction, so consumers
+   * marking that user again are never held up by the scan itself (they mark it for the next pass).
+   */
+  async claimDirty(): Promise<string | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: Array<{ user_id: string }> = await manager.query(
+        `SELECT user_id FROM insights.anomaly_scans WHERE dirty ORDER BY user_id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
+      if (!row) return null;
+      await manager.query(`UPDATE insights.anomaly_scans SET dirty = false WHERE user_id = $1`, [row.user_id]);
+      return row.user_id;
+    });
+  }
+
+  async scanned(manager: EntityManager, userId: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE insights.anomaly_scans SET scanned_at = $2 WHERE user_id = $1`, [userId, at]);
+  }
+
+  /**
+   * Stores the anomalies not seen before; returns those this call stored, with their new ids. Two
+   * scans of one user at once (one claimed it, a consumer marked it again, another instance took
+   * it) store and return each key once between them.
+   */
+  async addNew(manager: EntityManager, userId: string, found: readonly Anomaly[], at: Date): Promise<Array<Anomaly & { id: string }>> {
+    const stored: Array<Anomaly & { id: string }> = [];
+    for (const a of found) {
+      const id = this.ids.next();
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO insights.anomalies (id, user_id, key, kind, explanation, transaction_ids, date, detected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (user_id, key) DO NOTHING RETURNING id`,
+        [id, userId, a.key, a.kind, a.explanation, a.transactionIds, a.date, at],
+      );
+      if (inserted.length > 0) stored.push({ ...a, id });
     }
-    return fresh;
+    return stored;
   }
 
   async list(userId: string, includeDismissed: boolean, first: number): Promise<StoredAnomaly[]> {
