@@ -47,10 +47,10 @@ import { pino } from "pino";
 import { PostgresDatabaseProvider } from "../platform/db/index.js";
 import { Outbox } from "../platform/events/index.js";
 import { money } from "../platform/money/index.js";
+import { LedgerCategoryTree } from "../platform/read-models/index.js";
 import { randomIds, systemClock } from "../platform/time/index.js";
 import { computeIncomeTax } from "../subgraphs/tax/calculator/income-tax.js";
 import { IncomeTaxService } from "../subgraphs/tax/calculator/income-tax.service.js";
-import { CategoryTreeStore } from "../subgraphs/tax/categories/category-tree.store.js";
 import { EstimateJob } from "../subgraphs/tax/estimates/estimate.job.js";
 import { EstimateStore } from "../subgraphs/tax/estimates/estimate.store.js";
 import { InvestmentActivityStore } from "../subgraphs/tax/investment-activity/investment-activity.store.js";
@@ -340,7 +340,7 @@ try {
     dataSource,
     catalog,
     new TaxProfileService(dataSource, systemClock, catalog, estimates, new UserSettingsStore(dataSource, systemClock)),
-    new CategoryTreeStore(dataSource),
+    new LedgerCategoryTree("tax", dataSource),
     new LedgerLineStore(dataSource),
     new InvestmentActivityStore(dataSource),
   );

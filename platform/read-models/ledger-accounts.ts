@@ -12,6 +12,7 @@ import {
 import { badInput, ClientError, ErrorCode } from "../errors/index.js";
 import type { ConsumerDefinition, EventHandler } from "../events/index.js";
 import { isUuid } from "../time/index.js";
+import { checkedSchema } from "./schema-name.js";
 
 /**
  * A subgraph's own copy of each user's ledger accounts (`<schema>.accounts`, fed by
@@ -25,13 +26,6 @@ export interface LinkableAccount {
   /** Lower-cased. */
   id: string;
   currency: string;
-}
-
-const SCHEMA = /^[a-z_][a-z0-9_]*$/;
-
-function checkedSchema(schema: string): string {
-  if (!SCHEMA.test(schema)) throw new Error(`"${schema}" is not a subgraph schema name`);
-  return schema;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { LedgerCategoryTree } from "../../platform/read-models/index.js";
 import type { Clock } from "../../platform/time/index.js";
 import type { AccountStore } from "./accounts/account.store.js";
 import type { AnalyticsService } from "./analytics/analytics.service.js";
@@ -5,7 +6,6 @@ import type { AnomalyJob } from "./anomalies/anomaly.job.js";
 import type { AnomalyStore } from "./anomalies/anomaly.store.js";
 import type { AskService } from "./ask/ask.service.js";
 import type { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
-import type { CategoryTreeStore } from "./categories/category-tree.store.js";
 import type { CategorizerService } from "./categorizer/categorizer.service.js";
 import type { ForecastJob } from "./forecast/forecast.job.js";
 import type { ForecastService } from "./forecast/forecast.service.js";
@@ -24,7 +24,7 @@ import type { TransactionStore } from "./transactions/transaction.store.js";
 export interface InsightsDeps {
   clock: Clock;
   settings: UserSettingsStore;
-  categories: CategoryTreeStore;
+  categories: LedgerCategoryTree;
   accounts: AccountStore;
   transactions: TransactionStore;
   loans: LoanStore;

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 
 import { type ConsumerDefinition, userDeletionConsumer } from "../../platform/events/index.js";
 import { userPreferencesConsumer } from "../../platform/read-models/index.js";
+import { LedgerCategoryTree } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { AccountStore } from "./accounts/account.store.js";
 import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
@@ -12,7 +13,6 @@ import { AnomalyStore } from "./anomalies/anomaly.store.js";
 import { AskResolver } from "./ask/ask.resolver.js";
 import { AskService } from "./ask/ask.service.js";
 import { BudgetOverrunStore } from "./budgets/budget-overrun.store.js";
-import { CategoryTreeStore } from "./categories/category-tree.store.js";
 import { CategorizerResolver } from "./categorizer/categorizer.resolver.js";
 import { CategorizerService } from "./categorizer/categorizer.service.js";
 import { CategorizerStore } from "./categorizer/categorizer.store.js";
@@ -88,7 +88,7 @@ async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: st
 function createInsights(kit: SubgraphKit): InsightsDeps {
   const { dataSource, clock, outbox, ids } = kit;
   const settings = new UserSettingsStore(dataSource, clock);
-  const categories = new CategoryTreeStore(dataSource);
+  const categories = new LedgerCategoryTree("insights", dataSource);
   const accounts = new AccountStore(dataSource);
   const transactions = new TransactionStore(dataSource);
   const loans = new LoanStore(dataSource);

@@ -1,10 +1,10 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference } from "../../platform/graphql/index.js";
 import { userPreferencesConsumer } from "../../platform/read-models/index.js";
+import { LedgerCategoryTree } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { IncomeTaxResolver } from "./calculator/income-tax.resolver.js";
 import { IncomeTaxService } from "./calculator/income-tax.service.js";
-import { CategoryTreeStore } from "./categories/category-tree.store.js";
 import { EstimateJob } from "./estimates/estimate.job.js";
 import { TaxEstimateResolver } from "./estimates/estimate.resolver.js";
 import { EstimateStore } from "./estimates/estimate.store.js";
@@ -38,7 +38,7 @@ function createTax(kit: SubgraphKit): TaxDeps {
   const { dataSource, clock } = kit;
   const catalog = TaxTableCatalog.fromDirectory();
   const settings = new UserSettingsStore(dataSource, clock);
-  const categories = new CategoryTreeStore(dataSource);
+  const categories = new LedgerCategoryTree("tax", dataSource);
   const ledgerLines = new LedgerLineStore(dataSource);
   const investments = new InvestmentActivityStore(dataSource);
   const estimates = new EstimateStore(dataSource);

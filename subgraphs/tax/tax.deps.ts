@@ -1,5 +1,5 @@
+import type { LedgerCategoryTree } from "../../platform/read-models/index.js";
 import type { IncomeTaxService } from "./calculator/income-tax.service.js";
-import type { CategoryTreeStore } from "./categories/category-tree.store.js";
 import type { EstimateJob } from "./estimates/estimate.job.js";
 import type { EstimateStore } from "./estimates/estimate.store.js";
 import type { InvestmentActivityStore } from "./investment-activity/investment-activity.store.js";
@@ -15,7 +15,7 @@ export interface TaxDeps {
   catalog: TaxTableCatalog;
   incomeTax: IncomeTaxService;
   settings: UserSettingsStore;
-  categories: CategoryTreeStore;
+  categories: LedgerCategoryTree;
   ledgerLines: LedgerLineStore;
   investments: InvestmentActivityStore;
   profiles: TaxProfileService;

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import type { CategoryTreeStore, InsightCategory } from "../categories/category-tree.store.js";
+import type { LedgerCategory, LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import { merchantKey } from "../categorizer/payee-tokens.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
 import type { DateRange } from "./date-range.js";
@@ -59,7 +59,7 @@ export class AnalyticsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: UserSettingsStore,
-    private readonly tree: CategoryTreeStore,
+    private readonly tree: LedgerCategoryTree,
   ) {}
 
   async byCategory(
@@ -166,10 +166,7 @@ export class AnalyticsService {
     };
   }
 
-  private lineFilter(
-    filter: LineFilter,
-    categories: readonly InsightCategory[],
-  ): { categoryIds: string[] | null; payeeKey: string | null } {
+  private lineFilter(filter: LineFilter, categories: readonly LedgerCategory[]): { categoryIds: string[] | null; payeeKey: string | null } {
     return {
       categoryIds: filter.categoryIds ? withDescendants(filter.categoryIds, categories) : null,
       payeeKey: filter.payee === undefined ? null : merchantKey(filter.payee),

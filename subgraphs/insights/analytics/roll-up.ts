@@ -1,4 +1,4 @@
-import type { InsightCategory } from "../categories/category-tree.store.js";
+import type { LedgerCategory } from "../../../platform/read-models/index.js";
 
 /** A category's (or the uncategorised) total for a range: money spent or received, positive. */
 export interface CategoryAmount {
@@ -15,9 +15,9 @@ export const UNCATEGORISED = "Uncategorised";
  * deeper trees fold into their root), biggest first. Lines of a category insights has not heard
  * of yet count as uncategorised.
  */
-export function rollUp(totals: readonly CategoryAmount[], categories: readonly InsightCategory[], enabled: boolean): CategoryAmount[] {
+export function rollUp(totals: readonly CategoryAmount[], categories: readonly LedgerCategory[], enabled: boolean): CategoryAmount[] {
   const byId = new Map(categories.map((c) => [c.id, c]));
-  const rootOf = (id: string | null): InsightCategory | undefined => {
+  const rootOf = (id: string | null): LedgerCategory | undefined => {
     let c = id === null ? undefined : byId.get(id);
     for (let hops = 0; enabled && c?.parentId && byId.has(c.parentId) && hops < 16; hops++) c = byId.get(c.parentId);
     return c;
@@ -37,7 +37,7 @@ export function rollUp(totals: readonly CategoryAmount[], categories: readonly I
 }
 
 /** The given categories and every subcategory under them (a question about "Food" covers "Restaurants" under it). */
-export function withDescendants(ids: readonly string[], categories: readonly InsightCategory[]): string[] {
+export function withDescendants(ids: readonly string[], categories: readonly LedgerCategory[]): string[] {
   const children = new Map<string, string[]>();
   for (const c of categories) if (c.parentId) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
   const out = new Set<string>();

@@ -3,9 +3,9 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import type { Outbox } from "../../../platform/events/index.js";
 import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
+import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import { addDays, type Clock } from "../../../platform/time/index.js";
 import { ANOMALY_DETECTED, INSIGHTS_ANOMALY_TOPIC } from "../../../schema/events/insights.js";
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
 import type { TransactionChange, TransactionReaction } from "../events/ledger-transactions.handler.js";
 import type { HistoryService } from "../history/history.service.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
@@ -32,7 +32,7 @@ export class AnomalyJob implements TransactionReaction {
     private readonly store: AnomalyStore,
     private readonly history: HistoryService,
     private readonly settings: UserSettingsStore,
-    private readonly tree: CategoryTreeStore,
+    private readonly tree: LedgerCategoryTree,
     private readonly outbox: Outbox,
     private readonly logger: Logger,
   ) {}

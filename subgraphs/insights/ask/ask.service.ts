@@ -1,6 +1,6 @@
+import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import type { AnalyticsService, LineFilter } from "../analytics/analytics.service.js";
 import { compare, percentOf, savingsRate } from "../analytics/comparison.js";
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
 import type { TransactionStore } from "../transactions/transaction.store.js";
 import { type AnswerFigures, answerText, noFigures } from "./answer.text.js";
@@ -21,7 +21,7 @@ export type AskOutcome =
 export class AskService {
   constructor(
     private readonly settings: UserSettingsStore,
-    private readonly tree: CategoryTreeStore,
+    private readonly tree: LedgerCategoryTree,
     private readonly transactions: TransactionStore,
     private readonly analytics: AnalyticsService,
   ) {}

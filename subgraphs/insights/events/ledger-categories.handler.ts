@@ -1,4 +1,5 @@
 import type { ConsumerDefinition, EventHandler } from "../../../platform/events/index.js";
+import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import {
   CATEGORIES_MERGED,
   CATEGORY_CREATED,
@@ -9,7 +10,6 @@ import {
   LEDGER_CATEGORY_TOPIC,
   type LedgerCategoryEvents,
 } from "../../../schema/events/ledger.js";
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
 import type { TransactionStore } from "../transactions/transaction.store.js";
 
 /** What else follows a category merged away or deleted (the categorizer moves what it learnt). */
@@ -19,7 +19,7 @@ export interface CategoryMoveReaction {
 
 /** The ledger's category tree; a merged or deleted category's lines move to the target (or become uncategorised). */
 export function ledgerCategoriesConsumer(
-  tree: CategoryTreeStore,
+  tree: LedgerCategoryTree,
   transactions: TransactionStore,
   reactions: readonly CategoryMoveReaction[],
 ): ConsumerDefinition<LedgerCategoryEvents> {

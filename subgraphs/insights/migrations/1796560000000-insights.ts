@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
+import { ledgerCategoriesTableSql } from "../../../platform/read-models/index.js";
+
 /**
  * Insights' read models of the user's own data, fed by events and rebuildable from them (each row
  * carries its owner's user id): the ledger's categories, accounts, schedules and transactions (one row per
@@ -20,15 +22,7 @@ export class Insights1796560000000 implements MigrationInterface {
         first_day_of_week smallint NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`
-      CREATE TABLE insights.categories (
-        id uuid PRIMARY KEY,
-        user_id uuid NOT NULL,
-        parent_id uuid,
-        name text NOT NULL,
-        kind text NOT NULL
-      )`);
-    await q.query(`CREATE INDEX categories_user ON insights.categories (user_id)`);
+    for (const statement of ledgerCategoriesTableSql("insights")) await q.query(statement);
     await q.query(`
       CREATE TABLE insights.accounts (
         id uuid PRIMARY KEY,

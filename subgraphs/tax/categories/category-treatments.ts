@@ -1,10 +1,10 @@
 import type { EntityManager } from "typeorm";
 
+import type { LedgerCategory, LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import { treatmentsFor } from "../summary/category-treatment.js";
 import type { CategoryTreatment } from "../summary/year-summary.js";
-import type { CategoryTreeStore, TaxCategoryRow } from "./category-tree.store.js";
 
-export interface TreatedCategoryRow extends TaxCategoryRow {
+export interface TreatedCategoryRow extends LedgerCategory {
   treatment: CategoryTreatment;
   /** Set by the user on this very category. */
   chosen: boolean;
@@ -12,7 +12,7 @@ export interface TreatedCategoryRow extends TaxCategoryRow {
 
 /** Every category of the user with the treatment it has under a profile's overrides. */
 export async function treatedCategories(
-  tree: CategoryTreeStore,
+  tree: LedgerCategoryTree,
   userId: string,
   overrides: ReadonlyMap<string, CategoryTreatment>,
   manager?: EntityManager,

@@ -1,4 +1,5 @@
 import type { ConsumerDefinition, EventHandler } from "../../../platform/events/index.js";
+import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import {
   CATEGORIES_MERGED,
   CATEGORY_CREATED,
@@ -9,7 +10,6 @@ import {
   LEDGER_CATEGORY_TOPIC,
   type LedgerCategoryEvents,
 } from "../../../schema/events/ledger.js";
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
 import type { EstimateStore } from "../estimates/estimate.store.js";
 import type { LedgerLineStore } from "../ledger-lines/ledger-line.store.js";
 import type { TaxProfileService } from "../profiles/profile.service.js";
@@ -20,7 +20,7 @@ import type { TaxProfileService } from "../profiles/profile.service.js";
  * move to the target (or become uncategorised) and its own treatments go with it.
  */
 export function ledgerCategoriesConsumer(
-  tree: CategoryTreeStore,
+  tree: LedgerCategoryTree,
   lines: LedgerLineStore,
   profiles: TaxProfileService,
   estimates: EstimateStore,

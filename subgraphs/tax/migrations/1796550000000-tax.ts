@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
+import { ledgerCategoriesTableSql } from "../../../platform/read-models/index.js";
+
 /**
  * Tax's read models of the user's own data, fed by events (each row carries its owner's user id):
  * the ledger's category tree and transaction lines, investment income and the lots each sale
@@ -17,15 +19,7 @@ export class Tax1796550000000 implements MigrationInterface {
         timezone text NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`
-      CREATE TABLE tax.categories (
-        id uuid PRIMARY KEY,
-        user_id uuid NOT NULL,
-        parent_id uuid,
-        name text NOT NULL,
-        kind text NOT NULL
-      )`);
-    await q.query(`CREATE INDEX categories_user ON tax.categories (user_id)`);
+    for (const statement of ledgerCategoriesTableSql("tax")) await q.query(statement);
     await q.query(`
       CREATE TABLE tax.ledger_lines (
         transaction_id uuid NOT NULL,

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
+import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import type { InvestmentActivityStore } from "../investment-activity/investment-activity.store.js";
 import type { LedgerLineStore } from "../ledger-lines/ledger-line.store.js";
 import type { TaxSummaryService } from "../summary/summary.service.js";
@@ -18,7 +18,7 @@ export class TaxReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly summaries: TaxSummaryService,
-    private readonly tree: CategoryTreeStore,
+    private readonly tree: LedgerCategoryTree,
     private readonly lines: LedgerLineStore,
     private readonly activity: InvestmentActivityStore,
   ) {}

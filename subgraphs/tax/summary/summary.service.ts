@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 
 import { isClientError } from "../../../platform/errors/index.js";
+import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import type { TreatedCategoryRow } from "../categories/category-treatments.js";
 import { treatedCategories } from "../categories/category-treatments.js";
-import type { CategoryTreeStore } from "../categories/category-tree.store.js";
 import type { InvestmentActivityStore } from "../investment-activity/investment-activity.store.js";
 import type { CategorySum, LedgerLineStore } from "../ledger-lines/ledger-line.store.js";
 import type { TaxProfile } from "../profiles/profile.js";
@@ -38,7 +38,7 @@ export class TaxSummaryService {
     private readonly dataSource: DataSource,
     private readonly catalog: TaxTableCatalog,
     private readonly profiles: TaxProfileService,
-    private readonly tree: CategoryTreeStore,
+    private readonly tree: LedgerCategoryTree,
     private readonly lines: LedgerLineStore,
     private readonly activity: InvestmentActivityStore,
   ) {}
