@@ -58,8 +58,8 @@ import { seededIds, writeHistory } from "./insights/read-models.js";
 import { trainInProcess } from "./insights/training.js";
 import { createDatabase, databaseUrl, dropDatabase } from "./ledger/postgres.js";
 import { deleteKafkaNamespace } from "./live/services.js";
-import { summarize } from "./stats.js";
 import { bearer, graphql } from "./support/graphql.js";
+import { reads } from "./support/reads.js";
 import { positiveInteger } from "./support/settings.js";
 import { serverEnv, startSubgraphs } from "./support/stack.js";
 import { printTable } from "./support/table.js";
@@ -106,25 +106,6 @@ const cleanUp = async () => {
   rmSync(work, { recursive: true, force: true });
 };
 process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
-
-/** `total` requests spread over `clients` concurrent loops (`read` is told which); latency of each, and how many answered wrong. */
-async function reads(clients: number, total: number, read: (client: number) => Promise<boolean>) {
-  const latencies: number[] = [];
-  let bad = 0;
-  let left = total;
-  const begun = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      while (left-- > 0) {
-        const t = performance.now();
-        const good = await read(client).catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!good) bad++;
-      }
-    }),
-  );
-  return { ...summarize(latencies), perSecond: total / ((performance.now() - begun) / 1000), bad };
-}
 
 /** A subgraphs process, a gateway and an insights connection on a fresh database; `extra` adds to the servers' environment. */
 async function startStack(database: string, extra: Record<string, string>) {

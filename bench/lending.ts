@@ -32,7 +32,7 @@ import { dueDate } from "../subgraphs/lending/schedule/due-dates.js";
 import lending from "../subgraphs/lending/subgraph.js";
 import { ServerProcess } from "./gateway/process.js";
 import { createDatabase, databaseUrl, dropDatabase } from "./ledger/postgres.js";
-import { summarize } from "./stats.js";
+import { reads } from "./support/reads.js";
 import { serverEnv, startSubgraphs } from "./support/stack.js";
 
 const num = (name: string, fallback: number) => {
@@ -71,25 +71,6 @@ async function post(url: string, query: string, variables: Record<string, unknow
   const body = (await response.json()) as { data?: any; errors?: unknown };
   if (!response.ok || body.errors) throw new Error(`${query.slice(0, 50)}… answered ${response.status}: ${JSON.stringify(body.errors)}`);
   return body.data;
-}
-
-/** `total` reads spread over `clients` concurrent loops; latency of each, and how many answered wrong. */
-async function reads(clients: number, total: number, read: () => Promise<boolean>) {
-  const latencies: number[] = [];
-  let bad = 0;
-  let left = total;
-  const begun = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (left-- > 0) {
-        const t = performance.now();
-        const good = await read().catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!good) bad++;
-      }
-    }),
-  );
-  return { ...summarize(latencies), perSecond: total / ((performance.now() - begun) / 1000), bad };
 }
 
 const timed = async <T>(work: () => Promise<T>) => {
