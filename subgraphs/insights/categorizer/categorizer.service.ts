@@ -6,14 +6,21 @@ import { CATEGORY_SUGGESTED, INSIGHTS_SUGGESTION_TOPIC } from "../../../schema/e
 import type { CategoryMoveReaction } from "../events/ledger-categories.handler.js";
 import type { TransactionChange, TransactionReaction } from "../events/ledger-transactions.handler.js";
 import type { CategorizerStore } from "./categorizer.store.js";
-import type { CategorizerInput } from "./features.js";
-import { suggest, type Suggestion } from "./naive-bayes.js";
+import { type CategorizerInput, features } from "./features.js";
+import { type CategorizerModel, MANUAL_WEIGHT, suggest, type Suggestion } from "./naive-bayes.js";
 
 /**
  * Suggestions below this confidence are not announced: the ledger would not apply them at any
  * sensible threshold, and an import of thousands of unknown payees should not flood the topic.
  */
 export const MIN_ANNOUNCED_CONFIDENCE = 0.5;
+/**
+ * ...nor before the model has seen enough to be believed: a model that knows one category is
+ * "sure" of it for every payee. At least this many categories, this much weighted evidence (eight
+ * of the user's own choices, or twenty-four rules'), and a payee word it has seen before.
+ */
+export const MIN_CATEGORIES_TO_ANNOUNCE = 2;
+export const MIN_EVIDENCE_TO_ANNOUNCE = 8 * MANUAL_WEIGHT;
 
 /**
  * The learning categorizer: learns from every categorised transaction as it arrives, and suggests
@@ -39,12 +46,10 @@ export class CategorizerService implements TransactionReaction, CategoryMoveReac
     await this.store.learn(manager, t.id, t.userId, change.suggested ? null : change.now, change.fromRule);
     const now = change.now;
     if (!change.posted || !now || now.kind === "TRANSFER" || now.categoryId) return;
-    const [best, ...alternatives] = await this.suggestions(
-      now.userId,
-      { payee: now.payee, notes: now.notes, amountMinor: now.amountMinor },
-      3,
-      manager,
-    );
+    const model = await this.store.model(now.userId, manager);
+    const input = { payee: now.payee, notes: now.notes, amountMinor: now.amountMinor };
+    if (!model || !believable(model, input)) return;
+    const [best, ...alternatives] = suggest(model, input, 3);
     if (!best || Number(best.confidence) < MIN_ANNOUNCED_CONFIDENCE) return;
     await manager.query(
       `INSERT INTO insights.suggestions (transaction_id, user_id, category_id, confidence, suggested_at) VALUES ($1, $2, $3, $4, $5)
@@ -74,4 +79,15 @@ export class CategorizerService implements TransactionReaction, CategoryMoveReac
     await this.store.purgeUser(manager, userId);
     await manager.query(`DELETE FROM insights.suggestions WHERE user_id = $1`, [userId]);
   }
+}
+
+/** Whether the model has seen enough, and this payee's words, for its suggestion to be worth applying. */
+function believable(model: CategorizerModel, input: CategorizerInput): boolean {
+  let evidence = 0;
+  for (const documents of model.documents.values()) evidence += documents;
+  return (
+    model.documents.size >= MIN_CATEGORIES_TO_ANNOUNCE &&
+    evidence >= MIN_EVIDENCE_TO_ANNOUNCE &&
+    features(input).some((feature) => feature.startsWith("p:") && model.vocabulary.has(feature))
+  );
 }
