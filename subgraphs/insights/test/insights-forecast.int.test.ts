@@ -86,12 +86,15 @@ describe.each(modes)("the cash-flow forecast on %s", (_mode, config) => {
     await api.ok(alice, RECURRING, {
       i: { ...monthly, amount: usd("500.00"), payee: "ACME Corp", categoryId: category("Salary"), dayOfMonth: 15, startDate: "2026-12-15" },
     });
+    // Wait on insights' read models, not the API: a whole forecast per poll would spend the user's rate limit.
     await eventually(async () => {
-      const f = await forecast(alice, 30);
-      expect(f.accounts.find((a: { accountId: string }) => a.accountId === checking)).toMatchObject({
-        startingBalance: { amount: "1173.00" },
-        scheduled: [expect.anything(), expect.anything()],
-      });
+      expect(await deps.schedules.list(alice.id)).toHaveLength(2);
+      expect(await deps.transactions.between(alice.id, "2026-08-01", "2026-11-20")).toHaveLength(16);
+    });
+    const f = await forecast(alice, 30);
+    expect(f.accounts.find((a: { accountId: string }) => a.accountId === checking)).toMatchObject({
+      startingBalance: { amount: "1173.00" },
+      scheduled: [expect.anything(), expect.anything()],
     });
   });
 
@@ -199,7 +202,8 @@ describe.each(modes)("the cash-flow forecast on %s", (_mode, config) => {
         endDate: "2026-11-25",
       },
     });
-    await eventually(async () => expect((await forecast(alice, 30)).warnings[0].firstDate).toBe("2026-11-25"));
+    await eventually(async () => expect(await deps.schedules.list(alice.id)).toHaveLength(3));
+    expect((await forecast(alice, 30)).warnings[0].firstDate).toBe("2026-11-25");
     await deps.forecastJob.run();
     await deps.forecastJob.run();
     // Nov 25: 1163.00 − 1200.00 = −37.00; lowest on Dec 14: −67.00 − 1200.00 = −1267.00.
