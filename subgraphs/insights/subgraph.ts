@@ -1,8 +1,7 @@
 import type { EntityManager } from "typeorm";
 
 import { type ConsumerDefinition, userDeletionConsumer } from "../../platform/events/index.js";
-import { userPreferencesConsumer } from "../../platform/read-models/index.js";
-import { LedgerCategoryTree } from "../../platform/read-models/index.js";
+import { LedgerCategoryTree, userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { AccountStore } from "./accounts/account.store.js";
 import { AnalyticsResolver } from "./analytics/analytics.resolver.js";

@@ -1,7 +1,6 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference } from "../../platform/graphql/index.js";
-import { userPreferencesConsumer } from "../../platform/read-models/index.js";
-import { LedgerCategoryTree } from "../../platform/read-models/index.js";
+import { LedgerCategoryTree, userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { IncomeTaxResolver } from "./calculator/income-tax.resolver.js";
 import { IncomeTaxService } from "./calculator/income-tax.service.js";
