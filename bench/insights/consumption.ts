@@ -9,7 +9,7 @@ import type { DataSource } from "typeorm";
 
 import { formatAmount, money } from "../../platform/money/index.js";
 import { addDays } from "../../platform/time/index.js";
-import { generateHistory } from "../../subgraphs/insights/categorizer/history-generator.js";
+import { generateHistory } from "../../subgraphs/insights/test/support/history-generator.js";
 import type { Usage } from "../gateway/process.js";
 import { summarize } from "../stats.js";
 import { bearer, graphql } from "../support/graphql.js";

@@ -2,14 +2,14 @@
  * The five years of one heavy user for `npm run bench:insights`, as insights' read models hold them
  * (insights.transactions, insights.lines, accounts, a loan), and what the analytics must answer for
  * them, summed here from those rows. Built once from the categorizer's generated history
- * (subgraphs/insights/categorizer/history-generator.ts: bills on their days, everyday spending at
+ * (subgraphs/insights/test/support/history-generator.ts: bills on their days, everyday spending at
  * chains and local shops printed the way banks print them), then written under each bench user's
  * own ids.
  */
 import { addDays } from "../../platform/time/index.js";
-import { CATEGORIES } from "../../subgraphs/insights/categorizer/history-catalogue.js";
-import { generateHistory, type HistoryTransaction, seededRandom } from "../../subgraphs/insights/categorizer/history-generator.js";
 import { merchantKey } from "../../subgraphs/insights/categorizer/payee-tokens.js";
+import { CATEGORIES } from "../../subgraphs/insights/test/support/history-catalogue.js";
+import { generateHistory, type HistoryTransaction, seededRandom } from "../../subgraphs/insights/test/support/history-generator.js";
 
 export type AccountRole = "checking" | "card" | "savings" | "travel";
 export type Kind = "INCOME" | "EXPENSE" | "TRANSFER";

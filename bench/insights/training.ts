@@ -6,7 +6,6 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-import type { HistoryTransaction } from "../../subgraphs/insights/categorizer/history-generator.js";
 import {
   emptyModel,
   fromRows,
@@ -17,6 +16,7 @@ import {
   toRows,
   train,
 } from "../../subgraphs/insights/categorizer/naive-bayes.js";
+import type { HistoryTransaction } from "../../subgraphs/insights/test/support/history-generator.js";
 import { summarize } from "../stats.js";
 
 export interface TrainingRun {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { generateHistory, type HistoryTransaction } from "./history-generator.js";
+import { generateHistory, type HistoryTransaction } from "../test/support/history-generator.js";
 import { emptyModel, MANUAL_WEIGHT, modelEntries, RULE_WEIGHT, suggest, toRows, train } from "./naive-bayes.js";
 import { merchantKey } from "./payee-tokens.js";
 

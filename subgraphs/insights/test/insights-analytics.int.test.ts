@@ -6,21 +6,12 @@ import { embeddedConfig, realServicesConfig } from "../../../platform/testing/se
 import { addDays, FixedClock } from "../../../platform/time/index.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import { insightsClient } from "./insights-client.js";
+import { seededRandom } from "./support/history-generator.js";
 
 const modes: Array<[string, () => PlatformConfig]> = [
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],
   ["embedded defaults", () => embeddedConfig()],
 ];
-
-/** A small seeded generator, so a failure replays the same history. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 
@@ -56,7 +47,7 @@ describe.each(modes)("insights analytics on %s", (_mode, config) => {
     acc.checking = await api.account(alice, "Checking", "1000.00");
     acc.savings = await api.account(alice, "Savings", "500.00", "SAVINGS");
 
-    const random = mulberry32(20260701);
+    const random = seededRandom(20260701);
     const choices: Array<[string, number, number, string]> = [
       [cat.restaurants, -500, -8_000, "Blue Bottle"],
       [cat.groceries, -2_000, -20_000, "Market"],
@@ -93,7 +84,7 @@ describe.each(modes)("insights analytics on %s", (_mode, config) => {
   });
 
   it("adds up to the ledger's own totals for any range, by category with subcategories rolled up", async () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const ranges: Array<[string, string]> = [
       ["2025-01-01", "2026-06-30"],
       ["2025-01-01", "2025-12-31"],

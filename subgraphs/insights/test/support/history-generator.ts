@@ -19,6 +19,7 @@ import {
   TRAVEL_CITIES,
 } from "./history-catalogue.js";
 import { digits, type Location, type Merchant, pick, pickBank, printPayee, type Random } from "./history-descriptors.js";
+import { SeededRandom } from "./seeded-random.js";
 
 export interface HistoryTransaction {
   id: string;
@@ -50,16 +51,10 @@ export interface HistoryOptions {
 export const HISTORY_CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 const CATEGORY_BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
 
-/** mulberry32: a small, fast, seeded generator of floats in [0, 1). */
+/** Seeded floats in [0, 1), from the one PRNG of insights' generated histories (seeded-random.ts). */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 export function generateHistory({ seed, count, start = "2020-01-01", days }: HistoryOptions): HistoryTransaction[] {

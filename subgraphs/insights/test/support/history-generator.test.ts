@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { merchantKey } from "../../categorizer/payee-tokens.js";
 import { generateHistory, HISTORY_CATEGORY_IDS, seededRandom } from "./history-generator.js";
-import { merchantKey } from "./payee-tokens.js";
 
 const history = generateHistory({ seed: 7, count: 5_000 });
 
