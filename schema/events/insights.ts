@@ -64,9 +64,66 @@ export type InsightsForecastEvents = {
   [NEGATIVE_BALANCE_PROJECTED]: NegativeBalanceProjectedV1;
 };
 
+/** Key = user id. Webhook endpoints' lives that their owner hears about. */
+export const INSIGHTS_WEBHOOK_TOPIC = "insights.webhook.v1" as const;
+
+/** Deliveries kept failing, so the endpoint was disabled (once per disabling). */
+export const WEBHOOK_ENDPOINT_DISABLED = "WebhookEndpointDisabled" as const;
+
+export interface WebhookEndpointDisabledV1 {
+  userId: string;
+  endpointId: string;
+  url: string;
+  /** Why, in words ("20 deliveries in a row failed; the last answered HTTP 500"). */
+  reason: string;
+  consecutiveFailures: number;
+  /** ISO instant. */
+  disabledAt: string;
+}
+
+/** Payloads on `insights.webhook.v1`, by event type. */
+export type InsightsWebhookEvents = {
+  [WEBHOOK_ENDPOINT_DISABLED]: WebhookEndpointDisabledV1;
+};
+
+/** Key = user id. Report jobs: progress (live subscribers re-read the report) and readiness. */
+export const INSIGHTS_REPORT_TOPIC = "insights.report.v1" as const;
+
+/** Status or progress changed. */
+export const REPORT_UPDATED = "ReportUpdated" as const;
+/** The file can be downloaded (once per report); notifications tell the user, e-mail for scheduled ones. */
+export const REPORT_READY = "ReportReady" as const;
+
+export interface ReportUpdatedV1 {
+  id: string;
+  userId: string;
+}
+
+export interface ReportReadyV1 {
+  reportId: string;
+  userId: string;
+  kind: string;
+  format: "CSV" | "PDF";
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+  /** Made by a schedule (e-mailed) rather than asked for. */
+  scheduled: boolean;
+  /** ISO instant after which the file is gone. */
+  expiresAt: string;
+}
+
+/** Payloads on `insights.report.v1`, by event type. */
+export type InsightsReportEvents = {
+  [REPORT_UPDATED]: ReportUpdatedV1;
+  [REPORT_READY]: ReportReadyV1;
+};
+
 /** Every insights topic and what it carries. */
 export type InsightsTopics = {
   [INSIGHTS_ANOMALY_TOPIC]: InsightsAnomalyEvents;
   [INSIGHTS_SUGGESTION_TOPIC]: InsightsSuggestionEvents;
   [INSIGHTS_FORECAST_TOPIC]: InsightsForecastEvents;
+  [INSIGHTS_WEBHOOK_TOPIC]: InsightsWebhookEvents;
+  [INSIGHTS_REPORT_TOPIC]: InsightsReportEvents;
 };
