@@ -168,7 +168,7 @@ try {
   );
 
   const { dataSource } = await provider.open("lending", { entities: lending.entities, migrations: [] }, databaseUrl(appDb));
-  const events = new LoanEvents(new Outbox("lending", systemClock, randomIds));
+  const events = new LoanEvents(new Outbox("lending", systemClock, randomIds), () => utcDay(systemClock.now()));
   const job = () => new OverdueJob(dataSource, systemClock, events, pino({ level: "silent" }));
   // The mortgage of part 1 is long overdue on that day: written off, the job leaves it alone.
   await post(gatewayUrl, `mutation($id: ID!) { writeOffLoan(id: $id) { id } }`, { id: mortgage }, reader.headers);

@@ -134,6 +134,20 @@ export interface PortfolioUpdatedV1 {
   portfolioId: string;
   userId: string;
   change: PortfolioChangeV1;
+  /**
+   * What the portfolio is worth at the end of `valuedOn` after the change, in `currency` minor
+   * units: its holdings at the latest close on or before that day, plus its cash unless a ledger
+   * account holds it (the ledger counts that cash; leaving it out keeps net worth from counting it
+   * twice). Absent when a held security has no close or a currency no rate by then (never a
+   * guess), on USER_DELETED, and in events written before the field existed.
+   */
+  valueMinor?: string;
+  /** The portfolio's currency, which `valueMinor` is in. */
+  currency?: string;
+  /** YYYY-MM-DD: the owner's own day the value is for (today where they live). */
+  valuedOn?: string;
+  /** Archived portfolios take no new activity but still hold what they held and move with prices. */
+  archived?: boolean;
 }
 
 /** Payloads on `investments.portfolio.v1`, by event type. */

@@ -27,6 +27,30 @@ export interface LoanSnapshotV1 {
   outstandingPrincipalMinor: string;
   /** The annual rate in percent, an exact decimal string ("6.5"). Absent in events written before the field existed. */
   annualRatePercent?: string;
+  /**
+   * The installments still (partly) unpaid and due within {@link UPCOMING_INSTALLMENT_DAYS} days of
+   * the day the snapshot was taken (overdue ones included), by number; `amountMinor` is what is
+   * still to pay on each, late fees included. Empty for a loan without a schedule, paid off or
+   * written off. Absent in events written before the field existed.
+   */
+  upcomingInstallments?: LoanInstallmentV1[];
+  /**
+   * The ledger account of the latest payment (by date, then as recorded) that named one: where the
+   * next ones are likely to go through. Null when no payment named one; absent in events written
+   * before the field existed.
+   */
+  paymentAccountId?: string | null;
+}
+
+/** How far ahead a snapshot lists installments: a year of forecast with room to spare. */
+export const UPCOMING_INSTALLMENT_DAYS = 400;
+
+export interface LoanInstallmentV1 {
+  number: number;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  /** Still to pay on it (unsigned): out for a BORROWED loan, in for a LENT one. */
+  amountMinor: string;
 }
 
 /**

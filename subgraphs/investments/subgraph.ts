@@ -25,6 +25,7 @@ import { portfolioLoaders } from "./portfolios/portfolio.loaders.js";
 import { PortfolioResolver } from "./portfolios/portfolio.resolver.js";
 import { PortfolioService } from "./portfolios/portfolio.service.js";
 import { Portfolio } from "./portfolios/portfolio.type.js";
+import { PortfolioValuer } from "./portfolios/portfolio-value.js";
 import { PortfolioEvents } from "./portfolios/portfolio-events.js";
 import { UserSettingsEntity } from "./settings/user-settings.entity.js";
 import { UserSettingsService } from "./settings/user-settings.service.js";
@@ -48,7 +49,9 @@ function createInvestments(kit: SubgraphKit): InvestmentsDeps {
   const idempotency = new IdempotencyKeys("investments", () => clock.now());
   const accounts = new LedgerAccountsReadModel("investments");
   const settings = new UserSettingsService(dataSource, clock);
-  const portfolioEvents = new PortfolioEvents(outbox);
+  const books = new BookCache();
+  const valuation = new ValuationService(new RateHistories(market.fx), new PriceHistoryCache(dataSource, clock), market.securities);
+  const portfolioEvents = new PortfolioEvents(outbox, new PortfolioValuer(valuation, settings, books));
   const transactionEvents = new TransactionEvents(outbox);
   const portfolios = new PortfolioService(dataSource, clock, ids, idempotency, accounts, portfolioEvents);
   const transactions = new InvestmentTransactionService(
@@ -79,13 +82,13 @@ function createInvestments(kit: SubgraphKit): InvestmentsDeps {
       transactionEvents,
       portfolioEvents,
     ),
-    valuation: new ValuationService(new RateHistories(market.fx), new PriceHistoryCache(dataSource, clock), market.securities),
+    valuation,
     allocation: new AllocationService(dataSource, market.prices, market.fx, market.securities),
     settings,
     accounts,
     idempotency,
     idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
-    loaders: { ...market.loaders, ...portfolioLoaders(dataSource, portfolios, settings, new BookCache()) },
+    loaders: { ...market.loaders, ...portfolioLoaders(dataSource, portfolios, settings, books) },
   };
 }
 

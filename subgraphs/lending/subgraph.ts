@@ -35,8 +35,8 @@ function createLending(kit: SubgraphKit): LendingDeps {
   const { dataSource, outbox, clock, ids } = kit;
   const idempotency = new IdempotencyKeys("lending", () => clock.now());
   const accounts = new LedgerAccountsReadModel("lending");
-  const events = new LoanEvents(outbox);
   const today = () => utcDay(clock.now());
+  const events = new LoanEvents(outbox, today);
   const contacts = new ContactService(dataSource, clock, ids, idempotency);
   const loans = new LoanService(dataSource, clock, ids, idempotency, contacts, events);
   const loanQueries = new LoanQueries(dataSource);

@@ -7,6 +7,7 @@ import { normalizeCurrency } from "../../../platform/money/index.js";
 import type { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { COST_BASIS_METHODS, type CostBasisMethodName, PortfolioEntity } from "./portfolio.entity.js";
+import { COLUMNS, portfolioFromRow, portfoliosAmong } from "./portfolio-rows.js";
 import { portfolioArchived, portfolioNotFound, text } from "./portfolio.errors.js";
 import type { PortfolioEvents } from "./portfolio-events.js";
 
@@ -19,23 +20,6 @@ export interface NewPortfolio {
   costBasisMethod: string;
   ledgerAccountId?: string | null;
   idempotencyKey?: string | null;
-}
-
-const COLUMNS = `id, user_id, name, currency, cost_basis_method, ledger_account_id, version::text AS version, archived_at, created_at, updated_at`;
-
-export function portfolioFromRow(row: Record<string, unknown>): PortfolioEntity {
-  return Object.assign(new PortfolioEntity(), {
-    id: row.id as string,
-    userId: row.user_id as string,
-    name: row.name as string,
-    currency: (row.currency as string).trim(),
-    costBasisMethod: row.cost_basis_method as CostBasisMethodName,
-    ledgerAccountId: (row.ledger_account_id as string | null) ?? null,
-    version: BigInt(row.version as string),
-    archivedAt: row.archived_at ? new Date(row.archived_at as string) : null,
-    createdAt: new Date(row.created_at as string),
-    updatedAt: new Date(row.updated_at as string),
-  });
 }
 
 /** Creating, renaming, archiving and linking portfolios, and the one gate every write goes through. */
@@ -168,13 +152,7 @@ export class PortfolioService {
 
   /** The caller's portfolios among `ids`, in any order; others' and malformed ids are left out. */
   async findForUser(userId: string, ids: readonly string[]): Promise<PortfolioEntity[]> {
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return [];
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM investments.portfolios WHERE user_id = $1 AND id = ANY($2::uuid[])`,
-      [userId, valid],
-    );
-    return rows.map(portfolioFromRow);
+    return portfoliosAmong(this.dataSource.manager, userId, ids);
   }
 
   async purgeUser(manager: EntityManager, userId: string, traceId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 
 import type { Clock } from "../../../platform/time/index.js";
 import { WeightedLru } from "../caching/weighted-lru.js";
@@ -36,11 +36,16 @@ export class PriceHistoryCache {
     private readonly clock: Clock,
   ) {}
 
-  async histories(userId: string, securityIds: readonly string[]): Promise<Map<string, PriceHistory>> {
+  /** `manager`: a transaction to read in (the embedded database has one session, which a transaction holds). */
+  async histories(
+    userId: string,
+    securityIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PriceHistory>> {
     const ids = [...new Set(securityIds)];
     const out = new Map<string, PriceHistory>();
     if (ids.length === 0) return out;
-    const stamps: Array<{ id: string; stamp: string }> = await this.dataSource.query(
+    const stamps: Array<{ id: string; stamp: string }> = await manager.query(
       `SELECT ids.id,
          coalesce((SELECT max(p.change) FROM investments.prices p WHERE p.security_id = ids.id AND p.owner = $1::uuid), 0)::text || '/' ||
          coalesce((SELECT max(p.change) FROM investments.prices p WHERE p.security_id = ids.id AND p.owner = '${SHARED_OWNER}'::uuid), 0)::text AS stamp
@@ -56,7 +61,7 @@ export class PriceHistoryCache {
     }
     if (stale.length === 0) return out;
     // Day numbers and closes as one text per security: far cheaper to parse than rows or arrays.
-    const rows: Array<{ id: string; series: string | null }> = await this.dataSource.query(
+    const rows: Array<{ id: string; series: string | null }> = await manager.query(
       `SELECT ids.id, s.series FROM unnest($2::uuid[]) AS ids(id)
        CROSS JOIN LATERAL (
          SELECT string_agg((p.date - DATE '1970-01-01')::text || ' ' || p.close_minor::text, ' ' ORDER BY p.date, p.owner) AS series

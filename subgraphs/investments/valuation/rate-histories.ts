@@ -1,3 +1,5 @@
+import type { EntityManager } from "typeorm";
+
 import type { FxService } from "../fx/fx.service.js";
 import { convertAtRate } from "../fx/fx-rate.js";
 import { dayNumber, dayString } from "./day-numbers.js";
@@ -17,20 +19,23 @@ export class RateHistories {
     into: string,
     firstDay: number,
     lastDay: number,
+    manager?: EntityManager,
   ): Promise<Map<string, RateHistory>> {
     const foreign = [...currencies].filter((c) => c !== into);
-    const histories = await Promise.all(
-      foreign.map(async (currency): Promise<[string, RateHistory]> => {
-        const series = await this.fx.fxBetween(userId, currency, into, dayString(firstDay), dayString(lastDay));
-        return [
-          currency,
-          {
-            days: daysOf(series.dates),
-            converters: series.rates.map((rate) => (minor: bigint) => convertAtRate({ amountMinor: minor, currency }, rate).amountMinor),
-          },
-        ];
-      }),
-    );
+    // One at a time inside a transaction: never several statements at once on one transaction's connection.
+    const histories: Array<[string, RateHistory]> = [];
+    const historyOf = async (currency: string): Promise<[string, RateHistory]> => {
+      const series = await this.fx.fxBetween(userId, currency, into, dayString(firstDay), dayString(lastDay), manager);
+      return [
+        currency,
+        {
+          days: daysOf(series.dates),
+          converters: series.rates.map((rate) => (minor: bigint) => convertAtRate({ amountMinor: minor, currency }, rate).amountMinor),
+        },
+      ];
+    };
+    if (manager) for (const currency of foreign) histories.push(await historyOf(currency));
+    else histories.push(...(await Promise.all(foreign.map(historyOf))));
     return new Map(histories);
   }
 }

@@ -1,4 +1,5 @@
 import { addMonths } from "date-fns";
+import type { EntityManager } from "typeorm";
 
 import { badInput } from "../../../platform/errors/index.js";
 import { calendarDate, formatCalendarDate, parseCalendarDate } from "../../../platform/time/index.js";
@@ -77,17 +78,30 @@ export class ValuationService {
     private readonly securities: SecurityService,
   ) {}
 
-  /** The walk from the end of `firstDay` to the end of `lastDay`. `withoutCash`: leave the cash out (a ledger account holds it). */
-  async walk(userId: string, book: PortfolioBook, firstDay: number, lastDay: number, withoutCash = false): Promise<SeriesOutput> {
+  /**
+   * The walk from the end of `firstDay` to the end of `lastDay`. `withoutCash`: leave the cash out
+   * (a ledger account holds it). `manager`: a transaction to read market data in, one statement at a time.
+   */
+  async walk(
+    userId: string,
+    book: PortfolioBook,
+    firstDay: number,
+    lastDay: number,
+    withoutCash = false,
+    manager?: EntityManager,
+  ): Promise<SeriesOutput> {
     const input = bookSeries(book, firstDay, lastDay, { withoutCash });
     const currency = book.portfolio.currency;
-    const [prices, rates] = await Promise.all([
-      this.prices.histories(
-        userId,
-        input.holdings.map((h) => h.securityId),
-      ),
-      this.rates.rateHistories(userId, input.currencies, currency, firstDay, lastDay),
-    ]);
+    const securityIds = input.holdings.map((h) => h.securityId);
+    const [prices, rates] = manager
+      ? [
+          await this.prices.histories(userId, securityIds, manager),
+          await this.rates.rateHistories(userId, input.currencies, currency, firstDay, lastDay, manager),
+        ]
+      : await Promise.all([
+          this.prices.histories(userId, securityIds),
+          this.rates.rateHistories(userId, input.currencies, currency, firstDay, lastDay),
+        ]);
     return valueSeries({
       currency,
       firstDay,
@@ -106,6 +120,18 @@ export class ValuationService {
     const series = await this.walk(userId, book, day, day, withoutCash);
     if (series.values[0] === null) throw await this.gapError(userId, series.gaps[0]!, date, book.portfolio.currency);
     return series.values[0]!;
+  }
+
+  /** The value at the end of `date`, or null when a price or rate it needs is missing. */
+  async valueOrNull(
+    userId: string,
+    book: PortfolioBook,
+    date: string,
+    withoutCash = false,
+    manager?: EntityManager,
+  ): Promise<bigint | null> {
+    const day = dayNumber(date);
+    return (await this.walk(userId, book, day, day, withoutCash, manager)).values[0]!;
   }
 
   /**

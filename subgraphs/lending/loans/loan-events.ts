@@ -12,42 +12,43 @@ import {
   LOAN_PAYMENT_RECORDED,
   LOAN_WRITTEN_OFF,
   type LoanPaymentRecordedV1,
-  type LoanSnapshotV1,
 } from "../../../schema/events/lending.js";
 import type { InstallmentEntity } from "../installments/installment.entity.js";
 import { unpaidTotal } from "../installments/installment-state.js";
 import type { LoanEntity } from "./loan.entity.js";
-
-export const loanSnapshot = (loan: LoanEntity): LoanSnapshotV1 => ({
-  loanId: loan.id,
-  userId: loan.userId,
-  contactId: loan.contactId,
-  name: loan.name,
-  direction: loan.direction,
-  principalMinor: loan.principalMinor.toString(),
-  currency: loan.currency,
-  status: loan.status,
-  outstandingPrincipalMinor: loan.outstandingPrincipalMinor.toString(),
-  annualRatePercent: loan.annualRatePercent,
-});
+import { loanSnapshotWithSchedule } from "./loan-snapshot.js";
 
 /** Announces loan changes through the outbox, in the writer's transaction; key = user id. */
 export class LoanEvents {
-  constructor(private readonly outbox: Outbox) {}
+  /** `today`: the day snapshots list the upcoming installments from. */
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly today: () => string,
+  ) {}
 
   async created(manager: EntityManager, traceId: string, loan: LoanEntity): Promise<void> {
     await this.outbox.add(manager, traceId, [
-      { topic: LENDING_LOAN_TOPIC, type: LOAN_CREATED, key: loan.userId, data: loanSnapshot(loan) },
+      {
+        topic: LENDING_LOAN_TOPIC,
+        type: LOAN_CREATED,
+        key: loan.userId,
+        data: await loanSnapshotWithSchedule(manager, loan, this.today()),
+      },
     ]);
   }
 
   async writtenOff(manager: EntityManager, traceId: string, loan: LoanEntity): Promise<void> {
     await this.outbox.add(manager, traceId, [
-      { topic: LENDING_LOAN_TOPIC, type: LOAN_WRITTEN_OFF, key: loan.userId, data: loanSnapshot(loan) },
+      {
+        topic: LENDING_LOAN_TOPIC,
+        type: LOAN_WRITTEN_OFF,
+        key: loan.userId,
+        data: await loanSnapshotWithSchedule(manager, loan, this.today()),
+      },
     ]);
   }
 
-  /** The payment, and LoanPaidOff with it when it paid the last of the loan. */
+  /** The payment (its snapshot with the schedule as the payment left it), and LoanPaidOff with it when it paid the last of the loan. */
   async paymentRecorded(
     manager: EntityManager,
     traceId: string,
@@ -56,7 +57,12 @@ export class LoanEvents {
     totalInterestMinor: bigint,
   ) {
     await this.outbox.add(manager, traceId, [
-      { topic: LENDING_LOAN_TOPIC, type: LOAN_PAYMENT_RECORDED, key: loan.userId, data: payment },
+      {
+        topic: LENDING_LOAN_TOPIC,
+        type: LOAN_PAYMENT_RECORDED,
+        key: loan.userId,
+        data: { ...payment, loan: await loanSnapshotWithSchedule(manager, loan, this.today()) },
+      },
       ...(loan.status === "PAID_OFF"
         ? [
             {

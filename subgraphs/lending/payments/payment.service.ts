@@ -12,7 +12,8 @@ import { installmentRows } from "../installments/installment-state.js";
 import { LoanEntity } from "../loans/loan.entity.js";
 import { loanClosed } from "../loans/loan.errors.js";
 import { insertInstallments, type LoanService } from "../loans/loan.service.js";
-import { type LoanEvents, loanSnapshot } from "../loans/loan-events.js";
+import type { LoanEvents } from "../loans/loan-events.js";
+import { loanSnapshot } from "../loans/loan-snapshot.js";
 import { PaymentEntity } from "./payment.entity.js";
 import { paymentPlan } from "./payment-plan.js";
 

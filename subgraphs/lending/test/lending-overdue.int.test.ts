@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PlatformConfig } from "../../../platform/config/index.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
-import { FixedClock } from "../../../platform/time/index.js";
+import { FixedClock, utcDay } from "../../../platform/time/index.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import type { LendingDeps } from "../lending.deps.js";
 import { LoanEvents } from "../loans/loan-events.js";
@@ -28,7 +28,7 @@ describe.each(modes)("the daily overdue job on %s", (_mode, config) => {
   /** Another instance's job over the same database, as a second replica would run it. */
   const secondRunner = () => {
     const kit = sg.subgraph("lending").kit;
-    return new OverdueJob(kit.dataSource, kit.clock, new LoanEvents(kit.outbox), pino({ level: "silent" }));
+    return new OverdueJob(kit.dataSource, kit.clock, new LoanEvents(kit.outbox, () => utcDay(kit.clock.now())), pino({ level: "silent" }));
   };
   const notices = async (type: string, loanId: string) =>
     (
