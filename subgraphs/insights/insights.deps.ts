@@ -13,6 +13,7 @@ import type { ForecastWarningStore } from "./forecast/forecast-warning.store.js"
 import type { HistoryService } from "./history/history.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
+import type { PortfolioValueStore } from "./networth/portfolio-value.store.js";
 import type { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import type { RecommendationService } from "./recommendations/recommendation.service.js";
 import type { ScheduleStore } from "./schedules/schedule.store.js";
@@ -28,6 +29,7 @@ export interface InsightsDeps {
   accounts: AccountStore;
   transactions: TransactionStore;
   loans: LoanStore;
+  portfolioValues: PortfolioValueStore;
   schedules: ScheduleStore;
   overruns: BudgetOverrunStore;
   analytics: AnalyticsService;

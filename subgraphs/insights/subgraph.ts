@@ -20,6 +20,7 @@ import { budgetsAlertsConsumer } from "./events/budgets-alerts.handler.js";
 import { ledgerAccountsConsumer } from "./events/ledger-accounts.handler.js";
 import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js";
 import { ledgerSchedulesConsumer } from "./events/ledger-schedules.handler.js";
+import { investmentsPortfoliosConsumer } from "./events/investments-portfolios.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { lendingLoansConsumer } from "./events/lending-loans.handler.js";
 import { ForecastJob } from "./forecast/forecast.job.js";
@@ -30,7 +31,10 @@ import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
+import { PortfolioValues1796560000400 } from "./migrations/1796560000400-portfolio-values.js";
+import { LoanInstallments1796560000410 } from "./migrations/1796560000410-loan-installments.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
+import { PortfolioValueStore } from "./networth/portfolio-value.store.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
@@ -53,7 +57,16 @@ const FORECAST_JOB_EVERY_MS = 24 * 3_600_000;
 
 type ReadModels = Pick<
   InsightsDeps,
-  "settings" | "categories" | "accounts" | "schedules" | "transactions" | "loans" | "overruns" | "categorizer" | "anomalyJob"
+  | "settings"
+  | "categories"
+  | "accounts"
+  | "schedules"
+  | "transactions"
+  | "loans"
+  | "portfolioValues"
+  | "overruns"
+  | "categorizer"
+  | "anomalyJob"
 >;
 
 /**
@@ -68,6 +81,7 @@ function readModelConsumers(d: ReadModels, replaying = false): ConsumerDefinitio
     ledgerSchedulesConsumer(d.schedules),
     ledgerTransactionsConsumer(d.transactions, merchantKey, [d.categorizer, d.anomalyJob], { replaying }),
     lendingLoansConsumer(d.loans),
+    investmentsPortfoliosConsumer(d.portfolioValues),
     budgetsAlertsConsumer(d.overruns),
   ];
 }
@@ -76,6 +90,7 @@ function readModelConsumers(d: ReadModels, replaying = false): ConsumerDefinitio
 async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: string): Promise<void> {
   await d.categorizer.purgeLearning(manager, userId);
   await d.overruns.purgeUser(manager, userId);
+  await d.portfolioValues.purgeUser(manager, userId);
   await d.loans.purgeUser(manager, userId);
   await d.schedules.purgeUser(manager, userId);
   await d.transactions.purgeUser(manager, userId);
@@ -91,10 +106,11 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   const accounts = new AccountStore(dataSource);
   const transactions = new TransactionStore(dataSource);
   const loans = new LoanStore(dataSource);
+  const portfolioValues = new PortfolioValueStore(dataSource);
   const overruns = new BudgetOverrunStore(dataSource);
   const analytics = new AnalyticsService(dataSource, settings, categories);
   const schedules = new ScheduleStore(dataSource);
-  const netWorth = new NetWorthService(dataSource, settings, accounts, loans);
+  const netWorth = new NetWorthService(dataSource, settings, accounts, loans, portfolioValues);
   const history = new HistoryService(transactions);
   const subscriptions = new SubscriptionService(settings, history);
   const anomalies = new AnomalyStore(dataSource, ids);
@@ -109,7 +125,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     kit.logger.child({ job: "anomalies" }),
   );
   anomalyJob.start(ANOMALY_JOB_EVERY_MS);
-  const forecast = new ForecastService(settings, netWorth, schedules, transactions);
+  const forecast = new ForecastService(settings, netWorth, schedules, transactions, loans);
   const forecastWarnings = new ForecastWarningStore(dataSource);
   const forecastJob = new ForecastJob(
     dataSource,
@@ -127,6 +143,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     accounts,
     transactions,
     loans,
+    portfolioValues,
     schedules,
     overruns,
     analytics,
@@ -152,7 +169,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
  * Insights: analytics, net worth over time, questions answered in plain words, the cash-flow
  * projection, a learning categorizer, recurring charges, anomalies and recommendations, computed
  * from events into insights' own read models (the ledger's categories, accounts, schedules and
- * transactions, lending's loans, budgets' exceeded periods); no reads of other subgraphs and no
+ * transactions, lending's loans, investments' portfolio values, budgets' exceeded periods); no reads of other subgraphs and no
  * calls to them. Announces `insights.suggestion.v1`, `insights.anomaly.v1` and, from a daily
  * pass, accounts projected below zero on `insights.forecast.v1`.
  */
@@ -170,7 +187,7 @@ export default defineSubgraph<InsightsDeps>({
     RebuildResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000],
+  migrations: [Insights1796560000000, PortfolioValues1796560000400, LoanInstallments1796560000410],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();

@@ -140,7 +140,7 @@ export class AnalyticsResolver {
   @Directive(scopes("insights:read"))
   @Query(() => NetWorthHistory, {
     description:
-      "Net worth over time from your ledger balances and loans: at the end of each day, week or month from `from` to `to` (at most 400 points).",
+      "Net worth over time from your ledger balances, loans and investments: at the end of each day, week or month from `from` to `to` (at most 400 points).",
   })
   async netWorthHistory(
     @Ctx() context: RequestContext,
@@ -154,6 +154,7 @@ export class AnalyticsResolver {
       netWorth: points.map((p) => SeriesPoint.of(p.date, p.netWorthMinor, currency)),
       assets: points.map((p) => SeriesPoint.of(p.date, p.assetsMinor, currency)),
       liabilities: points.map((p) => SeriesPoint.of(p.date, p.liabilitiesMinor, currency)),
+      investments: points.map((p) => SeriesPoint.of(p.date, p.investmentsMinor, currency)),
       leftOut,
     });
   }

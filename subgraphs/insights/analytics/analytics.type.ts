@@ -237,6 +237,12 @@ export class NetWorthHistory {
   @Field(() => [SeriesPoint])
   liabilities!: SeriesPoint[];
 
-  @Field(() => Int, { description: "Accounts and loans in another currency, left out (not converted)." })
+  @Field(() => [SeriesPoint], {
+    description:
+      "The investments part: your portfolios at their last known value (holdings, plus cash unless a linked ledger account holds it, which the balances count); in assets, or liabilities if below zero.",
+  })
+  investments!: SeriesPoint[];
+
+  @Field(() => Int, { description: "Accounts, loans and portfolios in another currency, left out (not converted)." })
   leftOut!: number;
 }

@@ -7,6 +7,7 @@ import {
   type BelowZeroWarning,
   type CashflowInput,
   type CashflowProjection,
+  type CurrencyFlow,
   type CurrencyTotal,
   type DateSpan,
   type ForecastAccount,
@@ -21,7 +22,8 @@ import {
  * adds the scheduled flows dated that day and the account's average discretionary spending for
  * that weekday. Flows dated today or earlier are taken as already in the balance, flows after the
  * window and flows of accounts not listed (archived ones, say) are left out. Totals are per
- * currency; the caller converts first if it wants one total.
+ * currency; the caller converts first if it wants one total. Unassigned flows (known by currency
+ * only) move their currency's total on their day, under the same window rule, and no account.
  */
 export function projectCashflow(input: CashflowInput): CashflowProjection {
   const today = calendarDate(input.today, "today");
@@ -57,7 +59,8 @@ export function projectCashflow(input: CashflowInput): CashflowProjection {
     return { accountId, name, currency, startingBalanceMinor: account.balanceMinor, series, lowest: lowestOf(series), flows: own };
   });
 
-  return { from, to, accounts, totals: totalsOf(accounts, dates), warnings: warningsOf(accounts, input.accounts) };
+  const unassigned = inWindow(input.unassigned ?? [], from, to);
+  return { from, to, accounts, totals: totalsOf(accounts, dates, unassigned), warnings: warningsOf(accounts, input.accounts) };
 }
 
 /** Each listed account's discretionary average per weekday; several entries for one weekday add up. */
@@ -94,6 +97,12 @@ function flowsByAccount(
   return byAccount;
 }
 
+/** The flows dated inside the window, by date (stably). */
+function inWindow(flows: readonly CurrencyFlow[], from: string, to: string): CurrencyFlow[] {
+  for (const flow of flows) parseCalendarDate(flow.date, "date");
+  return flows.filter((f) => f.date >= from && f.date <= to).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 /** The lowest closing balance, the earliest day of it on a tie. */
 function lowestOf(series: readonly ProjectedDay[]): LowestBalance {
   let lowest = series[0]!;
@@ -101,22 +110,28 @@ function lowestOf(series: readonly ProjectedDay[]): LowestBalance {
   return { date: lowest.date, balanceMinor: lowest.balanceMinor };
 }
 
-function totalsOf(accounts: readonly AccountProjection[], dates: readonly string[]): CurrencyTotal[] {
-  const currencies = [...new Set(accounts.map((a) => a.currency))].sort();
+function totalsOf(accounts: readonly AccountProjection[], dates: readonly string[], unassigned: readonly CurrencyFlow[]): CurrencyTotal[] {
+  const currencies = [...new Set([...accounts.map((a) => a.currency), ...unassigned.map((f) => f.currency)])].sort();
   return currencies.map((currency) => {
     const members = accounts.filter((a) => a.currency === currency);
+    const own = unassigned.filter((f) => f.currency === currency);
+    const byDate = new Map<string, bigint>();
+    for (const flow of own) byDate.set(flow.date, (byDate.get(flow.date) ?? 0n) + flow.amountMinor);
+    let outside = 0n;
     const series = dates.map((date, i): ProjectedDay => {
-      const day = { date, balanceMinor: 0n, scheduledMinor: 0n, discretionaryMinor: 0n };
+      const moved = byDate.get(date) ?? 0n;
+      outside += moved;
+      const day = { date, balanceMinor: outside, scheduledMinor: moved, discretionaryMinor: 0n };
       for (const member of members) {
-        const own = member.series[i]!;
-        day.balanceMinor += own.balanceMinor;
-        day.scheduledMinor += own.scheduledMinor;
-        day.discretionaryMinor += own.discretionaryMinor;
+        const its = member.series[i]!;
+        day.balanceMinor += its.balanceMinor;
+        day.scheduledMinor += its.scheduledMinor;
+        day.discretionaryMinor += its.discretionaryMinor;
       }
       return day;
     });
     const startingBalanceMinor = members.reduce((sum, a) => sum + a.startingBalanceMinor, 0n);
-    return { currency, startingBalanceMinor, series, lowest: lowestOf(series) };
+    return { currency, startingBalanceMinor, series, lowest: lowestOf(series), unassigned: own };
   });
 }
 

@@ -22,6 +22,18 @@ export interface ScheduledFlow {
   label: string;
 }
 
+/**
+ * A dated flow known only by its currency (a loan installment whose payments name no account
+ * still open): counted in that currency's total, never in an account's balance. Negative goes out.
+ */
+export interface CurrencyFlow {
+  currency: string;
+  date: string;
+  amountMinor: bigint;
+  source: ScheduledSource;
+  label: string;
+}
+
 /** What an account usually spends, beyond its schedules, on one weekday (negative goes out). */
 export interface WeekdayAverage {
   accountId: string;
@@ -41,6 +53,8 @@ export interface CashflowInput {
   accounts: readonly ForecastAccount[];
   scheduled: readonly ScheduledFlow[];
   discretionary: readonly WeekdayAverage[];
+  /** Flows in the totals only; none when absent. */
+  unassigned?: readonly CurrencyFlow[];
 }
 
 /** A day's closing balance and what moved it, so each figure can be traced. */
@@ -68,12 +82,17 @@ export interface AccountProjection {
   flows: ScheduledFlow[];
 }
 
-/** The accounts of one currency added up; amounts in different currencies are never added together. */
+/**
+ * The accounts of one currency added up, with the currency's unassigned flows; amounts in
+ * different currencies are never added together.
+ */
 export interface CurrencyTotal {
   currency: string;
   startingBalanceMinor: bigint;
   series: ProjectedDay[];
   lowest: LowestBalance;
+  /** The unassigned flows the series counts (in its scheduled amounts), by date then as given. */
+  unassigned: CurrencyFlow[];
 }
 
 export interface DateSpan {
@@ -99,7 +118,7 @@ export interface CashflowProjection {
   /** today + days */
   to: string;
   accounts: AccountProjection[];
-  /** One per currency, in currency order. */
+  /** One per currency of an account or of an unassigned flow in the window, in currency order. */
   totals: CurrencyTotal[];
   /** By first day below zero, then in the accounts' order. */
   warnings: BelowZeroWarning[];

@@ -2,6 +2,7 @@ import { badInput } from "../../../platform/errors/index.js";
 import { addDays } from "../../../platform/time/index.js";
 import { occurrencesBetween } from "../../../platform/time/recurrence/index.js";
 import { merchantKey } from "../categorizer/payee-tokens.js";
+import type { LoanStore, UpcomingInstallments } from "../loans/loan.store.js";
 import type { NetWorthService } from "../networth/net-worth.service.js";
 import type { ScheduleStore } from "../schedules/schedule.store.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
@@ -9,6 +10,7 @@ import type { TransactionStore } from "../transactions/transaction.store.js";
 import {
   averageByWeekday,
   type CashflowProjection,
+  type CurrencyFlow,
   DEFAULT_AVERAGE_WEEKS,
   type ForecastAccount,
   MAX_FORECAST_DAYS,
@@ -28,14 +30,19 @@ export interface Forecast {
   averages: WeekdayAverageDetail[];
   /** Accounts projected but never warned about (credit cards, loans). */
   unwarned: ReadonlySet<string>;
+  /** Loans whose installments count in their currency's total only: no open account is known for their payments. */
+  unplacedLoans: Array<{ name: string; currency: string }>;
 }
 
 /**
  * The cash-flow projection from insights' read models: each open account's balance at the end of
  * the user's today, the ledger's schedules expanded over the days ahead, and what each account
  * usually spends per weekday beyond them (the last 12 weeks of expenses, those at a scheduled
- * payee left out so they are not counted twice). Loan installments are not in lending's events,
- * so they are not projected.
+ * payee or booked for a loan payment left out so they are not counted twice), and each open
+ * loan's unpaid installments on their due dates as lending last listed them: out for a loan
+ * borrowed, in for one lent, on the account its latest payment went through, or in the
+ * currency's total only when none is known (or it is closed). A ledger schedule the user made
+ * for the same payments would count them twice: insights cannot tell the two apart.
  */
 export class ForecastService {
   constructor(
@@ -43,6 +50,7 @@ export class ForecastService {
     private readonly netWorth: NetWorthService,
     private readonly schedules: ScheduleStore,
     private readonly transactions: TransactionStore,
+    private readonly loans: LoanStore,
   ) {}
 
   async project(userId: string, days: number): Promise<Forecast> {
@@ -70,7 +78,13 @@ export class ForecastService {
       })),
     );
 
-    const scheduledMerchants = new Set(schedules.map((s) => merchantKey(s.payee)).filter((key) => key !== ""));
+    const loans = await this.loans.upcoming(userId);
+    const { placed, unassigned, unplacedLoans } = loanInstallments(loans, accounts);
+    scheduled.push(...placed);
+
+    // The ledger books a loan payment under "Loan payment: <name>" (lending's posting description).
+    const payees = [...schedules.map((s) => s.payee), ...loans.map((l) => `Loan payment: ${l.name}`)];
+    const scheduledMerchants = new Set(payees.map(merchantKey).filter((key) => key !== ""));
     const recent = await this.transactions.between(userId, addDays(today, -7 * DEFAULT_AVERAGE_WEEKS), addDays(today, -1));
     const averages = averageByWeekday(
       recent.filter((t) => t.kind === "EXPENSE"),
@@ -78,8 +92,30 @@ export class ForecastService {
       { isScheduled: (t) => scheduledMerchants.has(t.merchantKey) },
     );
 
-    const projection = projectCashflow({ today, days, accounts, scheduled, discretionary: averages });
+    const projection = projectCashflow({ today, days, accounts, scheduled, discretionary: averages, unassigned });
     const unwarned = new Set(accounts.filter((a) => a.warnBelowZero === false).map((a) => a.accountId));
-    return { today, projection, averages, unwarned };
+    return { today, projection, averages, unwarned, unplacedLoans };
   }
+}
+
+/** Each installment as a flow: on the loan's payment account when it is open and in the loan's currency, else in the total only. */
+function loanInstallments(loans: readonly UpcomingInstallments[], accounts: readonly ForecastAccount[]) {
+  const placed: ScheduledFlow[] = [];
+  const unassigned: CurrencyFlow[] = [];
+  const unplacedLoans: Forecast["unplacedLoans"] = [];
+  for (const loan of loans) {
+    const account = accounts.find((a) => a.accountId === loan.accountId && a.currency === loan.currency);
+    if (!account && loan.installments.length > 0) unplacedLoans.push({ name: loan.name, currency: loan.currency });
+    for (const installment of loan.installments) {
+      const flow = {
+        date: installment.dueDate,
+        amountMinor: loan.direction === "BORROWED" ? -installment.amountMinor : installment.amountMinor,
+        source: "LOAN_INSTALLMENT" as const,
+        label: `${loan.name}: installment ${installment.number}`,
+      };
+      if (account) placed.push({ ...flow, accountId: account.accountId });
+      else unassigned.push({ ...flow, currency: loan.currency });
+    }
+  }
+  return { placed, unassigned, unplacedLoans };
 }

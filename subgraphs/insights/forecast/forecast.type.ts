@@ -31,7 +31,7 @@ export class DaySpan {
   }
 }
 
-@ObjectType("ForecastFlow", { description: "A scheduled transaction's occurrence the projection counts." })
+@ObjectType("ForecastFlow", { description: "A scheduled transaction's occurrence or a loan installment the projection counts." })
 export class ForecastFlow {
   @Field(() => String)
   date!: string;
@@ -39,8 +39,20 @@ export class ForecastFlow {
   @Field(() => MoneyType, { description: "Signed like a transaction: money out negative." })
   amount!: MoneyType;
 
-  @Field(() => String, { description: "The schedule's payee." })
+  @Field(() => String, { description: "The schedule's payee, or the loan's name and the installment's number." })
   label!: string;
+
+  @Field(() => String, { description: "SCHEDULE (the ledger's recurring transactions) or LOAN_INSTALLMENT (lending's schedule)." })
+  source!: string;
+
+  static of(flow: { date: string; amountMinor: bigint; label: string; source: string }, currency: string): ForecastFlow {
+    return Object.assign(new ForecastFlow(), {
+      date: flow.date,
+      amount: MoneyType.from(money(flow.amountMinor, currency)),
+      label: flow.label,
+      source: flow.source,
+    });
+  }
 }
 
 @ObjectType("WeekdaySpending", {
@@ -112,6 +124,11 @@ export class CurrencyForecast {
 
   @Field(() => [DaySpan])
   belowZero!: DaySpan[];
+
+  @Field(() => [ForecastFlow], {
+    description: "Loan installments counted in this total only, in no account: no open account is known for the loan's payments.",
+  })
+  unassigned!: ForecastFlow[];
 }
 
 @ObjectType("NegativeBalanceWarning", { description: "An account projected below zero: when it first goes, how low, and for how long." })
@@ -160,7 +177,10 @@ export class CashflowForecast {
   @Field(() => [NegativeBalanceWarning], { description: "By first day below zero." })
   warnings!: NegativeBalanceWarning[];
 
-  static from({ today, projection, averages, unwarned }: Forecast): CashflowForecast {
+  @Field(() => [String], { description: "What the projection could not place exactly, in plain words." })
+  notes!: string[];
+
+  static from({ today, projection, averages, unwarned, unplacedLoans }: Forecast): CashflowForecast {
     const m = (minor: bigint, currency: string) => MoneyType.from(money(minor, currency));
     const series = (days: readonly ProjectedDay[], currency: string) => days.map((d) => SeriesPoint.of(d.date, d.balanceMinor, currency));
     const spending = (accountId: string, currency: string) =>
@@ -190,9 +210,7 @@ export class CashflowForecast {
           series: series(a.series, a.currency),
           belowZero: belowZeroPeriods(a.series).map(DaySpan.of),
           warnsBelowZero: !unwarned.has(a.accountId),
-          scheduled: a.flows.map((f) =>
-            Object.assign(new ForecastFlow(), { date: f.date, amount: m(f.amountMinor, a.currency), label: f.label }),
-          ),
+          scheduled: a.flows.map((f) => ForecastFlow.of(f, a.currency)),
           weekdaySpending: spending(a.accountId, a.currency),
         }),
       ),
@@ -203,7 +221,11 @@ export class CashflowForecast {
           lowest: ProjectedBalance.of(t.lowest, t.currency),
           series: series(t.series, t.currency),
           belowZero: belowZeroPeriods(t.series).map(DaySpan.of),
+          unassigned: t.unassigned.map((f) => ForecastFlow.of(f, t.currency)),
         }),
+      ),
+      notes: unplacedLoans.map(
+        (l) => `${l.name}: no open account is known for its payments, so its installments count in the ${l.currency} total only.`,
       ),
       warnings: projection.warnings.map((w) =>
         Object.assign(new NegativeBalanceWarning(), {

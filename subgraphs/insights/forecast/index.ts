@@ -4,6 +4,7 @@ export {
   type BelowZeroWarning,
   type CashflowInput,
   type CashflowProjection,
+  type CurrencyFlow,
   type CurrencyTotal,
   type DateSpan,
   type ForecastAccount,

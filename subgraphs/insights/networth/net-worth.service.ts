@@ -4,12 +4,15 @@ import type { AccountStore, InsightAccount } from "../accounts/account.store.js"
 import type { LoanStore } from "../loans/loan.store.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
 import { type NetWorthPoint, netWorthSeries } from "./net-worth.js";
+import type { PortfolioValueStore } from "./portfolio-value.store.js";
 
 /**
  * Net worth on given days: every account's balance (its opening balance from its opening date,
- * then each posting on it, transfers' two sides included) and every loan's outstanding principal
- * (lent: an asset; borrowed: a debt), all in the base currency. Accounts and loans in another
- * currency are not converted here: they are left out and counted.
+ * then each posting on it, transfers' two sides included), every loan's outstanding principal
+ * (lent: an asset; borrowed: a debt) and every portfolio's last known value, all in the base
+ * currency. Accounts, loans and portfolios in another currency are not converted here: they are
+ * left out and counted. A portfolio's value leaves out the cash a linked ledger account holds
+ * (investments values it so), which the account's balance counts: nothing is counted twice.
  */
 export class NetWorthService {
   constructor(
@@ -17,6 +20,7 @@ export class NetWorthService {
     private readonly settings: UserSettingsStore,
     private readonly accounts: AccountStore,
     private readonly loans: LoanStore,
+    private readonly portfolios: PortfolioValueStore,
   ) {}
 
   async onDays(userId: string, days: readonly string[]): Promise<{ currency: string; points: NetWorthPoint[]; leftOut: number }> {
@@ -25,16 +29,19 @@ export class NetWorthService {
     const accounts = await this.accounts.list(userId);
     const postings = await this.dailyPostings(userId, last);
     const loans = await this.loans.history(userId, last);
+    const investments = await this.portfolios.history(userId, last);
     const points = netWorthSeries({
       days,
       currency: baseCurrency,
       accounts,
       postings,
       loans,
+      investments,
     });
     const leftOut =
       accounts.filter((a) => a.currency !== baseCurrency).length +
-      new Set(loans.filter((l) => l.currency !== baseCurrency).map((l) => l.loanId)).size;
+      new Set(loans.filter((l) => l.currency !== baseCurrency).map((l) => l.loanId)).size +
+      new Set(investments.filter((v) => v.currency !== baseCurrency).map((v) => v.portfolioId)).size;
     return { currency: baseCurrency, points, leftOut };
   }
 

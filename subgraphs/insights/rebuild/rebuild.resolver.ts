@@ -16,7 +16,7 @@ export class RebuildResolver {
   @Directive(scopes("insights:write"))
   @Mutation(() => InsightsRebuild, {
     description:
-      "Rebuilds your insights' read models (transactions, categories, accounts, schedules, loans, budgets' overruns, the categorizer) " +
+      "Rebuilds your insights' read models (transactions, categories, accounts, schedules, loans, portfolio values, budgets' overruns, the categorizer) " +
       "from the events the broker retains, as if they arrived again. Findings (anomalies, dismissals) are kept. Run it while you are not writing.",
   })
   async rebuildInsights(@Ctx() context: RequestContext): Promise<InsightsRebuild> {
