@@ -1,5 +1,6 @@
 // Test support only: projection inputs with a few accounts in two currencies, flows around and
-// inside the window (some for accounts not listed), and weekday averages of either sign.
+// inside the window (some for accounts not listed), flows known only by currency (some in a
+// currency no account has), and weekday averages of either sign.
 import fc from "fast-check";
 
 import type { CashflowInput, ScheduledSource } from "./cashflow.types.js";
@@ -40,11 +41,25 @@ export const cashflowInput: fc.Arbitrary<CashflowInput> = fc
       }),
       { maxLength: 20 },
     ),
+    unassigned: fc.array(
+      fc.record({
+        currency: fc.constantFrom("USD", "EUR", "GBP"),
+        offset: fc.integer({ min: -5, max: 370 }),
+        amountMinor: amount,
+      }),
+      { maxLength: 10 },
+    ),
   })
-  .map(({ today, days, accounts, scheduled, discretionary }) => ({
+  .map(({ today, days, accounts, scheduled, discretionary, unassigned }) => ({
     today: isoOfDay(today),
     days,
     accounts: accounts.map((a) => ({ ...a, name: a.accountId.toUpperCase() })),
     scheduled: scheduled.map(({ offset, ...flow }, i) => ({ ...flow, date: isoOfDay(today + offset), label: `flow ${i}` })),
     discretionary,
+    unassigned: unassigned.map(({ offset, ...flow }, i) => ({
+      ...flow,
+      date: isoOfDay(today + offset),
+      source: "LOAN_INSTALLMENT" as const,
+      label: `installment ${i}`,
+    })),
   }));

@@ -27,20 +27,31 @@ describe("cash-flow projection properties", () => {
     );
   });
 
-  it("totals each currency's accounts day by day", () => {
+  it("totals each currency's accounts day by day, with the currency's unassigned flows from their day on", () => {
     fc.assert(
       fc.property(cashflowInput, (input) => {
         const projection = projectCashflow(input);
-        expect(projection.totals.map((t) => t.currency)).toEqual([...new Set(input.accounts.map((a) => a.currency))].sort());
+        const inWindow = (input.unassigned ?? []).filter((f) => f.date > input.today && f.date <= projection.to);
+        expect(projection.totals.map((t) => t.currency)).toEqual(
+          [...new Set([...input.accounts.map((a) => a.currency), ...inWindow.map((f) => f.currency)])].sort(),
+        );
         for (const total of projection.totals) {
           const members = projection.accounts.filter((a) => a.currency === total.currency);
+          const own = inWindow.filter((f) => f.currency === total.currency);
+          expect(total.unassigned).toHaveLength(own.length);
           total.series.forEach((day, i) => {
-            expect(day.balanceMinor).toBe(members.reduce((sum, a) => sum + a.series[i]!.balanceMinor, 0n));
+            const through = own.filter((f) => f.date <= day.date).reduce((sum, f) => sum + f.amountMinor, 0n);
+            const on = own.filter((f) => f.date === day.date).reduce((sum, f) => sum + f.amountMinor, 0n);
+            expect(day.balanceMinor).toBe(members.reduce((sum, a) => sum + a.series[i]!.balanceMinor, through));
             expect(day.scheduledMinor + day.discretionaryMinor).toBe(
-              members.reduce((sum, a) => sum + a.series[i]!.scheduledMinor + a.series[i]!.discretionaryMinor, 0n),
+              members.reduce((sum, a) => sum + a.series[i]!.scheduledMinor + a.series[i]!.discretionaryMinor, on),
             );
           });
         }
+        // Unassigned flows never move an account.
+        const without = projectCashflow({ ...input, unassigned: [] });
+        expect(projection.accounts).toEqual(without.accounts);
+        expect(projection.warnings).toEqual(without.warnings);
       }),
       { numRuns: 300 },
     );
