@@ -112,6 +112,31 @@ describe.each(modes)("the ledger link and account deletion on %s", (_mode, confi
     ).toBe("BAD_USER_INPUT:ledgerAccountId");
   });
 
+  it("announces with each snapshot the installments still to come and the account the latest payment went through", async () => {
+    const loan = await api.loan(dana, loanInput(sam, { name: "Snapshots", annualRatePercent: "0", startDate: "2026-10-01" }));
+    const snapshots = async () =>
+      (
+        await db().query(
+          `SELECT type, coalesce(envelope->'data'->'loan', envelope->'data') AS loan FROM lending.outbox
+           WHERE type IN ('LoanCreated', 'LoanPaymentRecorded', 'LoanWrittenOff') AND envelope->'data' @> $1::jsonb ORDER BY seq`,
+          [JSON.stringify({ loanId: loan.id })],
+        )
+      ).map((r: any) => [r.type, r.loan.paymentAccountId, r.loan.upcomingInstallments.length, r.loan.upcomingInstallments[0]]);
+    await api.pay(dana, loan.id, "100.00", "2026-11-01");
+    await api.pay(dana, loan.id, "50.00", "2026-11-15", { ledgerAccountId: account });
+    await api.pay(dana, loan.id, "10.00", "2026-11-16");
+    await api.ok(dana, `mutation($id: ID!) { writeOffLoan(id: $id) { id } }`, { id: loan.id });
+    // 100.00 due on the 1st of each month from Nov 1 (overdue, still listed) to Oct 1, all within 400 days of Nov 20.
+    expect(await snapshots()).toEqual([
+      ["LoanCreated", null, 12, { number: 1, dueDate: "2026-11-01", amountMinor: "10000" }],
+      ["LoanPaymentRecorded", null, 11, { number: 2, dueDate: "2026-12-01", amountMinor: "10000" }],
+      ["LoanPaymentRecorded", account, 11, { number: 2, dueDate: "2026-12-01", amountMinor: "5000" }],
+      // A payment naming no account leaves the latest one that did.
+      ["LoanPaymentRecorded", account, 11, { number: 2, dueDate: "2026-12-01", amountMinor: "4000" }],
+      ["LoanWrittenOff", account, 0, undefined],
+    ]);
+  });
+
   it("purges a deleted user's contacts, loans, schedules, payments and account copies", async () => {
     const erin = await sg.register("Erin");
     const erinAccount = await sg.createAccount(erin, "EUR");
