@@ -7,9 +7,9 @@ import { normalizeCurrency } from "../../../platform/money/index.js";
 import type { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { COST_BASIS_METHODS, type CostBasisMethodName, PortfolioEntity } from "./portfolio.entity.js";
-import { COLUMNS, portfolioFromRow, portfoliosAmong } from "./portfolio-rows.js";
 import { portfolioArchived, portfolioNotFound, text } from "./portfolio.errors.js";
 import type { PortfolioEvents } from "./portfolio-events.js";
+import { COLUMNS, portfolioFromRow, portfoliosAmong } from "./portfolio-rows.js";
 
 export const MAX_PORTFOLIOS_PER_USER = 100;
 export const PORTFOLIO_NAME_MAX = 100;
