@@ -30,6 +30,7 @@ import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
+import { Webhooks1796560007000 } from "./migrations/1796560007000-webhooks.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
@@ -40,6 +41,8 @@ import { UserSettingsStore } from "./settings/user-settings.store.js";
 import { SubscriptionResolver } from "./subscriptions/subscription.resolver.js";
 import { SubscriptionService } from "./subscriptions/subscription.service.js";
 import { TransactionStore } from "./transactions/transaction.store.js";
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from "./webhooks/webhook.resolver.js";
+import { createWebhooks, stopWebhooks } from "./webhooks/webhooks.assembly.js";
 
 export type { InsightsDeps } from "./insights.deps.js";
 
@@ -144,6 +147,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   };
   return {
     ...parts,
+    ...createWebhooks(kit),
     rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
@@ -168,17 +172,22 @@ export default defineSubgraph<InsightsDeps>({
     AnomalyResolver,
     RecommendationResolver,
     RebuildResolver,
+    WebhookEndpointResolver,
+    WebhookDeliveryResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000],
+  migrations: [Insights1796560000000, Webhooks1796560007000],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
     await deps.forecastJob.stop();
+    await stopWebhooks(deps);
   },
   consumers: (deps) => [
     ...readModelConsumers(deps),
+    deps.webhookConsumer,
     userDeletionConsumer("insights", async (manager, userId) => {
+      await deps.webhookEndpoints.purgeUser(manager, userId);
       await deps.anomalies.purgeUser(manager, userId);
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
