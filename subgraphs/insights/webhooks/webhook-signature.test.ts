@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
 
 import { verifyMonetaSignature } from "./verify-signature.example.js";
@@ -75,5 +77,13 @@ describe("secrets at rest", () => {
     const flipped = Buffer.from(data!, "base64url");
     flipped[0] = flipped[0]! ^ 1;
     expect(() => box.open([v, iv, tag, flipped.toString("base64url")].join("."), "endpoint-1")).toThrow();
+  });
+});
+
+describe("the README's verification snippet", () => {
+  it("is verify-signature.example.ts, word for word", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const block = /<!-- webhook-verify:start -->\n```ts\n([\s\S]*?)```\n<!-- webhook-verify:end -->/.exec(readme)?.[1];
+    expect(block).toBe(readFileSync(new URL("./verify-signature.example.ts", import.meta.url), "utf8"));
   });
 });
