@@ -20,9 +20,10 @@ import type { ScheduleStore } from "./schedules/schedule.store.js";
 import type { UserSettingsStore } from "./settings/user-settings.store.js";
 import type { SubscriptionService } from "./subscriptions/subscription.service.js";
 import type { TransactionStore } from "./transactions/transaction.store.js";
+import type { WebhookDeps } from "./webhooks/webhooks.assembly.js";
 
 /** Everything insights' resolvers and consumers are built from. */
-export interface InsightsDeps {
+export interface InsightsDeps extends WebhookDeps {
   clock: Clock;
   settings: UserSettingsStore;
   categories: LedgerCategoryTree;

@@ -33,6 +33,7 @@ import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
 import { PortfolioValues1796560000400 } from "./migrations/1796560000400-portfolio-values.js";
 import { LoanInstallments1796560000410 } from "./migrations/1796560000410-loan-installments.js";
+import { Webhooks1796560007000 } from "./migrations/1796560007000-webhooks.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
 import { PortfolioValueStore } from "./networth/portfolio-value.store.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
@@ -44,6 +45,8 @@ import { UserSettingsStore } from "./settings/user-settings.store.js";
 import { SubscriptionResolver } from "./subscriptions/subscription.resolver.js";
 import { SubscriptionService } from "./subscriptions/subscription.service.js";
 import { TransactionStore } from "./transactions/transaction.store.js";
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from "./webhooks/webhook.resolver.js";
+import { createWebhooks, stopWebhooks } from "./webhooks/webhooks.assembly.js";
 
 export type { InsightsDeps } from "./insights.deps.js";
 
@@ -161,6 +164,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   };
   return {
     ...parts,
+    ...createWebhooks(kit),
     rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
@@ -185,17 +189,22 @@ export default defineSubgraph<InsightsDeps>({
     AnomalyResolver,
     RecommendationResolver,
     RebuildResolver,
+    WebhookEndpointResolver,
+    WebhookDeliveryResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000, PortfolioValues1796560000400, LoanInstallments1796560000410],
+  migrations: [Insights1796560000000, PortfolioValues1796560000400, LoanInstallments1796560000410, Webhooks1796560007000],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
     await deps.forecastJob.stop();
+    await stopWebhooks(deps);
   },
   consumers: (deps) => [
     ...readModelConsumers(deps),
+    deps.webhookConsumer,
     userDeletionConsumer("insights", async (manager, userId) => {
+      await deps.webhookEndpoints.purgeUser(manager, userId);
       await deps.anomalies.purgeUser(manager, userId);
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
