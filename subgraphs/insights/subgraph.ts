@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 
 import { type ConsumerDefinition, userDeletionConsumer } from "../../platform/events/index.js";
+import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
 import { LedgerCategoryTree, userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { AccountStore } from "./accounts/account.store.js";
@@ -22,6 +23,7 @@ import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js"
 import { ledgerSchedulesConsumer } from "./events/ledger-schedules.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { lendingLoansConsumer } from "./events/lending-loans.handler.js";
+import { taxSummaryConsumer } from "./events/tax-summary.handler.js";
 import { ForecastJob } from "./forecast/forecast.job.js";
 import { ForecastResolver } from "./forecast/forecast.resolver.js";
 import { ForecastService } from "./forecast/forecast.service.js";
@@ -30,11 +32,14 @@ import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
+import { Reports1796560000300 } from "./migrations/1796560000300-reports.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
 import { RecommendationService } from "./recommendations/recommendation.service.js";
+import { ReportResolver } from "./reports/report.resolver.js";
+import { createReports, type Reports } from "./reports/reports.module.js";
 import { ScheduleStore } from "./schedules/schedule.store.js";
 import { UserSettingsStore } from "./settings/user-settings.store.js";
 import { SubscriptionResolver } from "./subscriptions/subscription.resolver.js";
@@ -54,7 +59,7 @@ const FORECAST_JOB_EVERY_MS = 24 * 3_600_000;
 type ReadModels = Pick<
   InsightsDeps,
   "settings" | "categories" | "accounts" | "schedules" | "transactions" | "loans" | "overruns" | "categorizer" | "anomalyJob"
->;
+> & { reports: Pick<Reports, "taxEstimates"> };
 
 /**
  * Insights' read models of other domains' events, in dependency order (preferences and categories
@@ -69,12 +74,14 @@ function readModelConsumers(d: ReadModels, replaying = false): ConsumerDefinitio
     ledgerTransactionsConsumer(d.transactions, merchantKey, [d.categorizer, d.anomalyJob], { replaying }),
     lendingLoansConsumer(d.loans),
     budgetsAlertsConsumer(d.overruns),
+    taxSummaryConsumer(d.reports.taxEstimates),
   ];
 }
 
 /** Clears a user's read models (what the consumers above build), children before parents. */
 async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: string): Promise<void> {
   await d.categorizer.purgeLearning(manager, userId);
+  await d.reports.taxEstimates.purgeUser(manager, userId);
   await d.overruns.purgeUser(manager, userId);
   await d.loans.purgeUser(manager, userId);
   await d.schedules.purgeUser(manager, userId);
@@ -120,6 +127,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     kit.logger.child({ job: "insights-forecast" }),
   );
   forecastJob.start(FORECAST_JOB_EVERY_MS);
+  const idempotency = new IdempotencyKeys("insights", () => clock.now());
   const parts = {
     clock,
     settings,
@@ -141,6 +149,9 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     forecast,
     forecastWarnings,
     forecastJob,
+    idempotency,
+    idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
+    reports: createReports(kit, { settings, categories, accounts, netWorth, idempotency }),
   };
   return {
     ...parts,
@@ -153,8 +164,9 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
  * projection, a learning categorizer, recurring charges, anomalies and recommendations, computed
  * from events into insights' own read models (the ledger's categories, accounts, schedules and
  * transactions, lending's loans, budgets' exceeded periods); no reads of other subgraphs and no
- * calls to them. Announces `insights.suggestion.v1`, `insights.anomaly.v1` and, from a daily
- * pass, accounts projected below zero on `insights.forecast.v1`.
+ * calls to them. Announces `insights.suggestion.v1`, `insights.anomaly.v1`, from a daily pass
+ * accounts projected below zero on `insights.forecast.v1`, and report jobs (CSV and PDF files,
+ * made in the background, scheduled monthly) on `insights.report.v1`.
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
@@ -168,14 +180,18 @@ export default defineSubgraph<InsightsDeps>({
     AnomalyResolver,
     RecommendationResolver,
     RebuildResolver,
+    ReportResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000],
+  migrations: [Insights1796560000000, Reports1796560000300],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
     await deps.forecastJob.stop();
+    await deps.reports.stop();
+    await deps.idempotencyPurge.stop();
   },
+  jobs: (deps) => [deps.reports.job],
   consumers: (deps) => [
     ...readModelConsumers(deps),
     userDeletionConsumer("insights", async (manager, userId) => {
@@ -183,6 +199,8 @@ export default defineSubgraph<InsightsDeps>({
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
+      await deps.reports.purgeUser(manager, userId);
+      await deps.idempotency.purgeUser(manager, userId);
       await purgeReadModels(deps, manager, userId);
     }),
   ],
