@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 
 import { rollUp } from "../../analytics/roll-up.js";
 import type { NetWorthService } from "../../networth/net-worth.service.js";
-import { seriesDays,SeriesInterval } from "../../networth/series-days.js";
+import { seriesDays, SeriesInterval } from "../../networth/series-days.js";
 import { categoryDonut, incomeExpenseBars, netWorthLine } from "../render/chart-specs.js";
 import { winAnsiText } from "../render/win-ansi.js";
 import type { ReportBlock, SourceContext } from "./report-source.js";
