@@ -213,6 +213,23 @@ describe.each(modes)("insights reports on %s", (_mode, config) => {
     await api.ok(alice, `mutation($id: ID!) { deleteReportSchedule(id: $id) }`, { id: schedule.id });
   });
 
+  it("purges a deleted user's reports, files and schedules", async () => {
+    const carol = await sg.register("Carol");
+    const account = await api.account(carol, "Carol's", "10.00");
+    await api.post(carol, { accountId: account, amount: "-1.00", date: "2026-02-01" });
+    await eventually(async () => expect(await deps.transactions.between(carol.id, "2026-02-01", "2026-02-01")).toHaveLength(1));
+    const { id } = await generate(carol, { kind: "MONTHLY_STATEMENT", format: "CSV", from: "2026-02-01", to: "2026-02-28" });
+    await api.ok(carol, `mutation { scheduleReport(input: { kind: MONTHLY_STATEMENT, format: CSV, dayOfMonth: 1 }) { id } }`);
+    const key = (await settled(carol, id)).storageKey!;
+    expect(await deps.reports.storage.get(key)).not.toBeNull();
+    await sg.query(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: carol.password }, carol.headers);
+    await eventually(async () => {
+      expect(await deps.reports.store.get(carol.id, id)).toBeNull();
+      expect(await deps.reports.schedules.list(carol.id)).toEqual([]);
+    });
+    expect(await deps.reports.storage.get(key)).toBeNull();
+  });
+
   it("stops serving a link after 15 minutes, and a file after 7 days (EXPIRED)", async () => {
     const { id } = await generate(alice, { kind: "TAX_YEAR", format: "CSV", from: "2026-01-01", to: "2026-12-31" });
     await settled(alice, id);
@@ -226,6 +243,6 @@ describe.each(modes)("insights reports on %s", (_mode, config) => {
     clock.advance(7 * 24 * 3_600_000);
     expect(await deps.reports.expiry.pass()).toBeGreaterThan(0);
     expect((await deps.reports.store.get(alice.id, id))?.status).toBe(ReportStatus.EXPIRED);
-    expect(await deps.reports.storage.get(report.downloadUrl ? `reports/${alice.id}/${id}.csv` : "")).toBeNull();
+    expect(await deps.reports.storage.get(`reports/${alice.id}/${id}.csv`)).toBeNull();
   });
 });
