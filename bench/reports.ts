@@ -53,7 +53,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   await createDatabase(database);
-  const { dataSource } = await provider.open("insights", { entities: insights.entities, migrations: insights.migrations }, databaseUrl(database));
+  const { dataSource } = await provider.open(
+    "insights",
+    { entities: insights.entities, migrations: insights.migrations },
+    databaseUrl(database),
+  );
   const today = new Date().toISOString().slice(0, 10);
   const history = benchHistory(TRANSACTIONS, today);
   const user = seededIds(randomUUID());
@@ -110,7 +114,14 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, now.rss);
     }, 10);
     const started = performance.now();
-    const run = await handler.open({ id: randomUUID(), userId: user.userId, kind: handler.kind, payload: { reportId: id, traceId: "bench" } as ReportJobPayload, cursor: null, attempts: 0 });
+    const run = await handler.open({
+      id: randomUUID(),
+      userId: user.userId,
+      kind: handler.kind,
+      payload: { reportId: id, traceId: "bench" } as ReportJobPayload,
+      cursor: null,
+      attempts: 0,
+    });
     let steps = 0;
     for (;;) {
       steps++;
@@ -138,7 +149,9 @@ async function main(): Promise<void> {
     ]);
   }
   printTable(["report (12 months)", "status", "time", "steps", "file", "pages", "peak heap", "peak RSS"], rows);
-  console.log(`statement PDF: ${statementMs.toFixed(0)} ms for ${n} transactions (target under ${TARGET_MS} ms): ${statementMs < TARGET_MS ? "met" : "MISSED"}`);
+  console.log(
+    `statement PDF: ${statementMs.toFixed(0)} ms for ${n} transactions (target under ${TARGET_MS} ms): ${statementMs < TARGET_MS ? "met" : "MISSED"}`,
+  );
 }
 
 try {

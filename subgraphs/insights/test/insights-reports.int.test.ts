@@ -7,8 +7,8 @@ import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PlatformConfig } from "../../../platform/config/index.js";
-import type { SubscriptionHandle } from "../../../platform/events/index.js";
 import { parseEnvelope } from "../../../platform/events/envelope.js";
+import type { SubscriptionHandle } from "../../../platform/events/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig, uniqueSuffix } from "../../../platform/testing/services.js";
 import { FixedClock } from "../../../platform/time/index.js";
@@ -98,10 +98,9 @@ describe.each(modes)("insights reports on %s", (_mode, config) => {
     await eventually(async () => {
       expect(await deps.transactions.between(alice.id, "2026-01-01", "2026-02-28")).toHaveLength(posts.length);
       expect((await deps.settings.get(alice.id)).locale).toBe("de-DE");
-      const [{ n }] = await deps.reports.store["dataSource"].query(
-        `SELECT count(*)::int AS n FROM insights.transactions WHERE user_id = $1`,
-        [alice.id],
-      );
+      const [{ n }] = await sg
+        .subgraph("insights")
+        .kit.dataSource.query(`SELECT count(*)::int AS n FROM insights.transactions WHERE user_id = $1`, [alice.id]);
       expect(n).toBe(posts.length + 1);
     });
   });
