@@ -16,7 +16,8 @@ import { createErrorMasker } from "../platform/errors/masking.js";
 import type { EventBus } from "../platform/events/bus.js";
 import { type RunningHttpServer, sendJson, serveGraphQL } from "../platform/http/http-server.js";
 import { currentTraceId } from "../platform/logging/trace.js";
-import type { Clock } from "../platform/time/clock.js";
+import { type FileStorage, FileSystemStorage, loadFileSettings } from "../platform/storage/index.js";
+import { type Clock, systemClock } from "../platform/time/clock.js";
 import { IdentityApiKeyResolver } from "./auth/api-key-resolver.js";
 import type { Authenticator } from "./auth/authenticator.js";
 import { cachingAuthenticator } from "./auth/caching-authenticator.js";
@@ -24,6 +25,7 @@ import { type ApiKeyResolver, jwtAuthenticator } from "./auth/jwt-authenticator.
 import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
 import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
+import { fileDownloadRoute, FILES_PATH } from "./files/file-download.js";
 import { loadGatewaySettings } from "./gateway.config.js";
 import {
   checkOperationCost,
@@ -99,6 +101,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Origins allowed to call /graphql from a browser (CORS); CORS_ORIGINS by default, none when unset. */
   corsOrigins?: readonly string[];
+  /** Files subgraphs made (reports) and the secret their download links are signed with; FILE_STORAGE_DIR and FILE_LINK_SECRET by default. */
+  files?: { storage: FileStorage; linkSecret: string };
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -118,6 +122,11 @@ async function subgraphReady(url: string): Promise<boolean> {
   }
 }
 
+function filesFromSettings(): { storage: FileStorage; linkSecret: string } {
+  const { dir, linkSecret } = loadFileSettings();
+  return { storage: new FileSystemStorage(dir), linkSecret };
+}
+
 /** The public entry: @apollo/gateway planning over the committed supergraph, on Apollo Server 5. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
@@ -125,6 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const settings = options.subgraphTimeoutMs === undefined || options.corsOrigins === undefined ? loadGatewaySettings() : undefined;
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? settings!.subgraphTimeoutMs;
   const corsOrigins = options.corsOrigins ?? settings!.corsOrigins;
+  const files = options.files ?? filesFromSettings();
   // One signature per caller per 40 s instead of one per request (see CachingInternalTokenSigner).
   const signer = new CachingInternalTokenSigner(options.internalPrivateKey);
   const metrics = options.metrics ?? new GatewayMetrics();
@@ -283,6 +293,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // A browser pointed at the gateway in development gets GraphiQL; production keeps `/` a 404.
       ...(development ? createExplorer({ logger }).routes : {}),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
+      [FILES_PATH]: fileDownloadRoute({ ...files, now: () => (options.clock ?? systemClock).now(), logger }),
       "/metrics": async (_req, res) => {
         const { contentType, body } = await metrics.scrape();
         res.writeHead(200, { "content-type": contentType });

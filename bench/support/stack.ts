@@ -3,6 +3,7 @@
  * run, and all subgraphs in one child process (bench/gateway/subgraphs.server.ts, which starts
  * whatever subgraphs the repository has) with the supergraph rewritten to where they listen.
  */
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -21,6 +22,8 @@ export async function serverEnv(extra: Record<string, string>): Promise<{ env: R
     NODE_ENV: "production",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
     APOLLO_TELEMETRY_DISABLED: "true",
+    // Production mode wants a real secret for report download links; one per run, like the keys.
+    FILE_LINK_SECRET: randomBytes(32).toString("hex"),
     ...extra,
   };
   return { env, signer: new InternalTokenSigner(keys.privateKey) };

@@ -1,3 +1,4 @@
+import type { IdempotencyKeys, ScheduledPurge } from "../../platform/idempotency/index.js";
 import type { LedgerCategoryTree } from "../../platform/read-models/index.js";
 import type { Clock } from "../../platform/time/index.js";
 import type { AccountStore } from "./accounts/account.store.js";
@@ -16,6 +17,7 @@ import type { NetWorthService } from "./networth/net-worth.service.js";
 import type { PortfolioValueStore } from "./networth/portfolio-value.store.js";
 import type { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import type { RecommendationService } from "./recommendations/recommendation.service.js";
+import type { Reports } from "./reports/reports.module.js";
 import type { ScheduleStore } from "./schedules/schedule.store.js";
 import type { UserSettingsStore } from "./settings/user-settings.store.js";
 import type { SubscriptionService } from "./subscriptions/subscription.service.js";
@@ -46,4 +48,7 @@ export interface InsightsDeps extends WebhookDeps {
   forecastWarnings: ForecastWarningStore;
   forecastJob: ForecastJob;
   rebuild: ReadModelRebuild;
+  idempotency: IdempotencyKeys;
+  idempotencyPurge: ScheduledPurge;
+  reports: Reports;
 }

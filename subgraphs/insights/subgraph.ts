@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 
 import { type ConsumerDefinition, userDeletionConsumer } from "../../platform/events/index.js";
+import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
 import { LedgerCategoryTree, userPreferencesConsumer } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
 import { AccountStore } from "./accounts/account.store.js";
@@ -23,6 +24,7 @@ import { ledgerCategoriesConsumer } from "./events/ledger-categories.handler.js"
 import { ledgerSchedulesConsumer } from "./events/ledger-schedules.handler.js";
 import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler.js";
 import { lendingLoansConsumer } from "./events/lending-loans.handler.js";
+import { taxSummaryConsumer } from "./events/tax-summary.handler.js";
 import { ForecastJob } from "./forecast/forecast.job.js";
 import { ForecastResolver } from "./forecast/forecast.resolver.js";
 import { ForecastService } from "./forecast/forecast.service.js";
@@ -31,6 +33,7 @@ import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
+import { Reports1796560000300 } from "./migrations/1796560000300-reports.js";
 import { PortfolioValues1796560000400 } from "./migrations/1796560000400-portfolio-values.js";
 import { LoanInstallments1796560000410 } from "./migrations/1796560000410-loan-installments.js";
 import { Webhooks1796560007000 } from "./migrations/1796560007000-webhooks.js";
@@ -40,6 +43,8 @@ import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
 import { RecommendationService } from "./recommendations/recommendation.service.js";
+import { ReportResolver } from "./reports/report.resolver.js";
+import { createReports, type Reports } from "./reports/reports.module.js";
 import { ScheduleStore } from "./schedules/schedule.store.js";
 import { UserSettingsStore } from "./settings/user-settings.store.js";
 import { SubscriptionResolver } from "./subscriptions/subscription.resolver.js";
@@ -70,7 +75,7 @@ type ReadModels = Pick<
   | "overruns"
   | "categorizer"
   | "anomalyJob"
->;
+> & { reports: Pick<Reports, "taxEstimates"> };
 
 /**
  * Insights' read models of other domains' events, in dependency order (preferences and categories
@@ -86,12 +91,14 @@ function readModelConsumers(d: ReadModels, replaying = false): ConsumerDefinitio
     lendingLoansConsumer(d.loans),
     investmentsPortfoliosConsumer(d.portfolioValues),
     budgetsAlertsConsumer(d.overruns),
+    taxSummaryConsumer(d.reports.taxEstimates),
   ];
 }
 
 /** Clears a user's read models (what the consumers above build), children before parents. */
 async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: string): Promise<void> {
   await d.categorizer.purgeLearning(manager, userId);
+  await d.reports.taxEstimates.purgeUser(manager, userId);
   await d.overruns.purgeUser(manager, userId);
   await d.portfolioValues.purgeUser(manager, userId);
   await d.loans.purgeUser(manager, userId);
@@ -139,6 +146,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     kit.logger.child({ job: "insights-forecast" }),
   );
   forecastJob.start(FORECAST_JOB_EVERY_MS);
+  const idempotency = new IdempotencyKeys("insights", () => clock.now());
   const parts = {
     clock,
     settings,
@@ -161,10 +169,13 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     forecast,
     forecastWarnings,
     forecastJob,
+    idempotency,
+    idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
+    reports: createReports(kit, { settings, categories, accounts, netWorth, idempotency }),
   };
   return {
     ...parts,
-    ...createWebhooks(kit),
+    ...createWebhooks(kit, idempotency),
     rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
@@ -173,9 +184,11 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
  * Insights: analytics, net worth over time, questions answered in plain words, the cash-flow
  * projection, a learning categorizer, recurring charges, anomalies and recommendations, computed
  * from events into insights' own read models (the ledger's categories, accounts, schedules and
- * transactions, lending's loans, investments' portfolio values, budgets' exceeded periods); no reads of other subgraphs and no
- * calls to them. Announces `insights.suggestion.v1`, `insights.anomaly.v1` and, from a daily
- * pass, accounts projected below zero on `insights.forecast.v1`.
+ * transactions, lending's loans, investments' portfolio values, budgets' exceeded periods, tax
+ * estimates); no reads of other subgraphs and no calls to them. Announces `insights.suggestion.v1`,
+ * `insights.anomaly.v1`, from a daily pass accounts projected below zero on `insights.forecast.v1`,
+ * report jobs (CSV and PDF files, made in the background, scheduled monthly) on
+ * `insights.report.v1`, and disabled webhook endpoints on `insights.webhook.v1`; delivers webhooks.
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
@@ -191,15 +204,25 @@ export default defineSubgraph<InsightsDeps>({
     RebuildResolver,
     WebhookEndpointResolver,
     WebhookDeliveryResolver,
+    ReportResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000, PortfolioValues1796560000400, LoanInstallments1796560000410, Webhooks1796560007000],
+  migrations: [
+    Insights1796560000000,
+    Reports1796560000300,
+    PortfolioValues1796560000400,
+    LoanInstallments1796560000410,
+    Webhooks1796560007000,
+  ],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
     await deps.forecastJob.stop();
     await stopWebhooks(deps);
+    await deps.reports.stop();
+    await deps.idempotencyPurge.stop();
   },
+  jobs: (deps) => [deps.reports.job],
   consumers: (deps) => [
     ...readModelConsumers(deps),
     deps.webhookConsumer,
@@ -209,6 +232,8 @@ export default defineSubgraph<InsightsDeps>({
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
+      await deps.reports.purgeUser(manager, userId);
+      await deps.idempotency.purgeUser(manager, userId);
       await purgeReadModels(deps, manager, userId);
     }),
   ],

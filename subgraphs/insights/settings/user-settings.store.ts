@@ -9,6 +9,8 @@ export interface UserSettings {
   baseCurrency: string;
   timezone: string;
   firstDayOfWeek: number;
+  /** BCP 47 tag for money and dates in reports ("en-US", "de-DE"). */
+  locale: string;
 }
 
 /** Identity's preferences as insights needs them: analytics are in the base currency, "today" is the user's own day. */
@@ -20,22 +22,22 @@ export class UserSettingsStore implements PreferencesStore {
 
   async upsert(manager: EntityManager, userId: string, p: UserPreferencesV1): Promise<void> {
     await manager.query(
-      `INSERT INTO insights.user_settings (user_id, base_currency, timezone, first_day_of_week, updated_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO insights.user_settings (user_id, base_currency, timezone, first_day_of_week, locale, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (user_id) DO UPDATE SET base_currency = EXCLUDED.base_currency, timezone = EXCLUDED.timezone,
-         first_day_of_week = EXCLUDED.first_day_of_week, updated_at = EXCLUDED.updated_at`,
-      [userId, p.baseCurrency, p.timezone, p.firstDayOfWeek, this.clock.now()],
+         first_day_of_week = EXCLUDED.first_day_of_week, locale = EXCLUDED.locale, updated_at = EXCLUDED.updated_at`,
+      [userId, p.baseCurrency, p.timezone, p.firstDayOfWeek, p.locale || "en-US", this.clock.now()],
     );
   }
 
-  /** Until identity's preferences arrive: USD, UTC, weeks from Monday. */
+  /** Until identity's preferences arrive: USD, UTC, weeks from Monday, en-US. */
   async get(userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserSettings> {
-    const [row]: Array<{ base_currency: string; timezone: string; first_day_of_week: number }> = await manager.query(
-      `SELECT base_currency, timezone, first_day_of_week FROM insights.user_settings WHERE user_id = $1`,
+    const [row]: Array<{ base_currency: string; timezone: string; first_day_of_week: number; locale: string }> = await manager.query(
+      `SELECT base_currency, timezone, first_day_of_week, locale FROM insights.user_settings WHERE user_id = $1`,
       [userId],
     );
     return row
-      ? { baseCurrency: row.base_currency.trim(), timezone: row.timezone, firstDayOfWeek: row.first_day_of_week }
-      : { baseCurrency: "USD", timezone: "UTC", firstDayOfWeek: 1 };
+      ? { baseCurrency: row.base_currency.trim(), timezone: row.timezone, firstDayOfWeek: row.first_day_of_week, locale: row.locale }
+      : { baseCurrency: "USD", timezone: "UTC", firstDayOfWeek: 1, locale: "en-US" };
   }
 
   /** The user's calendar day now. */

@@ -1,5 +1,5 @@
 import type { ConsumerDefinition } from "../../../platform/events/index.js";
-import { IdempotencyKeys, type ScheduledPurge, scheduleIdempotencyPurge } from "../../../platform/idempotency/index.js";
+import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { SubgraphKit } from "../../../platform/subgraph/index.js";
 import { loadWebhookConfig, type WebhookConfig } from "./webhook.config.js";
 import { WebhookDispatcher } from "./webhook.dispatcher.js";
@@ -18,20 +18,21 @@ export interface WebhookDeps {
   webhookWorker: WebhookWorker;
   /** Read once at start; tests may change the URL policy of a running instance. */
   webhookConfig: WebhookConfig;
-  webhookIdempotencyPurge: ScheduledPurge;
   /** Queues deliveries from the catalogue's topics; listed in insights' consumers. */
   webhookConsumer: ConsumerDefinition;
 }
 
-/** Builds webhooks' services and starts the delivery loop and the idempotency purge (`stopWebhooks` ends both). */
-export function createWebhooks(kit: SubgraphKit, config: WebhookConfig = loadWebhookConfig()): WebhookDeps {
+/**
+ * Builds webhooks' services and starts the delivery loop (`stopWebhooks` ends it). `idempotency` is
+ * insights' one store of keys, purged by the subgraph.
+ */
+export function createWebhooks(kit: SubgraphKit, idempotency: IdempotencyKeys, config: WebhookConfig = loadWebhookConfig()): WebhookDeps {
   const { dataSource, clock, ids, outbox } = kit;
   const logger = kit.logger.child({ job: "webhooks" });
   const box = new SecretBox(config.secretKey);
   const endpoints = new WebhookEndpointStore(dataSource);
   const deliveries = new WebhookDeliveryStore(dataSource);
   const dispatcher = new WebhookDispatcher(dataSource, endpoints, deliveries, box, config, clock, outbox, logger);
-  const idempotency = new IdempotencyKeys("insights", () => clock.now());
   const worker = new WebhookWorker(deliveries, dispatcher, config, clock, logger);
   worker.start();
   return {
@@ -40,12 +41,10 @@ export function createWebhooks(kit: SubgraphKit, config: WebhookConfig = loadWeb
     webhookDeliveries: deliveries,
     webhookWorker: worker,
     webhookConfig: config,
-    webhookIdempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, logger),
     webhookConsumer: webhookEventsConsumer(endpoints, deliveries, ids, clock, config.backoff, logger),
   };
 }
 
 export async function stopWebhooks(deps: WebhookDeps): Promise<void> {
   await deps.webhookWorker.stop();
-  await deps.webhookIdempotencyPurge.stop();
 }
