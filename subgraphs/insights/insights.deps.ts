@@ -13,6 +13,9 @@ import type { ForecastWarningStore } from "./forecast/forecast-warning.store.js"
 import type { HistoryService } from "./history/history.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
+import type { PushChannel } from "./notifications/push/push.channel.js";
+import type { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
+import type { PushConfig } from "./notifications/push/vapid.config.js";
 import type { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import type { RecommendationService } from "./recommendations/recommendation.service.js";
 import type { ScheduleStore } from "./schedules/schedule.store.js";
@@ -43,4 +46,8 @@ export interface InsightsDeps {
   forecastWarnings: ForecastWarningStore;
   forecastJob: ForecastJob;
   rebuild: ReadModelRebuild;
+  pushConfig: PushConfig;
+  pushSubscriptions: PushSubscriptionStore;
+  /** The Web Push notification channel ("PUSH"). */
+  push: PushChannel;
 }

@@ -30,7 +30,12 @@ import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
+import { PushSubscriptions1796571000000 } from "./migrations/1796571000000-push-subscriptions.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
+import { PushChannel } from "./notifications/push/push.channel.js";
+import { PushResolver } from "./notifications/push/push.resolver.js";
+import { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
+import { loadPushConfig } from "./notifications/push/vapid.config.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
@@ -86,6 +91,10 @@ async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: st
 
 function createInsights(kit: SubgraphKit): InsightsDeps {
   const { dataSource, clock, outbox, ids } = kit;
+  // Checked first: a bad VAPID setting stops the start with a ConfigError naming it.
+  const pushConfig = loadPushConfig();
+  kit.logger.info({ vapidKeys: pushConfig.source, subject: pushConfig.subject }, "web push");
+  const pushSubscriptions = new PushSubscriptionStore(dataSource, clock, ids);
   const settings = new UserSettingsStore(dataSource, clock);
   const categories = new LedgerCategoryTree("insights", dataSource);
   const accounts = new AccountStore(dataSource);
@@ -144,6 +153,9 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   };
   return {
     ...parts,
+    pushConfig,
+    pushSubscriptions,
+    push: new PushChannel(pushSubscriptions, pushConfig),
     rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
@@ -168,9 +180,10 @@ export default defineSubgraph<InsightsDeps>({
     AnomalyResolver,
     RecommendationResolver,
     RebuildResolver,
+    PushResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000],
+  migrations: [Insights1796560000000, PushSubscriptions1796571000000],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
@@ -183,6 +196,7 @@ export default defineSubgraph<InsightsDeps>({
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
+      await deps.pushSubscriptions.purgeUser(manager, userId);
       await purgeReadModels(deps, manager, userId);
     }),
   ],
