@@ -23,6 +23,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Mount points of the key volumes, owned by `node` so a fresh named volume is writable by the keys service.
-RUN mkdir -p /keys/private /keys/public && chown -R node:node /keys
+RUN mkdir -p /keys/private /keys/public /keys/vapid && chown -R node:node /keys
 USER node
 ENTRYPOINT ["node", "dist/scripts/serve.js"]

@@ -10,7 +10,7 @@ import { FixedClock } from "../../../platform/time/index.js";
 import { type GraphQLResult, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
 import type { InsightsDeps } from "../insights.deps.js";
 import { MAX_PUSH_SUBSCRIPTIONS } from "../notifications/push/push-subscription.store.js";
-import { openPush, startTestPushService, testBrowser, type TestPushService } from "../notifications/push/push-test-endpoint.js";
+import { openPush, startTestPushService, testBrowser, type TestPushService } from "../notifications/push/test-push-service.js";
 
 const modes: Array<[string, () => PlatformConfig]> = [
   ["real PostgreSQL, Redis and Kafka", () => realServicesConfig()],

@@ -6,7 +6,7 @@ import webpush from "web-push";
 import type { RenderedNotification } from "../channels/channel.js";
 import { PushChannel, type PushSubscriptions } from "./push.channel.js";
 import type { StoredPushSubscription } from "./push-subscription.store.js";
-import { openPush, startTestPushService, type TestBrowser, testBrowser, type TestPushService } from "./push-test-endpoint.js";
+import { openPush, startTestPushService, type TestBrowser, testBrowser, type TestPushService } from "./test-push-service.js";
 
 /** The store's contract in memory: the channel's logic, against a real HTTP exchange. */
 class MemorySubscriptions implements PushSubscriptions {

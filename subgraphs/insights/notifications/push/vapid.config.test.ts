@@ -41,7 +41,7 @@ describe("loadPushConfig", () => {
     expect(second).toMatchObject({ source: "file", publicKey: first.publicKey, privateKey: first.privateKey });
   });
 
-  it("refuses half a pair, mismatched or malformed keys, a bad subject, a damaged file and generated keys in production", () => {
+  it("refuses half a pair, mismatched or malformed keys, a bad subject, a damaged file, and production without keys or a named file", () => {
     const other = webpush.generateVAPIDKeys();
     expect(settingOf(() => loadPushConfig({ VAPID_PUBLIC_KEY: keys.publicKey }))).toBe("VAPID_PRIVATE_KEY");
     expect(settingOf(() => loadPushConfig({ VAPID_PRIVATE_KEY: keys.privateKey }))).toBe("VAPID_PUBLIC_KEY");
@@ -55,7 +55,8 @@ describe("loadPushConfig", () => {
     expect(settingOf(() => loadPushConfig({ ...keysEnv(), PUSH_ALLOW_LOOPBACK_HTTP: "true", NODE_ENV: "production" }))).toBe(
       "PUSH_ALLOW_LOOPBACK_HTTP",
     );
-    expect(settingOf(() => loadPushConfig({ NODE_ENV: "production", VAPID_KEYS_FILE: join(dir, "prod.json") }))).toBe("VAPID_PUBLIC_KEY");
+    expect(settingOf(() => loadPushConfig({ NODE_ENV: "production" }))).toBe("VAPID_PUBLIC_KEY");
+    expect(loadPushConfig({ NODE_ENV: "production", VAPID_KEYS_FILE: join(dir, "prod.json") }).source).toBe("generated");
     const damaged = join(dir, "damaged.json");
     writeFileSync(damaged, "{not json");
     expect(settingOf(() => loadPushConfig({ VAPID_KEYS_FILE: damaged }))).toBe("VAPID_KEYS_FILE");

@@ -92,10 +92,10 @@ function embeddedKeys(path: string): { publicKey: string; privateKey: string; cr
 }
 
 /**
- * VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (both or neither), VAPID_SUBJECT. Without keys, outside
- * production, a pair is generated once and kept in VAPID_KEYS_FILE (default .moneta/vapid.json):
- * browsers' subscriptions are bound to the key, so it must outlive restarts. Production must set
- * them, so that every instance signs with the one key the subscriptions were made for.
+ * VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (both or neither), VAPID_SUBJECT. Without keys a pair is
+ * generated once and kept in VAPID_KEYS_FILE (default .moneta/vapid.json): browsers' subscriptions
+ * are bound to the key, so it must outlive restarts. Production sets the keys, or names the file
+ * explicitly (a volume every instance shares), so that no instance signs with a key of its own.
  */
 export function loadPushConfig(env: NodeJS.ProcessEnv = process.env): PushConfig {
   const publicKey = env.VAPID_PUBLIC_KEY?.trim() || undefined;
@@ -111,8 +111,12 @@ export function loadPushConfig(env: NodeJS.ProcessEnv = process.env): PushConfig
     if (privateKey === undefined) throw new ConfigError("VAPID_PRIVATE_KEY", "must be set together with VAPID_PUBLIC_KEY");
     return { ...checkedKeys(publicKey, privateKey, ""), subject, source: "environment", allowLoopbackHttp };
   }
-  if (env.NODE_ENV === "production")
-    throw new ConfigError("VAPID_PUBLIC_KEY", "must be set in production (npx web-push generate-vapid-keys)");
-  const { created, ...keys } = embeddedKeys(env.VAPID_KEYS_FILE?.trim() || DEFAULT_VAPID_FILE);
+  const keysFile = env.VAPID_KEYS_FILE?.trim() || undefined;
+  if (env.NODE_ENV === "production" && keysFile === undefined)
+    throw new ConfigError(
+      "VAPID_PUBLIC_KEY",
+      "must be set in production (npx web-push generate-vapid-keys), or VAPID_KEYS_FILE on a kept volume",
+    );
+  const { created, ...keys } = embeddedKeys(keysFile ?? DEFAULT_VAPID_FILE);
   return { ...keys, subject, source: created ? "generated" : "file", allowLoopbackHttp };
 }
