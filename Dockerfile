@@ -22,7 +22,7 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# Mount points of the key and report-file volumes, owned by `node` so a fresh named volume is writable.
-RUN mkdir -p /keys/private /keys/public /files && chown -R node:node /keys /files
+# Mount points of the key, Web Push key and report-file volumes, owned by `node` so a fresh named volume is writable.
+RUN mkdir -p /keys/private /keys/public /keys/vapid /files && chown -R node:node /keys /files
 USER node
 ENTRYPOINT ["node", "dist/scripts/serve.js"]

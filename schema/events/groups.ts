@@ -11,6 +11,12 @@ export const GROUPS_GROUP_TOPIC = "groups.group.v1" as const;
 export const GROUP_UPDATED = "GroupUpdated" as const;
 /** A member left or was removed (their user, if any, no longer sees the group). */
 export const GROUP_MEMBER_REMOVED = "GroupMemberRemoved" as const;
+/**
+ * A signed-in user became a member: joined with an invite code, possibly claiming a placeholder.
+ * Invite codes are anonymous (shared outside Moneta), so this is the first moment groups knows
+ * which user an invitation reached; notifications tell the inviter and the other members.
+ */
+export const GROUP_MEMBER_ADDED = "GroupMemberAdded" as const;
 
 export type GroupChangeV1 =
   | "CREATED"
@@ -36,10 +42,27 @@ export interface GroupMemberRemovedV1 {
   userId: string | null;
 }
 
+export interface GroupMemberAddedV1 {
+  groupId: string;
+  groupName: string;
+  memberId: string;
+  /** The user who joined. */
+  userId: string;
+  /** The member's display name in the group. */
+  displayName: string;
+  /** The user of the member who created the invite used; null when that member has no user (left, deleted). */
+  invitedByUserId: string | null;
+  /** Users of every active member, the new one included (placeholders have none). */
+  memberUserIds: string[];
+  /** ISO instant. */
+  addedAt: string;
+}
+
 /** Payloads on `groups.group.v1`, by event type. */
 export type GroupsGroupEvents = {
   [GROUP_UPDATED]: GroupUpdatedV1;
   [GROUP_MEMBER_REMOVED]: GroupMemberRemovedV1;
+  [GROUP_MEMBER_ADDED]: GroupMemberAddedV1;
 };
 
 /**
@@ -81,6 +104,12 @@ export interface GroupExpenseV1 {
   date: string;
   /** What the ledger books for this expense now; null: nothing (or no longer anything). */
   posting: GroupLedgerPostingV1 | null;
+  /** The group's name when the event was written (absent from events written before it was added). */
+  groupName?: string;
+  /** The user who recorded (or, for an update, changed) the expense; null if their account is gone. */
+  actorUserId?: string | null;
+  /** Users of every active member when the event was written, the actor included. */
+  memberUserIds?: string[];
 }
 
 export interface GroupExpenseDeletedV1 {
@@ -129,6 +158,12 @@ export interface GroupSavingsGoalReachedV1 {
   savedMinor: string;
   currency: string;
   reachedAt: string;
+  /** The group's name (absent from events written before it was added). */
+  groupName?: string;
+  /** The user whose contribution reached the target. */
+  actorUserId?: string;
+  /** Users of every active member when the goal was reached, the actor included. */
+  memberUserIds?: string[];
 }
 
 /** Payloads on `groups.savings.v1`, by event type. */

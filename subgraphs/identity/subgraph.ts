@@ -47,6 +47,8 @@ import { CreateMfa1763769600110 } from "./migrations/1763769600110-create-mfa.js
 import { CreateEmailFlows1763769600120 } from "./migrations/1763769600120-create-email-flows.js";
 import { CreateExternalLogin1763769600130 } from "./migrations/1763769600130-create-external-login.js";
 import { CreateApiKeys1763769600140 } from "./migrations/1763769600140-create-api-keys.js";
+import { NotificationPreferencesDefaults1796570000000 } from "./migrations/1796570000000-notification-preferences-kinds.js";
+import { NotificationSettingsPublisher } from "./notifications/notification-settings.publisher.js";
 import { PasswordService } from "./passwords/password.service.js";
 import { RefreshTokenEntity, SessionEntity } from "./sessions/session.entity.js";
 import { SessionResolver } from "./sessions/session.resolver.js";
@@ -73,16 +75,18 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
   const externalLoginConfig = loadExternalLoginConfig();
 
   const audit = new AuditService(dataSource, clock, ids);
-  const users = new UserService(dataSource, audit, outbox, clock);
+  // Every change to what notifications need (address, verification, locale, zone, preferences) is announced whole.
+  const notificationSettings = new NotificationSettingsPublisher(outbox);
+  const users = new UserService(dataSource, audit, outbox, notificationSettings, clock);
   const passwords = new PasswordService(config.argon2);
   const sessions = new SessionService(dataSource, audit, clock, ids, config.refreshTokenTtlDays);
   const throttle = new LoginThrottle(cache, config.throttle);
   const signingKeys = new SigningKeysService(dataSource, clock);
   const tokens = new AccessTokenIssuer(signingKeys, clock);
-  const signIns = new SignInService(dataSource, sessions, tokens, audit);
+  const signIns = new SignInService(dataSource, sessions, tokens, audit, outbox);
 
   // TOTP second factor with backup codes; password and external sign-in hand over to it when a user has MFA on.
-  const mfa = new MfaService(dataSource, signIns, audit, new MfaThrottle(cache, config.throttle), clock, ids);
+  const mfa = new MfaService(dataSource, signIns, audit, new MfaThrottle(cache, config.throttle), outbox, clock, ids);
 
   // Outgoing mail is written to identity.mail_messages in the caller's transaction; the dispatcher
   // delivers it after commit. SMTP when SMTP_URL is set; otherwise the log transport (the table is
@@ -101,6 +105,7 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
     emailTokens,
     mailOutbox,
     audit,
+    notificationSettings,
     clock,
     config.appUrl,
     new HourlyLimit(cache, "email:verify:user", emailConfig.verificationRequestsPerHour),
@@ -134,6 +139,7 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
     throttle,
     audit,
     outbox,
+    notificationSettings,
     cache,
     clock,
     ids,
@@ -142,7 +148,18 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
 
   // Sign-in with external OpenID Connect providers (OIDC_PROVIDERS), linked to accounts by verified e-mail.
   const providers = new OidcProviders(externalLoginConfig.providers, kit.logger.child({ feature: "external-login" }));
-  const externalLogin = new ExternalLoginService(dataSource, providers, signIns, mfa, sessions, audit, outbox, clock, ids);
+  const externalLogin = new ExternalLoginService(
+    dataSource,
+    providers,
+    signIns,
+    mfa,
+    sessions,
+    audit,
+    outbox,
+    notificationSettings,
+    clock,
+    ids,
+  );
 
   // API keys for integrators: owners manage them with a session; the gateway resolves them.
   const apiKeys = new ApiKeyService(dataSource, audit, outbox, clock, ids);
@@ -236,6 +253,7 @@ export default defineSubgraph<IdentityDeps>({
     CreateEmailFlows1763769600120,
     CreateExternalLogin1763769600130,
     CreateApiKeys1763769600140,
+    NotificationPreferencesDefaults1796570000000,
   ],
   createDeps: createIdentity,
   references: (deps) => ({ User: resolveUserReference(deps) }),

@@ -15,6 +15,9 @@ import type { HistoryService } from "./history/history.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
 import type { PortfolioValueStore } from "./networth/portfolio-value.store.js";
+import type { PushChannel } from "./notifications/push/push.channel.js";
+import type { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
+import type { PushConfig } from "./notifications/push/vapid.config.js";
 import type { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import type { RecommendationService } from "./recommendations/recommendation.service.js";
 import type { Reports } from "./reports/reports.module.js";
@@ -51,4 +54,8 @@ export interface InsightsDeps extends WebhookDeps {
   idempotency: IdempotencyKeys;
   idempotencyPurge: ScheduledPurge;
   reports: Reports;
+  pushConfig: PushConfig;
+  pushSubscriptions: PushSubscriptionStore;
+  /** The Web Push notification channel ("PUSH"). */
+  push: PushChannel;
 }

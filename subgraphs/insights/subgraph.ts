@@ -39,6 +39,11 @@ import { LoanInstallments1796560000410 } from "./migrations/1796560000410-loan-i
 import { Webhooks1796560007000 } from "./migrations/1796560007000-webhooks.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
 import { PortfolioValueStore } from "./networth/portfolio-value.store.js";
+import { PushSubscriptions1796571000000 } from "./migrations/1796571000000-push-subscriptions.js";
+import { PushChannel } from "./notifications/push/push.channel.js";
+import { PushResolver } from "./notifications/push/push.resolver.js";
+import { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
+import { loadPushConfig } from "./notifications/push/vapid.config.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
@@ -111,6 +116,10 @@ async function purgeReadModels(d: ReadModels, manager: EntityManager, userId: st
 
 function createInsights(kit: SubgraphKit): InsightsDeps {
   const { dataSource, clock, outbox, ids } = kit;
+  // Checked first: a bad VAPID setting stops the start with a ConfigError naming it.
+  const pushConfig = loadPushConfig();
+  kit.logger.info({ vapidKeys: pushConfig.source, subject: pushConfig.subject }, "web push");
+  const pushSubscriptions = new PushSubscriptionStore(dataSource, clock, ids);
   const settings = new UserSettingsStore(dataSource, clock);
   const categories = new LedgerCategoryTree("insights", dataSource);
   const accounts = new AccountStore(dataSource);
@@ -176,6 +185,9 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   return {
     ...parts,
     ...createWebhooks(kit, idempotency),
+    pushConfig,
+    pushSubscriptions,
+    push: new PushChannel(pushSubscriptions, pushConfig),
     rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
@@ -205,6 +217,7 @@ export default defineSubgraph<InsightsDeps>({
     WebhookEndpointResolver,
     WebhookDeliveryResolver,
     ReportResolver,
+    PushResolver,
   ],
   entities: [],
   migrations: [
@@ -213,6 +226,7 @@ export default defineSubgraph<InsightsDeps>({
     PortfolioValues1796560000400,
     LoanInstallments1796560000410,
     Webhooks1796560007000,
+    PushSubscriptions1796571000000,
   ],
   createDeps: createInsights,
   close: async (deps) => {
@@ -234,6 +248,7 @@ export default defineSubgraph<InsightsDeps>({
       await deps.categorizer.purgeUser(manager, userId);
       await deps.reports.purgeUser(manager, userId);
       await deps.idempotency.purgeUser(manager, userId);
+      await deps.pushSubscriptions.purgeUser(manager, userId);
       await purgeReadModels(deps, manager, userId);
     }),
   ],

@@ -9,7 +9,7 @@ import {
   type GroupLedgerPostingV1,
   GROUPS_EXPENSE_TOPIC,
 } from "../../../schema/events/groups.js";
-import type { GroupEvents } from "../groups/group-events.js";
+import { groupAudience, type GroupEvents } from "../groups/group-events.js";
 import type { ExpenseEntity } from "./expense.entity.js";
 
 /** The ledger payment an expense asks for: what its recorder paid, out of the account they named. */
@@ -43,6 +43,8 @@ export class ExpenseEvents {
     expense: ExpenseEntity,
     groupCurrency: string,
     posting: GroupLedgerPostingV1 | null,
+    /** Who recorded or changed it; null when their account is gone. */
+    actorUserId: string | null,
   ): Promise<void> {
     const data: GroupExpenseV1 = {
       groupId: expense.groupId,
@@ -54,6 +56,8 @@ export class ExpenseEvents {
       groupCurrency,
       date: expense.date,
       posting,
+      ...(await groupAudience(manager, expense.groupId)),
+      actorUserId,
     };
     const type = kind === "RECORDED" ? GROUP_EXPENSE_RECORDED : GROUP_EXPENSE_UPDATED;
     await this.outbox.add(manager, traceId, [{ topic: GROUPS_EXPENSE_TOPIC, type, key: expense.groupId, data }]);

@@ -141,6 +141,7 @@ export class ExpenseService {
         expense,
         access.group.currency,
         expensePosting(expense, userId, lines.paidBy(access.me.id)),
+        userId,
       );
       return { expense, lines: lines.rows(id) };
     });
@@ -196,6 +197,7 @@ export class ExpenseService {
         expense,
         access.group.currency,
         expensePosting(expense, recorder, lines.paidBy(expense.createdBy)),
+        userId,
       );
       return { expense, lines: lines.rows(expense.id) };
     });

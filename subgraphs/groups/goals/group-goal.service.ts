@@ -8,6 +8,7 @@ import { calendarDate, type Clock, type IdGenerator, isUuid, utcDay } from "../.
 import { GROUP_SAVINGS_GOAL_REACHED, GROUP_SAVINGS_GOAL_UPDATED, GROUPS_SAVINGS_TOPIC } from "../../../schema/events/groups.js";
 import { text } from "../groups/group.errors.js";
 import { memberOf, requireAccess } from "../groups/group-access.js";
+import { groupAudience } from "../groups/group-events.js";
 import { GoalContributionEntity } from "./goal-contribution.entity.js";
 import { GroupGoalEntity } from "./group-goal.entity.js";
 
@@ -223,6 +224,8 @@ export class GroupGoalService {
               savedMinor: view.savedMinor.toString(),
               currency: goal.currency,
               reachedAt: reachedAt.toISOString(),
+              ...(await groupAudience(manager, goal.groupId)),
+              actorUserId: userId,
             },
           },
         ]);

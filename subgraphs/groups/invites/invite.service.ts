@@ -137,7 +137,16 @@ export class InviteService {
       } else {
         member = await this.members.insert(manager, invite.groupId, userId, displayName ?? "New member", "MEMBER");
       }
-      await manager.update(InviteEntity, { id: invite.id }, { usedAt: this.clock.now(), usedBy: member.id });
+      const now = this.clock.now();
+      await manager.update(InviteEntity, { id: invite.id }, { usedAt: now, usedBy: member.id });
+      await this.events.memberAdded(manager, traceId, {
+        groupId: invite.groupId,
+        memberId: member.id,
+        userId,
+        displayName: member.displayName,
+        invitedByMemberId: invite.createdBy,
+        at: now,
+      });
       await this.events.updated(manager, traceId, invite.groupId, "MEMBER_JOINED");
       return { groupId: invite.groupId, member };
     });

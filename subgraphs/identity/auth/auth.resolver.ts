@@ -16,7 +16,7 @@ export class AuthResolver {
 
   @Mutation(() => LoginResult, { description: "Signs in with e-mail and password; accounts with MFA get a challenge instead." })
   async login(@Ctx() ctx: RequestContext, @Arg("input", () => LoginInput) input: LoginInput): Promise<AuthPayload | MfaChallenge> {
-    const result = await this.deps.auth.login(input, ctx.client);
+    const result = await this.deps.auth.login(input, ctx.client, ctx.traceId);
     return "challenge" in result ? MfaChallenge.from(result) : AuthPayload.signIn(ctx, result);
   }
 

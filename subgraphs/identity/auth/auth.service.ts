@@ -7,6 +7,7 @@ import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { IDENTITY_USER_TOPIC, USER_REGISTERED, type UserRegisteredV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
+import type { NotificationSettingsPublisher } from "../notifications/notification-settings.publisher.js";
 import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import type { AccessTokenIssuer } from "../tokens/access-tokens.js";
@@ -46,6 +47,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly notificationSettings: NotificationSettingsPublisher,
     private readonly cache: KeyValueStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -78,8 +80,9 @@ export class AuthService {
         await this.audit.record(user.id, AuditEventType.REGISTERED, client, {}, manager);
         const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
         await this.outbox.add(manager, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_REGISTERED, key: user.id, data }]);
+        await this.notificationSettings.publish(manager, traceId, user.id);
         await this.afterRegistration(manager, user);
-        return this.signIns.openSession(manager, user, client, "password");
+        return this.signIns.openSession(manager, user, client, "password", traceId, false);
       });
       return await this.signIns.signedIn(opened);
     } catch (error) {
@@ -94,7 +97,7 @@ export class AuthService {
    * Password login. Unknown e-mail and wrong password fail alike (same error, a real argon2
    * verification either way) and both count towards the lockout.
    */
-  async login(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn | MfaRequired> {
+  async login(input: { email: string; password: string }, client: ClientInfo, traceId: string): Promise<SignedIn | MfaRequired> {
     const email = normalizeEmail(input.email);
     await this.throttle.assertAllowed(email, client.ip);
     const user = isValidEmail(email) ? await this.dataSource.getRepository(UserEntity).findOneBy({ email }) : null;
@@ -108,7 +111,7 @@ export class AuthService {
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(email);
-    return (await this.secondFactor(user, client)) ?? this.signIns.signIn(user, client, "password");
+    return (await this.secondFactor(user, client)) ?? this.signIns.signIn(user, client, "password", traceId);
   }
 
   /**

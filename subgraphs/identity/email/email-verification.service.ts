@@ -4,6 +4,7 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import { unauthenticated } from "../../../platform/errors/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
+import type { NotificationSettingsPublisher } from "../notifications/notification-settings.publisher.js";
 import { UserEntity } from "../users/user.entity.js";
 import type { HourlyLimit } from "./email-throttle.js";
 import { EmailTokenPurpose } from "./email-token.entity.js";
@@ -20,6 +21,7 @@ export class EmailVerificationService {
     private readonly tokens: EmailTokenService,
     private readonly outbox: MailOutbox,
     private readonly audit: AuditService,
+    private readonly notificationSettings: NotificationSettingsPublisher,
     private readonly clock: Clock,
     private readonly appUrl: string,
     private readonly perUser: HourlyLimit,
@@ -40,21 +42,29 @@ export class EmailVerificationService {
     await this.dataSource.transaction((manager) => this.sendLink(manager, user));
   }
 
-  async verify(token: string, client: ClientInfo): Promise<void> {
+  async verify(token: string, client: ClientInfo, traceId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.consume(manager, token, EmailTokenPurpose.VERIFY_EMAIL);
       await this.tokens.voidOpen(manager, userId, EmailTokenPurpose.VERIFY_EMAIL);
-      await this.markVerified(manager, userId, client, "link");
+      await this.markVerified(manager, userId, client, "link", traceId);
     });
   }
 
-  /** Sets email_verified_at once (the first proof's time stays) and audits it. */
-  async markVerified(manager: EntityManager, userId: string, client: ClientInfo, via: "link" | "password-reset"): Promise<void> {
+  /** Sets email_verified_at once (the first proof's time stays), audits it and announces the settings. */
+  async markVerified(
+    manager: EntityManager,
+    userId: string,
+    client: ClientInfo,
+    via: "link" | "password-reset",
+    traceId: string,
+  ): Promise<void> {
     const now = this.clock.now();
     const [, count] = (await manager.query(
       `UPDATE identity.users SET email_verified_at = $2, updated_at = $2 WHERE id = $1 AND email_verified_at IS NULL`,
       [userId, now],
     )) as [unknown, number];
-    if (count > 0) await this.audit.record(userId, AuditEventType.EMAIL_VERIFIED, client, { via }, manager);
+    if (count === 0) return;
+    await this.audit.record(userId, AuditEventType.EMAIL_VERIFIED, client, { via }, manager);
+    await this.notificationSettings.publish(manager, traceId, userId);
   }
 }

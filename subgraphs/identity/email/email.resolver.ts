@@ -17,7 +17,7 @@ export class EmailResolver {
 
   @Mutation(() => Boolean, { description: "Confirms the e-mail address with the token from the verification link. Needs no sign-in." })
   async verifyEmail(@Ctx() ctx: RequestContext, @Arg("token", () => String) token: string): Promise<boolean> {
-    await this.deps.emailVerification.verify(token, ctx.client);
+    await this.deps.emailVerification.verify(token, ctx.client, ctx.traceId);
     return true;
   }
 
@@ -35,7 +35,7 @@ export class EmailResolver {
     @Arg("token", () => String) token: string,
     @Arg("newPassword", () => String, { description: "At least 12 characters, not a common password." }) newPassword: string,
   ): Promise<boolean> {
-    await this.deps.passwordReset.reset(token, newPassword, ctx.client);
+    await this.deps.passwordReset.reset(token, newPassword, ctx.client, ctx.traceId);
     return true;
   }
 

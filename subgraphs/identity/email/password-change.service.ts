@@ -5,6 +5,7 @@ import { badInput, conflict, unauthenticated } from "../../../platform/errors/in
 import type { Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { LoginThrottle } from "../auth/login-throttle.js";
+import { legacySwitchesOf } from "../notifications/notification-preferences.js";
 import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { UserEntity } from "../users/user.entity.js";
@@ -62,7 +63,7 @@ export class PasswordChangeService {
       await this.tokens.voidOpen(manager, user.id, EmailTokenPurpose.RESET_PASSWORD);
       const revokedSessions = await this.sessions.revokeAll(user.id, "password-changed", manager, sessionId);
       await this.audit.record(user.id, AuditEventType.PASSWORD_CHANGED, client, { revokedSessions }, manager);
-      if (user.notificationPreferences.securityAlerts) {
+      if (legacySwitchesOf(user.notificationPreferences).securityAlerts) {
         await this.outbox.add(manager, { userId: user.id, to: user.email, ...passwordChangedMail("changed") });
       }
     });

@@ -4,6 +4,7 @@ import type { ClientInfo } from "../../../platform/auth/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { LoginThrottle } from "../auth/login-throttle.js";
+import { legacySwitchesOf } from "../notifications/notification-preferences.js";
 import type { PasswordService } from "../passwords/password.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { isValidEmail, normalizeEmail } from "../users/email.js";
@@ -60,7 +61,7 @@ export class PasswordResetService {
    * other reset links, signs every session out (a reset usually means someone else may be in),
    * records the reset and marks the address verified (the link proved control of it).
    */
-  async reset(token: string, newPassword: string, client: ClientInfo): Promise<void> {
+  async reset(token: string, newPassword: string, client: ClientInfo, traceId: string): Promise<void> {
     this.passwords.assertAcceptable(newPassword);
     // Checked before hashing, so a garbage token costs no argon2 work.
     const userId = await this.tokens.check(this.dataSource.manager, token, EmailTokenPurpose.RESET_PASSWORD);
@@ -76,8 +77,8 @@ export class PasswordResetService {
       await this.tokens.voidOpen(manager, user.id, EmailTokenPurpose.RESET_PASSWORD);
       const revokedSessions = await this.sessions.revokeAll(user.id, "password-reset", manager);
       await this.audit.record(user.id, AuditEventType.PASSWORD_RESET, client, { revokedSessions }, manager);
-      await this.verification.markVerified(manager, user.id, client, "password-reset");
-      if (user.notificationPreferences.securityAlerts) {
+      await this.verification.markVerified(manager, user.id, client, "password-reset", traceId);
+      if (legacySwitchesOf(user.notificationPreferences).securityAlerts) {
         await this.outbox.add(manager, { userId: user.id, to: user.email, ...passwordChangedMail("reset") });
       }
     });

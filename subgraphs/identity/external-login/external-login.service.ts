@@ -9,7 +9,8 @@ import { IDENTITY_USER_TOPIC, USER_REGISTERED, type UserRegisteredV1 } from "../
 import type { ExportSection } from "../account/account.service.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
-import type { OpenedSession, SignedIn, SignInService } from "../auth/sign-in.service.js";
+import type { OpenedSession, SignedIn, SignInMethod, SignInService } from "../auth/sign-in.service.js";
+import type { NotificationSettingsPublisher } from "../notifications/notification-settings.publisher.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { defaultBaseCurrency } from "../users/base-currency.js";
@@ -47,6 +48,7 @@ export class ExternalLoginService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly notificationSettings: NotificationSettingsPublisher,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -168,10 +170,11 @@ export class ExternalLoginService {
     m: EntityManager,
     user: UserEntity,
     client: ClientInfo,
-    method: string,
+    method: SignInMethod,
+    traceId: string,
   ): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
     if (user.mfaEnabledAt) return Promise.resolve({ secondFactorFor: user });
-    return this.signIns.openSession(m, user, client, method);
+    return this.signIns.openSession(m, user, client, method, traceId);
   }
 
   private async resolveUser(
@@ -181,13 +184,13 @@ export class ExternalLoginService {
     client: ClientInfo,
     traceId: string,
   ): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
-    const method = `oidc:${provider}`;
+    const method: SignInMethod = `oidc:${provider}`;
     const email = identity.email === null ? null : normalizeEmail(identity.email);
     const link = await m.findOneBy(ExternalIdentityEntity, { provider, subject: identity.subject });
     if (link) {
       const user = await m.findOneByOrFail(UserEntity, { id: link.userId });
       if (email && email !== link.email) await m.update(ExternalIdentityEntity, { provider, subject: identity.subject }, { email });
-      return this.openOrChallenge(m, user, client, method);
+      return this.openOrChallenge(m, user, client, method, traceId);
     }
     // From here the address decides which account this is, so the provider must vouch for it.
     // Refusing an unverified address even when no account uses it keeps this answer from telling
@@ -195,7 +198,7 @@ export class ExternalLoginService {
     if (email === null || !isValidEmail(email)) throw missingEmail(provider);
     if (!identity.emailVerified) throw unverifiedEmail(provider);
     const existing = await m.findOneBy(UserEntity, { email });
-    if (existing) return this.linkExisting(m, existing, provider, identity.subject, email, client, method);
+    if (existing) return this.linkExisting(m, existing, provider, identity.subject, email, client, method, traceId);
     return this.register(m, provider, identity, email, client, traceId, method);
   }
 
@@ -206,7 +209,8 @@ export class ExternalLoginService {
     subject: string,
     email: string,
     client: ClientInfo,
-    method: string,
+    method: SignInMethod,
+    traceId: string,
   ): Promise<OpenedSession | { secondFactorFor: UserEntity }> {
     const now = this.clock.now();
     const details: Record<string, unknown> = { provider };
@@ -219,10 +223,11 @@ export class ExternalLoginService {
       details.sessionsRevoked = await this.sessions.revokeAll(user.id, "external-account-linked", m);
       await m.update(UserEntity, { id: user.id }, { emailVerifiedAt: now, passwordHash: null, updatedAt: now });
       Object.assign(user, { emailVerifiedAt: now, passwordHash: null, updatedAt: now });
+      await this.notificationSettings.publish(m, traceId, user.id);
     }
     await m.insert(ExternalIdentityEntity, { provider, subject, userId: user.id, email, linkedAt: now });
     await this.audit.record(user.id, AuditEventType.EXTERNAL_ACCOUNT_LINKED, client, details, m);
-    return this.openOrChallenge(m, user, client, method);
+    return this.openOrChallenge(m, user, client, method, traceId);
   }
 
   private async register(
@@ -232,7 +237,7 @@ export class ExternalLoginService {
     email: string,
     client: ClientInfo,
     traceId: string,
-    method: string,
+    method: SignInMethod,
   ): Promise<OpenedSession> {
     const now = this.clock.now();
     const user = newUser({
@@ -249,7 +254,8 @@ export class ExternalLoginService {
     await this.audit.record(user.id, AuditEventType.REGISTERED, client, { method }, m);
     const data: UserRegisteredV1 = { userId: user.id, preferences: preferencesOf(user) };
     await this.outbox.add(m, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_REGISTERED, key: user.id, data }]);
-    return this.signIns.openSession(m, user, client, method);
+    await this.notificationSettings.publish(m, traceId, user.id);
+    return this.signIns.openSession(m, user, client, method, traceId, false);
   }
 }
 

@@ -20,12 +20,12 @@ export class MfaResolver {
     description: "Turns MFA on with a code from the enrolled app; returns the backup codes, shown this once.",
   })
   async confirmMfa(@Ctx() ctx: RequestContext, @Arg("code", () => String) code: string): Promise<MfaActivation> {
-    return Object.assign(new MfaActivation(), await this.deps.mfa.confirm(requireSessionUserId(ctx), code, ctx.client));
+    return Object.assign(new MfaActivation(), await this.deps.mfa.confirm(requireSessionUserId(ctx), code, ctx.client, ctx.traceId));
   }
 
   @Mutation(() => Boolean, { description: "Turns MFA off; needs a current code from the app (not a backup code)." })
   async disableMfa(@Ctx() ctx: RequestContext, @Arg("code", () => String) code: string): Promise<boolean> {
-    await this.deps.mfa.disable(requireSessionUserId(ctx), code, ctx.client);
+    await this.deps.mfa.disable(requireSessionUserId(ctx), code, ctx.client, ctx.traceId);
     return true;
   }
 
@@ -44,6 +44,6 @@ export class MfaResolver {
     @Arg("challenge", () => String) challenge: string,
     @Arg("code", () => String) code: string,
   ): Promise<AuthPayload> {
-    return AuthPayload.signIn(ctx, await this.deps.mfa.verify(challenge, code, ctx.client));
+    return AuthPayload.signIn(ctx, await this.deps.mfa.verify(challenge, code, ctx.client, ctx.traceId));
   }
 }

@@ -2,7 +2,9 @@ import { type DataSource, type EntityManager, IsNull } from "typeorm";
 
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { unauthenticated } from "../../../platform/errors/index.js";
+import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { IDENTITY_SECURITY_TOPIC, MFA_CHANGED, type MfaChangedV1 } from "../../../schema/events/identity.js";
 import type { ExportSection } from "../account/account.service.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { MfaLoginStep, MfaRequired } from "../auth/auth.service.js";
@@ -47,6 +49,7 @@ export class MfaService implements MfaLoginStep {
     private readonly signIns: SignInService,
     private readonly audit: AuditService,
     private readonly throttle: MfaThrottle,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -71,7 +74,7 @@ export class MfaService implements MfaLoginStep {
   }
 
   /** A code from the pending secret proves the app has it; MFA goes on with fresh backup codes. */
-  async confirm(userId: string, code: string, client: ClientInfo): Promise<Activation> {
+  async confirm(userId: string, code: string, client: ClientInfo, traceId: string): Promise<Activation> {
     const user = await this.user(userId);
     if (user.mfaEnabledAt) throw mfaAlreadyEnabled();
     if (!user.mfaSecret) throw noPendingEnrolment();
@@ -79,12 +82,13 @@ export class MfaService implements MfaLoginStep {
       await manager.query(`UPDATE identity.users SET mfa_enabled_at = $2, updated_at = $2 WHERE id = $1`, [userId, now]);
       const backupCodes = await this.replaceBackupCodes(manager, userId, now);
       await this.audit.record(userId, AuditEventType.MFA_ENABLED, client, {}, manager);
+      await this.announce(manager, traceId, userId, true, now);
       return { enabledAt: now, backupCodes };
     });
   }
 
   /** Needs a code from the app itself: a backup code (paper, maybe stolen) cannot remove the factor. */
-  async disable(userId: string, code: string, client: ClientInfo): Promise<void> {
+  async disable(userId: string, code: string, client: ClientInfo, traceId: string): Promise<void> {
     const user = await this.user(userId);
     if (!user.mfaEnabledAt || !user.mfaSecret) throw mfaNotEnabled();
     await this.withTotp(user, user.mfaSecret, code, client, "disable", async (manager, now) => {
@@ -96,6 +100,7 @@ export class MfaService implements MfaLoginStep {
       await manager.delete(MfaBackupCodeEntity, { userId });
       await manager.delete(MfaChallengeEntity, { userId });
       await this.audit.record(userId, AuditEventType.MFA_DISABLED, client, {}, manager);
+      await this.announce(manager, traceId, userId, false, now);
     });
   }
 
@@ -139,7 +144,7 @@ export class MfaService implements MfaLoginStep {
    * open for another try (within the limit); a right one consumes the challenge, the code and
    * opens the session in one transaction.
    */
-  async verify(challenge: string, input: string, client: ClientInfo): Promise<SignedIn> {
+  async verify(challenge: string, input: string, client: ClientInfo, traceId: string): Promise<SignedIn> {
     const tokenHash = hashToken(challenge);
     const found = await this.dataSource.getRepository(MfaChallengeEntity).findOneBy({ tokenHash });
     if (!found) throw invalidChallenge();
@@ -170,7 +175,7 @@ export class MfaService implements MfaLoginStep {
         if (claimed.method === "backup") {
           await this.audit.record(user.id, AuditEventType.BACKUP_CODE_USED, client, { remaining: claimed.remaining }, manager);
         }
-        return this.signIns.openSession(manager, user, client, "mfa");
+        return this.signIns.openSession(manager, user, client, "mfa", traceId);
       }));
     if (!opened) {
       await this.audit.record(user.id, AuditEventType.MFA_FAILED, client, { operation: "login" });
@@ -300,6 +305,11 @@ export class MfaService implements MfaLoginStep {
       })),
     );
     return codes;
+  }
+
+  private async announce(manager: EntityManager, traceId: string, userId: string, enabled: boolean, at: Date): Promise<void> {
+    const data: MfaChangedV1 = { userId, enabled, at: at.toISOString() };
+    await this.outbox.add(manager, traceId, [{ topic: IDENTITY_SECURITY_TOPIC, type: MFA_CHANGED, key: userId, data }]);
   }
 
   private async user(userId: string): Promise<UserEntity> {

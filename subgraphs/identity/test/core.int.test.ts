@@ -222,7 +222,14 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
       const types = await sg
         .subgraph("identity")
         .kit.dataSource.query(`SELECT type FROM identity.outbox WHERE key = $1 ORDER BY seq`, [user.user.id]);
-      expect(types.map((t: { type: string }) => t.type)).toEqual(["UserRegistered", "UserPreferencesChanged", "UserPreferencesChanged"]);
+      expect(types.map((t: { type: string }) => t.type)).toEqual([
+        "UserRegistered",
+        "NotificationSettingsChanged",
+        "UserPreferencesChanged",
+        "NotificationSettingsChanged",
+        "UserPreferencesChanged",
+        "NotificationSettingsChanged",
+      ]);
     });
 
     it("rejects bad preferences with BAD_USER_INPUT and changes nothing", async () => {

@@ -263,14 +263,18 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
       { type: "LOGIN_SUCCEEDED", details: expect.objectContaining({ method: "oidc:acme" }) },
       { type: "REGISTERED", details: { method: "oidc:acme" } },
     ]);
-    const outbox = await db.query(`SELECT type FROM identity.outbox WHERE key = $1`, [payload.user.id]);
-    expect(outbox).toEqual([{ type: "UserRegistered" }]);
+    const outbox = await db.query(`SELECT type FROM identity.outbox WHERE key = $1 ORDER BY seq`, [payload.user.id]);
+    expect(outbox).toEqual([{ type: "UserRegistered" }, { type: "NotificationSettingsChanged" }]);
 
     // Later, same provider account: the link decides, no second account, no second UserRegistered.
     acme.accounts.set(flow.accountId, { email, email_verified: true, name: "Renamed" });
     const again = await complete(await browse((await start()).authorizationUrl, flow.accountId));
     expect(again.data.completeExternalLogin.user.id).toBe(payload.user.id);
-    expect(await db.query(`SELECT type FROM identity.outbox WHERE key = $1`, [payload.user.id])).toHaveLength(1);
+    const later = await db.query(`SELECT type, envelope->'data' AS data FROM identity.outbox WHERE key = $1 ORDER BY seq`, [
+      payload.user.id,
+    ]);
+    expect(later.map((e: { type: string }) => e.type)).toEqual(["UserRegistered", "NotificationSettingsChanged", "SignedIn"]);
+    expect(later[2].data).toMatchObject({ method: "EXTERNAL", newDevice: false });
     const [users] = await db.query(`SELECT count(*)::int AS n FROM identity.users WHERE email = $1`, [email]);
     expect(users.n).toBe(1);
 
@@ -337,6 +341,18 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(me.data.me.security).toEqual({ emailVerified: true, hasPassword: false });
     expect(code(await sg.query(REFRESH, { t: existing.refreshToken }))).toBe("UNAUTHENTICATED");
     expect(code(await sg.query(LOGIN, { input: { email: existing.email, password: existing.password } }))).toBe("UNAUTHENTICATED");
+    // The provider's proof of the address reaches notifications, and so does the sign-in.
+    const announced = await db.query(`SELECT type, envelope->'data' AS data FROM identity.outbox WHERE key = $1 ORDER BY seq`, [
+      existing.id,
+    ]);
+    expect(announced.map((e: { type: string }) => e.type)).toEqual([
+      "UserRegistered",
+      "NotificationSettingsChanged",
+      "NotificationSettingsChanged",
+      "SignedIn",
+    ]);
+    expect(announced[2].data).toMatchObject({ emailVerified: true });
+    expect(announced[3].data).toMatchObject({ method: "EXTERNAL" });
   });
 
   it("links to an account whose e-mail Moneta already verified without touching its password or sessions", async () => {

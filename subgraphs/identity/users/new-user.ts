@@ -1,4 +1,5 @@
-import { defaultNotificationPreferences, UserEntity } from "./user.entity.js";
+import { defaultNotificationPreferences } from "../notifications/notification-preferences.js";
+import { UserEntity } from "./user.entity.js";
 
 export interface NewUserFields {
   id: string;
@@ -25,7 +26,7 @@ export function newUser(fields: NewUserFields): UserEntity {
     firstDayOfWeek: 1,
     monthStartDay: 1,
     salaryDay: null,
-    notificationPreferences: { ...defaultNotificationPreferences },
+    notificationPreferences: defaultNotificationPreferences(),
     mfaSecret: null,
     mfaEnabledAt: null,
     mfaLastStep: null,

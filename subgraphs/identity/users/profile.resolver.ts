@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-g
 
 import { type RequestContext, requireSessionUserId } from "../../../platform/graphql/index.js";
 import type { IdentityDeps } from "../identity.deps.js";
-import { UpdateFinancialPreferencesInput, UpdateNotificationPreferencesInput, UpdateProfileInput } from "./user.inputs.js";
+import { UpdateNotificationPreferencesInput } from "../notifications/notification-preferences.type.js";
+import { UpdateFinancialPreferencesInput, UpdateProfileInput } from "./user.inputs.js";
 import { AccountSecurity, User } from "./user.type.js";
 
 @Resolver(() => User)

@@ -1,20 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-export interface NotificationPreferences {
-  budgetAlerts: boolean;
-  billReminders: boolean;
-  goalProgress: boolean;
-  weeklySummary: boolean;
-  securityAlerts: boolean;
-}
-
-export const defaultNotificationPreferences: NotificationPreferences = {
-  budgetAlerts: true,
-  billReminders: true,
-  goalProgress: true,
-  weeklySummary: false,
-  securityAlerts: true,
-};
+import type { NotificationPreferencesV1 } from "../../../schema/events/notifications.js";
 
 @Entity({ name: "users" })
 export class UserEntity {
@@ -58,8 +44,9 @@ export class UserEntity {
   @Column("smallint", { name: "salary_day", nullable: true })
   salaryDay!: number | null;
 
+  /** Every kind listed (see notifications/notification-preferences.ts). */
   @Column("jsonb", { name: "notification_preferences" })
-  notificationPreferences!: NotificationPreferences;
+  notificationPreferences!: NotificationPreferencesV1;
 
   /** Base32 TOTP secret once MFA is confirmed (or pending confirmation). */
   @Column("text", { name: "mfa_secret", nullable: true })

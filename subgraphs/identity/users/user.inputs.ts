@@ -26,12 +26,3 @@ export class UpdateFinancialPreferencesInput {
   @Field(() => Int, { nullable: true })
   salaryDay?: number | null;
 }
-
-@InputType()
-export class UpdateNotificationPreferencesInput {
-  @Field(() => Boolean, { nullable: true }) budgetAlerts?: boolean;
-  @Field(() => Boolean, { nullable: true }) billReminders?: boolean;
-  @Field(() => Boolean, { nullable: true }) goalProgress?: boolean;
-  @Field(() => Boolean, { nullable: true }) weeklySummary?: boolean;
-  @Field(() => Boolean, { nullable: true }) securityAlerts?: boolean;
-}

@@ -6,8 +6,10 @@ import type { Outbox } from "../../../platform/events/index.js";
 import { type Clock, isUuid } from "../../../platform/time/index.js";
 import { IDENTITY_USER_TOPIC, USER_PREFERENCES_CHANGED, type UserPreferencesChangedV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
+import { applyNotificationChanges, type NotificationPreferenceChanges } from "../notifications/notification-preferences.js";
+import type { NotificationSettingsPublisher } from "../notifications/notification-settings.publisher.js";
 import { chosenBaseCurrency } from "./base-currency.js";
-import { type NotificationPreferences, UserEntity } from "./user.entity.js";
+import { UserEntity } from "./user.entity.js";
 import { preferencesOf } from "./user.events.js";
 
 export interface ProfileChanges {
@@ -52,6 +54,7 @@ export class UserService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly notificationSettings: NotificationSettingsPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -80,7 +83,8 @@ export class UserService {
       patch.timezone = changes.timezone;
     }
     if (changes.locale !== undefined) patch.locale = canonicalLocale(changes.locale);
-    return this.apply(userId, patch, client, traceId, patch.timezone !== undefined || patch.locale !== undefined);
+    const regional = patch.timezone !== undefined || patch.locale !== undefined;
+    return this.apply(userId, () => patch, client, traceId, { preferences: regional, notifications: regional });
   }
 
   async updateFinancialPreferences(userId: string, changes: FinancialChanges, client: ClientInfo, traceId: string): Promise<UserEntity> {
@@ -98,39 +102,50 @@ export class UserService {
       if (changes.salaryDay !== null) assertRange(changes.salaryDay, 1, 31, "salaryDay");
       patch.salaryDay = changes.salaryDay;
     }
-    return this.apply(userId, patch, client, traceId, Object.keys(patch).length > 0);
+    return this.apply(userId, () => patch, client, traceId, { preferences: Object.keys(patch).length > 0, notifications: false });
   }
 
   async updateNotificationPreferences(
     userId: string,
-    changes: Partial<NotificationPreferences>,
+    changes: NotificationPreferenceChanges,
     client: ClientInfo,
     traceId: string,
   ): Promise<UserEntity> {
-    const user = await this.get(userId);
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
-    return this.apply(userId, { notificationPreferences: { ...user.notificationPreferences, ...defined } }, client, traceId, false);
+    // Checked before the transaction so bad input costs no lock; applied again to the locked row.
+    applyNotificationChanges((await this.get(userId)).notificationPreferences, changes);
+    return this.apply(
+      userId,
+      (user) => ({ notificationPreferences: applyNotificationChanges(user.notificationPreferences, changes) }),
+      client,
+      traceId,
+      { preferences: false, notifications: true },
+    );
   }
 
-  /** Writes the patch, audits it and, when other domains care, emits UserPreferencesChanged, atomically. */
+  /**
+   * Writes the patch (computed from the row as locked), audits it and, when other domains care,
+   * emits UserPreferencesChanged and NotificationSettingsChanged, atomically.
+   */
   private async apply(
     userId: string,
-    patch: Partial<UserEntity>,
+    patchOf: (user: UserEntity) => Partial<UserEntity>,
     client: ClientInfo,
     traceId: string,
-    announce: boolean,
+    announce: { preferences: boolean; notifications: boolean },
   ): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneBy(UserEntity, { id: userId });
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: "pessimistic_write" } });
       if (!user) throw notFound("user");
+      const patch = patchOf(user);
       if (Object.keys(patch).length === 0) return user;
       Object.assign(user, patch, { updatedAt: this.clock.now() });
       await manager.save(user);
       await this.audit.record(userId, AuditEventType.PROFILE_UPDATED, client, { fields: Object.keys(patch) }, manager);
-      if (announce) {
+      if (announce.preferences) {
         const data: UserPreferencesChangedV1 = { userId, preferences: preferencesOf(user) };
         await this.outbox.add(manager, traceId, [{ topic: IDENTITY_USER_TOPIC, type: USER_PREFERENCES_CHANGED, key: userId, data }]);
       }
+      if (announce.notifications) await this.notificationSettings.publish(manager, traceId, userId);
       return user;
     });
   }

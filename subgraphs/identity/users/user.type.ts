@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 
-import type { NotificationPreferences as NotificationPreferencesData, UserEntity } from "./user.entity.js";
+import { NotificationPreferences } from "../notifications/notification-preferences.type.js";
+import type { UserEntity } from "./user.entity.js";
 
 @ObjectType({ description: "Settings other subgraphs use for money and periods." })
 export class FinancialPreferences {
@@ -15,15 +16,6 @@ export class FinancialPreferences {
 
   @Field(() => Int, { nullable: true, description: "Day of the month salary usually arrives (1–31)." })
   salaryDay!: number | null;
-}
-
-@ObjectType()
-export class NotificationPreferences implements NotificationPreferencesData {
-  @Field(() => Boolean) budgetAlerts!: boolean;
-  @Field(() => Boolean) billReminders!: boolean;
-  @Field(() => Boolean) goalProgress!: boolean;
-  @Field(() => Boolean) weeklySummary!: boolean;
-  @Field(() => Boolean) securityAlerts!: boolean;
 }
 
 @ObjectType({ description: "The account's security state, visible to its owner." })
@@ -88,7 +80,7 @@ export class User {
         monthStartDay: entity.monthStartDay,
         salaryDay: entity.salaryDay,
       }),
-      notificationPreferences: Object.assign(new NotificationPreferences(), entity.notificationPreferences),
+      notificationPreferences: NotificationPreferences.from(entity.notificationPreferences),
       createdAt: entity.createdAt,
       entity,
     });

@@ -1,0 +1,165 @@
+import { badInput } from "../../../platform/errors/index.js";
+import {
+  NOTIFICATION_KINDS,
+  type NotificationDigestV1,
+  type NotificationKindChoiceV1,
+  type NotificationKindV1,
+  type NotificationPreferencesV1,
+} from "../../../schema/events/notifications.js";
+
+/**
+ * The user's notification preferences: per kind, which channels (in-app, e-mail, push); quiet
+ * hours; a digest. Stored whole (every kind listed) so what the user sees, what the events carry
+ * and what insights delivers by are one thing.
+ *
+ * The older coarse switches (budgetAlerts, billReminders, goalProgress, securityAlerts) are views
+ * over groups of kinds: off means e-mail and push off for every kind of the group (in-app stays as
+ * chosen, since the inbox is where a muted alert can still be found); on is on when any kind of the
+ * group reaches the user outside the app, and turning it on restores the group's default channels.
+ * weeklySummary is the weekly digest.
+ */
+
+type Channels = Omit<NotificationKindChoiceV1, "kind">;
+
+const on = (email: boolean, push: boolean): Channels => ({ inApp: true, email, push });
+
+/** Urgent or money-moving kinds reach the user everywhere; informational ones stay quieter. */
+export const DEFAULT_CHANNELS: Readonly<Record<NotificationKindV1, Channels>> = {
+  BUDGET_THRESHOLD: on(false, true),
+  BUDGET_EXCEEDED: on(true, true),
+  SAVINGS_GOAL_REACHED: on(false, true),
+  BILL_DUE: on(true, true),
+  INSTALLMENT_DUE: on(true, true),
+  INSTALLMENT_OVERDUE: on(true, true),
+  GROUP_INVITATION: on(true, true),
+  GROUP_EXPENSE: on(false, false),
+  GROUP_GOAL_REACHED: on(false, true),
+  ANOMALY: on(true, false),
+  NEGATIVE_BALANCE_PROJECTED: on(true, true),
+  NEW_SIGN_IN: on(true, true),
+  MFA_CHANGED: on(true, true),
+  API_KEY_CREATED: on(true, false),
+  WEBHOOK_DISABLED: on(true, false),
+  CHANNEL_PAUSED: on(false, false),
+  REPORT_READY: on(true, false),
+};
+
+export const LEGACY_SWITCHES = {
+  budgetAlerts: ["BUDGET_THRESHOLD", "BUDGET_EXCEEDED"],
+  billReminders: ["BILL_DUE", "INSTALLMENT_DUE", "INSTALLMENT_OVERDUE"],
+  goalProgress: ["SAVINGS_GOAL_REACHED", "GROUP_GOAL_REACHED"],
+  securityAlerts: ["NEW_SIGN_IN", "MFA_CHANGED", "API_KEY_CREATED"],
+} as const satisfies Record<string, readonly NotificationKindV1[]>;
+
+export type LegacySwitch = keyof typeof LEGACY_SWITCHES;
+
+export interface LegacySwitches {
+  budgetAlerts: boolean;
+  billReminders: boolean;
+  goalProgress: boolean;
+  weeklySummary: boolean;
+  securityAlerts: boolean;
+}
+
+export function defaultNotificationPreferences(): NotificationPreferencesV1 {
+  return { kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, ...DEFAULT_CHANNELS[kind] })), quietHours: null, digest: "OFF" };
+}
+
+export function legacySwitchesOf(preferences: NotificationPreferencesV1): LegacySwitches {
+  const outside = (kinds: readonly NotificationKindV1[]) =>
+    preferences.kinds.some((choice) => kinds.includes(choice.kind) && (choice.email || choice.push));
+  return {
+    budgetAlerts: outside(LEGACY_SWITCHES.budgetAlerts),
+    billReminders: outside(LEGACY_SWITCHES.billReminders),
+    goalProgress: outside(LEGACY_SWITCHES.goalProgress),
+    securityAlerts: outside(LEGACY_SWITCHES.securityAlerts),
+    weeklySummary: preferences.digest === "WEEKLY",
+  };
+}
+
+/** One kind's channels as the caller sends them: left-out channels keep their current value. */
+export interface KindChoiceChange {
+  kind: string;
+  inApp?: boolean | null;
+  email?: boolean | null;
+  push?: boolean | null;
+}
+
+export interface NotificationPreferenceChanges extends Partial<Record<keyof LegacySwitches, boolean | null>> {
+  kinds?: KindChoiceChange[] | null;
+  /** null clears the quiet hours; undefined leaves them. */
+  quietHours?: { start: string; end: string } | null;
+  digest?: NotificationDigestV1 | null;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DIGESTS: readonly NotificationDigestV1[] = ["OFF", "DAILY", "WEEKLY"];
+
+function isKind(kind: string): kind is NotificationKindV1 {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Applies the changes in a fixed order so one request is unambiguous: the coarse switches first,
+ * then the per-kind choices (which win over a switch for the kinds they name), then quiet hours,
+ * then the digest (which wins over weeklySummary). Throws BAD_USER_INPUT naming the field.
+ */
+export function applyNotificationChanges(
+  current: NotificationPreferencesV1,
+  changes: NotificationPreferenceChanges,
+): NotificationPreferencesV1 {
+  const byKind = new Map<NotificationKindV1, Channels>(NOTIFICATION_KINDS.map((kind) => [kind, { ...DEFAULT_CHANNELS[kind] }]));
+  for (const choice of current.kinds)
+    if (isKind(choice.kind)) byKind.set(choice.kind, { inApp: choice.inApp, email: choice.email, push: choice.push });
+  let digest = current.digest;
+  let quietHours = current.quietHours;
+
+  const switches = legacySwitchesOf(current);
+  for (const name of Object.keys(LEGACY_SWITCHES) as LegacySwitch[]) {
+    const wanted = changes[name];
+    if (wanted === undefined || wanted === null || wanted === switches[name]) continue;
+    for (const kind of LEGACY_SWITCHES[name]) {
+      const channels = byKind.get(kind)!;
+      byKind.set(
+        kind,
+        wanted
+          ? { ...channels, email: DEFAULT_CHANNELS[kind].email, push: DEFAULT_CHANNELS[kind].push }
+          : { ...channels, email: false, push: false },
+      );
+    }
+  }
+  if (changes.weeklySummary === true) digest = "WEEKLY";
+  if (changes.weeklySummary === false && digest === "WEEKLY") digest = "OFF";
+
+  if (changes.kinds) {
+    const seen = new Set<string>();
+    changes.kinds.forEach((choice, index) => {
+      const field = `kinds[${index}].kind`;
+      if (!isKind(choice.kind)) throw badInput(`unknown notification kind "${String(choice.kind).slice(0, 40)}"`, { field });
+      if (seen.has(choice.kind)) throw badInput(`notification kind ${choice.kind} is listed twice`, { field });
+      seen.add(choice.kind);
+      const channels = byKind.get(choice.kind)!;
+      byKind.set(choice.kind, {
+        inApp: choice.inApp ?? channels.inApp,
+        email: choice.email ?? channels.email,
+        push: choice.push ?? channels.push,
+      });
+    });
+  }
+
+  if (changes.quietHours === null) quietHours = null;
+  else if (changes.quietHours !== undefined) {
+    const { start, end } = changes.quietHours;
+    if (!HH_MM.test(start)) throw badInput("quiet hours start must be a time HH:MM (00:00-23:59)", { field: "quietHours.start" });
+    if (!HH_MM.test(end)) throw badInput("quiet hours end must be a time HH:MM (00:00-23:59)", { field: "quietHours.end" });
+    if (start === end) throw badInput("quiet hours must end at another time than they start", { field: "quietHours.end" });
+    quietHours = { start, end };
+  }
+
+  if (changes.digest !== undefined && changes.digest !== null) {
+    if (!DIGESTS.includes(changes.digest)) throw badInput(`unknown digest "${String(changes.digest).slice(0, 20)}"`, { field: "digest" });
+    digest = changes.digest;
+  }
+
+  return { kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, ...byKind.get(kind)! })), quietHours, digest };
+}
