@@ -13,6 +13,7 @@ import type { ForecastWarningStore } from "./forecast/forecast-warning.store.js"
 import type { HistoryService } from "./history/history.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
+import type { NotificationsDeps } from "./notifications/notifications.module.js";
 import type { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import type { RecommendationService } from "./recommendations/recommendation.service.js";
 import type { ScheduleStore } from "./schedules/schedule.store.js";
@@ -43,4 +44,5 @@ export interface InsightsDeps {
   forecastWarnings: ForecastWarningStore;
   forecastJob: ForecastJob;
   rebuild: ReadModelRebuild;
+  notifications: NotificationsDeps;
 }

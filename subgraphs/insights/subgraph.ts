@@ -30,7 +30,10 @@ import { HistoryService } from "./history/history.service.js";
 import type { InsightsDeps } from "./insights.deps.js";
 import { LoanStore } from "./loans/loan.store.js";
 import { Insights1796560000000 } from "./migrations/1796560000000-insights.js";
+import { Notifications1796600000000 } from "./migrations/1796600000000-notifications.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
+import { NotificationResolver } from "./notifications/inbox/notification.resolver.js";
+import { closeNotifications, createNotifications, notificationsConsumers, purgeNotifications } from "./notifications/notifications.module.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
@@ -141,6 +144,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     forecast,
     forecastWarnings,
     forecastJob,
+    notifications: createNotifications(kit),
   };
   return {
     ...parts,
@@ -154,7 +158,9 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
  * from events into insights' own read models (the ledger's categories, accounts, schedules and
  * transactions, lending's loans, budgets' exceeded periods); no reads of other subgraphs and no
  * calls to them. Announces `insights.suggestion.v1`, `insights.anomaly.v1` and, from a daily
- * pass, accounts projected below zero on `insights.forecast.v1`.
+ * pass, accounts projected below zero on `insights.forecast.v1`. Notifications: what the user
+ * should hear of (other domains' events and its own), in-app on `insights.notification.v1` and by
+ * e-mail (README "Notifications").
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
@@ -168,21 +174,25 @@ export default defineSubgraph<InsightsDeps>({
     AnomalyResolver,
     RecommendationResolver,
     RebuildResolver,
+    NotificationResolver,
   ],
   entities: [],
-  migrations: [Insights1796560000000],
+  migrations: [Insights1796560000000, Notifications1796600000000],
   createDeps: createInsights,
   close: async (deps) => {
     await deps.anomalyJob.stop();
     await deps.forecastJob.stop();
+    await closeNotifications(deps.notifications);
   },
   consumers: (deps) => [
     ...readModelConsumers(deps),
+    ...notificationsConsumers(deps.notifications),
     userDeletionConsumer("insights", async (manager, userId) => {
       await deps.anomalies.purgeUser(manager, userId);
       await deps.recommendations.purgeUser(manager, userId);
       await deps.forecastWarnings.purgeUser(manager, userId);
       await deps.categorizer.purgeUser(manager, userId);
+      await purgeNotifications(deps.notifications, manager, userId);
       await purgeReadModels(deps, manager, userId);
     }),
   ],
