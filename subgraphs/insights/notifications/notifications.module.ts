@@ -34,7 +34,9 @@ export interface NotificationsOptions {
   mailer?: Mailer;
   /** More outbound channels (web push), registered beside e-mail. */
   channels?: NotificationChannel[];
-  sender?: Partial<Pick<NotificationSenderOptions, "leaseMs" | "safetyIntervalMs" | "maxAttempts" | "random" | "batchSize" | "beforeRecord">>;
+  sender?: Partial<
+    Pick<NotificationSenderOptions, "leaseMs" | "safetyIntervalMs" | "maxAttempts" | "random" | "batchSize" | "beforeRecord">
+  >;
   /** Do not start the sender (a test that drives a sender of its own). */
   startSender?: boolean;
 }

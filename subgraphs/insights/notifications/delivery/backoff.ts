@@ -9,7 +9,12 @@ export const MAX_ATTEMPTS = 8;
  * many deliveries that failed together (a mail server down) do not come back together.
  * `random` is in [0, 1).
  */
-export function retryDelayMs(attempt: number, random: () => number = Math.random, baseMs = BACKOFF_BASE_MS, capMs = BACKOFF_CAP_MS): number {
+export function retryDelayMs(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs = BACKOFF_BASE_MS,
+  capMs = BACKOFF_CAP_MS,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(Math.max(0, attempt - 1), 30));
   return Math.floor(random() * ceiling);
 }

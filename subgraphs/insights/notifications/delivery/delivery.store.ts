@@ -59,7 +59,14 @@ const DUE = `status IN ('PENDING', 'WAITING', 'SENDING') AND next_attempt_at <= 
 export class DeliveryStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async claim(where: string, params: unknown[], claimId: string, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+  private async claim(
+    where: string,
+    params: unknown[],
+    claimId: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
     const rows: ClaimedRow[] = await this.dataSource.query(
       `WITH due AS (
          SELECT id, status FROM insights.notification_deliveries WHERE ${DUE} AND ${where}
@@ -101,7 +108,14 @@ export class DeliveryStore {
     manager: EntityManager,
     id: string,
     claimId: string,
-    change: { status: string; nextAttemptAt: Date | null; digest?: boolean; attemptsDelta?: number; lastError: string | null; log: LogEntry[] },
+    change: {
+      status: string;
+      nextAttemptAt: Date | null;
+      digest?: boolean;
+      attemptsDelta?: number;
+      lastError: string | null;
+      log: LogEntry[];
+    },
     now: Date,
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(

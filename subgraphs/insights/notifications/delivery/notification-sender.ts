@@ -13,8 +13,8 @@ import { renderNotification } from "../templates/templates.js";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff.js";
 import { type ChannelHealthStore, PAUSE_AFTER_FAILURES } from "./channel-health.store.js";
 import type { CommitSignal } from "./commit-signal.js";
-import { planDelivery } from "./delivery-plan.js";
 import type { ClaimedDelivery, DeliveryStore, LogEntry } from "./delivery.store.js";
+import { planDelivery } from "./delivery-plan.js";
 
 export interface NotificationSenderOptions {
   dataSource: DataSource;
@@ -39,7 +39,7 @@ export interface NotificationSenderOptions {
    * Tests only: runs after a channel accepted a message and before the outcome is recorded, to
    * simulate a process dying in that window (throw, and the outcome is never written).
    */
-  beforeRecord?: (delivery: ClaimedDelivery) => Promise<void>;
+  beforeRecord?: (delivery: ClaimedDelivery, outcome: SendOutcome) => Promise<void>;
 }
 
 const TRACE = "insights-notification-sender";
@@ -146,7 +146,9 @@ export class NotificationSender {
 
   /** The lease-expiry note a re-claimed row gets, so its log shows the possible duplicate. */
   private recovered(row: ClaimedDelivery, at: string): LogEntry[] {
-    return row.previous === "SENDING" ? [{ at, outcome: "LEASE_EXPIRED", error: "the previous sender stopped before recording an outcome" }] : [];
+    return row.previous === "SENDING"
+      ? [{ at, outcome: "LEASE_EXPIRED", error: "the previous sender stopped before recording an outcome" }]
+      : [];
   }
 
   private async deliverOne(row: ClaimedDelivery, claimId: string): Promise<void> {
@@ -156,7 +158,13 @@ export class NotificationSender {
     const settings = await this.o.settings.get(row.userId);
     const paused = await this.o.health.paused(dataSource.manager, row.userId);
     if (paused.has(row.channel)) {
-      await store.settle(dataSource.manager, row.id, claimId, { status: "PAUSED", nextAttemptAt: null, attemptsDelta: -1, lastError: null, log: [{ at, outcome: "PAUSED" }] }, now);
+      await store.settle(
+        dataSource.manager,
+        row.id,
+        claimId,
+        { status: "PAUSED", nextAttemptAt: null, attemptsDelta: -1, lastError: null, log: [{ at, outcome: "PAUSED" }] },
+        now,
+      );
       return;
     }
     const plan = planDelivery(row.channel, row.kind, settings, now);
@@ -166,16 +174,25 @@ export class NotificationSender {
         dataSource.manager,
         row.id,
         claimId,
-        { status: "WAITING", nextAttemptAt: plan.until, digest: plan.digest, attemptsDelta: -1, lastError: null, log: this.recovered(row, at) },
+        {
+          status: "WAITING",
+          nextAttemptAt: plan.until,
+          digest: plan.digest,
+          attemptsDelta: -1,
+          lastError: null,
+          log: this.recovered(row, at),
+        },
         now,
       );
       return;
     }
     const channel = this.o.channels.get(row.channel);
     const outcome: SendOutcome = channel
-      ? await channel.send(this.render(row, settings)).catch((error: unknown) => ({ status: "RETRY" as const, error: String(error).slice(0, 500) }))
+      ? await channel
+          .send(this.render(row, settings))
+          .catch((error: unknown) => ({ status: "RETRY" as const, error: String(error).slice(0, 500) }))
       : { status: "SKIPPED", reason: `no ${row.channel} channel is configured` };
-    await this.o.beforeRecord?.(row);
+    await this.o.beforeRecord?.(row, outcome);
     await this.record([row], claimId, outcome, this.recovered(row, at));
   }
 
@@ -192,7 +209,13 @@ export class NotificationSender {
             manager,
             row.id,
             claimId,
-            { status, nextAttemptAt: plan.action === "WAIT" ? plan.until : null, attemptsDelta: -1, lastError: null, log: status === "PAUSED" ? [{ at: now.toISOString(), outcome: "PAUSED" }] : [] },
+            {
+              status,
+              nextAttemptAt: plan.action === "WAIT" ? plan.until : null,
+              attemptsDelta: -1,
+              lastError: null,
+              log: status === "PAUSED" ? [{ at: now.toISOString(), outcome: "PAUSED" }] : [],
+            },
             now,
           );
         }
@@ -202,9 +225,13 @@ export class NotificationSender {
     // The smallest delivery id names the batch, so a re-sent digest carries the same Message-ID.
     const key = rows.map((r) => r.id).sort()[0]!;
     const outcome = await this.o.email
-      .sendDigest(userId, rows.map((r) => this.render(r, settings)), key)
+      .sendDigest(
+        userId,
+        rows.map((r) => this.render(r, settings)),
+        key,
+      )
       .catch((error: unknown) => ({ status: "RETRY" as const, error: String(error).slice(0, 500) }));
-    await this.o.beforeRecord?.(rows[0]!);
+    await this.o.beforeRecord?.(rows[0]!, outcome);
     await this.record(rows, claimId, outcome, []);
   }
 
@@ -220,15 +247,31 @@ export class NotificationSender {
       let failed = false;
       for (const row of rows) {
         let change: Parameters<DeliveryStore["settle"]>[3];
-        if (outcome.status === "SENT") change = { status: "SENT", nextAttemptAt: null, lastError: null, log: [...notes, { at, outcome: "SENT" }] };
+        if (outcome.status === "SENT")
+          change = { status: "SENT", nextAttemptAt: null, lastError: null, log: [...notes, { at, outcome: "SENT" }] };
         else if (outcome.status === "SKIPPED")
-          change = { status: "SKIPPED", nextAttemptAt: null, lastError: outcome.reason, log: [...notes, { at, outcome: "SKIPPED", error: outcome.reason }] };
+          change = {
+            status: "SKIPPED",
+            nextAttemptAt: null,
+            lastError: outcome.reason,
+            log: [...notes, { at, outcome: "SKIPPED", error: outcome.reason }],
+          };
         else if (outcome.status === "RETRY" && row.attempts < maxAttempts) {
           const retryAt = new Date(now.getTime() + retryDelayMs(row.attempts, this.o.random));
-          change = { status: "PENDING", nextAttemptAt: retryAt, lastError: outcome.error, log: [...notes, { at, outcome: "RETRY", error: outcome.error }] };
+          change = {
+            status: "PENDING",
+            nextAttemptAt: retryAt,
+            lastError: outcome.error,
+            log: [...notes, { at, outcome: "RETRY", error: outcome.error }],
+          };
         } else {
           failed = true;
-          change = { status: "FAILED", nextAttemptAt: null, lastError: outcome.error, log: [...notes, { at, outcome: "FAILED", error: outcome.error }] };
+          change = {
+            status: "FAILED",
+            nextAttemptAt: null,
+            lastError: outcome.error,
+            log: [...notes, { at, outcome: "FAILED", error: outcome.error }],
+          };
         }
         if (await store.settle(manager, row.id, claimId, change, now)) owned++;
       }
@@ -242,7 +285,8 @@ export class NotificationSender {
         this.o.logger.warn({ userId: first.userId, channel: first.channel }, "notification channel paused after repeated failures");
       }
     });
-    if (outcome.status === "RETRY" && !rows.some((r) => r.attempts >= maxAttempts)) this.o.logger.warn({ deliveryId: first.id, error: outcome.error }, "notification delivery failed; will retry");
+    if (outcome.status === "RETRY" && !rows.some((r) => r.attempts >= maxAttempts))
+      this.o.logger.warn({ deliveryId: first.id, error: outcome.error }, "notification delivery failed; will retry");
   }
 
   private async armDueTimer(): Promise<void> {

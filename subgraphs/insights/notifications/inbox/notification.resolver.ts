@@ -2,7 +2,14 @@ import DataLoader from "dataloader";
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 
 import type { Caller } from "../../../../platform/auth/index.js";
-import { liveDirective, PageInfo, type RequestContext, requireUserId, scopes, servedByGateway } from "../../../../platform/graphql/index.js";
+import {
+  liveDirective,
+  PageInfo,
+  type RequestContext,
+  requireUserId,
+  scopes,
+  servedByGateway,
+} from "../../../../platform/graphql/index.js";
 import { INSIGHTS_NOTIFICATION_TOPIC, NOTIFICATION_RECEIVED } from "../../../../schema/events/insights.js";
 import type { NotificationChannelV1 } from "../../../../schema/events/notifications.js";
 import type { InsightsDeps } from "../../insights.deps.js";
@@ -73,15 +80,22 @@ export class NotificationResolver {
   }
 
   @Directive(scopes("insights:read"))
-  @Query(() => [NotificationDelivery], { description: "A notification's delivery log, one entry per channel. NOT_FOUND for another user's." })
-  async notificationDeliveries(@Ctx() context: RequestContext, @Arg("notificationId", () => ID) notificationId: string): Promise<NotificationDelivery[]> {
+  @Query(() => [NotificationDelivery], {
+    description: "A notification's delivery log, one entry per channel. NOT_FOUND for another user's.",
+  })
+  async notificationDeliveries(
+    @Ctx() context: RequestContext,
+    @Arg("notificationId", () => ID) notificationId: string,
+  ): Promise<NotificationDelivery[]> {
     const userId = requireUserId(context);
     if (!(await this.deps.notifications.store.find(userId, notificationId))) throw notificationNotFound();
     return (await this.deps.notifications.store.deliveries(userId, [notificationId])).map(NotificationDelivery.from);
   }
 
   @Directive(scopes("insights:write"))
-  @Mutation(() => MarkNotificationsReadPayload, { description: "Marks the given notifications, or all of them, read. NOT_FOUND if any id is not the caller's." })
+  @Mutation(() => MarkNotificationsReadPayload, {
+    description: "Marks the given notifications, or all of them, read. NOT_FOUND if any id is not the caller's.",
+  })
   async markNotificationsRead(
     @Ctx() context: RequestContext,
     @Arg("input", () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
@@ -92,7 +106,10 @@ export class NotificationResolver {
     if (ids && ids.length > MAX_MARK_IDS) throw tooManyIds();
     const marked = await this.deps.notifications.store.markRead(userId, ids, this.deps.clock.now());
     if (marked === "NOT_FOUND") throw notificationNotFound();
-    return Object.assign(new MarkNotificationsReadPayload(), { marked, unreadCount: await this.deps.notifications.store.unreadCount(userId) });
+    return Object.assign(new MarkNotificationsReadPayload(), {
+      marked,
+      unreadCount: await this.deps.notifications.store.unreadCount(userId),
+    });
   }
 
   @Directive(scopes("insights:write"))
@@ -110,7 +127,9 @@ export class NotificationResolver {
   }
 
   @Directive(scopes("insights:read"))
-  @Query(() => [NotificationChannelEnum], { description: "Channels paused after repeated failures (resume with resumeNotificationChannel)." })
+  @Query(() => [NotificationChannelEnum], {
+    description: "Channels paused after repeated failures (resume with resumeNotificationChannel).",
+  })
   async pausedNotificationChannels(@Ctx() context: RequestContext): Promise<NotificationChannelV1[]> {
     return this.deps.notifications.health.pausedChannels(requireUserId(context));
   }

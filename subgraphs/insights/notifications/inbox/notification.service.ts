@@ -105,7 +105,19 @@ export class NotificationService {
       `INSERT INTO insights.notification_deliveries
          (id, notification_id, user_id, channel, status, digest, attempts, next_attempt_at, attempt_log, last_error, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-      [this.ids.next(), notificationId, userId, channel, status, digest, attempts, nextAttemptAt, JSON.stringify(log), log.at(-1)?.error ?? null, now],
+      [
+        this.ids.next(),
+        notificationId,
+        userId,
+        channel,
+        status,
+        digest,
+        attempts,
+        nextAttemptAt,
+        JSON.stringify(log),
+        log.at(-1)?.error ?? null,
+        now,
+      ],
     );
   }
 }

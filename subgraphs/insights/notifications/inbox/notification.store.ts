@@ -72,7 +72,12 @@ export class NotificationStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest first; one more row than asked tells whether a next page exists. */
-  async page(userId: string, first: number, after: string | null, unreadOnly: boolean): Promise<{ rows: NotificationRecord[]; hasNextPage: boolean }> {
+  async page(
+    userId: string,
+    first: number,
+    after: string | null,
+    unreadOnly: boolean,
+  ): Promise<{ rows: NotificationRecord[]; hasNextPage: boolean }> {
     const params: unknown[] = [userId, first + 1];
     let where = `user_id = $1 AND in_app`;
     if (unreadOnly) where += ` AND read_at IS NULL`;
@@ -90,7 +95,10 @@ export class NotificationStore {
 
   async find(userId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<NotificationRecord | null> {
     if (!isUuid(id)) return null;
-    const [row]: NotificationRow[] = await manager.query(`SELECT ${COLUMNS} FROM insights.notifications WHERE id = $1 AND user_id = $2`, [id, userId]);
+    const [row]: NotificationRow[] = await manager.query(`SELECT ${COLUMNS} FROM insights.notifications WHERE id = $1 AND user_id = $2`, [
+      id,
+      userId,
+    ]);
     return row ? fromRow(row) : null;
   }
 

@@ -8,7 +8,10 @@ import type { DeliveryRecord, NotificationRecord } from "./notification.store.js
 export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as { [K in NotificationKindV1]: K };
 registerEnumType(NotificationKindEnum, { name: "NotificationKind", description: "What a notification is about." });
 
-export const NotificationChannelEnum = { IN_APP: "IN_APP", EMAIL: "EMAIL", PUSH: "PUSH" } as const satisfies Record<NotificationChannelV1, NotificationChannelV1>;
+export const NotificationChannelEnum = { IN_APP: "IN_APP", EMAIL: "EMAIL", PUSH: "PUSH" } as const satisfies Record<
+  NotificationChannelV1,
+  NotificationChannelV1
+>;
 registerEnumType(NotificationChannelEnum, { name: "NotificationChannel", description: "A way notifications reach a user." });
 
 @ObjectType("NotificationDeliveryAttempt")
@@ -50,7 +53,9 @@ export class NotificationDelivery {
       attempts: d.attempts,
       nextAttemptAt: d.status === "SENT" || d.status === "FAILED" ? null : d.nextAttemptAt,
       lastError: d.lastError,
-      log: d.log.map((a) => Object.assign(new NotificationDeliveryAttempt(), { at: new Date(a.at), outcome: a.outcome, error: a.error ?? null })),
+      log: d.log.map((a) =>
+        Object.assign(new NotificationDeliveryAttempt(), { at: new Date(a.at), outcome: a.outcome, error: a.error ?? null }),
+      ),
     });
   }
 }

@@ -46,7 +46,11 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 function parts(instant: Date, timeZone: string): Record<string, string> {
-  return Object.fromEntries(formatFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    formatFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 /** How far the zone's wall clock is ahead of UTC at `instant`, in ms. */

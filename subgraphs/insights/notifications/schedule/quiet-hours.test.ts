@@ -33,7 +33,9 @@ describe("quiet hours in the user's time zone", () => {
     // 2026-11-01: 02:00 EDT → 01:00 EST. 23:00 EDT on Oct 31 → ends 07:00 EST = 12:00Z.
     expect(quietUntil(at("2026-11-01T03:00:00Z"), "America/New_York", NIGHT)).toEqual(at("2026-11-01T12:00:00Z"));
     // A window ending inside the skipped hour ends as far past the gap (02:30 → 03:30 EDT = 07:30Z).
-    expect(quietUntil(at("2026-03-08T05:30:00Z"), "America/New_York", { start: "00:00", end: "02:30" })).toEqual(at("2026-03-08T07:30:00Z"));
+    expect(quietUntil(at("2026-03-08T05:30:00Z"), "America/New_York", { start: "00:00", end: "02:30" })).toEqual(
+      at("2026-03-08T07:30:00Z"),
+    );
     // 01:30 happens twice on Nov 1: the first (EDT, 05:30Z) is the one meant.
     expect(instantAt("2026-11-01", 90, "America/New_York")).toEqual(at("2026-11-01T05:30:00Z"));
   });

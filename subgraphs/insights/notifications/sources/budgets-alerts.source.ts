@@ -1,4 +1,9 @@
-import { BUDGET_EXCEEDED, BUDGET_THRESHOLD_REACHED, type BudgetAlertV1, type BudgetsAlertEvents } from "../../../../schema/events/budgets.js";
+import {
+  BUDGET_EXCEEDED,
+  BUDGET_THRESHOLD_REACHED,
+  type BudgetAlertV1,
+  type BudgetsAlertEvents,
+} from "../../../../schema/events/budgets.js";
 import type { NotificationKindV1 } from "../../../../schema/events/notifications.js";
 import type { NotificationItem, NotificationSource } from "./notification-source.js";
 

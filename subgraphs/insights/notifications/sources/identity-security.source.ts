@@ -5,7 +5,13 @@ import type { NotificationSource } from "./notification-source.js";
 export const identitySecuritySource: NotificationSource<IdentitySecurityEvents> = {
   [SIGNED_IN]: ({ data: s }) =>
     s.newDevice
-      ? [{ userId: s.userId, kind: "NEW_SIGN_IN", data: { sessionId: s.sessionId, at: s.at, method: s.method, ipAddress: s.ipAddress, userAgent: s.userAgent } }]
+      ? [
+          {
+            userId: s.userId,
+            kind: "NEW_SIGN_IN",
+            data: { sessionId: s.sessionId, at: s.at, method: s.method, ipAddress: s.ipAddress, userAgent: s.userAgent },
+          },
+        ]
       : [],
   [MFA_CHANGED]: ({ data: m }) => [{ userId: m.userId, kind: "MFA_CHANGED", data: { enabled: m.enabled, at: m.at } }],
 };

@@ -7,7 +7,13 @@ export const insightsForecastSource: NotificationSource<InsightsForecastEvents> 
     {
       userId: f.userId,
       kind: "NEGATIVE_BALANCE_PROJECTED",
-      data: { accountId: f.accountId, currency: f.currency, firstDate: f.firstDate, lowestBalanceMinor: f.lowestBalanceMinor, lowestDate: f.lowestDate },
+      data: {
+        accountId: f.accountId,
+        currency: f.currency,
+        firstDate: f.firstDate,
+        lowestBalanceMinor: f.lowestBalanceMinor,
+        lowestDate: f.lowestDate,
+      },
     },
   ],
 };

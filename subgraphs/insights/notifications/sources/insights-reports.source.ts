@@ -7,7 +7,15 @@ export const insightsReportsSource: NotificationSource<InsightsReportEvents> = {
     {
       userId: r.userId,
       kind: "REPORT_READY",
-      data: { reportId: r.reportId, reportKind: r.kind, format: r.format, from: r.from, to: r.to, scheduled: r.scheduled, expiresAt: r.expiresAt },
+      data: {
+        reportId: r.reportId,
+        reportKind: r.kind,
+        format: r.format,
+        from: r.from,
+        to: r.to,
+        scheduled: r.scheduled,
+        expiresAt: r.expiresAt,
+      },
     },
   ],
 };

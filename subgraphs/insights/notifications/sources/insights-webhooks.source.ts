@@ -7,7 +7,13 @@ export const insightsWebhooksSource: NotificationSource<InsightsWebhookEvents> =
     {
       userId: w.userId,
       kind: "WEBHOOK_DISABLED",
-      data: { endpointId: w.endpointId, url: w.url, reason: w.reason, consecutiveFailures: w.consecutiveFailures, disabledAt: w.disabledAt },
+      data: {
+        endpointId: w.endpointId,
+        url: w.url,
+        reason: w.reason,
+        consecutiveFailures: w.consecutiveFailures,
+        disabledAt: w.disabledAt,
+      },
     },
   ],
 };

@@ -7,7 +7,14 @@ export const ledgerBillsSource: NotificationSource<LedgerBillEvents> = {
     {
       userId: b.userId,
       kind: "BILL_DUE",
-      data: { scheduleId: b.scheduleId, accountId: b.accountId, payee: b.payee, dueDate: b.dueDate, amountMinor: b.amountMinor, currency: b.currency },
+      data: {
+        scheduleId: b.scheduleId,
+        accountId: b.accountId,
+        payee: b.payee,
+        dueDate: b.dueDate,
+        amountMinor: b.amountMinor,
+        currency: b.currency,
+      },
     },
   ],
 };

@@ -7,7 +7,14 @@ export const lendingInstallmentsSource: NotificationSource<LendingInstallmentEve
     {
       userId: i.userId,
       kind: "INSTALLMENT_DUE",
-      data: { loanId: i.loanId, direction: i.direction, number: i.number, dueDate: i.dueDate, amountMinor: i.amountMinor, currency: i.currency },
+      data: {
+        loanId: i.loanId,
+        direction: i.direction,
+        number: i.number,
+        dueDate: i.dueDate,
+        amountMinor: i.amountMinor,
+        currency: i.currency,
+      },
     },
   ],
   [INSTALLMENT_OVERDUE]: ({ data: i }) => [

@@ -32,7 +32,8 @@ export function storableData(data: Record<string, unknown>): NotificationData {
   for (const [key, value] of Object.entries(data)) {
     if (typeof value === "string") out[key] = value.slice(0, MAX_STRING);
     else if (typeof value === "number" || typeof value === "boolean" || value === null) out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.slice(0, MAX_LIST).map((v) => (typeof v === "string" ? v.slice(0, 200) : String(v).slice(0, 200)));
+    else if (Array.isArray(value))
+      out[key] = value.slice(0, MAX_LIST).map((v) => (typeof v === "string" ? v.slice(0, 200) : String(v).slice(0, 200)));
   }
   return out;
 }

@@ -44,7 +44,11 @@ describe("notification templates", () => {
 
   it("cuts a 10 MB variable down to a sane length", () => {
     const huge = "x".repeat(10 * 1024 * 1024);
-    const bill = renderNotification("BILL_DUE", { payee: huge, amountMinor: "100", currency: "USD", dueDate: "2026-02-01", scheduleId: huge }, en);
+    const bill = renderNotification(
+      "BILL_DUE",
+      { payee: huge, amountMinor: "100", currency: "USD", dueDate: "2026-02-01", scheduleId: huge },
+      en,
+    );
     expect(bill.title.length).toBeLessThanOrEqual(200);
     expect(bill.body.length).toBeLessThan(1_000);
     expect(bill.link!.length).toBeLessThan(200);
@@ -53,6 +57,8 @@ describe("notification templates", () => {
   });
 
   it("links reports to /reports/<id>", () => {
-    expect(renderNotification("REPORT_READY", { reportId: "r-9", format: "PDF", from: "2026-01-01", to: "2026-01-31" }, en).link).toBe("/reports/r-9");
+    expect(renderNotification("REPORT_READY", { reportId: "r-9", format: "PDF", from: "2026-01-01", to: "2026-01-31" }, en).link).toBe(
+      "/reports/r-9",
+    );
   });
 });

@@ -21,7 +21,8 @@ const MAX_BODY = 2_000;
 
 type Template = (d: NotificationData, c: RenderContext) => RenderedText;
 
-const path = (prefix: string, id: unknown) => (typeof id === "string" && id !== "" ? `${prefix}/${encodeURIComponent(clip(id, 80))}` : null);
+const path = (prefix: string, id: unknown) =>
+  typeof id === "string" && id !== "" ? `${prefix}/${encodeURIComponent(clip(id, 80))}` : null;
 const amount = (d: NotificationData, c: RenderContext, field = "amountMinor") => formatMoney(d[field], d.currency, c.locale);
 
 /** One template per kind; texts in English, dates and money in the user's locale. */
@@ -87,7 +88,11 @@ const TEMPLATES: Record<NotificationKindV1, Template> = {
     title: "New sign-in to your account",
     body:
       `A sign-in from a new device on ${formatInstant(d.at, c.locale, c.timezone)}` +
-      (d.userAgent ? ` (${clip(d.userAgent, 120)}` + (d.ipAddress ? `, ${clip(d.ipAddress, 45)})` : ")") : d.ipAddress ? ` (${clip(d.ipAddress, 45)})` : "") +
+      (d.userAgent
+        ? ` (${clip(d.userAgent, 120)}` + (d.ipAddress ? `, ${clip(d.ipAddress, 45)})` : ")")
+        : d.ipAddress
+          ? ` (${clip(d.ipAddress, 45)})`
+          : "") +
       ". If this was not you, change your password and sign out other sessions.",
     link: "/settings/security",
   }),
