@@ -19,6 +19,7 @@ import {
   USER_DELETED,
 } from "../../../schema/events/identity.js";
 import { INSIGHTS_REPORT_TOPIC, REPORT_READY } from "../../../schema/events/insights.js";
+import { BILL_DUE, LEDGER_BILL_TOPIC } from "../../../schema/events/ledger.js";
 import type { NotificationPreferencesV1 } from "../../../schema/events/notifications.js";
 import { liveClients } from "../../../test/harness/live-client.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
@@ -350,6 +351,52 @@ describe.each(modes)("notifications on %s", (_mode, config) => {
         expect(await db().query(`SELECT 1 FROM insights.${table} WHERE user_id = $1`, [hal.id])).toHaveLength(0),
       );
     }
+  });
+
+  it("batches low-priority e-mail into one daily digest at 08:00 local; in-app at once", async () => {
+    const jo = await sg.register("Jo");
+    await settings(jo, { ...NO_PREFS, digest: "DAILY", kinds: [{ kind: "BILL_DUE", inApp: true, email: true, push: false }] });
+    const bill = (payee: string) =>
+      publish(
+        LEDGER_BILL_TOPIC,
+        BILL_DUE,
+        {
+          scheduleId: randomUUID(),
+          userId: jo.id,
+          accountId: randomUUID(),
+          dueDate: "2026-02-01",
+          amountMinor: "4999",
+          currency: "USD",
+          payee,
+        },
+        jo.id,
+      );
+    const ids: string[] = [];
+    for (const payee of ["Power company", "Water board"]) {
+      const event = await bill(payee);
+      await handled("notify-ledger-bills", event.id);
+      ids.push(await notificationOf(event.id, jo));
+    }
+    const next8 = new Date(clock.now());
+    next8.setUTCHours(8, 0, 0, 0);
+    if (next8 <= clock.now()) next8.setUTCDate(next8.getUTCDate() + 1);
+    for (const id of ids) {
+      expect((await delivery(id, "IN_APP")).status).toBe("SENT");
+      expect(await delivery(id, "EMAIL")).toMatchObject({ status: "WAITING", digest: true, next_attempt_at: next8 });
+    }
+    await deps().notifications.sender.flush();
+    expect(smtp.received.filter((m) => m.to.includes(jo.email) && m.raw.includes("digest"))).toHaveLength(0);
+
+    clock.set(new Date(next8.getTime() + 60_000));
+    await deps().notifications.sender.flush();
+    await eventually(() =>
+      expect(smtp.received.filter((m) => m.to.includes(jo.email) && m.raw.includes("Subject: Your Moneta digest"))).toHaveLength(1),
+    );
+    const digest = smtp.received.find((m) => m.to.includes(jo.email) && m.raw.includes("Subject: Your Moneta digest"))!;
+    expect(digest.text).toContain("Power company");
+    expect(digest.text).toContain("Water board");
+    expect(digest.text).toContain("49,99\u00a0$");
+    for (const id of ids) expect(await delivery(id, "EMAIL")).toMatchObject({ status: "SENT", attempts: 1 });
   });
 
   it("delivers exactly once across a restart: a graceful stop finishes its send; a crash after the send re-sends once, with the same Message-ID", async () => {
