@@ -119,6 +119,21 @@ export type InsightsReportEvents = {
   [REPORT_READY]: ReportReadyV1;
 };
 
+/** Key = user id. A notification reached the user's in-app inbox (live subscribers read it). */
+export const INSIGHTS_NOTIFICATION_TOPIC = "insights.notification.v1" as const;
+
+export const NOTIFICATION_RECEIVED = "NotificationReceived" as const;
+
+export interface NotificationReceivedV1 {
+  id: string;
+  userId: string;
+}
+
+/** Payloads on `insights.notification.v1`, by event type. */
+export type InsightsNotificationEvents = {
+  [NOTIFICATION_RECEIVED]: NotificationReceivedV1;
+};
+
 /** Every insights topic and what it carries. */
 export type InsightsTopics = {
   [INSIGHTS_ANOMALY_TOPIC]: InsightsAnomalyEvents;
@@ -126,4 +141,5 @@ export type InsightsTopics = {
   [INSIGHTS_FORECAST_TOPIC]: InsightsForecastEvents;
   [INSIGHTS_WEBHOOK_TOPIC]: InsightsWebhookEvents;
   [INSIGHTS_REPORT_TOPIC]: InsightsReportEvents;
+  [INSIGHTS_NOTIFICATION_TOPIC]: InsightsNotificationEvents;
 };

@@ -1,4 +1,5 @@
 import { ACCESS_TOKEN } from "../../platform/auth/index.js";
+import { createMailer } from "../../platform/email/index.js";
 import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountResolver } from "./account/account.resolver.js";
@@ -21,14 +22,11 @@ import { HourlyLimit } from "./email/email-throttle.js";
 import { EmailTokenEntity } from "./email/email-token.entity.js";
 import { EmailTokenService } from "./email/email-token.service.js";
 import { EmailVerificationService } from "./email/email-verification.service.js";
-import { LogMailer } from "./email/log-mailer.js";
 import { MailDispatcher } from "./email/mail-dispatcher.js";
 import { MailMessageEntity } from "./email/mail-message.entity.js";
 import { MailOutbox } from "./email/mail-outbox.js";
-import type { Mailer } from "./email/mailer.js";
 import { PasswordChangeService } from "./email/password-change.service.js";
 import { PasswordResetService } from "./email/password-reset.service.js";
-import { SmtpMailer } from "./email/smtp-mailer.js";
 import { ExternalIdentityEntity } from "./external-login/external-identity.entity.js";
 import { loadExternalLoginConfig } from "./external-login/external-login.config.js";
 import { ExternalLoginResolver } from "./external-login/external-login.resolver.js";
@@ -92,10 +90,7 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
   // delivers it after commit. SMTP when SMTP_URL is set; otherwise the log transport (the table is
   // what a developer reads).
   const emailLogger = kit.logger.child({ feature: "email" });
-  const mailer: Mailer = emailConfig.smtpUrl
-    ? new SmtpMailer(emailConfig.smtpUrl, emailConfig.mailFrom)
-    : new LogMailer(emailLogger, { logLinks: emailConfig.logLinks });
-  emailLogger.info({ transport: emailConfig.smtpUrl ? "smtp" : "log" }, "mail transport");
+  const mailer = createMailer(emailConfig, emailLogger);
   const mailOutbox = new MailOutbox(dataSource, clock, ids);
   const mailDispatcher = new MailDispatcher({ dataSource, mailer, outbox: mailOutbox, clock, logger: emailLogger });
   const emailTokens = new EmailTokenService(clock, ids);

@@ -15,6 +15,7 @@ import type { HistoryService } from "./history/history.service.js";
 import type { LoanStore } from "./loans/loan.store.js";
 import type { NetWorthService } from "./networth/net-worth.service.js";
 import type { PortfolioValueStore } from "./networth/portfolio-value.store.js";
+import type { NotificationsDeps } from "./notifications/notifications.module.js";
 import type { PushChannel } from "./notifications/push/push.channel.js";
 import type { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
 import type { PushConfig } from "./notifications/push/vapid.config.js";
@@ -58,4 +59,5 @@ export interface InsightsDeps extends WebhookDeps {
   pushSubscriptions: PushSubscriptionStore;
   /** The Web Push notification channel ("PUSH"). */
   push: PushChannel;
+  notifications: NotificationsDeps;
 }

@@ -37,9 +37,17 @@ import { Reports1796560000300 } from "./migrations/1796560000300-reports.js";
 import { PortfolioValues1796560000400 } from "./migrations/1796560000400-portfolio-values.js";
 import { LoanInstallments1796560000410 } from "./migrations/1796560000410-loan-installments.js";
 import { Webhooks1796560007000 } from "./migrations/1796560007000-webhooks.js";
+import { PushSubscriptions1796571000000 } from "./migrations/1796571000000-push-subscriptions.js";
+import { Notifications1796600000000 } from "./migrations/1796600000000-notifications.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
 import { PortfolioValueStore } from "./networth/portfolio-value.store.js";
-import { PushSubscriptions1796571000000 } from "./migrations/1796571000000-push-subscriptions.js";
+import { NotificationResolver } from "./notifications/inbox/notification.resolver.js";
+import {
+  closeNotifications,
+  createNotifications,
+  notificationsConsumers,
+  purgeNotifications,
+} from "./notifications/notifications.module.js";
 import { PushChannel } from "./notifications/push/push.channel.js";
 import { PushResolver } from "./notifications/push/push.resolver.js";
 import { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
@@ -120,6 +128,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
   const pushConfig = loadPushConfig();
   kit.logger.info({ vapidKeys: pushConfig.source, subject: pushConfig.subject }, "web push");
   const pushSubscriptions = new PushSubscriptionStore(dataSource, clock, ids);
+  const push = new PushChannel(pushSubscriptions, pushConfig);
   const settings = new UserSettingsStore(dataSource, clock);
   const categories = new LedgerCategoryTree("insights", dataSource);
   const accounts = new AccountStore(dataSource);
@@ -181,13 +190,14 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
     idempotency,
     idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
     reports: createReports(kit, { settings, categories, accounts, netWorth, idempotency }),
+    notifications: createNotifications(kit, { channels: [push] }),
   };
   return {
     ...parts,
     ...createWebhooks(kit, idempotency),
     pushConfig,
     pushSubscriptions,
-    push: new PushChannel(pushSubscriptions, pushConfig),
+    push,
     rebuild: new ReadModelRebuild(dataSource, kit.eventLog, readModelConsumers(parts, true), (m, u) => purgeReadModels(parts, m, u)),
   };
 }
@@ -200,7 +210,9 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
  * estimates); no reads of other subgraphs and no calls to them. Announces `insights.suggestion.v1`,
  * `insights.anomaly.v1`, from a daily pass accounts projected below zero on `insights.forecast.v1`,
  * report jobs (CSV and PDF files, made in the background, scheduled monthly) on
- * `insights.report.v1`, and disabled webhook endpoints on `insights.webhook.v1`; delivers webhooks.
+ * `insights.report.v1`, disabled webhook endpoints on `insights.webhook.v1`; delivers webhooks. Notifications: what the
+ * user should hear of (other domains' events and its own), in-app on `insights.notification.v1`, by
+ * e-mail and Web Push (README "Notifications").
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
@@ -218,6 +230,7 @@ export default defineSubgraph<InsightsDeps>({
     WebhookDeliveryResolver,
     ReportResolver,
     PushResolver,
+    NotificationResolver,
   ],
   entities: [],
   migrations: [
@@ -227,6 +240,7 @@ export default defineSubgraph<InsightsDeps>({
     LoanInstallments1796560000410,
     Webhooks1796560007000,
     PushSubscriptions1796571000000,
+    Notifications1796600000000,
   ],
   createDeps: createInsights,
   close: async (deps) => {
@@ -235,11 +249,13 @@ export default defineSubgraph<InsightsDeps>({
     await stopWebhooks(deps);
     await deps.reports.stop();
     await deps.idempotencyPurge.stop();
+    await closeNotifications(deps.notifications);
   },
   jobs: (deps) => [deps.reports.job],
   consumers: (deps) => [
     ...readModelConsumers(deps),
     deps.webhookConsumer,
+    ...notificationsConsumers(deps.notifications),
     userDeletionConsumer("insights", async (manager, userId) => {
       await deps.webhookEndpoints.purgeUser(manager, userId);
       await deps.anomalies.purgeUser(manager, userId);
@@ -249,6 +265,7 @@ export default defineSubgraph<InsightsDeps>({
       await deps.reports.purgeUser(manager, userId);
       await deps.idempotency.purgeUser(manager, userId);
       await deps.pushSubscriptions.purgeUser(manager, userId);
+      await purgeNotifications(deps.notifications, manager, userId);
       await purgeReadModels(deps, manager, userId);
     }),
   ],

@@ -2,9 +2,9 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
 import { CoalescedRunner } from "../../../platform/concurrency/coalesced-runner.js";
+import type { Mailer } from "../../../platform/email/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import type { MailOutbox } from "./mail-outbox.js";
-import type { Mailer } from "./mailer.js";
 
 export interface MailDispatcherOptions {
   dataSource: DataSource;

@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from "typeorm";
 
+import type { MailMessage } from "../../../platform/email/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import type { ExportSection } from "../account/account.service.js";
 import { MailMessageEntity } from "./mail-message.entity.js";
-import type { MailMessage } from "./mailer.js";
 
 export interface OutgoingMail extends MailMessage {
   /** The account the mail is about; null for mail to no account. */

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
+import { startTestSmtpServer, type TestSmtpServer } from "../../../platform/testing/test-smtp-server.js";
 import { FixedClock } from "../../../platform/time/index.js";
 import { bearer, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
-import { startTestSmtpServer, type TestSmtpServer } from "../email/test-smtp-server.js";
 import type { IdentityDeps } from "../identity.deps.js";
 
 const ME = `{ me { id security { emailVerified hasPassword } } }`;

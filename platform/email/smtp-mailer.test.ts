@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { startTestSmtpServer, type TestSmtpServer } from "../testing/test-smtp-server.js";
 import { SmtpMailer } from "./smtp-mailer.js";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server.js";
 
 describe("SMTP mailer against a real SMTP server", () => {
   let smtp: TestSmtpServer;

@@ -3,6 +3,12 @@ export interface MailMessage {
   subject: string;
   /** Plain text; no HTML, so nothing in a mail can be rendered as markup. */
   text: string;
+  /**
+   * The Message-ID header, without angle brackets. A sender that may send one message twice (a
+   * crash between the server's acceptance and the sender's record) gives both copies the same id,
+   * so mail clients can show one.
+   */
+  messageId?: string;
 }
 
 /**
