@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 
 import type { Outbox } from "../../../platform/events/index.js";
-import type { JobExecution, JobHandler, JobRecord, JobStepResult } from "../../../platform/jobs/index.js";
+import { type JobExecution, type JobHandler, type JobRecord, type JobStepResult, maskedJobError } from "../../../platform/jobs/index.js";
 import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import type { FileStorage } from "../../../platform/storage/index.js";
 import type { Clock } from "../../../platform/time/index.js";
@@ -62,10 +62,19 @@ export function reportJobHandler(deps: ReportJobDeps): JobHandler<ReportJobPaylo
     failed: async (manager, job, message) => {
       const report = job.userId ? await deps.store.get(job.userId, job.payload.reportId, manager) : null;
       if (!report || !PENDING.has(report.status)) return;
-      await deps.store.setStatus(manager, report.id, ReportStatus.FAILED, report.progress, message);
+      await deps.store.setStatus(manager, report.id, ReportStatus.FAILED, report.progress, reportFailure(job.id, message));
       await announceUpdate(deps.outbox, manager, job.payload.traceId, report.id, report.userId);
     },
   };
+}
+
+/**
+ * What the report's owner reads when it FAILED: a client error's own words; for anything else
+ * (storage, the database) what to do next and the job id that finds the log line, never the cause.
+ */
+export function reportFailure(jobId: string, message: string): string {
+  if (message !== maskedJobError(undefined, jobId)) return message;
+  return `the report could not be made; please generate it again (reference ${jobId})`;
 }
 
 async function prepare(
@@ -147,7 +156,15 @@ class ReportRun implements JobExecution<{ started: boolean }> {
     await announceUpdate(this.deps.outbox, manager, this.traceId, report.id, report.userId);
     this.output = reportOutput(report.format, prepared.csvColumns, reportFilename(report.kind, report.format, report.from, report.to));
     this.upload = this.deps.storage.put(reportStorageKey(report.userId, report.id, report.format), this.output.stream);
-    this.upload.catch((error: unknown) => (this.uploadError = error));
+    // A store that gives up without reading the rest must not leave a write waiting for "drain":
+    // the stream is destroyed with the store's error, which rejects that wait (the listener keeps
+    // the error from being unhandled once the store has stopped listening).
+    this.upload.catch((error: unknown) => {
+      this.uploadError = error;
+      const stream = this.output!.stream;
+      stream.on("error", () => undefined);
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
     this.blocks = prepared.blocks(() => this.manager!);
     return { cursor: { started: true }, progress: { progress: 0.05 }, done: false };
   }
