@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 
 import { loadPersistedDocuments } from "../gateway/persisted/index.js";
+import { eventually } from "../platform/testing/eventually.js";
 import { realServices, realServicesConfig, uniqueSuffix } from "../platform/testing/services.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
@@ -105,6 +106,25 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     });
     expect(get.status).toBe(200);
     expect(get.body).toEqual({ data: recentText.data });
+  });
+
+  it("runs the notification inbox, webhook and push documents by documentId", async () => {
+    const run = async (prefix: string, variables: Record<string, unknown> = {}) => {
+      const answer = await raw({ body: { documentId: manifest(prefix).id, variables }, headers: user.headers });
+      expect(answer.body.errors, prefix).toBeUndefined();
+      return answer.body.data;
+    };
+    // The two API keys made in beforeAll each notify the user (API_KEY_CREATED), a moment later.
+    await eventually(async () => expect((await run("query UnreadNotificationCount")).unreadNotificationCount).toBe(2), { intervalMs: 500 });
+    const inbox = await run("query Notifications(", { first: 5 });
+    expect(inbox.notifications.edges.map((e: { node: { kind: string } }) => e.node.kind)).toEqual(["API_KEY_CREATED", "API_KEY_CREATED"]);
+    expect(inbox.notifications.pageInfo.hasNextPage).toBe(false);
+    expect(await run("mutation MarkNotificationsRead(", { input: { all: true } })).toEqual({
+      markNotificationsRead: { marked: 2, unreadCount: 0 },
+    });
+    expect(await run("query WebhookEndpoints")).toEqual({ webhookEndpoints: [] });
+    expect((await run("query VapidPublicKey")).vapidPublicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(await run("query PushSubscriptions")).toEqual({ pushSubscriptions: [] });
   });
 
   it("keeps CSRF prevention and queries-only on GET documentIds; mutations run by POST", async () => {

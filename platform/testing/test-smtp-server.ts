@@ -10,6 +10,8 @@ export interface ReceivedMail {
   raw: string;
   /** The plain-text body, quoted-printable decoded. */
   text: string;
+  /** Date.now() when the message's data had arrived (benchmarks time delivery with it). */
+  receivedAt: number;
 }
 
 export interface TestSmtpServer {
@@ -69,6 +71,7 @@ export async function startTestSmtpServer(credentials = { user: "moneta", pass: 
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           text: textOf(raw),
+          receivedAt: Date.now(),
         });
         callback();
       });
