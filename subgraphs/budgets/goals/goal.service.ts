@@ -10,9 +10,9 @@ import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/ind
 import { BUDGETS_GOAL_TOPIC, SAVINGS_GOAL_UPDATED } from "../../../schema/events/budgets.js";
 import type { UserSettingsService } from "../settings/user-settings.service.js";
 import type { GoalView } from "./goal.type.js";
-import { announceGoalsReached } from "./goal-reached.js";
 import { GoalMovementEntity, type MovementSourceName } from "./goal-movement.entity.js";
 import { assertWithdrawable, calendarDate, utcDay } from "./goal-progress.js";
+import { announceGoalsReached } from "./goal-reached.js";
 import { SavingsGoalEntity } from "./savings-goal.entity.js";
 
 export interface NewGoal {
