@@ -49,15 +49,32 @@ export type BudgetsAlertEvents = {
 export const BUDGETS_GOAL_TOPIC = "budgets.goal.v1" as const;
 
 export const SAVINGS_GOAL_UPDATED = "SavingsGoalUpdated" as const;
+/**
+ * Fired once per goal, the first time the saved amount reaches the target (in the transaction of
+ * the movement or target change that did it); never again, even if saved dips and rises again.
+ */
+export const SAVINGS_GOAL_REACHED = "SavingsGoalReached" as const;
 
 export interface SavingsGoalUpdatedV1 {
   goalId: string;
   userId: string;
 }
 
+export interface SavingsGoalReachedV1 {
+  goalId: string;
+  userId: string;
+  name: string;
+  targetMinor: string;
+  savedMinor: string;
+  currency: string;
+  /** ISO instant. */
+  reachedAt: string;
+}
+
 /** Payloads on `budgets.goal.v1`, by event type. */
 export type BudgetsGoalEvents = {
   [SAVINGS_GOAL_UPDATED]: SavingsGoalUpdatedV1;
+  [SAVINGS_GOAL_REACHED]: SavingsGoalReachedV1;
 };
 
 /** Every budgets topic and what it carries. */

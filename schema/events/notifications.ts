@@ -28,13 +28,44 @@ export type NotificationChannelV1 = "IN_APP" | "EMAIL" | "PUSH";
 
 export type NotificationDigestV1 = "OFF" | "DAILY" | "WEEKLY";
 
-/** One kind's channels; a kind not listed takes the defaults insights applies. */
-export interface NotificationKindChoiceV1 {
-  kind: NotificationKindV1;
+/** Which channels one kind goes out on. */
+export interface NotificationChannelsV1 {
   inApp: boolean;
   email: boolean;
   push: boolean;
 }
+
+/** One kind's channels; a kind not listed takes DEFAULT_NOTIFICATION_CHANNELS. */
+export interface NotificationKindChoiceV1 extends NotificationChannelsV1 {
+  kind: NotificationKindV1;
+}
+
+/**
+ * The channels of a kind the user has not chosen for: what identity stores for a new user (and its
+ * migration `NotificationPreferencesDefaults1796570000000` wrote into older rows, so these values
+ * must stay equal to that migration's table) and what insights applies before identity has said
+ * anything. Urgent or money-moving kinds reach the user everywhere; informational ones stay quieter.
+ * Every kind is in the inbox.
+ */
+export const DEFAULT_NOTIFICATION_CHANNELS: Readonly<Record<NotificationKindV1, Readonly<NotificationChannelsV1>>> = {
+  BUDGET_THRESHOLD: { inApp: true, email: false, push: true },
+  BUDGET_EXCEEDED: { inApp: true, email: true, push: true },
+  SAVINGS_GOAL_REACHED: { inApp: true, email: false, push: true },
+  BILL_DUE: { inApp: true, email: true, push: true },
+  INSTALLMENT_DUE: { inApp: true, email: true, push: true },
+  INSTALLMENT_OVERDUE: { inApp: true, email: true, push: true },
+  GROUP_INVITATION: { inApp: true, email: true, push: true },
+  GROUP_EXPENSE: { inApp: true, email: false, push: false },
+  GROUP_GOAL_REACHED: { inApp: true, email: false, push: true },
+  ANOMALY: { inApp: true, email: true, push: false },
+  NEGATIVE_BALANCE_PROJECTED: { inApp: true, email: true, push: true },
+  NEW_SIGN_IN: { inApp: true, email: true, push: true },
+  MFA_CHANGED: { inApp: true, email: true, push: true },
+  API_KEY_CREATED: { inApp: true, email: true, push: false },
+  WEBHOOK_DISABLED: { inApp: true, email: true, push: false },
+  CHANNEL_PAUSED: { inApp: true, email: false, push: false },
+  REPORT_READY: { inApp: true, email: true, push: false },
+};
 
 export interface NotificationPreferencesV1 {
   kinds: NotificationKindChoiceV1[];

@@ -36,6 +36,7 @@ import { SavingsGoals1764547200320 } from "./migrations/1764547200320-savings-go
 import { UserTimeZone1764547200330 } from "./migrations/1764547200330-user-time-zone.js";
 import { LedgerAccounts1764547200340 } from "./migrations/1764547200340-ledger-accounts.js";
 import { GoalIdempotencyKeys1796526000100 } from "./migrations/1796526000100-goal-idempotency-keys.js";
+import { SavingsGoalReached1796610000000 } from "./migrations/1796610000000-savings-goal-reached.js";
 import { UserSettingsEntity } from "./settings/user-settings.entity.js";
 import { UserSettingsService } from "./settings/user-settings.service.js";
 import { SpendingService } from "./spending/spending.service.js";
@@ -119,6 +120,7 @@ export default defineSubgraph<BudgetsDeps>({
     LedgerAccounts1764547200340,
     // After the platform's PlatformIdempotencyKeys1796526000000, which makes the table it fills.
     GoalIdempotencyKeys1796526000100,
+    SavingsGoalReached1796610000000,
   ],
   createDeps: createBudgets,
   close: (deps) => deps.idempotencyPurge.stop(),

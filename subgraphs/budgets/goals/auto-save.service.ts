@@ -150,7 +150,10 @@ export class AutoSaveService {
       ],
     );
     const touched = inserted.map((r) => r.goal_id);
-    if (touched.length > 0) await this.goals.emitUpdated(manager, traceId, tx.userId, touched);
+    if (touched.length > 0) {
+      await this.goals.emitUpdated(manager, traceId, tx.userId, touched);
+      await this.goals.announceReached(manager, traceId, tx.userId, touched);
+    }
     return touched;
   }
 }

@@ -12,6 +12,7 @@ import type { UserSettingsService } from "../settings/user-settings.service.js";
 import type { GoalView } from "./goal.type.js";
 import { GoalMovementEntity, type MovementSourceName } from "./goal-movement.entity.js";
 import { assertWithdrawable, calendarDate, utcDay } from "./goal-progress.js";
+import { announceGoalsReached } from "./goal-reached.js";
 import { SavingsGoalEntity } from "./savings-goal.entity.js";
 
 export interface NewGoal {
@@ -150,6 +151,7 @@ export class SavingsGoalService {
         targetDate,
         linkedAccountId,
         archivedAt: null,
+        reachedAt: null,
         createdAt: this.clock.now(),
       });
       await manager.insert(SavingsGoalEntity, goal);
@@ -178,6 +180,8 @@ export class SavingsGoalService {
         goal.linkedAccountId = (await this.accounts.requireLinkable(manager, userId, linked, "linkedAccountId")).id;
       await manager.save(goal);
       await this.emitUpdated(manager, traceId, userId, [goal.id]);
+      // A target lowered to what is already saved reaches the goal too.
+      if (changes.target) await this.announceReached(manager, traceId, userId, [goal.id]);
       return { goal, savedMinor: await this.savedUnderLock(manager, goal.id) };
     });
   }
@@ -227,6 +231,11 @@ export class SavingsGoalService {
     );
   }
 
+  /** SavingsGoalReached, once per goal, for those of `goalIds` that reached their target (goal-reached.ts). */
+  announceReached(manager: EntityManager, traceId: string, userId: string, goalIds: readonly string[]): Promise<void> {
+    return announceGoalsReached(manager, this.outbox, this.clock, traceId, userId, goalIds);
+  }
+
   /** The caller's goal, row-locked for a write; another user's id is NOT_FOUND. */
   async lockOwned(manager: EntityManager, userId: string, id: string): Promise<SavingsGoalEntity> {
     const goal = isUuid(id)
@@ -267,6 +276,7 @@ export class SavingsGoalService {
         [id, goal.id, userId, amountMinor.toString(), date, note, this.clock.now()],
       );
       await this.emitUpdated(manager, traceId, userId, [goal.id]);
+      if (sign > 0n) await this.announceReached(manager, traceId, userId, [goal.id]);
       return { movement: movementOf(inserted[0]!), goal: { goal, savedMinor: saved + amountMinor } };
     });
   }

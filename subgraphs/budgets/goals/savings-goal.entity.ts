@@ -32,6 +32,10 @@ export class SavingsGoalEntity {
   @Column("timestamptz", { name: "archived_at", nullable: true })
   archivedAt!: Date | null;
 
+  /** When saved first reached the target (SavingsGoalReached was announced); never cleared. */
+  @Column("timestamptz", { name: "reached_at", nullable: true })
+  reachedAt!: Date | null;
+
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;
 }

@@ -19,6 +19,7 @@ import { SavingsGoals1764547200320 } from "./1764547200320-savings-goals.js";
 import { UserTimeZone1764547200330 } from "./1764547200330-user-time-zone.js";
 import { LedgerAccounts1764547200340 } from "./1764547200340-ledger-accounts.js";
 import { GoalIdempotencyKeys1796526000100 } from "./1796526000100-goal-idempotency-keys.js";
+import { SavingsGoalReached1796610000000 } from "./1796610000000-savings-goal-reached.js";
 
 const money = (amountMinor: bigint, currency: string) => ({ amountMinor, currency });
 
@@ -92,7 +93,8 @@ describe("GoalIdempotencyKeys1796526000100: keys made before the upgrade", () =>
 
     ({ dataSource } = await database.open("budgets", {
       entities: [SavingsGoalEntity, GoalMovementEntity],
-      migrations: [...before, GoalIdempotencyKeys1796526000100],
+      // And the later migrations the service's entities expect.
+      migrations: [...before, GoalIdempotencyKeys1796526000100, SavingsGoalReached1796610000000],
     }));
     const clock = new FixedClock(new Date("2026-11-05T10:00:00Z"));
     const settings = new UserSettingsService(dataSource, clock);

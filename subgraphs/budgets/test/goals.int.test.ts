@@ -223,6 +223,49 @@ describe("savings goals on real PostgreSQL, Redis and Kafka", () => {
     expect(await saved(alice, trip)).toBe("276.01");
   });
 
+  it("announces SavingsGoalReached once per goal, in the write's transaction, however saved moves afterwards", async () => {
+    const reached = async (goalId: string) =>
+      sg
+        .subgraph("budgets")
+        .kit.dataSource.query(
+          `SELECT key, envelope->'data' AS data FROM budgets.outbox WHERE type = 'SavingsGoalReached' AND envelope->'data'->>'goalId' = $1 ORDER BY seq`,
+          [goalId],
+        );
+    const bike = (await api.ok(alice, CREATE, { input: { name: "Bike", target: usd("100") } })).createSavingsGoal.id as string;
+    await api.ok(alice, CONTRIBUTE, { id: bike, amount: usd("60") });
+    expect(await reached(bike)).toEqual([]);
+    await api.ok(alice, CONTRIBUTE, { id: bike, amount: usd("50") });
+    const [first, ...more] = await reached(bike);
+    expect(more).toEqual([]);
+    expect(first).toEqual({
+      key: alice.id,
+      data: {
+        goalId: bike,
+        userId: alice.id,
+        name: "Bike",
+        targetMinor: "10000",
+        savedMinor: "11000",
+        currency: "USD",
+        reachedAt: clock.now().toISOString(),
+      },
+    });
+    // Dipping below the target and reaching it again is the same goal reached: no second event.
+    await api.ok(alice, WITHDRAW, { id: bike, amount: usd("30") });
+    await api.ok(alice, CONTRIBUTE, { id: bike, amount: usd("30") });
+    await api.ok(alice, CONTRIBUTE, { id: bike, amount: usd("5") });
+    expect(await reached(bike)).toHaveLength(1);
+
+    // A target lowered to what is saved reaches the goal too; concurrent contributions announce it once.
+    const car = (await api.ok(alice, CREATE, { input: { name: "Car", target: usd("100") } })).createSavingsGoal.id as string;
+    await api.ok(alice, CONTRIBUTE, { id: car, amount: usd("40") });
+    const UPDATE = `mutation($id: ID!, $input: UpdateSavingsGoalInput!) { updateSavingsGoal(id: $id, input: $input) { id } }`;
+    await api.ok(alice, UPDATE, { id: car, input: { target: usd("40") } });
+    expect((await reached(car)).map((r: { data: { savedMinor: string } }) => r.data.savedMinor)).toEqual(["4000"]);
+    const boat = (await api.ok(alice, CREATE, { input: { name: "Boat", target: usd("100") } })).createSavingsGoal.id as string;
+    await Promise.all([1, 2, 3].map(() => api.ok(alice, CONTRIBUTE, { id: boat, amount: usd("50") })));
+    expect(await reached(boat)).toHaveLength(1);
+  });
+
   it("works out the monthly amount and the status from the pinned clock", async () => {
     // 167 days from 2026-11-15 to 2027-05-01 for 1670.00: 10.00 a day on the straight line.
     const car = (await api.ok(alice, CREATE, { input: { name: "Car", target: usd("1670"), targetDate: "2027-05-01" } })).createSavingsGoal;

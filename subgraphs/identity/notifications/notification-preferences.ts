@@ -1,8 +1,9 @@
 import { badInput } from "../../../platform/errors/index.js";
 import {
+  DEFAULT_NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
+  type NotificationChannelsV1,
   type NotificationDigestV1,
-  type NotificationKindChoiceV1,
   type NotificationKindV1,
   type NotificationPreferencesV1,
 } from "../../../schema/events/notifications.js";
@@ -19,30 +20,10 @@ import {
  * weeklySummary is the weekly digest.
  */
 
-type Channels = Omit<NotificationKindChoiceV1, "kind">;
+type Channels = NotificationChannelsV1;
 
-const on = (email: boolean, push: boolean): Channels => ({ inApp: true, email, push });
-
-/** Urgent or money-moving kinds reach the user everywhere; informational ones stay quieter. */
-export const DEFAULT_CHANNELS: Readonly<Record<NotificationKindV1, Channels>> = {
-  BUDGET_THRESHOLD: on(false, true),
-  BUDGET_EXCEEDED: on(true, true),
-  SAVINGS_GOAL_REACHED: on(false, true),
-  BILL_DUE: on(true, true),
-  INSTALLMENT_DUE: on(true, true),
-  INSTALLMENT_OVERDUE: on(true, true),
-  GROUP_INVITATION: on(true, true),
-  GROUP_EXPENSE: on(false, false),
-  GROUP_GOAL_REACHED: on(false, true),
-  ANOMALY: on(true, false),
-  NEGATIVE_BALANCE_PROJECTED: on(true, true),
-  NEW_SIGN_IN: on(true, true),
-  MFA_CHANGED: on(true, true),
-  API_KEY_CREATED: on(true, false),
-  WEBHOOK_DISABLED: on(true, false),
-  CHANNEL_PAUSED: on(false, false),
-  REPORT_READY: on(true, false),
-};
+/** The contract's defaults, one table for identity and insights. */
+export const DEFAULT_CHANNELS = DEFAULT_NOTIFICATION_CHANNELS;
 
 export const LEGACY_SWITCHES = {
   budgetAlerts: ["BUDGET_THRESHOLD", "BUDGET_EXCEEDED"],

@@ -93,6 +93,11 @@ describe.each(modes)("notifications on %s", (_mode, config) => {
       expect(rows).toHaveLength(1);
     });
   const settings = async (user: RegisteredUser, preferences: NotificationPreferencesV1 = NO_PREFS, emailVerified = true) => {
+    // identity announces a registered user's settings itself: wait for that first, or it could land
+    // after the test's own and undo them.
+    await eventually(async () =>
+      expect(await db().query(`SELECT 1 FROM insights.notification_settings WHERE user_id = $1`, [user.id])).toHaveLength(1),
+    );
     const data: NotificationSettingsChangedV1 = {
       userId: user.id,
       email: user.email,

@@ -1,4 +1,8 @@
-import type { NotificationChannelV1, NotificationKindV1 } from "../../../../schema/events/notifications.js";
+import {
+  DEFAULT_NOTIFICATION_CHANNELS,
+  type NotificationChannelV1,
+  type NotificationKindV1,
+} from "../../../../schema/events/notifications.js";
 
 export type NotificationPriority = "HIGH" | "NORMAL" | "LOW";
 
@@ -30,20 +34,10 @@ export const KIND_PRIORITY: Readonly<Record<NotificationKindV1, NotificationPrio
 /** Security notices go out at once, quiet hours or not: a sign-in from a stranger cannot wait for morning. */
 export const SECURITY_KINDS: ReadonlySet<NotificationKindV1> = new Set(["NEW_SIGN_IN", "MFA_CHANGED", "API_KEY_CREATED"]);
 
-/** Kinds e-mailed (and pushed) unless the user says otherwise; every kind is in-app by default. */
-const LOUD_BY_DEFAULT: ReadonlySet<NotificationKindV1> = new Set([
-  ...SECURITY_KINDS,
-  "BUDGET_EXCEEDED",
-  "INSTALLMENT_OVERDUE",
-  "NEGATIVE_BALANCE_PROJECTED",
-  "REPORT_READY",
-  "WEBHOOK_DISABLED",
-  "CHANNEL_PAUSED",
-]);
-
+/** The contract's default channels of a kind (identity's table, the one the user sees and changes). */
 export function defaultChannels(kind: NotificationKindV1): Record<NotificationChannelV1, boolean> {
-  const loud = LOUD_BY_DEFAULT.has(kind);
-  return { IN_APP: true, EMAIL: loud, PUSH: loud };
+  const d = DEFAULT_NOTIFICATION_CHANNELS[kind];
+  return { IN_APP: d.inApp, EMAIL: d.email, PUSH: d.push };
 }
 
 export const isDigestible = (kind: NotificationKindV1): boolean => KIND_PRIORITY[kind] === "LOW";

@@ -61,4 +61,39 @@ describe("notification templates", () => {
       "/reports/r-9",
     );
   });
+
+  it("renders the group kinds and goals with the user's money and dates", () => {
+    const joined = renderNotification(
+      "GROUP_INVITATION",
+      { groupId: "g-1", groupName: "Flat 3B", displayName: "Bob", invitedByYou: true, addedAt: "2026-03-01T09:00:00Z" },
+      de,
+    );
+    expect(joined.title).toBe("Bob joined Flat 3B");
+    expect(joined.body).toContain("Bob accepted your invitation and joined Flat 3B on 01.03.2026, 10:00");
+    expect(joined.link).toBe("/groups/g-1");
+    expect(renderNotification("GROUP_INVITATION", { groupName: "Flat 3B", displayName: "Bob" }, en).body).toBe("Bob joined Flat 3B.");
+
+    const expense = renderNotification(
+      "GROUP_EXPENSE",
+      { groupId: "g-1", groupName: "Flat 3B", description: "Pizza", amountMinor: "4250", currency: "EUR", date: "2026-03-02" },
+      de,
+    );
+    expect(expense.title).toBe("New expense in Flat 3B");
+    expect(expense.body).toBe("Pizza (42,50\u00a0€) was added to Flat 3B, dated 02.03.2026.");
+
+    const group = renderNotification(
+      "GROUP_GOAL_REACHED",
+      { groupId: "g-1", groupName: "Flat 3B", name: "Trip", targetMinor: "100000", savedMinor: "120000", currency: "USD" },
+      en,
+    );
+    expect(group.body).toBe("Flat 3B reached its savings goal “Trip” of $1,000.00 ($1,200.00 saved).");
+
+    const own = renderNotification(
+      "SAVINGS_GOAL_REACHED",
+      { goalId: "s-1", name: "Bike", targetMinor: "50000", currency: "EUR", reachedAt: "2026-03-01T09:00:00Z" },
+      de,
+    );
+    expect(own.body).toBe("You reached your savings goal “Bike” of 500,00\u00a0€ on 01.03.2026, 10:00.");
+    expect(own.link).toBe("/goals/s-1");
+  });
 });

@@ -39,7 +39,11 @@ const TEMPLATES: Record<NotificationKindV1, Template> = {
   }),
   SAVINGS_GOAL_REACHED: (d, c) => ({
     title: "Savings goal reached",
-    body: `You reached ${d.name ? `your savings goal “${clip(d.name)}”` : "a savings goal"}${d.targetMinor ? ` of ${amount(d, c, "targetMinor")}` : ""}.`,
+    body:
+      `You reached ${d.name ? `your savings goal “${clip(d.name)}”` : "a savings goal"}` +
+      (d.targetMinor ? ` of ${amount(d, c, "targetMinor")}` : "") +
+      (d.reachedAt ? ` on ${formatInstant(d.reachedAt, c.locale, c.timezone)}` : "") +
+      ".",
     link: path("/goals", d.goalId),
   }),
   BILL_DUE: (d, c) => ({
@@ -59,19 +63,31 @@ const TEMPLATES: Record<NotificationKindV1, Template> = {
       (typeof d.lateFeeMinor === "string" && d.lateFeeMinor !== "0" ? `, including a late fee of ${amount(d, c, "lateFeeMinor")}.` : "."),
     link: path("/loans", d.loanId),
   }),
-  GROUP_INVITATION: (d) => ({
-    title: "Group invitation",
-    body: `You were invited to join ${clip(d.groupName) || "a group"}.`,
-    link: path("/groups", d.groupId),
-  }),
+  GROUP_INVITATION: (d, c) => {
+    const who = clip(d.displayName, 80) || "Someone";
+    const group = clip(d.groupName) || "your group";
+    return {
+      title: `${who} joined ${clip(d.groupName, 80) || "your group"}`,
+      body:
+        (d.invitedByYou === true ? `${who} accepted your invitation and joined ${group}` : `${who} joined ${group}`) +
+        (d.addedAt ? ` on ${formatInstant(d.addedAt, c.locale, c.timezone)}.` : "."),
+      link: path("/groups", d.groupId),
+    };
+  },
   GROUP_EXPENSE: (d, c) => ({
-    title: "New group expense",
-    body: `${clip(d.description) || "An expense"} (${amount(d, c)}) was added to ${clip(d.groupName) || "your group"}.`,
+    title: `New expense in ${clip(d.groupName, 80) || "your group"}`,
+    body:
+      `${clip(d.description) || "An expense"} (${amount(d, c)}) was added to ${clip(d.groupName) || "your group"}` +
+      (d.date ? `, dated ${formatDay(d.date, c.locale)}.` : "."),
     link: path("/groups", d.groupId),
   }),
   GROUP_GOAL_REACHED: (d, c) => ({
     title: "Group goal reached",
-    body: `Your group reached its goal ${clip(d.name)}${d.targetMinor ? ` of ${amount(d, c, "targetMinor")}` : ""}.`,
+    body:
+      `${clip(d.groupName) || "Your group"} reached ${d.name ? `its savings goal “${clip(d.name)}”` : "a savings goal"}` +
+      (d.targetMinor ? ` of ${amount(d, c, "targetMinor")}` : "") +
+      (d.savedMinor && d.savedMinor !== d.targetMinor ? ` (${amount(d, c, "savedMinor")} saved)` : "") +
+      ".",
     link: path("/groups", d.groupId),
   }),
   ANOMALY: (d) => ({
