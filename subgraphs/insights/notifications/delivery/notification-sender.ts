@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
 import { CoalescedRunner } from "../../../../platform/concurrency/coalesced-runner.js";
+import { runLimited } from "../../../../platform/concurrency/run-limited.js";
 import type { Clock, IdGenerator } from "../../../../platform/time/index.js";
 import type { RenderedNotification, SendOutcome } from "../channels/channel.js";
 import type { ChannelRegistry } from "../channels/channel-registry.js";
@@ -34,6 +35,8 @@ export interface NotificationSenderOptions {
   /** Catch-all poll for deliveries queued by another instance; the commit signal is the normal path. */
   safetyIntervalMs?: number;
   maxAttempts?: number;
+  /** Sends in flight at once per instance (deliveries of one user on one channel stay in order). */
+  concurrency?: number;
   random?: () => number;
   /**
    * Tests only: runs after a channel accepted a message and before the outcome is recorded, to
@@ -119,10 +122,19 @@ export class NotificationSender {
     const now = this.o.clock.now();
     const claimId = this.o.ids.next();
     const rows = await this.o.store.claimDue(claimId, now, this.lease(now), this.batchSize);
+    // One user's deliveries on one channel go in order (their channel health counts failures in a
+    // row); different users' and channels' go side by side, since a send is mostly waiting on a server.
+    const lanes = new Map<string, ClaimedDelivery[]>();
     for (const row of rows) {
-      if (!this.live()) break;
-      await this.deliverOne(row, claimId);
+      const key = `${row.userId}:${row.channel}`;
+      lanes.set(key, [...(lanes.get(key) ?? []), row]);
     }
+    await runLimited([...lanes.values()], this.o.concurrency ?? 8, async (lane) => {
+      for (const row of lane) {
+        if (!this.live()) return;
+        await this.deliverOne(row, claimId);
+      }
+    });
     return rows.length;
   }
 
