@@ -121,7 +121,7 @@ describe.each(modes)("notifications on %s", (_mode, config) => {
       currency: "EUR",
     };
     const event = await publish(BUDGETS_ALERT_TOPIC, BUDGET_EXCEEDED, alert, user.id);
-    await handled("notify-budget-alerts", event.id);
+    await handled("notify", event.id);
     return event;
   };
   const notificationOf = async (eventId: string, user: RegisteredUser): Promise<string> =>
@@ -222,7 +222,7 @@ describe.each(modes)("notifications on %s", (_mode, config) => {
       },
       carol.id,
     );
-    await handled("notify-reports", report.id);
+    await handled("notify", report.id);
     const reportId = await notificationOf(report.id, carol);
     await deps().notifications.sender.flush();
     expect(await delivery(reportId, "EMAIL")).toMatchObject({ status: "SKIPPED", last_error: "no verified e-mail address" });
@@ -247,8 +247,8 @@ describe.each(modes)("notifications on %s", (_mode, config) => {
       );
     const known = await signIn(false);
     const fresh = await signIn(true);
-    await handled("notify-identity-security", known.id);
-    await handled("notify-identity-security", fresh.id);
+    await handled("notify", known.id);
+    await handled("notify", fresh.id);
     const kinds = await db().query(`SELECT kind FROM insights.notifications WHERE user_id = $1 ORDER BY created_at`, [carol.id]);
     expect(kinds.map((k: { kind: string }) => k.kind).filter((k: string) => k === "NEW_SIGN_IN")).toHaveLength(1);
   });
@@ -379,7 +379,7 @@ describe.each(modes)("notifications on %s", (_mode, config) => {
     const ids: string[] = [];
     for (const payee of ["Power company", "Water board"]) {
       const event = await bill(payee);
-      await handled("notify-ledger-bills", event.id);
+      await handled("notify", event.id);
       ids.push(await notificationOf(event.id, jo));
     }
     const next8 = new Date(clock.now());

@@ -95,7 +95,7 @@ describe.each(modes)("Web Push end to end on %s", (_mode, config) => {
       currency: "GBP",
     };
     const event = await publish(BUDGETS_ALERT_TOPIC, BUDGET_EXCEEDED, alert, user.id);
-    await handled("notify-budget-alerts", event.id);
+    await handled("notify", event.id);
     const [row] = await db().query(`SELECT id FROM insights.notifications WHERE source_event_id = $1 AND user_id = $2`, [
       event.id,
       user.id,

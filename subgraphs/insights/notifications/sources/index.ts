@@ -24,27 +24,30 @@ import { insightsReportsSource } from "./insights-reports.source.js";
 import { insightsWebhooksSource } from "./insights-webhooks.source.js";
 import { ledgerBillsSource } from "./ledger-bills.source.js";
 import { lendingInstallmentsSource } from "./lending-installments.source.js";
-import { notificationConsumer } from "./notification-consumer.js";
+import { notificationConsumer, type SourcedTopic } from "./notification-consumer.js";
 
 /**
- * Every event that notifies someone: one consumer per topic, each a source file mapping the
- * producer's events to `{ userId, kind, data }` items. A new source is one `*.source.ts` file and
- * one line here; a shared object's source (a group) names every member who should hear.
+ * Every event that notifies someone: a source file per topic maps the producer's events to
+ * `{ userId, kind, data }` items. A new source is one `*.source.ts` file and one line here; a
+ * shared object's source (a group) names every member who should hear.
  */
+const SOURCES = [
+  { topic: BUDGETS_ALERT_TOPIC, source: budgetsAlertsSource },
+  { topic: BUDGETS_GOAL_TOPIC, source: budgetsGoalsSource },
+  { topic: GROUPS_GROUP_TOPIC, source: groupsMembersSource },
+  { topic: GROUPS_EXPENSE_TOPIC, source: groupsExpensesSource },
+  { topic: GROUPS_SAVINGS_TOPIC, source: groupsSavingsSource },
+  { topic: LEDGER_BILL_TOPIC, source: ledgerBillsSource },
+  { topic: LENDING_INSTALLMENT_TOPIC, source: lendingInstallmentsSource },
+  { topic: INSIGHTS_ANOMALY_TOPIC, source: insightsAnomaliesSource },
+  { topic: INSIGHTS_FORECAST_TOPIC, source: insightsForecastSource },
+  { topic: IDENTITY_SECURITY_TOPIC, source: identitySecuritySource },
+  { topic: IDENTITY_API_KEY_TOPIC, source: identityApiKeysSource },
+  { topic: INSIGHTS_WEBHOOK_TOPIC, source: insightsWebhooksSource },
+  { topic: INSIGHTS_REPORT_TOPIC, source: insightsReportsSource },
+] as SourcedTopic[];
+
+/** The one consumer (`notify`) that reads every source topic. */
 export function notificationConsumers(n: NotificationService): ConsumerDefinition[] {
-  return [
-    notificationConsumer("notify-budget-alerts", BUDGETS_ALERT_TOPIC, budgetsAlertsSource, n),
-    notificationConsumer("notify-savings-goals", BUDGETS_GOAL_TOPIC, budgetsGoalsSource, n),
-    notificationConsumer("notify-group-members", GROUPS_GROUP_TOPIC, groupsMembersSource, n),
-    notificationConsumer("notify-group-expenses", GROUPS_EXPENSE_TOPIC, groupsExpensesSource, n),
-    notificationConsumer("notify-group-savings", GROUPS_SAVINGS_TOPIC, groupsSavingsSource, n),
-    notificationConsumer("notify-ledger-bills", LEDGER_BILL_TOPIC, ledgerBillsSource, n),
-    notificationConsumer("notify-lending-installments", LENDING_INSTALLMENT_TOPIC, lendingInstallmentsSource, n),
-    notificationConsumer("notify-anomalies", INSIGHTS_ANOMALY_TOPIC, insightsAnomaliesSource, n),
-    notificationConsumer("notify-forecast", INSIGHTS_FORECAST_TOPIC, insightsForecastSource, n),
-    notificationConsumer("notify-identity-security", IDENTITY_SECURITY_TOPIC, identitySecuritySource, n),
-    notificationConsumer("notify-api-keys", IDENTITY_API_KEY_TOPIC, identityApiKeysSource, n),
-    notificationConsumer("notify-webhooks", INSIGHTS_WEBHOOK_TOPIC, insightsWebhooksSource, n),
-    notificationConsumer("notify-reports", INSIGHTS_REPORT_TOPIC, insightsReportsSource, n),
-  ] as ConsumerDefinition[];
+  return [notificationConsumer("notify", SOURCES, n)];
 }
