@@ -22,8 +22,8 @@ describe("runLimited", () => {
   it("rejects with the first error after the started calls settle, and starts nothing more", async () => {
     const done: number[] = [];
     const run = runLimited([1, 2, 3, 4, 5], 2, async (n) => {
-      await tick();
       if (n === 2) throw new Error("two failed");
+      await tick();
       done.push(n);
     });
     await expect(run).rejects.toThrow("two failed");

@@ -106,6 +106,7 @@ describe("notification preferences", () => {
         expect(once.kinds.map((c) => c.kind)).toEqual([...NOTIFICATION_KINDS]);
         expect(applyNotificationChanges(once, last)).toEqual(once);
       }),
+      { numRuns: 1000 },
     );
   });
 

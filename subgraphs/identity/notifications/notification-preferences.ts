@@ -16,7 +16,7 @@ import {
  * The older coarse switches (budgetAlerts, billReminders, goalProgress, securityAlerts) are views
  * over groups of kinds: off means e-mail and push off for every kind of the group (in-app stays as
  * chosen, since the inbox is where a muted alert can still be found); on is on when any kind of the
- * group reaches the user outside the app, and turning it on restores the group's default channels.
+ * group reaches the user outside the app, and sending it on restores the group's default channels.
  * weeklySummary is the weekly digest.
  */
 
@@ -95,10 +95,12 @@ export function applyNotificationChanges(
   let digest = current.digest;
   let quietHours = current.quietHours;
 
-  const switches = legacySwitchesOf(current);
+  // A switch sent is applied whatever it reads now: skipping one that already reads as sent would
+  // make a request's outcome depend on the state before it, so sending the same form twice (the
+  // switch with a kind's choice of its group) could give two different results.
   for (const name of Object.keys(LEGACY_SWITCHES) as LegacySwitch[]) {
     const wanted = changes[name];
-    if (wanted === undefined || wanted === null || wanted === switches[name]) continue;
+    if (wanted === undefined || wanted === null) continue;
     for (const kind of LEGACY_SWITCHES[name]) {
       const channels = byKind.get(kind)!;
       byKind.set(
