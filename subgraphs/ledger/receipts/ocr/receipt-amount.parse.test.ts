@@ -18,12 +18,9 @@ describe("amountsIn", () => {
     expect(amountsIn(line).map((a) => a.value)).toEqual(expected);
   });
 
-  it.each(["14.03.2026", "03/14/2026 12:30", "TAX 8.25%", "Tel 555.123.4567", "Store #1234", "12.345"])(
-    "finds no amount in %s",
-    (line) => {
-      expect(amountsIn(line)).toEqual([]);
-    },
-  );
+  it.each(["14.03.2026", "03/14/2026 12:30", "TAX 8.25%", "Tel 555.123.4567", "Store #1234", "12.345"])("finds no amount in %s", (line) => {
+    expect(amountsIn(line)).toEqual([]);
+  });
 
   it("gives where the amount starts so the description is the text before it", () => {
     const amount = lastAmount("Bagel w/ cream cheese   4.25")!;

@@ -7,8 +7,7 @@
  * Thousands separators then a two-digit fraction after "." or ","; a minus right before or after (refunds,
  * discounts). Not part of a date ("14.03.2026"), a time or a rate ("8.25%").
  */
-const AMOUNT =
-  /(?<![\d.,/:])(-)?[$€£]?\s?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)([.,])(\d{2})(?!\d|[.,/:]\d|\s?%)(-)?/g;
+const AMOUNT = /(?<![\d.,/:])(-)?[$€£]?\s?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)([.,])(\d{2})(?!\d|[.,/:]\d|\s?%)(-)?/g;
 
 export interface PrintedAmount {
   /** Normalised decimal string: "1234.56", "-2.00". */

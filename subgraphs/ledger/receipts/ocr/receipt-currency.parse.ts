@@ -2,8 +2,8 @@
  * The receipt's currency from its symbols and codes: the most frequent wins; "$" alone reads as USD
  * (a Canadian or Australian till usually prints the code somewhere, and a code outvotes a symbol).
  */
-import type { ExtractedField } from "./receipt-reader.js";
 import type { OcrLine } from "./ocr-line.js";
+import type { ExtractedField } from "./receipt-reader.js";
 
 const SYMBOLS: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR" };
 const CODES = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "INR", "MXN"];

@@ -36,20 +36,24 @@ describe("dateIn", () => {
   it("reads back any date printed in any supported layout", () => {
     const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     fc.assert(
-      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }), fc.integer({ min: 0, max: 5 }), (d, layout) => {
-        const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-        const p2 = (n: number) => String(n).padStart(2, "0");
-        const printed = [
-          `${y}-${p2(m)}-${p2(day)}`,
-          `${p2(m)}/${p2(day)}/${y}`,
-          `${p2(day)}.${p2(m)}.${y}`,
-          `${MONTHS[m - 1]} ${day} ${y}`,
-          `${day} ${MONTHS[m - 1]} ${y}`,
-          `${p2(day)}/${p2(m)}/${String(y).slice(2)}`,
-        ][layout]!;
-        const hint = { dayFirst: layout === 5 };
-        expect(dateIn(printed, hint)?.date).toBe(`${y}-${p2(m)}-${p2(day)}`);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 5 }),
+        (d, layout) => {
+          const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+          const p2 = (n: number) => String(n).padStart(2, "0");
+          const printed = [
+            `${y}-${p2(m)}-${p2(day)}`,
+            `${p2(m)}/${p2(day)}/${y}`,
+            `${p2(day)}.${p2(m)}.${y}`,
+            `${MONTHS[m - 1]} ${day} ${y}`,
+            `${day} ${MONTHS[m - 1]} ${y}`,
+            `${p2(day)}/${p2(m)}/${String(y).slice(2)}`,
+          ][layout]!;
+          const hint = { dayFirst: layout === 5 };
+          expect(dateIn(printed, hint)?.date).toBe(`${y}-${p2(m)}-${p2(day)}`);
+        },
+      ),
     );
   });
 });

@@ -4,8 +4,8 @@
  * A numeric date whose day and month could swap (03/04/2026) follows `dayFirst`, a hint from the
  * currency or locale; a dotted date is day-first wherever it is printed.
  */
-import type { ExtractedField } from "./receipt-reader.js";
 import type { OcrLine } from "./ocr-line.js";
+import type { ExtractedField } from "./receipt-reader.js";
 
 export interface DateHint {
   dayFirst: boolean;
@@ -16,8 +16,14 @@ const MONTH_NAME = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*
 
 const ISO = /(?<!\d)(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const NUMERIC = /(?<![\d.])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/;
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_NAME}\\s*[-/ ]?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s*[-/ ]\\s*)(\\d{4}|\\d{2})(?!\\d)`, "i");
-const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s*[-/ ]?\\s*${MONTH_NAME}\\s*[-/ ,]?\\s*(\\d{4}|\\d{2})(?!\\d)`, "i");
+const MONTH_DAY_YEAR = new RegExp(
+  `\\b${MONTH_NAME}\\s*[-/ ]?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s*[-/ ]\\s*)(\\d{4}|\\d{2})(?!\\d)`,
+  "i",
+);
+const DAY_MONTH_YEAR = new RegExp(
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s*[-/ ]?\\s*${MONTH_NAME}\\s*[-/ ,]?\\s*(\\d{4}|\\d{2})(?!\\d)`,
+  "i",
+);
 
 /** How sure a reading is before the OCR confidence: a swappable day and month is a guess. */
 const CERTAIN = 1;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { linesFromText } from "./ocr-line.js";
-import { extractReceipt } from "./receipt-extraction.js";
 import { receiptCurrency } from "./receipt-currency.parse.js";
+import { extractReceipt } from "./receipt-extraction.js";
 
 const US_RECEIPT = `BLUE FERN CAFE
 123 Main St, Springfield

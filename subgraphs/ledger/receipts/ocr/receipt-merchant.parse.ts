@@ -3,8 +3,8 @@
  * A line counts as strong when it is mostly letters and is not a greeting, a document title or an
  * address; ALL-CAPS names are title-cased so "BLUE FERN CAFE" and "Blue Fern Cafe" agree.
  */
-import type { ExtractedField } from "./receipt-reader.js";
 import type { OcrLine } from "./ocr-line.js";
+import type { ExtractedField } from "./receipt-reader.js";
 
 /** Only the first few lines can be the header; a name further down is an item. */
 const HEADER_LINES = 5;

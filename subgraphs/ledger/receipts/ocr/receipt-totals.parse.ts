@@ -50,7 +50,7 @@ export interface ReceiptFigures {
 const money = (value: Decimal) => value.toFixed(2);
 const none = <T>(): ExtractedField<T> => ({ value: null, confidence: 0 });
 
-/** Reads `lines` from `start` (the first line below the header) on. */
+/** Total, tax, subtotal and items from every line of the receipt, top to bottom. */
 export function receiptFigures(lines: OcrLine[]): ReceiptFigures {
   const priced: Priced[] = [];
   lines.forEach((line, index) => {

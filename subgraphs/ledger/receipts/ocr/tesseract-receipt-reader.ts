@@ -7,11 +7,11 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-import { createScheduler, createWorker, OEM, PSM, type Page, type Scheduler } from "tesseract.js";
+import { createScheduler, createWorker, OEM, type Page, PSM, type Scheduler } from "tesseract.js";
 
 import type { OcrLine } from "./ocr-line.js";
-import { extractReceipt, type ExtractionHint } from "./receipt-extraction.js";
-import { preprocessReceiptImage, type PreprocessOptions } from "./receipt-image.preprocess.js";
+import { type ExtractionHint, extractReceipt } from "./receipt-extraction.js";
+import { type PreprocessOptions, preprocessReceiptImage } from "./receipt-image.preprocess.js";
 import type { ReceiptExtraction, ReceiptReader } from "./receipt-reader.js";
 
 export interface ReceiptReaderOptions {

@@ -161,7 +161,9 @@ function svg(rows: Row[], width: number, fontSize: number, font: string): { svg:
       const left = row.center
         ? `<text x="${width / 2}" y="${baseline}" text-anchor="middle"${weight}>${escapeXml(row.left)}</text>`
         : `<text x="${margin}" y="${baseline}"${weight}>${escapeXml(row.left)}</text>`;
-      const right = row.right ? `<text x="${width - margin}" y="${baseline}" text-anchor="end"${weight}>${escapeXml(row.right)}</text>` : "";
+      const right = row.right
+        ? `<text x="${width - margin}" y="${baseline}" text-anchor="end"${weight}>${escapeXml(row.right)}</text>`
+        : "";
       return left + right;
     })
     .join("");
@@ -175,7 +177,10 @@ function svg(rows: Row[], width: number, fontSize: number, font: string): { svg:
 function speckles(width: number, height: number, share: number, rnd: () => number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height, 255);
   for (let i = 0; i < pixels.length; i++) if (rnd() < share) pixels[i] = 80 + Math.floor(rnd() * 120);
-  return sharp(pixels, { raw: { width, height, channels: 1 } }).toColourspace("srgb").png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 1 } })
+    .toColourspace("srgb")
+    .png()
+    .toBuffer();
 }
 
 async function render(index: number): Promise<ReceiptSample> {
@@ -201,7 +206,12 @@ async function render(index: number): Promise<ReceiptSample> {
       ? [await sharp(buffer).png().toBuffer(), "image/png"]
       : format === 3
         ? [await sharp(buffer).webp({ quality: 70 }).toBuffer(), "image/webp"]
-        : [await sharp(buffer).jpeg({ quality: 45 + Math.floor(rnd() * 45) }).toBuffer(), "image/jpeg"];
+        : [
+            await sharp(buffer)
+              .jpeg({ quality: 45 + Math.floor(rnd() * 45) })
+              .toBuffer(),
+            "image/jpeg",
+          ];
   const name = `${String(index).padStart(2, "0")}-${truth.merchant.toLowerCase().replace(/\W+/g, "-")}-${font.replace(/\W+/g, "")}-${fontSize}px-${angle.toFixed(1)}deg${blur > 0 ? "-blur" : ""}${noise > 0 ? "-noise" : ""}`;
   return { name, file, contentType, truth };
 }
@@ -222,7 +232,9 @@ export async function nonReceiptImage(): Promise<Buffer> {
       pixels[i + 1] = Math.floor((y / height) * 180 + rnd() * 60);
       pixels[i + 2] = Math.floor(120 + rnd() * 80);
     }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 /** A JPEG cut off after its first bytes, as an interrupted upload leaves it. */
