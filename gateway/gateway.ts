@@ -51,10 +51,10 @@ import {
 import { chargeSubscription, guardApiKeys, loadRateLimits, RateLimiter, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { readSupergraphSdl } from "./supergraph.js";
+import { receiptUploadRoute, UPLOADS_PATH } from "./uploads/receipt-upload.js";
 import { CachingInternalTokenSigner } from "./upstream/caller-token-cache.js";
 import { InflightFetches } from "./upstream/inflight.js";
 import type { PlainResponse } from "./upstream/keep-alive-client.js";
-import { receiptUploadRoute, UPLOADS_PATH } from "./uploads/receipt-upload.js";
 import { corsHook } from "./web/cors.js";
 import { createExplorer } from "./web/explorer.js";
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Transform, type TransformCallback } from "node:stream";
+import { Readable } from "node:stream";
 
 import type { Logger } from "pino";
 
@@ -45,47 +45,29 @@ class UploadRefused extends Error {
 }
 
 /**
- * Counts bytes and checks the magic number as the body streams to storage: past `maxBytes` or with
- * a head that is not the declared type, the stream fails and storage keeps nothing.
+ * The request body, counted and checked as it streams to storage: past `maxBytes`, empty, or with a
+ * head that is not the declared type, the stream fails and storage keeps nothing.
  */
-class CheckedBody extends Transform {
-  private seen = 0;
-  private head = Buffer.alloc(0);
-
-  constructor(
-    private readonly contentType: string,
-    private readonly maxBytes: number,
-  ) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.seen += chunk.length;
-    if (this.seen > this.maxBytes) return done(new UploadRefused(413, "PAYLOAD_TOO_LARGE", `the file is larger than the declared ${this.maxBytes} bytes`));
-    if (this.head.length < SIGNATURE_BYTES) {
-      this.head = Buffer.concat([this.head, chunk]).subarray(0, SIGNATURE_BYTES);
-      if (this.head.length === SIGNATURE_BYTES && !this.signatureOk()) return done(this.wrongType());
+async function* checkedBody(req: AsyncIterable<Buffer>, contentType: string, maxBytes: number): AsyncGenerator<Buffer> {
+  let seen = 0;
+  let head = Buffer.alloc(0);
+  const wrongType = () => new UploadRefused(415, "UNSUPPORTED_MEDIA_TYPE", `the file's content is not ${contentType}`);
+  for await (const chunk of req) {
+    seen += chunk.length;
+    if (seen > maxBytes) throw new UploadRefused(413, "PAYLOAD_TOO_LARGE", `the file is larger than the declared ${maxBytes} bytes`);
+    if (head.length < SIGNATURE_BYTES) {
+      head = Buffer.concat([head, chunk]).subarray(0, SIGNATURE_BYTES);
+      if (head.length === SIGNATURE_BYTES && !matchesFileSignature(contentType, head)) throw wrongType();
     }
-    done(null, chunk);
+    yield chunk;
   }
-
-  override _flush(done: TransformCallback): void {
-    if (this.seen === 0) return done(new UploadRefused(400, "BAD_REQUEST", "the body is empty"));
-    if (this.head.length < SIGNATURE_BYTES && !this.signatureOk()) return done(this.wrongType());
-    done();
-  }
-
-  private signatureOk(): boolean {
-    return matchesFileSignature(this.contentType, this.head);
-  }
-
-  private wrongType(): UploadRefused {
-    return new UploadRefused(415, "UNSUPPORTED_MEDIA_TYPE", `the file's content is not ${this.contentType}`);
-  }
+  if (seen === 0) throw new UploadRefused(400, "BAD_REQUEST", "the body is empty");
+  if (head.length < SIGNATURE_BYTES && !matchesFileSignature(contentType, head)) throw wrongType();
 }
 
 const refuse = (res: ServerResponse, error: UploadRefused) => {
-  if (error.status === 413) res.setHeader("connection", "close");
+  // The body may be unread: the connection cannot carry another request.
+  res.setHeader("connection", "close");
   sendJson(res, error.status, { error: { code: error.code, message: error.message } });
 };
 
@@ -120,7 +102,8 @@ export function receiptUploadRoute(options: ReceiptUploadOptions) {
     } catch {
       return refuse(res, new UploadRefused(401, "UNAUTHENTICATED", "authentication required"));
     }
-    if (caller.userId !== grant.userId) return refuse(res, new UploadRefused(403, "UPLOAD_TOKEN_INVALID", "the upload link belongs to another user"));
+    if (caller.userId !== grant.userId)
+      return refuse(res, new UploadRefused(403, "UPLOAD_TOKEN_INVALID", "the upload link belongs to another user"));
     const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (contentType !== grant.contentType || !(RECEIPT_CONTENT_TYPES as readonly string[]).includes(contentType))
       return refuse(res, new UploadRefused(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${grant.contentType}, as declared`));
@@ -134,7 +117,7 @@ export function receiptUploadRoute(options: ReceiptUploadOptions) {
     if (!(await options.cache.set(usedKey, "1", { onlyIfAbsent: true, ttlMs })))
       return refuse(res, new UploadRefused(403, "UPLOAD_TOKEN_USED", "the upload link has been used; ask for a new one"));
     try {
-      await options.storage.put(grant.key, req.pipe(new CheckedBody(contentType, maxBytes)));
+      await options.storage.put(grant.key, Readable.from(checkedBody(req, contentType, maxBytes)));
     } catch (error) {
       await options.cache.delete(usedKey);
       if (error instanceof UploadRefused) return refuse(res, error);
@@ -143,7 +126,10 @@ export function receiptUploadRoute(options: ReceiptUploadOptions) {
     const result = await options.complete(caller, grant.targetId);
     if (result.errors?.length) {
       options.logger.warn({ errors: result.errors, receiptId: grant.targetId }, "a stored upload was not accepted");
-      return sendJson(res, 409, { error: { code: "UPLOAD_NOT_ACCEPTED", message: "the file was stored but not accepted" }, errors: result.errors });
+      return sendJson(res, 409, {
+        error: { code: "UPLOAD_NOT_ACCEPTED", message: "the file was stored but not accepted" },
+        errors: result.errors,
+      });
     }
     sendJson(res, 201, result.data);
   };

@@ -18,7 +18,10 @@ export function matchesFileSignature(contentType: string, head: Buffer): boolean
       return startsWith(head, ascii("RIFF")) && startsWith(head, ascii("WEBP"), 8);
     case "image/heic":
       // ISO base media: a box size, then `ftyp` and a HEIF brand.
-      return startsWith(head, ascii("ftyp"), 4) && ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].some((brand) => startsWith(head, ascii(brand), 8));
+      return (
+        startsWith(head, ascii("ftyp"), 4) &&
+        ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].some((brand) => startsWith(head, ascii(brand), 8))
+      );
     case "application/pdf":
       return startsWith(head, ascii("%PDF-"));
     default:

@@ -1,6 +1,6 @@
 import { ConfigError } from "../config/config-error.js";
-import type { FileStorage } from "./file-storage.js";
 import { loadFileSettings } from "./file-settings.js";
+import type { FileStorage } from "./file-storage.js";
 import { FileSystemStorage } from "./fs-storage.js";
 import { S3Storage } from "./s3-storage.js";
 

@@ -34,7 +34,10 @@ describe("upload grants", () => {
     expect(verifyUploadGrant(forged({ e: grant.expiresAt - 3600 }), secret, before)).toEqual(invalid);
     for (const junk of ["", ".", "abc", `${body}.`, `.${mac}`, `${body}.${mac}.x`, "x".repeat(5000)])
       expect(verifyUploadGrant(junk, secret, before)).toEqual(invalid);
-    const download = signFileGrant({ key: grant.key, userId: grant.userId, expiresAt: grant.expiresAt, contentType: "image/jpeg", filename: "r.jpg" }, secret);
+    const download = signFileGrant(
+      { key: grant.key, userId: grant.userId, expiresAt: grant.expiresAt, contentType: "image/jpeg", filename: "r.jpg" },
+      secret,
+    );
     expect(verifyUploadGrant(download, secret, before)).toEqual(invalid);
     expect(verifyFileGrant(token, secret, before)).toBeNull();
   });

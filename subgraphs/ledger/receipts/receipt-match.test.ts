@@ -25,12 +25,17 @@ describe("receipt match rule", () => {
 
   it("is exactly |Δ| · 100 ≤ |amount| and |Δdays| ≤ 3 (property)", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }), fc.integer({ min: -6, max: 6 }), (a, delta, days) => {
-        const date = new Date(Date.UTC(2026, 0, 15 + days)).toISOString().slice(0, 10);
-        const candidate = { amountMinor: -(a + delta), currency: "EUR", date };
-        const expected = (delta < 0n ? -delta : delta) * 100n <= a && Math.abs(days) <= 3 && a + delta > 0n;
-        expect(isReceiptMatch({ amountMinor: -a, currency: "EUR", date: "2026-01-15" }, candidate)).toBe(expected);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }),
+        fc.integer({ min: -6, max: 6 }),
+        (a, delta, days) => {
+          const date = new Date(Date.UTC(2026, 0, 15 + days)).toISOString().slice(0, 10);
+          const candidate = { amountMinor: -(a + delta), currency: "EUR", date };
+          const expected = (delta < 0n ? -delta : delta) * 100n <= a && Math.abs(days) <= 3 && a + delta > 0n;
+          expect(isReceiptMatch({ amountMinor: -a, currency: "EUR", date: "2026-01-15" }, candidate)).toBe(expected);
+        },
+      ),
     );
   });
 

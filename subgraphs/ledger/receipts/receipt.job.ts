@@ -11,9 +11,9 @@ import type { TransactionWriter } from "../transactions/transaction.writer.js";
 import { UserSettingsEntity } from "../users/user-settings.entity.js";
 import { type ReceiptExtraction, type ReceiptReader, UnreadableReceiptError } from "./ocr/receipt-reader.js";
 import { ReceiptEntity } from "./receipt.entity.js";
+import { announceReceipt } from "./receipt.events.js";
 import { draftFrom, type ReceiptDraftData } from "./receipt-draft.js";
 import { bestReceiptMatch, MATCH_DAYS } from "./receipt-match.js";
-import { announceReceipt } from "./receipt.events.js";
 
 export const RECEIPT_JOB = "ledger.receipt";
 
@@ -142,7 +142,10 @@ class ReceiptRun implements JobExecution<ReceiptCursor> {
         userId,
         currency: draft.currency,
       })
-      .andWhere("t.date BETWEEN (:date::date - :days::int) AND (:date::date + :days::int)", { date: draft.date, days: MATCH_DAYS })
+      .andWhere("t.date BETWEEN CAST(:date AS date) - CAST(:days AS integer) AND CAST(:date AS date) + CAST(:days AS integer)", {
+        date: draft.date,
+        days: MATCH_DAYS,
+      })
       .andWhere("t.amount_minor BETWEEN :low AND :high", { low: String(amount - slack), high: String(amount + slack) })
       .limit(50)
       .getMany();

@@ -49,7 +49,12 @@ export class ReceiptResolver {
     @Arg("input", () => CreateReceiptUploadInput) input: CreateReceiptUploadInput,
   ): Promise<ReceiptUpload> {
     const { receipt, uploadUrl, expiresAt } = await this.deps.receipts.createUpload(requireUserId(context), input, context.traceId);
-    return Object.assign(new ReceiptUpload(), { receipt: Receipt.from(receipt), receiptId: receipt.id, uploadUrl, expiresAt: expiresAt.toISOString() });
+    return Object.assign(new ReceiptUpload(), {
+      receipt: Receipt.from(receipt),
+      receiptId: receipt.id,
+      uploadUrl,
+      expiresAt: expiresAt.toISOString(),
+    });
   }
 
   @Directive(scopes("ledger:write"))
@@ -64,9 +69,13 @@ export class ReceiptResolver {
 
   @Directive(scopes("ledger:write"))
   @Mutation(() => Receipt, {
-    description: "Posts the receipt's draft (with overrides) on an account as a new transaction and attaches the receipt; a second confirm is CONFLICT.",
+    description:
+      "Posts the receipt's draft (with overrides) on an account as a new transaction and attaches the receipt; a second confirm is CONFLICT.",
   })
-  async confirmReceipt(@Ctx() context: RequestContext, @Arg("input", () => ConfirmReceiptInput) input: ConfirmReceiptInput): Promise<Receipt> {
+  async confirmReceipt(
+    @Ctx() context: RequestContext,
+    @Arg("input", () => ConfirmReceiptInput) input: ConfirmReceiptInput,
+  ): Promise<Receipt> {
     const overrides = input.overrides
       ? {
           payee: input.overrides.payee,
@@ -93,7 +102,14 @@ export class ReceiptResolver {
   }
 
   @Directive(
-    liveDirective({ topic: LEDGER_RECEIPT_TOPIC, events: [RECEIPT_UPDATED], lookup: "receipt", id: "id", match: { id: "id" }, audience: "owner" }),
+    liveDirective({
+      topic: LEDGER_RECEIPT_TOPIC,
+      events: [RECEIPT_UPDATED],
+      lookup: "receipt",
+      id: "id",
+      match: { id: "id" },
+      audience: "owner",
+    }),
   )
   @Directive(scopes("ledger:read"))
   @Subscription(() => Receipt, {
@@ -106,7 +122,8 @@ export class ReceiptResolver {
 
   @FieldResolver(() => Transaction, {
     nullable: true,
-    description: "An existing transaction of the caller's this receipt seems to prove (same currency, amount ± 1 %, date ± 3 days): attach rather than post a duplicate.",
+    description:
+      "An existing transaction of the caller's this receipt seems to prove (same currency, amount ± 1 %, date ± 3 days): attach rather than post a duplicate.",
   })
   async suggestedMatch(@Root() r: Receipt, @Ctx() context: RequestContext): Promise<Transaction | null> {
     if (!r.suggestedTransactionId || r.transactionId) return null;
@@ -123,7 +140,8 @@ export class ReceiptResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "A link on the gateway (a path, /files?token=...) to the file for 15 minutes; each read makes a fresh one. Null before the upload.",
+    description:
+      "A link on the gateway (a path, /files?token=...) to the file for 15 minutes; each read makes a fresh one. Null before the upload.",
   })
   viewUrl(@Root() r: Receipt): string | null {
     return this.deps.receipts.viewUrl(r.entity);

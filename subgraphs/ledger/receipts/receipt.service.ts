@@ -18,6 +18,7 @@ import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/ind
 import type { AccountService } from "../accounts/account.service.js";
 import type { TransactionService } from "../transactions/transaction.service.js";
 import type { StoredTransaction } from "../transactions/transaction.writer.js";
+import { ReceiptEntity } from "./receipt.entity.js";
 import {
   badReceiptSize,
   receiptAlreadyAttached,
@@ -27,9 +28,8 @@ import {
   receiptWrongState,
   unsupportedReceiptType,
 } from "./receipt.errors.js";
-import { RECEIPT_JOB, type ReceiptJobPayload } from "./receipt.job.js";
 import { announceReceipt } from "./receipt.events.js";
-import { ReceiptEntity } from "./receipt.entity.js";
+import { RECEIPT_JOB, type ReceiptJobPayload } from "./receipt.job.js";
 
 /** Where the gateway takes uploads and serves files (gateway/uploads, gateway/files). */
 const UPLOAD_PATH = "/uploads";
@@ -46,7 +46,13 @@ const EXTENSIONS: Record<string, string> = {
 export interface ConfirmReceiptRequest {
   receiptId: string;
   accountId: string;
-  overrides?: { payee?: string | null; date?: string | null; amount?: Money | null; categoryId?: string | null; notes?: string | null } | null;
+  overrides?: {
+    payee?: string | null;
+    date?: string | null;
+    amount?: Money | null;
+    categoryId?: string | null;
+    notes?: string | null;
+  } | null;
   idempotencyKey?: string | null;
 }
 
@@ -160,7 +166,11 @@ export class ReceiptService {
    * one database transaction. A receipt attached already is CONFLICT; the same idempotencyKey
    * replays the first result.
    */
-  async confirm(userId: string, request: ConfirmReceiptRequest, traceId: string): Promise<{ receipt: ReceiptEntity; posted: StoredTransaction }> {
+  async confirm(
+    userId: string,
+    request: ConfirmReceiptRequest,
+    traceId: string,
+  ): Promise<{ receipt: ReceiptEntity; posted: StoredTransaction }> {
     const { idempotencyKey, ...input } = request;
     const transactionId = this.ids.next();
     return this.dataSource.transaction(async (manager) => {
@@ -178,9 +188,12 @@ export class ReceiptService {
       if (!amount) {
         if (!draft) throw receiptFieldMissing("amount", "total");
         if (draft.currency !== account.currency)
-          throw badInput(`the receipt is in ${draft.currency} and the account in ${account.currency}: give overrides.amount in ${account.currency}`, {
-            field: "overrides.amount",
-          });
+          throw badInput(
+            `the receipt is in ${draft.currency} and the account in ${account.currency}: give overrides.amount in ${account.currency}`,
+            {
+              field: "overrides.amount",
+            },
+          );
         amount = { amountMinor: BigInt(draft.amountMinor), currency: draft.currency };
       }
       const posted = await this.transactions.postIn(
@@ -247,7 +260,9 @@ export class ReceiptService {
 
   /** UserDeleted: the rows in the purge's transaction, then the files (a missing file is no error, so a retry is safe). */
   async purgeUser(manager: EntityManager, userId: string): Promise<void> {
-    const rows: Array<{ storage_key: string }> = await manager.query(`SELECT storage_key FROM ledger.receipts WHERE user_id = $1`, [userId]);
+    const rows: Array<{ storage_key: string }> = await manager.query(`SELECT storage_key FROM ledger.receipts WHERE user_id = $1`, [
+      userId,
+    ]);
     await manager.query(`DELETE FROM ledger.receipts WHERE user_id = $1`, [userId]);
     for (const row of rows) await this.storage.delete(row.storage_key);
   }

@@ -2,8 +2,8 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "
 
 import { MoneyInput, MoneyType } from "../../../platform/money/index.js";
 import type { ReceiptExtraction } from "./ocr/receipt-reader.js";
-import type { ReceiptDraftData } from "./receipt-draft.js";
 import type { ReceiptEntity } from "./receipt.entity.js";
+import type { ReceiptDraftData } from "./receipt-draft.js";
 
 export enum ReceiptStatus {
   AWAITING_UPLOAD = "AWAITING_UPLOAD",
@@ -14,7 +14,8 @@ export enum ReceiptStatus {
 }
 registerEnumType(ReceiptStatus, {
   name: "ReceiptStatus",
-  description: "AWAITING_UPLOAD (link handed out) → UPLOADED → PROCESSING → READY (read; a draft when it is a receipt) or FAILED (failureReason).",
+  description:
+    "AWAITING_UPLOAD (link handed out) → UPLOADED → PROCESSING → READY (read; a draft when it is a receipt) or FAILED (failureReason).",
 });
 
 @ObjectType("ExtractedText", { description: "A value read off the receipt and how sure the reader is of it (0..1)." })
@@ -134,7 +135,10 @@ export class Receipt {
   @Field(() => ReceiptExtractionType, { nullable: true })
   extraction!: ReceiptExtractionType | null;
 
-  @Field(() => ReceiptDraft, { nullable: true, description: "Null until READY, and when the file is not a receipt or shows no legible total." })
+  @Field(() => ReceiptDraft, {
+    nullable: true,
+    description: "Null until READY, and when the file is not a receipt or shows no legible total.",
+  })
   draft!: ReceiptDraft | null;
 
   suggestedTransactionId!: string | null;
@@ -167,7 +171,8 @@ export class ReceiptUpload {
   receiptId!: string;
 
   @Field(() => String, {
-    description: "A path on the gateway: PUT the file there with the declared Content-Type and your Authorization header, once, within 10 minutes.",
+    description:
+      "A path on the gateway: PUT the file there with the declared Content-Type and your Authorization header, once, within 10 minutes.",
   })
   uploadUrl!: string;
 
@@ -204,7 +209,10 @@ export class ReceiptOverridesInput {
   @Field(() => String, { nullable: true })
   date?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: "Signed like a transaction (a purchase is negative), in the account's currency." })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: "Signed like a transaction (a purchase is negative), in the account's currency.",
+  })
   amount?: MoneyInput | null;
 
   @Field(() => ID, { nullable: true, description: "Given as null: uncategorised, whatever the draft says." })
