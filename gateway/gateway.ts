@@ -4,7 +4,7 @@ import { Supergraph } from "@apollo/federation-internals";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { type DocumentNode, type FormattedExecutionResult, GraphQLError } from "graphql";
+import { type DocumentNode, type FormattedExecutionResult, GraphQLError, parse } from "graphql";
 import type { CryptoKey } from "jose";
 import type { Logger } from "pino";
 
@@ -16,7 +16,7 @@ import { createErrorMasker } from "../platform/errors/masking.js";
 import type { EventBus } from "../platform/events/bus.js";
 import { type RunningHttpServer, sendJson, serveGraphQL } from "../platform/http/http-server.js";
 import { currentTraceId } from "../platform/logging/trace.js";
-import { type FileStorage, FileSystemStorage, loadFileSettings } from "../platform/storage/index.js";
+import { createFileStorage, type FileStorage, loadFileSettings } from "../platform/storage/index.js";
 import { type Clock, systemClock } from "../platform/time/clock.js";
 import { IdentityApiKeyResolver } from "./auth/api-key-resolver.js";
 import type { Authenticator } from "./auth/authenticator.js";
@@ -51,6 +51,7 @@ import {
 import { chargeSubscription, guardApiKeys, loadRateLimits, RateLimiter, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { readSupergraphSdl } from "./supergraph.js";
+import { receiptUploadRoute, UPLOADS_PATH } from "./uploads/receipt-upload.js";
 import { CachingInternalTokenSigner } from "./upstream/caller-token-cache.js";
 import { InflightFetches } from "./upstream/inflight.js";
 import type { PlainResponse } from "./upstream/keep-alive-client.js";
@@ -113,6 +114,9 @@ export interface RunningGateway extends RunningHttpServer {
   metrics: GatewayMetrics;
 }
 
+/** What the upload route runs once a receipt's file is stored: the ledger takes it from there. */
+const COMPLETE_RECEIPT_UPLOAD = parse(`mutation CompleteReceiptUpload($id: ID!) { completeReceiptUpload(receiptId: $id) { id status } }`);
+
 async function subgraphReady(url: string): Promise<boolean> {
   try {
     const response = await fetch(url.replace(/\/graphql$/, "/ready"), { signal: AbortSignal.timeout(2_000) });
@@ -123,8 +127,7 @@ async function subgraphReady(url: string): Promise<boolean> {
 }
 
 function filesFromSettings(): { storage: FileStorage; linkSecret: string } {
-  const { dir, linkSecret } = loadFileSettings();
-  return { storage: new FileSystemStorage(dir), linkSecret };
+  return { storage: createFileStorage(), linkSecret: loadFileSettings().linkSecret };
 }
 
 /** The public entry: @apollo/gateway planning over the committed supergraph, on Apollo Server 5. */
@@ -294,6 +297,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(development ? createExplorer({ logger }).routes : {}),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       [FILES_PATH]: fileDownloadRoute({ ...files, now: () => (options.clock ?? systemClock).now(), logger }),
+      [UPLOADS_PATH]: receiptUploadRoute({
+        ...files,
+        cache,
+        now: () => (options.clock ?? systemClock).now(),
+        authenticate: (req) => guardedAuthenticator.authenticate(req),
+        complete: (caller, receiptId) =>
+          executeAs(COMPLETE_RECEIPT_UPLOAD, { id: receiptId }, undefined, caller, currentTraceId() ?? randomUUID(), {}),
+        logger,
+      }),
       "/metrics": async (_req, res) => {
         const { contentType, body } = await metrics.scrape();
         res.writeHead(200, { "content-type": contentType });

@@ -230,4 +230,21 @@ export type LedgerTopics = {
   [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
   [LEDGER_RULES_TOPIC]: LedgerRulesEvents;
   [LEDGER_SCHEDULE_TOPIC]: LedgerScheduleEvents;
+  [LEDGER_RECEIPT_TOPIC]: LedgerReceiptEvents;
+};
+
+/** Key = user id. A receipt's status, reading, draft or attachment changed, or it was deleted (live subscribers re-read it). */
+export const LEDGER_RECEIPT_TOPIC = "ledger.receipt.v1" as const;
+
+export const RECEIPT_UPDATED = "ReceiptUpdated" as const;
+
+/** `ReceiptUpdated`: re-read the receipt; null means it was deleted. */
+export interface ReceiptUpdatedV1 {
+  id: string;
+  userId: string;
+}
+
+/** Payloads on `ledger.receipt.v1`, by event type. */
+export type LedgerReceiptEvents = {
+  [RECEIPT_UPDATED]: ReceiptUpdatedV1;
 };

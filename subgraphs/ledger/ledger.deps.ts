@@ -10,6 +10,9 @@ import type { DayRate } from "./currency/conversion.js";
 import type { ExchangeRateService } from "./currency/exchange-rate.service.js";
 import type { ExchangeRateQueries } from "./currency/exchange-rate-query.service.js";
 import type { ImportService } from "./imports/import.service.js";
+import type { ReceiptReader } from "./receipts/ocr/receipt-reader.js";
+import type { ReceiptEntity } from "./receipts/receipt.entity.js";
+import type { ReceiptService } from "./receipts/receipt.service.js";
 import type { RecurringJob } from "./recurring/recurring.job.js";
 import type { ScheduleService } from "./recurring/schedule.service.js";
 import type { RuleService } from "./rules/rule.service.js";
@@ -35,6 +38,8 @@ export interface LedgerLoaders {
   baseCurrency: LoaderFactory<string, string | null>;
   /** "YYYY-MM-DD|FROM|TO". */
   rate: LoaderFactory<string, DayRate | null>;
+  /** Transaction id → the receipts attached to it. */
+  receipts: LoaderFactory<string, ReceiptEntity[]>;
 }
 
 /** Everything the ledger's resolvers and consumers are built from. */
@@ -67,5 +72,11 @@ export interface LedgerDeps {
   ruleApplications: RuleApplicationService;
   /** Re-applies rules over history in the background (registered with the platform's job runner). */
   ruleApplicationJob: JobHandler;
+  /** Receipts: upload links, confirming drafts, attaching, deleting. */
+  receipts: ReceiptService;
+  /** Reads receipt files (OCR); closed with the subgraph. */
+  receiptReader: ReceiptReader;
+  /** Reads uploaded receipts in the background (registered with the platform's job runner). */
+  receiptJob: JobHandler;
   loaders: LedgerLoaders;
 }

@@ -1,6 +1,7 @@
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
+import { createFileStorage, loadFileSettings } from "../../platform/storage/index.js";
 import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountEntity } from "./accounts/account.entity.js";
@@ -40,6 +41,13 @@ import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-a
 import { GroupPostings1796531990936 } from "./migrations/1796531990936-group-postings.js";
 import { SourcePostings1796533800100 } from "./migrations/1796533800100-source-postings.js";
 import { CategorySuggestions1796545645715 } from "./migrations/1796545645715-category-suggestions.js";
+import { Receipts1796560000400 } from "./migrations/1796560000400-receipts.js";
+import { ReceiptEntity } from "./receipts/receipt.entity.js";
+import { receiptJobHandler } from "./receipts/receipt.job.js";
+import { receiptsByTransactionLoader } from "./receipts/receipt.loaders.js";
+import { ReceiptResolver, TransactionReceiptsResolver } from "./receipts/receipt.resolver.js";
+import { ReceiptService } from "./receipts/receipt.service.js";
+import { createReceiptReader } from "./receipts/receipt-reader.setting.js";
 import { RecurringJob } from "./recurring/recurring.job.js";
 import { RecurringResolver } from "./recurring/recurring.resolver.js";
 import { ScheduleEntity } from "./recurring/schedule.entity.js";
@@ -102,6 +110,21 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const importJob = importJobHandler({ clock, ids, outbox, writer, events });
   const ruleApplications = new RuleApplicationService(dataSource, clock, ids, queries, kit.jobs);
   const ruleApplicationJob = ruleApplicationJobHandler({ clock, outbox, queries, rules });
+  const storage = createFileStorage();
+  const receiptReader = createReceiptReader();
+  const receipts = new ReceiptService(
+    dataSource,
+    clock,
+    ids,
+    outbox,
+    kit.jobs,
+    idempotency,
+    accounts,
+    transactions,
+    storage,
+    loadFileSettings().linkSecret,
+  );
+  const receiptJob = receiptJobHandler({ clock, outbox, storage, reader: receiptReader, writer });
   return {
     clock,
     idempotency,
@@ -124,6 +147,9 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     importJob,
     ruleApplications,
     ruleApplicationJob,
+    receipts,
+    receiptReader,
+    receiptJob,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -132,11 +158,12 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
       legs: transactionLegsLoader(queries),
       baseCurrency: baseCurrencyLoader(settings),
       rate: dayRateLoader(rateQueries),
+      receipts: receiptsByTransactionLoader(receipts),
     },
   };
 }
 
-/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`) and applies the categories insights suggests (`insights.suggestion.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`. */
+/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`) and applies the categories insights suggests (`insights.suggestion.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`, `ledger.receipt.v1`; reads receipts with an injected ReceiptReader (`useReceiptReader`). */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
@@ -153,6 +180,8 @@ export default defineSubgraph<LedgerDeps>({
     ImportResolver,
     LedgerUserResolver,
     SuggestionResolver,
+    ReceiptResolver,
+    TransactionReceiptsResolver,
   ],
   entities: [
     AccountEntity,
@@ -168,6 +197,7 @@ export default defineSubgraph<LedgerDeps>({
     RuleApplicationEntity,
     SourcePostingEntity,
     CategorySuggestionSettingsEntity,
+    ReceiptEntity,
   ],
   migrations: [
     CreateTransactions1763769600200,
@@ -182,13 +212,15 @@ export default defineSubgraph<LedgerDeps>({
     GroupPostings1796531990936,
     SourcePostings1796533800100,
     CategorySuggestions1796545645715,
+    Receipts1796560000400,
   ],
   createDeps: createLedger,
   close: async (deps) => {
     await deps.recurringJob.stop();
     await deps.idempotencyPurge.stop();
+    await deps.receiptReader.close();
   },
-  jobs: (deps) => [deps.importJob, deps.ruleApplicationJob],
+  jobs: (deps) => [deps.importJob, deps.ruleApplicationJob, deps.receiptJob],
   references: (deps) => ({
     Transaction: resolveThroughLoader(deps.loaders.transaction, Transaction.from),
     Account: resolveThroughLoader(deps.loaders.account, Account.from),
@@ -202,6 +234,7 @@ export default defineSubgraph<LedgerDeps>({
     insightsSuggestionsConsumer(deps.suggestions),
     // Children before parents: postings point at accounts and categories.
     userDeletionConsumer("ledger", async (manager, userId) => {
+      await deps.receipts.purgeUser(manager, userId);
       await deps.sourcePostings.purgeUser(manager, userId);
       await deps.suggestions.purgeUser(manager, userId);
       await deps.ruleApplications.purgeUser(manager, userId);

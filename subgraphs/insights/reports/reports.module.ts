@@ -3,7 +3,7 @@ import type { EntityManager } from "typeorm";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
-import { type FileStorage, FileSystemStorage, loadFileSettings } from "../../../platform/storage/index.js";
+import { createFileStorage, type FileStorage, loadFileSettings } from "../../../platform/storage/index.js";
 import type { SubgraphKit } from "../../../platform/subgraph/index.js";
 import type { AccountStore } from "../accounts/account.store.js";
 import type { NetWorthService } from "../networth/net-worth.service.js";
@@ -34,7 +34,7 @@ export interface ReportsReadModels {
 export function createReports(kit: SubgraphKit, models: ReportsReadModels, options: { storage?: FileStorage; linkSecret?: string } = {}) {
   const { dataSource, clock, ids, outbox } = kit;
   const files = options.storage && options.linkSecret ? undefined : loadFileSettings();
-  const storage = options.storage ?? new FileSystemStorage(files!.dir);
+  const storage = options.storage ?? createFileStorage();
   const store = new ReportStore(dataSource);
   const service = new ReportService(
     dataSource,
