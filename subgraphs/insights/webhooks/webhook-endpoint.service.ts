@@ -1,3 +1,4 @@
+import type { SecretBox } from "../../../platform/crypto/index.js";
 import type { DataSource, EntityManager } from "typeorm";
 
 import { badInput } from "../../../platform/errors/index.js";
@@ -19,7 +20,7 @@ import { checkKinds } from "./webhook-catalogue.js";
 import type { StoredDelivery, WebhookDeliveryStore } from "./webhook-delivery.store.js";
 import type { StoredEndpoint, WebhookEndpointStore } from "./webhook-endpoint.store.js";
 import { pingPayload } from "./webhook-payload.js";
-import { newSigningSecret, type SecretBox } from "./webhook-secret-box.js";
+import { newSigningSecret } from "./webhook-signature.js";
 import { type Resolver, resolveWebhookTarget, systemResolver, UnsafeUrlError } from "./webhook-url.guard.js";
 
 /** A rotated-out secret still signs (beside the new one) for this long. */

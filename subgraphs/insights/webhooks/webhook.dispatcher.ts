@@ -1,3 +1,4 @@
+import type { SecretBox } from "../../../platform/crypto/index.js";
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 
@@ -10,7 +11,6 @@ import { eventKind, scopesAllow } from "./webhook-catalogue.js";
 import type { StoredDelivery, WebhookDeliveryStore } from "./webhook-delivery.store.js";
 import type { StoredEndpoint, WebhookEndpointStore } from "./webhook-endpoint.store.js";
 import { type PostOutcome, postToTarget } from "./webhook-http.client.js";
-import type { SecretBox } from "./webhook-secret-box.js";
 import { signatureHeader } from "./webhook-signature.js";
 import { type Resolver, resolveWebhookTarget, systemResolver, UnsafeUrlError } from "./webhook-url.guard.js";
 
