@@ -221,6 +221,24 @@ export type LedgerScheduleEvents = {
   [SCHEDULE_DELETED]: ScheduleDeletedV1;
 };
 
+/** Key = user id. Bank connections that need their owner (notifications tell them). */
+export const LEDGER_BANK_TOPIC = "ledger.bank.v1" as const;
+
+export const BANK_CONNECTION_NEEDS_ATTENTION = "BankConnectionNeedsAttention" as const;
+
+/** `BankConnectionNeedsAttention`: the bank refused the stored access (401/403); syncing stops until the user reconnects. */
+export interface BankConnectionNeedsAttentionV1 {
+  userId: string;
+  connectionId: string;
+  institution: string;
+  reason: string;
+}
+
+/** Payloads on `ledger.bank.v1`, by event type. */
+export type LedgerBankEvents = {
+  [BANK_CONNECTION_NEEDS_ATTENTION]: BankConnectionNeedsAttentionV1;
+};
+
 /** Every ledger topic and what it carries. */
 export type LedgerTopics = {
   [LEDGER_TRANSACTION_TOPIC]: LedgerTransactionEvents;
@@ -230,4 +248,5 @@ export type LedgerTopics = {
   [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
   [LEDGER_RULES_TOPIC]: LedgerRulesEvents;
   [LEDGER_SCHEDULE_TOPIC]: LedgerScheduleEvents;
+  [LEDGER_BANK_TOPIC]: LedgerBankEvents;
 };

@@ -1,6 +1,6 @@
-import type { SecretBox } from "../../../platform/crypto/index.js";
 import type { DataSource, EntityManager } from "typeorm";
 
+import type { SecretBox } from "../../../platform/crypto/index.js";
 import { badInput } from "../../../platform/errors/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";

@@ -1,7 +1,7 @@
-import type { SecretBox } from "../../../platform/crypto/index.js";
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 
+import type { SecretBox } from "../../../platform/crypto/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { INSIGHTS_WEBHOOK_TOPIC, WEBHOOK_ENDPOINT_DISABLED } from "../../../schema/events/insights.js";
