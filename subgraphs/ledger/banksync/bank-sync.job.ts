@@ -10,7 +10,7 @@ import { TRANSACTION_POSTED, TRANSACTION_UPDATED } from "../../../schema/events/
 import { AccountEntity } from "../accounts/account.entity.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
-import { type TransactionEvent,transactionSnapshot } from "../transactions/transaction.events.js";
+import { type TransactionEvent, transactionSnapshot } from "../transactions/transaction.events.js";
 import type { StoredTransaction, TransactionWriter } from "../transactions/transaction.writer.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { payeeKey } from "../transactions/transaction-fields.js";
@@ -86,14 +86,24 @@ async function fetchFor(deps: BankSyncJobDeps, connectionId: string): Promise<Fe
 }
 
 class BankSyncRun implements JobExecution<BankSyncCursor> {
+  private cursor: BankSyncCursor | null;
+
   constructor(
     private readonly deps: BankSyncJobDeps,
     private readonly store: BankSyncStore,
     private readonly job: JobRecord<BankSyncPayload, BankSyncCursor>,
     private readonly fetched: Fetched,
-  ) {}
+  ) {
+    this.cursor = job.cursor;
+  }
 
   async step(manager: EntityManager): Promise<JobStepResult<BankSyncCursor>> {
+    const result = await this.next(manager);
+    this.cursor = result.cursor;
+    return result;
+  }
+
+  private async next(manager: EntityManager): Promise<JobStepResult<BankSyncCursor>> {
     const { connectionId, traceId } = this.job.payload;
     const connection = await this.store.lock(manager, connectionId);
     if (!connection || connection.status === "DISCONNECTED" || !this.fetched.ok) {
@@ -102,7 +112,7 @@ class BankSyncRun implements JobExecution<BankSyncCursor> {
       return { cursor: { done: 0 }, done: true };
     }
     const accounts = this.fetched.accounts;
-    if (this.job.cursor === null) {
+    if (this.cursor === null) {
       await this.store.refreshAccounts(manager, connection, accounts, this.deps.ids);
       return { cursor: { done: 0 }, progress: { done: 0 }, done: false };
     }
@@ -111,7 +121,7 @@ class BankSyncRun implements JobExecution<BankSyncCursor> {
       const ledgerAccountId = links.get(a.id);
       return ledgerAccountId ? a.transactions.map((tx) => ({ ledgerAccountId, tx })) : [];
     });
-    const start = this.job.cursor.done;
+    const start = this.cursor.done;
     if (start >= work.length) {
       await this.store.finish(manager, connection, accounts, links);
       return { cursor: { done: start }, progress: { done: start, total: work.length }, done: true };
