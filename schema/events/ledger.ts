@@ -221,16 +221,22 @@ export type LedgerScheduleEvents = {
   [SCHEDULE_DELETED]: ScheduleDeletedV1;
 };
 
-/** Every ledger topic and what it carries. */
-export type LedgerTopics = {
-  [LEDGER_TRANSACTION_TOPIC]: LedgerTransactionEvents;
-  [LEDGER_CATEGORY_TOPIC]: LedgerCategoryEvents;
-  [LEDGER_ACCOUNT_TOPIC]: LedgerAccountEvents;
-  [LEDGER_BILL_TOPIC]: LedgerBillEvents;
-  [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
-  [LEDGER_RULES_TOPIC]: LedgerRulesEvents;
-  [LEDGER_SCHEDULE_TOPIC]: LedgerScheduleEvents;
-  [LEDGER_RECEIPT_TOPIC]: LedgerReceiptEvents;
+/** Key = user id. Bank connections that need their owner (notifications tell them). */
+export const LEDGER_BANK_TOPIC = "ledger.bank.v1" as const;
+
+export const BANK_CONNECTION_NEEDS_ATTENTION = "BankConnectionNeedsAttention" as const;
+
+/** `BankConnectionNeedsAttention`: the bank refused the stored access (401/403); syncing stops until the user reconnects. */
+export interface BankConnectionNeedsAttentionV1 {
+  userId: string;
+  connectionId: string;
+  institution: string;
+  reason: string;
+}
+
+/** Payloads on `ledger.bank.v1`, by event type. */
+export type LedgerBankEvents = {
+  [BANK_CONNECTION_NEEDS_ATTENTION]: BankConnectionNeedsAttentionV1;
 };
 
 /** Key = user id. A receipt's status, reading, draft or attachment changed, or it was deleted (live subscribers re-read it). */
@@ -247,4 +253,17 @@ export interface ReceiptUpdatedV1 {
 /** Payloads on `ledger.receipt.v1`, by event type. */
 export type LedgerReceiptEvents = {
   [RECEIPT_UPDATED]: ReceiptUpdatedV1;
+};
+
+/** Every ledger topic and what it carries. */
+export type LedgerTopics = {
+  [LEDGER_TRANSACTION_TOPIC]: LedgerTransactionEvents;
+  [LEDGER_CATEGORY_TOPIC]: LedgerCategoryEvents;
+  [LEDGER_ACCOUNT_TOPIC]: LedgerAccountEvents;
+  [LEDGER_BILL_TOPIC]: LedgerBillEvents;
+  [LEDGER_IMPORT_TOPIC]: LedgerImportEvents;
+  [LEDGER_RULES_TOPIC]: LedgerRulesEvents;
+  [LEDGER_SCHEDULE_TOPIC]: LedgerScheduleEvents;
+  [LEDGER_RECEIPT_TOPIC]: LedgerReceiptEvents;
+  [LEDGER_BANK_TOPIC]: LedgerBankEvents;
 };

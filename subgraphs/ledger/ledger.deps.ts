@@ -1,9 +1,10 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
 import type { IdempotencyKeys, ScheduledPurge } from "../../platform/idempotency/index.js";
-import type { JobHandler } from "../../platform/jobs/index.js";
+import type { JobHandler, Repeating } from "../../platform/jobs/index.js";
 import type { Clock } from "../../platform/time/index.js";
 import type { AccountEntity } from "./accounts/account.entity.js";
 import type { AccountService } from "./accounts/account.service.js";
+import type { BankConnectionService } from "./banksync/bank-connection.service.js";
 import type { CategoryEntity } from "./categories/category.entity.js";
 import type { CategoryService } from "./categories/category.service.js";
 import type { DayRate } from "./currency/conversion.js";
@@ -78,5 +79,11 @@ export interface LedgerDeps {
   receiptReader: ReceiptReader;
   /** Reads uploaded receipts in the background (registered with the platform's job runner). */
   receiptJob: JobHandler;
+  /** Bank feeds (SimpleFIN): connecting, linking, asking for a sync. */
+  bankConnections: BankConnectionService;
+  /** Syncs a bank connection in the background (registered with the platform's job runner). */
+  bankSyncJob: JobHandler;
+  /** Queues every connection's sync when it is due, once across instances. */
+  bankSchedule: Repeating;
   loaders: LedgerLoaders;
 }

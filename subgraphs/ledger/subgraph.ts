@@ -1,3 +1,4 @@
+import { SecretBox } from "../../platform/crypto/index.js";
 import { userDeletionConsumer } from "../../platform/events/index.js";
 import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/graphql/index.js";
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
@@ -9,6 +10,14 @@ import { accountBalanceLoader, accountByIdLoader } from "./accounts/account.load
 import { AccountResolver } from "./accounts/account.resolver.js";
 import { AccountService } from "./accounts/account.service.js";
 import { Account } from "./accounts/account.type.js";
+import { BankAccountEntity, BankConnectionEntity } from "./banksync/bank-connection.entity.js";
+import { BankConnectionResolver } from "./banksync/bank-connection.resolver.js";
+import { BankConnectionService } from "./banksync/bank-connection.service.js";
+import { loadBankSyncConfig } from "./banksync/bank-sync.config.js";
+import { bankSyncJobHandler } from "./banksync/bank-sync.job.js";
+import { scheduleBankSyncs } from "./banksync/bank-sync.schedule.js";
+import { BankSyncStore } from "./banksync/bank-sync.store.js";
+import { SimpleFinProvider } from "./banksync/simplefin.provider.js";
 import { CategoryEntity } from "./categories/category.entity.js";
 import { categoryByIdLoader } from "./categories/category.loaders.js";
 import { CategoryResolver } from "./categories/category.resolver.js";
@@ -41,6 +50,7 @@ import { RuleApplications1796528411663 } from "./migrations/1796528411663-rule-a
 import { GroupPostings1796531990936 } from "./migrations/1796531990936-group-postings.js";
 import { SourcePostings1796533800100 } from "./migrations/1796533800100-source-postings.js";
 import { CategorySuggestions1796545645715 } from "./migrations/1796545645715-category-suggestions.js";
+import { BankSync1796560000000 } from "./migrations/1796560000000-bank-sync.js";
 import { Receipts1796560000400 } from "./migrations/1796560000400-receipts.js";
 import { ReceiptEntity } from "./receipts/receipt.entity.js";
 import { receiptJobHandler } from "./receipts/receipt.job.js";
@@ -125,6 +135,33 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     loadFileSettings().linkSecret,
   );
   const receiptJob = receiptJobHandler({ clock, outbox, storage, reader: receiptReader, writer });
+  const bankConfig = loadBankSyncConfig();
+  const bankProvider = new SimpleFinProvider(bankConfig.timeoutMs);
+  const box = new SecretBox(bankConfig.credentialsKey);
+  const bankStore = new BankSyncStore(clock, outbox, bankConfig);
+  const bankConnections = new BankConnectionService(
+    dataSource,
+    clock,
+    ids,
+    idempotency,
+    kit.jobs,
+    bankProvider,
+    box,
+    bankStore,
+    bankConfig,
+  );
+  const bankSyncJob = bankSyncJobHandler({
+    dataSource,
+    clock,
+    ids,
+    outbox,
+    writer,
+    events,
+    provider: bankProvider,
+    box,
+    config: bankConfig,
+  });
+  const bankSchedule = scheduleBankSyncs(dataSource, kit.jobs, clock, bankConfig, kit.logger.child({ job: "bank-sync-schedule" }));
   return {
     clock,
     idempotency,
@@ -150,6 +187,9 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
     receipts,
     receiptReader,
     receiptJob,
+    bankConnections,
+    bankSyncJob,
+    bankSchedule,
     loaders: {
       account: accountByIdLoader(accounts),
       balance: accountBalanceLoader(accounts),
@@ -163,7 +203,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   };
 }
 
-/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`) and applies the categories insights suggests (`insights.suggestion.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`, `ledger.receipt.v1`; reads receipts with an injected ReceiptReader (`useReceiptReader`). */
+/** Ledger: the source of truth for money; books what groups and lending ask on users' own accounts (`groups.expense.v1`, `lending.loan.v1`) and applies the categories insights suggests (`insights.suggestion.v1`). Publishes `ledger.transaction.v1`, `ledger.account.v1`, `ledger.category.v1`, `ledger.bill.v1`, `ledger.import.v1`, `ledger.rules.v1`, `ledger.receipt.v1`, `ledger.bank.v1`; reads receipts with an injected ReceiptReader (`useReceiptReader`). */
 export default defineSubgraph<LedgerDeps>({
   name: "ledger",
   port: 4002,
@@ -182,6 +222,7 @@ export default defineSubgraph<LedgerDeps>({
     SuggestionResolver,
     ReceiptResolver,
     TransactionReceiptsResolver,
+    BankConnectionResolver,
   ],
   entities: [
     AccountEntity,
@@ -198,6 +239,8 @@ export default defineSubgraph<LedgerDeps>({
     SourcePostingEntity,
     CategorySuggestionSettingsEntity,
     ReceiptEntity,
+    BankConnectionEntity,
+    BankAccountEntity,
   ],
   migrations: [
     CreateTransactions1763769600200,
@@ -212,6 +255,7 @@ export default defineSubgraph<LedgerDeps>({
     GroupPostings1796531990936,
     SourcePostings1796533800100,
     CategorySuggestions1796545645715,
+    BankSync1796560000000,
     Receipts1796560000400,
   ],
   createDeps: createLedger,
@@ -219,8 +263,9 @@ export default defineSubgraph<LedgerDeps>({
     await deps.recurringJob.stop();
     await deps.idempotencyPurge.stop();
     await deps.receiptReader.close();
+    await deps.bankSchedule.stop();
   },
-  jobs: (deps) => [deps.importJob, deps.ruleApplicationJob, deps.receiptJob],
+  jobs: (deps) => [deps.importJob, deps.ruleApplicationJob, deps.receiptJob, deps.bankSyncJob],
   references: (deps) => ({
     Transaction: resolveThroughLoader(deps.loaders.transaction, Transaction.from),
     Account: resolveThroughLoader(deps.loaders.account, Account.from),
@@ -236,6 +281,7 @@ export default defineSubgraph<LedgerDeps>({
     userDeletionConsumer("ledger", async (manager, userId) => {
       await deps.receipts.purgeUser(manager, userId);
       await deps.sourcePostings.purgeUser(manager, userId);
+      await deps.bankConnections.purgeUser(manager, userId);
       await deps.suggestions.purgeUser(manager, userId);
       await deps.ruleApplications.purgeUser(manager, userId);
       await deps.rules.purgeUser(manager, userId);

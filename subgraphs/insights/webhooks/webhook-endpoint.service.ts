@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 
+import type { SecretBox } from "../../../platform/crypto/index.js";
 import { badInput } from "../../../platform/errors/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
@@ -19,7 +20,7 @@ import { checkKinds } from "./webhook-catalogue.js";
 import type { StoredDelivery, WebhookDeliveryStore } from "./webhook-delivery.store.js";
 import type { StoredEndpoint, WebhookEndpointStore } from "./webhook-endpoint.store.js";
 import { pingPayload } from "./webhook-payload.js";
-import { newSigningSecret, type SecretBox } from "./webhook-secret-box.js";
+import { newSigningSecret } from "./webhook-signature.js";
 import { type Resolver, resolveWebhookTarget, systemResolver, UnsafeUrlError } from "./webhook-url.guard.js";
 
 /** A rotated-out secret still signs (beside the new one) for this long. */

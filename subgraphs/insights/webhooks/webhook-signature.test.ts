@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
+import { SecretBox } from "../../../platform/crypto/index.js";
 import { verifyMonetaSignature } from "./verify-signature.example.js";
 import { DEFAULT_BACKOFF, nextAttemptAt, retryDelayMs } from "./webhook-backoff.js";
-import { newSigningSecret, SecretBox } from "./webhook-secret-box.js";
-import { signatureHeader, signatureOf } from "./webhook-signature.js";
+import { newSigningSecret, signatureHeader, signatureOf } from "./webhook-signature.js";
 
 describe("signatures", () => {
   const body = JSON.stringify({ id: "e1", type: "ping", createdAt: "2026-01-01T00:00:00.000Z", data: {} });

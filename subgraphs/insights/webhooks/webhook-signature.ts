@@ -1,4 +1,9 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+
+/** A signing secret as integrators see it: `whsec_` and 32 random bytes, base64url. */
+export function newSigningSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64url")}`;
+}
 
 /** HMAC-SHA256 of `${t}.${body}` with the secret (the whole `whsec_…` text is the key), in hex. */
 export function signatureOf(secret: string, timestamp: number, body: string): string {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { ConfigError } from "../../../platform/config/index.js";
+import { secretKeyFromEnv } from "../../../platform/crypto/index.js";
 import { type BackoffPolicy, DEFAULT_BACKOFF } from "./webhook-backoff.js";
-import { DEVELOPMENT_KEY } from "./webhook-secret-box.js";
 
 /** What a webhook URL may point at; see webhook-url.guard.ts. */
 export interface UrlPolicy {
@@ -45,17 +45,6 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return parsed.data;
 }
 
-function secretKey(env: NodeJS.ProcessEnv, production: boolean): Buffer {
-  const raw = env.WEBHOOK_SECRET_KEY?.trim();
-  if (!raw) {
-    if (production) throw new ConfigError("WEBHOOK_SECRET_KEY", "required in production (32 bytes, base64 or 64 hex digits)");
-    return DEVELOPMENT_KEY;
-  }
-  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
-  if (key.length !== 32) throw new ConfigError("WEBHOOK_SECRET_KEY", "must be 32 bytes, base64 or 64 hex digits");
-  return key;
-}
-
 export function loadWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
   // The platform's rule for NODE_ENV (platform/config): unset means development.
   const production = (env.NODE_ENV ?? "development") === "production";
@@ -65,7 +54,7 @@ export function loadWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
       allowPrivateNetworks: flag(env, "WEBHOOKS_ALLOW_PRIVATE_NETWORKS"),
       allowLoopback: flag(env, "WEBHOOKS_ALLOW_LOOPBACK"),
     },
-    secretKey: secretKey(env, production),
+    secretKey: secretKeyFromEnv(env, "WEBHOOK_SECRET_KEY", "webhook secret", production),
     backoff: {
       ...DEFAULT_BACKOFF,
       baseMs: int(env, "WEBHOOK_RETRY_BASE_MS", DEFAULT_BACKOFF.baseMs, 10, 3_600_000),

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 
+import type { SecretBox } from "../../../platform/crypto/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { INSIGHTS_WEBHOOK_TOPIC, WEBHOOK_ENDPOINT_DISABLED } from "../../../schema/events/insights.js";
@@ -10,7 +11,6 @@ import { eventKind, scopesAllow } from "./webhook-catalogue.js";
 import type { StoredDelivery, WebhookDeliveryStore } from "./webhook-delivery.store.js";
 import type { StoredEndpoint, WebhookEndpointStore } from "./webhook-endpoint.store.js";
 import { type PostOutcome, postToTarget } from "./webhook-http.client.js";
-import type { SecretBox } from "./webhook-secret-box.js";
 import { signatureHeader } from "./webhook-signature.js";
 import { type Resolver, resolveWebhookTarget, systemResolver, UnsafeUrlError } from "./webhook-url.guard.js";
 

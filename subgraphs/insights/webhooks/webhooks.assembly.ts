@@ -1,3 +1,4 @@
+import { SecretBox } from "../../../platform/crypto/index.js";
 import type { ConsumerDefinition } from "../../../platform/events/index.js";
 import type { IdempotencyKeys } from "../../../platform/idempotency/index.js";
 import type { SubgraphKit } from "../../../platform/subgraph/index.js";
@@ -8,7 +9,6 @@ import { WebhookDeliveryStore } from "./webhook-delivery.store.js";
 import { WebhookEndpointService } from "./webhook-endpoint.service.js";
 import { WebhookEndpointStore } from "./webhook-endpoint.store.js";
 import { webhookEventsConsumer } from "./webhook-events.handler.js";
-import { SecretBox } from "./webhook-secret-box.js";
 
 /** Webhooks' part of insights' deps. */
 export interface WebhookDeps {

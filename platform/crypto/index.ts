@@ -1,0 +1,1 @@
+export { developmentKey, SecretBox, secretKeyFromEnv } from "./secret-box.js";
