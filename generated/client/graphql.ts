@@ -156,6 +156,7 @@ export type MoneyInput = {
 export type NotificationKind =
   | 'ANOMALY'
   | 'API_KEY_CREATED'
+  | 'BANK_CONNECTION_NEEDS_ATTENTION'
   | 'BILL_DUE'
   | 'BUDGET_EXCEEDED'
   | 'BUDGET_THRESHOLD'

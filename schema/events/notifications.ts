@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "WEBHOOK_DISABLED",
   "CHANNEL_PAUSED",
   "REPORT_READY",
+  "BANK_CONNECTION_NEEDS_ATTENTION",
 ] as const;
 
 export type NotificationKindV1 = (typeof NOTIFICATION_KINDS)[number];
@@ -65,6 +66,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: Readonly<Record<NotificationKindV1, 
   WEBHOOK_DISABLED: { inApp: true, email: true, push: false },
   CHANNEL_PAUSED: { inApp: true, email: false, push: false },
   REPORT_READY: { inApp: true, email: true, push: false },
+  BANK_CONNECTION_NEEDS_ATTENTION: { inApp: true, email: true, push: true },
 };
 
 export interface NotificationPreferencesV1 {

@@ -46,6 +46,14 @@ export function defaultNotificationPreferences(): NotificationPreferencesV1 {
   return { kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, ...DEFAULT_CHANNELS[kind] })), quietHours: null, digest: "OFF" };
 }
 
+/**
+ * Stored preferences with every kind of the contract, in its order: a row written before a kind
+ * existed gets that kind's default channels (what the user would have had on signing up).
+ */
+export function withEveryKind(stored: NotificationPreferencesV1): NotificationPreferencesV1 {
+  return applyNotificationChanges(stored, {});
+}
+
 export function legacySwitchesOf(preferences: NotificationPreferencesV1): LegacySwitches {
   const outside = (kinds: readonly NotificationKindV1[]) =>
     preferences.kinds.some((choice) => kinds.includes(choice.kind) && (choice.email || choice.push));

@@ -6,7 +6,7 @@ import {
   type NotificationKindV1,
   type NotificationPreferencesV1,
 } from "../../../schema/events/notifications.js";
-import { legacySwitchesOf } from "./notification-preferences.js";
+import { legacySwitchesOf, withEveryKind } from "./notification-preferences.js";
 
 export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, kind])) as { [K in NotificationKindV1]: K };
 registerEnumType(NotificationKind, {
@@ -51,7 +51,8 @@ export class NotificationPreferences {
   @Field(() => QuietHours, { nullable: true }) quietHours!: QuietHours | null;
   @Field(() => NotificationDigest) digest!: NotificationDigestV1;
 
-  static from(preferences: NotificationPreferencesV1): NotificationPreferences {
+  static from(stored: NotificationPreferencesV1): NotificationPreferences {
+    const preferences = withEveryKind(stored);
     return Object.assign(new NotificationPreferences(), {
       ...legacySwitchesOf(preferences),
       kinds: preferences.kinds.map((choice) => Object.assign(new NotificationKindChoice(), choice)),

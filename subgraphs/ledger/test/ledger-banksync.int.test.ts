@@ -221,6 +221,25 @@ describe.each(modes)("bank sync over SimpleFIN on %s", (_mode, config) => {
     const [{ next }] = await sql(`SELECT next_sync_at AS next FROM ledger.bank_connections WHERE id = $1`, [connection.id]);
     expect(next).toBeNull();
     expect(await rows(account)).toHaveLength(1);
+    // The event reaches the owner's inbox through insights' notification consumer (its store polled, not GraphQL).
+    const notified = await eventually(
+      async () => {
+        const found = await sg
+          .subgraph("insights")
+          .kit.dataSource.query(
+            `SELECT n.data, n.in_app, d.status FROM insights.notifications n LEFT JOIN insights.notification_deliveries d ON d.notification_id = n.id AND d.channel = 'IN_APP' WHERE n.user_id = $1 AND n.kind = 'BANK_CONNECTION_NEEDS_ATTENTION'`,
+            [alice.id],
+          );
+        expect(found).toHaveLength(1);
+        return found[0];
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(notified).toMatchObject({
+      in_app: true,
+      status: "SENT",
+      data: { connectionId: connection.id, institution: "First Example Bank", reason: expect.stringMatching(/401/) },
+    });
     bridge.mode = "ok";
   }, 120_000);
 

@@ -19,6 +19,7 @@ export const URGENCY: Readonly<Record<NotificationKindV1, PushUrgency>> = {
   GROUP_INVITATION: "normal",
   ANOMALY: "normal",
   WEBHOOK_DISABLED: "normal",
+  BANK_CONNECTION_NEEDS_ATTENTION: "normal",
   CHANNEL_PAUSED: "normal",
   BUDGET_THRESHOLD: "low",
   SAVINGS_GOAL_REACHED: "low",

@@ -8,7 +8,7 @@ import {
   INSIGHTS_REPORT_TOPIC,
   INSIGHTS_WEBHOOK_TOPIC,
 } from "../../../../schema/events/insights.js";
-import { LEDGER_BILL_TOPIC } from "../../../../schema/events/ledger.js";
+import { LEDGER_BANK_TOPIC, LEDGER_BILL_TOPIC } from "../../../../schema/events/ledger.js";
 import { LENDING_INSTALLMENT_TOPIC } from "../../../../schema/events/lending.js";
 import type { NotificationService } from "../inbox/notification.service.js";
 import { budgetsAlertsSource } from "./budgets-alerts.source.js";
@@ -22,6 +22,7 @@ import { insightsAnomaliesSource } from "./insights-anomalies.source.js";
 import { insightsForecastSource } from "./insights-forecast.source.js";
 import { insightsReportsSource } from "./insights-reports.source.js";
 import { insightsWebhooksSource } from "./insights-webhooks.source.js";
+import { ledgerBankSource } from "./ledger-bank.source.js";
 import { ledgerBillsSource } from "./ledger-bills.source.js";
 import { lendingInstallmentsSource } from "./lending-installments.source.js";
 import { notificationConsumer, type SourcedTopic } from "./notification-consumer.js";
@@ -38,6 +39,7 @@ const SOURCES = [
   { topic: GROUPS_EXPENSE_TOPIC, source: groupsExpensesSource },
   { topic: GROUPS_SAVINGS_TOPIC, source: groupsSavingsSource },
   { topic: LEDGER_BILL_TOPIC, source: ledgerBillsSource },
+  { topic: LEDGER_BANK_TOPIC, source: ledgerBankSource },
   { topic: LENDING_INSTALLMENT_TOPIC, source: lendingInstallmentsSource },
   { topic: INSIGHTS_ANOMALY_TOPIC, source: insightsAnomaliesSource },
   { topic: INSIGHTS_FORECAST_TOPIC, source: insightsForecastSource },

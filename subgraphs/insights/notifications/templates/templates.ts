@@ -137,6 +137,14 @@ const TEMPLATES: Record<NotificationKindV1, Template> = {
     body: `Your ${clip(d.format, 10)} report for ${formatDay(d.from, c.locale)} to ${formatDay(d.to, c.locale)} can be downloaded until ${formatInstant(d.expiresAt, c.locale, c.timezone)}.`,
     link: path("/reports", d.reportId),
   }),
+  BANK_CONNECTION_NEEDS_ATTENTION: (d) => ({
+    title: "Your bank connection needs you",
+    body:
+      `${clip(d.institution, 120) || "Your bank"} stopped accepting our access, so syncing has stopped` +
+      (d.reason ? ` (${clip(d.reason, 300)})` : "") +
+      ". Reconnect it to resume.",
+    link: path("/banks", d.connectionId),
+  }),
 };
 
 export function renderNotification(kind: NotificationKindV1, data: NotificationData, context: RenderContext): RenderedText {
