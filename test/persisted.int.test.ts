@@ -127,6 +127,13 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect(await run("query PushSubscriptions")).toEqual({ pushSubscriptions: [] });
   });
 
+  it("runs the bank connections document by documentId, for a safelist-only key too", async () => {
+    for (const headers of [user.headers, safelistKey]) {
+      const answer = await raw({ body: { documentId: manifest("query BankConnections").id }, headers });
+      expect(answer.body).toEqual({ data: { bankConnections: [] } });
+    }
+  });
+
   it("keeps CSRF prevention and queries-only on GET documentIds; mutations run by POST", async () => {
     // A simple GET (no preflight header, no JSON content type) could come from any web page.
     const simple = await raw({ method: "GET", search: getSearch({ documentId: RECENT.id }), headers: user.headers });
