@@ -141,7 +141,9 @@ async function main(): Promise<void> {
     const accountId = await ledger.account(user, "USD", "0");
     const connection = (await ledger.ok(user, CONNECT, { input: { setupToken: bridge.setupToken() } })).connectBank;
     await ledger.ok(user, LINK, { input: { remoteAccountId: connection.accounts[0].id, ledgerAccountId: accountId } });
-    console.log(`bank sync on ${real ? "PostgreSQL + Kafka" : "the embedded defaults"}, ${TRANSACTIONS} remote transactions over ${DAYS} days`);
+    console.log(
+      `bank sync on ${real ? "PostgreSQL + Kafka" : "the embedded defaults"}, ${TRANSACTIONS} remote transactions over ${DAYS} days`,
+    );
     const first = await timedSync(sg, user, connection.id, accountId, 0);
     report("first sync", first);
     if (first.written !== TRANSACTIONS) throw new Error(`first sync wrote ${first.written} rows, not ${TRANSACTIONS}`);
