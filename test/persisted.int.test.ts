@@ -136,7 +136,9 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     const { receiptId, uploadUrl } = created.data.createReceiptUpload;
     expect(uploadUrl).toMatch(/^\/uploads\?token=/);
     const one = await run("query Receipt(", { id: receiptId });
-    expect(one).toEqual({ data: { receipt: expect.objectContaining({ id: receiptId, status: "AWAITING_UPLOAD", size: 1234, draft: null }) } });
+    expect(one).toEqual({
+      data: { receipt: expect.objectContaining({ id: receiptId, status: "AWAITING_UPLOAD", size: 1234, draft: null }) },
+    });
     const list = await run("query Receipts(", { first: 5 });
     expect(list.data.receipts.nodes.map((r: { id: string }) => r.id)).toContain(receiptId);
     // Nothing was read yet, so there is no draft to post: the document runs and the service answers.
