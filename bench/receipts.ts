@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     await reader.close();
   }
   // The in-process reader is closed first, so the stack's reader has the cores to itself.
-  await benchUploadToReady(samples.slice(0, UPLOADS));
+  await benchUploadToReady(UPLOADS <= samples.length ? samples.slice(0, UPLOADS) : await generateReceiptSamples(UPLOADS));
 }
 
 await main();

@@ -28,7 +28,7 @@ const READY_TIMEOUT_MS = 300_000;
 interface Stack {
   gatewayUrl: string;
   headers: Record<string, string>;
-  db: pg.Client;
+  db: pg.Pool;
 }
 
 async function uploadAndWait(stack: Stack, sample: ReceiptSample): Promise<{ ms: number; status: string }> {
@@ -78,7 +78,7 @@ export async function benchUploadToReady(samples: ReceiptSample[]): Promise<void
   const appDb = `moneta_bench_receipts_${suffix}`;
   const work = mkdtempSync(join(tmpdir(), "moneta-bench-receipts-"));
   const servers: ServerProcess[] = [];
-  let db: pg.Client | undefined;
+  let db: pg.Pool | undefined;
   let created = false;
   try {
     await createDatabase(appDb);
@@ -89,8 +89,6 @@ export async function benchUploadToReady(samples: ReceiptSample[]): Promise<void
       KAFKA_BROKERS: "",
       FILE_STORAGE: "fs",
       FILE_STORAGE_DIR: join(work, "files"),
-      // Production mode wants the bank sync's credential key; one per run.
-      BANK_CREDENTIALS_KEY: randomBytes(32).toString("hex"),
     });
     const stack = await startSubgraphs(env, work);
     servers.push(stack.subgraphs);
@@ -112,8 +110,7 @@ export async function benchUploadToReady(samples: ReceiptSample[]): Promise<void
         },
       )
     ).data.register;
-    db = new pg.Client({ connectionString: databaseUrl(appDb) });
-    await db.connect();
+    db = new pg.Pool({ connectionString: databaseUrl(appDb), max: 4 });
     const bench: Stack = { gatewayUrl, headers: bearer(registered.accessToken as string), db };
 
     // The first read starts the ledger's Tesseract workers (loading the model): reported apart.
