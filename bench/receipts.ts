@@ -6,17 +6,22 @@
  * uploads would be). Reported: receipts per minute, and each receipt's time from being handed to
  * the reader to its extraction (preprocessing, waiting for a worker, recognition, extraction),
  * p50/p99. A first read starts the pool, so worker start-up (loading the model) is reported apart.
+ * Then the whole path through the gateway (bench/receipts/upload-to-ready.ts): BENCH_RECEIPT_UPLOADS
+ * receipts created, PUT to the upload route and read by the ledger's job until READY, p50/p99.
  *
- * Settings: BENCH_RECEIPTS (default 48), BENCH_RECEIPT_WORKERS (2: one per core here).
+ * Settings: BENCH_RECEIPTS (default 48), BENCH_RECEIPT_WORKERS (2: one per core here),
+ * BENCH_RECEIPT_UPLOADS (default 12; the ledger's reader has its default 2 workers).
  */
 import { createReceiptReader, type ReceiptReader } from "../subgraphs/ledger/receipts/ocr/index.js";
 import { generateReceiptSamples, type ReceiptSample } from "../subgraphs/ledger/receipts/ocr/test-support/receipt-samples.js";
+import { benchUploadToReady } from "./receipts/upload-to-ready.js";
 import { ms, summarize } from "./stats.js";
 import { positiveInteger } from "./support/settings.js";
 import { mapBounded } from "./support/wait.js";
 
 const RECEIPTS = positiveInteger("BENCH_RECEIPTS", 48);
 const WORKERS = positiveInteger("BENCH_RECEIPT_WORKERS", 2);
+const UPLOADS = positiveInteger("BENCH_RECEIPT_UPLOADS", 12);
 
 interface Run {
   elapsed: number;
@@ -61,6 +66,8 @@ async function main(): Promise<void> {
   } finally {
     await reader.close();
   }
+  // The in-process reader is closed first, so the stack's reader has the cores to itself.
+  await benchUploadToReady(UPLOADS <= samples.length ? samples.slice(0, UPLOADS) : await generateReceiptSamples(UPLOADS));
 }
 
 await main();

@@ -23,7 +23,8 @@ interface Raw {
 
 const documents = loadPersistedDocuments();
 const manifest = (prefix: string) => {
-  const found = [...documents.entries()].find(([, text]) => text.startsWith(prefix));
+  // The generated text puts a document's fragments before its operation.
+  const found = [...documents.entries()].find(([, text]) => text.startsWith(prefix) || text.includes(`} ${prefix}`));
   if (!found) throw new Error(`no manifest document starting with ${prefix}`);
   return { id: found[0], text: found[1] };
 };
@@ -132,6 +133,24 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
       const answer = await raw({ body: { documentId: manifest("query BankConnections").id }, headers });
       expect(answer.body).toEqual({ data: { bankConnections: [] } });
     }
+  });
+
+  it("runs the receipt documents by documentId: create an upload, read it back, list it, refuse to confirm it unread", async () => {
+    const run = async (prefix: string, variables: Record<string, unknown> = {}) =>
+      (await raw({ body: { documentId: manifest(prefix).id, variables }, headers: user.headers })).body;
+    const created = await run("mutation CreateReceiptUpload(", { input: { contentType: "image/jpeg", size: 1234 } });
+    expect(created.errors).toBeUndefined();
+    const { receiptId, uploadUrl } = created.data.createReceiptUpload;
+    expect(uploadUrl).toMatch(/^\/uploads\?token=/);
+    const one = await run("query Receipt(", { id: receiptId });
+    expect(one).toEqual({
+      data: { receipt: expect.objectContaining({ id: receiptId, status: "AWAITING_UPLOAD", size: 1234, draft: null }) },
+    });
+    const list = await run("query Receipts(", { first: 5 });
+    expect(list.data.receipts.nodes.map((r: { id: string }) => r.id)).toContain(receiptId);
+    // Nothing was read yet, so there is no draft to post: the document runs and the service answers.
+    const confirm = await run("mutation ConfirmReceipt(", { input: { receiptId, accountId } });
+    expect(confirm.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "receiptId" });
   });
 
   it("keeps CSRF prevention and queries-only on GET documentIds; mutations run by POST", async () => {

@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+import webpush from "web-push";
+
 import { readSupergraphSdl } from "../../gateway/supergraph.js";
 import { exportInternalKeys, generateInternalKeys, InternalTokenSigner } from "../../platform/auth/internal-token.js";
 import { supergraphWithUrls } from "../gateway/child.js";
@@ -16,6 +18,7 @@ import { ServerProcess } from "../gateway/process.js";
 export async function serverEnv(extra: Record<string, string>): Promise<{ env: Record<string, string>; signer: InternalTokenSigner }> {
   const keys = await generateInternalKeys();
   const pem = await exportInternalKeys(keys);
+  const vapid = webpush.generateVAPIDKeys();
   const env = {
     INTERNAL_JWT_PRIVATE_KEY: pem.privateKey,
     INTERNAL_JWT_PUBLIC_KEY: pem.publicKey,
@@ -24,6 +27,12 @@ export async function serverEnv(extra: Record<string, string>): Promise<{ env: R
     APOLLO_TELEMETRY_DISABLED: "true",
     // Production mode wants a real secret for report download links; one per run, like the keys.
     FILE_LINK_SECRET: randomBytes(32).toString("hex"),
+    // And keys for the secrets it keeps (bank credentials, webhook secrets) and for web push.
+    BANK_CREDENTIALS_KEY: randomBytes(32).toString("hex"),
+    WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: "mailto:bench@example.com",
     ...extra,
   };
   return { env, signer: new InternalTokenSigner(keys.privateKey) };
