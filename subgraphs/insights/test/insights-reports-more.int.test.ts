@@ -54,7 +54,7 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPages> {
   return { pages: pdf.numPages, text: text.replace(/[\u00a0\u202f]/g, " "), paths };
 }
 
-describe.each(modes)("insights reports, live, failing, tax and categories, on %s", (_mode, config) => {
+describe.each(modes)("insights reports, live, failing, tax and categories, on %s", (mode, config) => {
   let sg: TestSupergraph;
   let api: ReturnType<typeof insightsClient>;
   let deps: InsightsDeps;
@@ -155,19 +155,23 @@ describe.each(modes)("insights reports, live, failing, tax and categories, on %s
     const mine = live.subscribe(alice, WATCH, { id });
     const theirs = live.subscribe(bob, WATCH, { id });
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(before + 2));
-    // The file's store waits for a signal: the job renders, says RUNNING, and cannot finish until then.
+    // On PostgreSQL the file's store waits for a signal: the job renders, says RUNNING, and cannot
+    // finish until then. The embedded database has one session, which the waiting job's step holds,
+    // so there the gateway could not look RUNNING up: the job runs through and the order is checked.
+    const hold = !mode.startsWith("embedded");
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const put = deps.reports.storage.put.bind(deps.reports.storage);
     const holding = vi.spyOn(deps.reports.storage, "put").mockImplementation(async (key, data) => {
-      await held;
+      if (hold) await held;
       return put(key, data);
     });
     try {
       await runner().start();
-      await eventually(() => expect(mine.results.at(-1)?.data?.reportUpdated).toMatchObject({ status: "RUNNING", downloadUrl: null }), {
-        timeoutMs: 30_000,
-      });
+      if (hold)
+        await eventually(() => expect(mine.results.at(-1)?.data?.reportUpdated).toMatchObject({ status: "RUNNING", downloadUrl: null }), {
+          timeoutMs: 30_000,
+        });
       release();
       await eventually(() => expect(mine.results.at(-1)?.data?.reportUpdated?.status).toBe("READY"), { timeoutMs: 30_000 });
     } finally {
@@ -177,12 +181,12 @@ describe.each(modes)("insights reports, live, failing, tax and categories, on %s
     const seen: Array<{ id: string; status: string; progress: number; downloadUrl: string | null }> = mine.results.map(
       (r) => r.data.reportUpdated,
     );
-    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.length).toBeGreaterThanOrEqual(hold ? 2 : 1);
     const order = [ReportStatus.QUEUED, ReportStatus.RUNNING, ReportStatus.READY] as string[];
     // Statuses only move forward, progress never goes back, and only READY carries a link.
     expect(seen.map((r) => order.indexOf(r.status))).toEqual([...seen.map((r) => order.indexOf(r.status))].sort((a, b) => a - b));
     expect(seen.map((r) => r.progress)).toEqual([...seen.map((r) => r.progress)].sort((a, b) => a - b));
-    expect(seen.map((r) => r.status)).toContain("RUNNING");
+    if (hold) expect(seen.map((r) => r.status)).toContain("RUNNING");
     expect(seen.filter((r) => r.status !== "READY").every((r) => r.downloadUrl === null)).toBe(true);
     expect(seen.at(-1)).toEqual({ id, status: "READY", progress: 1, downloadUrl: expect.stringMatching(/^\/files\?token=/) });
     const response = await fetch(new URL(seen.at(-1)!.downloadUrl!, sg.gateway.url));
