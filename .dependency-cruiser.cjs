@@ -32,6 +32,20 @@ module.exports = {
       to: { path: "^(platform|gateway|subgraphs)/" },
     },
     {
+      name: "web-imports-server-code",
+      comment: "The web app is a client of the public API only: it shares no code with the servers.",
+      severity: "error",
+      from: { path: "^web/src/" },
+      to: { path: "^(platform|gateway|subgraphs|schema|generated|test)/" },
+    },
+    {
+      name: "server-imports-web",
+      comment: "Servers serve web/dist as files; they never import the app's code.",
+      severity: "error",
+      from: { path: "^(platform|gateway|subgraphs|schema)/" },
+      to: { path: "^web/" },
+    },
+    {
       name: "no-circular",
       comment: 'Import cycles make load order matter ("Cannot access X before initialization").',
       severity: "error",
@@ -41,9 +55,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|dist|generated|\\.moneta)/" },
+    exclude: { path: "^(node_modules|dist|generated|\\.moneta)/|^web/(dist|src/generated)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+    enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js"] },
   },
 };

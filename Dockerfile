@@ -15,6 +15,9 @@ COPY scripts ./scripts
 COPY schema ./schema
 COPY generated ./generated
 RUN npm run build
+# The web app, served by the gateway at / from web/dist (WEB_DIST_DIR).
+COPY web ./web
+RUN npm run build:web
 
 FROM node:24-slim AS runtime
 WORKDIR /app
@@ -22,6 +25,8 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
+ENV WEB_DIST_DIR=/app/web/dist
 # Mount points of the key, Web Push key and report-file volumes, owned by `node` so a fresh named volume is writable.
 RUN mkdir -p /keys/private /keys/public /keys/vapid /files && chown -R node:node /keys /files
 USER node

@@ -1,15 +1,29 @@
 // Lint rules every file follows; `npm run lint` (part of `npm test`) fails on any finding.
 // Architecture (who may import whom, no cycles) is checked by dependency-cruiser: .dependency-cruiser.cjs.
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".moneta/", "coverage/", "generated/", "**/*.js", "**/*.cjs", "**/*.mjs"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".moneta/",
+      "coverage/",
+      "generated/",
+      "web/src/generated/",
+      "web/dist/",
+      "**/*.js",
+      "**/*.cjs",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { "simple-import-sort": simpleImportSort },
     rules: {
@@ -27,6 +41,18 @@ export default tseslint.config(
       // Decorated classes (type-graphql, TypeORM) and declaration merging need these.
       "@typescript-eslint/no-unsafe-function-type": "off",
       "@typescript-eslint/no-empty-object-type": "off",
+    },
+  },
+  {
+    // The web app: React's rules of hooks, and documents by id only (gql.ts/index.ts carry the text).
+    files: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "generated/(gql|index)$", message: "Import documents from src/generated/graphql: they carry ids only." }] },
+      ],
     },
   },
   {

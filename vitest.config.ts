@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{platform,gateway,subgraphs,scripts}/**/*.test.ts"],
+          include: ["{platform,gateway,subgraphs,scripts}/**/*.test.ts", "web/src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**", "dist/**"],
           setupFiles: ["test/setup-unit.ts"],
         },
@@ -20,7 +20,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{platform,gateway,subgraphs,scripts,test}/**/*.int.test.ts"],
+          // web/e2e: the web app in headless Chromium against the whole supergraph.
+          include: ["{platform,gateway,subgraphs,scripts,test}/**/*.int.test.ts", "web/e2e/**/*.int.test.ts"],
           exclude: ["node_modules/**", "dist/**"],
           globalSetup: ["test/global-setup.ts"],
           // Every test user comes from 127.0.0.1: per-IP limits would count the whole suite as one

@@ -7,11 +7,17 @@ export interface GatewaySettings {
   readonly subgraphTimeoutMs: number;
   /** Browser origins allowed to call /graphql cross-origin, exactly as a browser sends `Origin`. */
   readonly corsOrigins: readonly string[];
+  /** Every caller, not only safelist API keys, may run only the trusted documents of the manifest. */
+  readonly persistedOnly: boolean;
+  /** The built web app served at `/`; undefined for the one `npm run build:web` writes. */
+  readonly webDistDir?: string;
 }
 
 export const GATEWAY_SETTINGS_ENV = Object.freeze({
   subgraphTimeoutMs: "GATEWAY_SUBGRAPH_TIMEOUT_MS",
   corsOrigins: "CORS_ORIGINS",
+  persistedOnly: "GATEWAY_PERSISTED_ONLY",
+  webDistDir: "WEB_DIST_DIR",
 });
 
 // Below 100 ms every cold subgraph call would fail; above 10 minutes a client, proxy or load
@@ -57,10 +63,24 @@ function readCorsOrigins(env: NodeJS.ProcessEnv): string[] {
   return [...new Set(entries.map((entry) => parseOrigin(name, entry)))];
 }
 
+function readPersistedOnly(env: NodeJS.ProcessEnv): boolean {
+  const name = GATEWAY_SETTINGS_ENV.persistedOnly;
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "" || raw === "false" || raw === "0") return false;
+  if (raw === "true" || raw === "1") return true;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
 /**
- * Reads `GATEWAY_SUBGRAPH_TIMEOUT_MS` (default 30000) and `CORS_ORIGINS` (default none); unset or
- * empty means the default. Throws `ConfigError` naming the first bad setting.
+ * Reads `GATEWAY_SUBGRAPH_TIMEOUT_MS` (default 30000), `CORS_ORIGINS` (default none),
+ * `GATEWAY_PERSISTED_ONLY` (default false) and `WEB_DIST_DIR` (default web/dist); unset or empty
+ * means the default. Throws `ConfigError` naming the first bad setting.
  */
 export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
-  return { subgraphTimeoutMs: readTimeout(env), corsOrigins: readCorsOrigins(env) };
+  return {
+    subgraphTimeoutMs: readTimeout(env),
+    corsOrigins: readCorsOrigins(env),
+    persistedOnly: readPersistedOnly(env),
+    webDistDir: env[GATEWAY_SETTINGS_ENV.webDistDir]?.trim() || undefined,
+  };
 }

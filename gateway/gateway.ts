@@ -48,6 +48,7 @@ import {
   safelistRefusal,
   warmUpPersistedDocuments,
 } from "./persisted/index.js";
+import { holdToManifest } from "./persisted/persisted-only.js";
 import { chargeSubscription, guardApiKeys, loadRateLimits, RateLimiter, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { readSupergraphSdl } from "./supergraph.js";
@@ -57,6 +58,7 @@ import { InflightFetches } from "./upstream/inflight.js";
 import type { PlainResponse } from "./upstream/keep-alive-client.js";
 import { corsHook } from "./web/cors.js";
 import { createExplorer } from "./web/explorer.js";
+import { webAppRoute } from "./web/web-app.js";
 
 // @apollo/gateway reports usage to Apollo unless told not to; this machine talks to no one.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
@@ -104,6 +106,10 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Files subgraphs made (reports) and the secret their download links are signed with; FILE_STORAGE_DIR and FILE_LINK_SECRET by default. */
   files?: { storage: FileStorage; linkSecret: string };
+  /** Every caller may run only manifest documents (a production gateway for the web app and integrators); GATEWAY_PERSISTED_ONLY by default. */
+  persistedOnly?: boolean;
+  /** The built web app served at `/`; WEB_DIST_DIR, else web/dist, by default. */
+  webDistDir?: string;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -134,9 +140,14 @@ function filesFromSettings(): { storage: FileStorage; linkSecret: string } {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
   // Read (and validated) only for what the caller left out, so tests need no environment.
-  const settings = options.subgraphTimeoutMs === undefined || options.corsOrigins === undefined ? loadGatewaySettings() : undefined;
+  const settings =
+    options.subgraphTimeoutMs === undefined || options.corsOrigins === undefined || options.persistedOnly === undefined
+      ? loadGatewaySettings()
+      : undefined;
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? settings!.subgraphTimeoutMs;
   const corsOrigins = options.corsOrigins ?? settings!.corsOrigins;
+  const persistedOnly = options.persistedOnly ?? settings!.persistedOnly;
+  const webDistDir = options.webDistDir ?? (settings ?? loadGatewaySettings()).webDistDir;
   const files = options.files ?? filesFromSettings();
   // One signature per caller per 40 s instead of one per request (see CachingInternalTokenSigner).
   const signer = new CachingInternalTokenSigner(options.internalPrivateKey);
@@ -248,6 +259,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     );
   // Failed API keys are counted per IP, and an IP over its limit is refused before identity is asked.
   const guardedAuthenticator = guardApiKeys(authenticator, rateLimiter, (req) => clientInfoOf(req, options.trustProxy ?? false));
+  // What clients' operations run as; the gateway's own (upload completion) use guardedAuthenticator.
+  const clientAuthenticator = persistedOnly ? holdToManifest(guardedAuthenticator) : guardedAuthenticator;
 
   /** Runs an operation through the same federated path as HTTP requests, as `caller`. */
   const executeAs = async (
@@ -281,7 +294,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const traceId = currentTraceId() ?? "none";
       try {
         return createGatewayContext(
-          await guardedAuthenticator.authenticate(req),
+          await clientAuthenticator.authenticate(req),
           traceId,
           signer,
           clientInfoOf(req, options.trustProxy ?? false),
@@ -292,8 +305,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         throw new GraphQLError("authentication failed", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
       }
     },
+    // The web app at `/` and its own routes; the API stays at /graphql.
+    fallback: webAppRoute({ dir: webDistDir, logger }),
     routes: {
-      // A browser pointed at the gateway in development gets GraphiQL; production keeps `/` a 404.
+      // GraphiQL at /explorer in development only.
       ...(development ? createExplorer({ logger }).routes : {}),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       [FILES_PATH]: fileDownloadRoute({ ...files, now: () => (options.clock ?? systemClock).now(), logger }),
@@ -336,7 +351,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       schema: apiSchema,
       bridge,
       liveFields,
-      authenticator: guardedAuthenticator,
+      authenticator: clientAuthenticator,
+      documents: persisted,
       requirements: extractRequirements(supergraphSdl),
       validationRules: operationLimitRules(limits, { introspection: development }),
       maxTokens: limits.maxTokens,

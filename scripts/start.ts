@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole supergraph in one process: every subgraph in subgraphs/ and the gateway,
  * on the embedded defaults unless env vars point at real PostgreSQL, Redis and Kafka.
- * `--memory` keeps the embedded database in memory (nothing written to .moneta/).
+ * `--memory` keeps the embedded database in memory (nothing written to .moneta/). The web app at
+ * `/` is built first when web/dist is missing or older than web/src.
  */
 import "reflect-metadata";
 
@@ -12,6 +13,7 @@ import { startGateway } from "../gateway/gateway.js";
 import { loadConfig } from "../platform/config/index.js";
 import { createLogger } from "../platform/logging/index.js";
 import { boot, startAllSubgraphs } from "../platform/runtime/index.js";
+import { ensureWebBuilt } from "./web-build.js";
 
 boot("moneta", async () => {
   const started = performance.now();
@@ -20,6 +22,8 @@ boot("moneta", async () => {
   const gatewaySettings = loadGatewaySettings(process.env);
   const logger = createLogger("moneta", config.logLevel);
   if (config.dataDir && !config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  // The web app served at `/`: built on the first start of a fresh clone, and after it changes.
+  if (!gatewaySettings.webDistDir) await ensureWebBuilt((message) => logger.info(message));
   const all = await startAllSubgraphs(config, { logger });
   try {
     const gateway = await startGateway({

@@ -23,6 +23,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import type { Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import { type AuthRequirements, filterOperation } from "../authz/index.js";
+import { badDocumentRequestError, documentNotFoundError } from "../persisted/errors.js";
 import type { LiveBridge } from "./live-bridge.js";
 import type { LiveField } from "./live-fields.js";
 import { LiveQueue } from "./live-queue.js";
@@ -36,6 +37,8 @@ export interface LiveServerOptions {
   bridge: LiveBridge;
   liveFields: LiveField[];
   authenticator: Authenticator;
+  /** Trusted documents: a `subscribe` payload may name one by `documentId` (with an empty `query`) instead of sending its text. */
+  documents?: { get(documentId: string): string | undefined };
   /** @authenticated / @requiresScopes from the supergraph: a denied live field cannot be subscribed to. */
   requirements: AuthRequirements;
   /** Queries and mutations sent over the socket go through the gateway like HTTP ones. */
@@ -72,6 +75,18 @@ interface SocketState {
   caller: Caller;
   expiry?: NodeJS.Timeout;
   subscriptions: number;
+}
+
+/**
+ * The operation text of a `subscribe` payload: the manifest's text for a `documentId` (graphql-ws
+ * requires a `query` string, so it must be empty then), else the query as sent. Same codes as
+ * over HTTP.
+ */
+function liveQueryText(payload: { query: string; documentId?: unknown }, documents: LiveServerOptions["documents"]): string | GraphQLError {
+  if (payload.documentId === undefined) return payload.query;
+  if (typeof payload.documentId !== "string") return badDocumentRequestError("documentId must be a string");
+  if (payload.query !== "") return badDocumentRequestError("send either a documentId or a query, not both");
+  return documents?.get(payload.documentId) ?? documentNotFoundError();
 }
 
 /**
@@ -136,9 +151,11 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError("not connected")];
+        const query = liveQueryText(payload as typeof payload & { documentId?: unknown }, options.documents);
+        if (query instanceof GraphQLError) return [query];
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxLexicalTokens: options.maxTokens } as Parameters<typeof parse>[1]);
+          document = parse(query, { maxLexicalTokens: options.maxTokens } as Parameters<typeof parse>[1]);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError("invalid query")];
         }
@@ -164,7 +181,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           }
           const refusal = await options.admitSubscription?.({
             caller: state.caller,
-            query: payload.query,
+            query,
             document,
             operationName: payload.operationName,
             variables: payload.variables ?? {},

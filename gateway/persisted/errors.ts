@@ -5,7 +5,7 @@ import { ClientError } from "../../platform/errors/errors.js";
 export const PersistedErrorCode = {
   /** Apollo's own code for an unknown APQ hash, reused for an unknown `documentId`. */
   PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
-  /** A safelist-only API key sent an operation that is not in the manifest. */
+  /** A safelist-only API key (or any caller of a persisted-only gateway) sent an operation that is not in the manifest. */
   PERSISTED_QUERY_REQUIRED: "PERSISTED_QUERY_REQUIRED",
   /** An APQ registration whose sha256Hash is not the hash of its query (hash hijacking, or a client bug). */
   PERSISTED_QUERY_HASH_MISMATCH: "PERSISTED_QUERY_HASH_MISMATCH",
@@ -25,7 +25,7 @@ export const documentNotFoundError = (): ClientError =>
 export const persistedQueryRequiredError = (): ClientError =>
   new ClientError(
     PersistedErrorCode.PERSISTED_QUERY_REQUIRED,
-    "This API key may only run persisted operations: send a documentId from the manifest.",
+    "Only persisted operations may run for this caller: send a documentId from the manifest.",
     { http: { status: 403 } },
   );
 

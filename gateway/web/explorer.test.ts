@@ -13,8 +13,8 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
   });
   afterAll(async () => sg?.close());
 
-  it("GET / is an HTML page whose scripts, stylesheet and icon all load from the gateway itself", async () => {
-    const page = await fetch(`${sg.origin}/`);
+  it("GET /explorer is an HTML page whose scripts, stylesheet and icon all load from the gateway itself", async () => {
+    const page = await fetch(`${sg.origin}/explorer`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await page.text();
@@ -37,7 +37,7 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
   });
 
   it("restricts the page to its own origin with a Content-Security-Policy", async () => {
-    const page = await fetch(`${sg.origin}/`);
+    const page = await fetch(`${sg.origin}/explorer`);
     const csp = page.headers.get("content-security-policy") ?? "";
     expect(csp).toBe(EXPLORER_CSP);
     const directives = Object.fromEntries(
@@ -54,7 +54,7 @@ describe("the GraphQL explorer in development (started gateway, real HTTP)", () 
   });
 
   it("serves Monaco's workers from the gateway too, and points the page at /graphql with the header editor open", async () => {
-    const html = await (await fetch(`${sg.origin}/`)).text();
+    const html = await (await fetch(`${sg.origin}/explorer`)).text();
     const setupPath = urlsIn(html).find((u) => u.endsWith("/setup.js"))!;
     const setup = await (await fetch(new URL(setupPath, sg.origin))).text();
     const workers = [...setup.matchAll(/"(\/explorer\/[^"]+\.worker\.js)"/g)].map((m) => m[1]!);
@@ -100,13 +100,13 @@ describe("the GraphQL explorer in production", () => {
   });
   afterAll(async () => sg?.close());
 
-  it("is not served: GET / and the asset paths are 404", async () => {
-    const page = await fetch(`${sg.origin}/`);
+  it("is not served: GET /explorer and the asset paths are 404", async () => {
+    const page = await fetch(`${sg.origin}/explorer`);
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain("<script");
     const dev = await startStubbedGateway({ development: true });
     try {
-      const assets = urlsIn(await (await fetch(`${dev.origin}/`)).text());
+      const assets = urlsIn(await (await fetch(`${dev.origin}/explorer`)).text());
       for (const url of assets) expect((await fetch(new URL(url, sg.origin))).status, url).toBe(404);
     } finally {
       await dev.close();

@@ -13,6 +13,9 @@ import type { RouteHandler } from "../../platform/http/http-server.js";
  */
 const PACKAGE = "@graphql-yoga/render-graphiql";
 
+/** Where the page is served in development; `/` belongs to the web app. */
+export const EXPLORER_PATH = "/explorer";
+
 /** Only our own files: no inline script, no other host. Monaco injects `<style>` tags, hence inline styles. */
 export const EXPLORER_CSP = [
   "default-src 'self'",
@@ -79,7 +82,7 @@ function explorerOptions(endpoint: string) {
 }
 
 export interface Explorer {
-  /** Routes to register: the page at `/` and its assets under `/explorer/<package version>/`. */
+  /** Routes to register: the page at `/explorer` and its assets under `/explorer/<package version>/`. */
   routes: Record<string, RouteHandler>;
   /** Paths of the page's own scripts, stylesheet and icon (tests fetch each). */
   assetPaths: string[];
@@ -91,7 +94,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 /**
- * The development explorer: `GET /` answers the page; every asset URL carries the package
+ * The development explorer: `GET /explorer` answers the page (`/` is the web app); every asset URL carries the package
  * version, so browsers may cache them for good. The 9 MB bundle is loaded on the first request
  * for the page or an asset, not at boot.
  */
@@ -102,10 +105,10 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
     version = (JSON.parse(readFileSync(require.resolve(`${PACKAGE}/package.json`), "utf8")) as { version: string }).version;
   } catch {
     // `npm ci --omit=dev` leaves it out: the API still works, the page says why it is missing.
-    options.logger?.warn(`${PACKAGE} is not installed; the GraphQL explorer at / is off`);
+    options.logger?.warn(`${PACKAGE} is not installed; the GraphQL explorer at ${EXPLORER_PATH} is off`);
     return {
       routes: {
-        "/": (_req, res) =>
+        [EXPLORER_PATH]: (_req, res) =>
           send(
             res,
             404,
@@ -189,7 +192,7 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
     );
   };
   const routes: Record<string, RouteHandler> = {
-    "/": async (req, res) => {
+    [EXPLORER_PATH]: async (req, res) => {
       if (req.method !== "GET" && req.method !== "HEAD")
         return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
       // Start loading the bundle now: the browser asks for it next.

@@ -16,6 +16,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   context(req: IncomingMessage): Promise<TContext>;
   /** Extra plain-HTTP routes such as /health and /ready. */
   routes?: Record<string, RouteHandler>;
+  /** Answers every other path but /graphql (the web app and its assets); a JSON 404 when absent. */
+  fallback?: RouteHandler;
   /** Requests over this size are refused before they are parsed. */
   maxBodyBytes?: number;
   /**
@@ -131,7 +133,13 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
     res.setHeader(TRACE_HEADER, traceId);
     if (options.beforeRoute?.(req, res, pathname)) return;
     const work = withTraceId(traceId, () =>
-      route ? route(req, res) : pathname === "/graphql" ? handleGraphQL(req, res, search) : sendJson(res, 404, { error: "not found" }),
+      route
+        ? route(req, res)
+        : pathname === "/graphql"
+          ? handleGraphQL(req, res, search)
+          : options.fallback
+            ? options.fallback(req, res)
+            : sendJson(res, 404, { error: "not found" }),
     );
     Promise.resolve(work).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
