@@ -40,7 +40,10 @@ export interface StubbedGateway {
  */
 export async function startStubbedGateway(
   options: { slowMs?: number } & Partial<
-    Pick<GatewayOptions, "development" | "corsOrigins" | "subgraphTimeoutMs" | "metrics" | "logger">
+    Pick<
+      GatewayOptions,
+      "development" | "corsOrigins" | "subgraphTimeoutMs" | "metrics" | "logger" | "persistedOnly" | "webDistDir" | "persistedDocuments"
+    >
   > = {},
 ): Promise<StubbedGateway> {
   const slowMs = options.slowMs ?? 1_000;
@@ -79,7 +82,9 @@ export async function startStubbedGateway(
       internalPrivateKey: (await generateInternalKeys()).privateKey,
       supergraphSdl: composed.supergraphSdl,
       authenticator: { authenticate: async () => anonymousCaller },
-      persistedDocuments: PersistedDocuments.fromManifest({}),
+      persistedDocuments: options.persistedDocuments ?? PersistedDocuments.fromManifest({}),
+      persistedOnly: options.persistedOnly ?? false,
+      webDistDir: options.webDistDir,
       metrics: options.metrics ?? new GatewayMetrics({ processMetrics: false }),
       development: options.development ?? true,
       corsOrigins: options.corsOrigins ?? [],

@@ -249,6 +249,64 @@ describe("persisted operations through the gateway (real PostgreSQL, Redis, Kafk
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "PERSISTED_QUERY_REQUIRED" }) })]);
   });
 
+  it("a persisted-only gateway (GATEWAY_PERSISTED_ONLY) holds signed-in users to the manifest too, over HTTP and graphql-ws by documentId", async () => {
+    const strict = await sg.startGateway({ persistedOnly: true });
+    const post = async (body: unknown) =>
+      (
+        await fetch(strict.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...user.headers },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<any>;
+    // The same user the default gateway serves ad-hoc queries for is refused free text here.
+    expect((await post({ query: COUNT })).errors[0].extensions.code).toBe("PERSISTED_QUERY_REQUIRED");
+    expect((await post({ documentId: ME.id })).data.me).toBeTruthy();
+    // The manifest's own text is a manifest document, however it is sent.
+    expect((await post({ query: ME.text })).data.me).toBeTruthy();
+
+    const POSTED = manifest("subscription TransactionPosted");
+    const received: any[] = [];
+    const client = createClient({
+      url: strict.url.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: user.headers,
+      retryAttempts: 0,
+    });
+    const subscribe = (payload: Record<string, unknown>) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe(payload as never, {
+          next: (result) => void received.push(result),
+          error: (error) => resolve(error),
+          complete: () => resolve("completed"),
+        });
+      });
+    // Text is refused, an unknown id is not found, an id with text is ambiguous.
+    await expect(subscribe({ query: `subscription { transactionPosted { id } }` })).resolves.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "PERSISTED_QUERY_REQUIRED" }) }),
+    ]);
+    await expect(subscribe({ query: "", documentId: `sha256:${"0".repeat(64)}` })).resolves.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "PERSISTED_QUERY_NOT_FOUND" }) }),
+    ]);
+    await expect(subscribe({ query: POSTED.text, documentId: POSTED.id })).resolves.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_REQUEST" }) }),
+    ]);
+    void subscribe({ query: "", documentId: POSTED.id });
+    try {
+      await eventually(async () => {
+        const r = await sg.query(
+          POST,
+          { input: { accountId, amount: { amount: "-1.00", currency: "EUR" }, payee: "Live by id", date: "2026-11-21" } },
+          user.headers,
+        );
+        expect(r.errors).toBeUndefined();
+        expect(received.some((result) => result.data?.transactionPosted?.payee === "Live by id")).toBe(true);
+      });
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it("keeps automatic persisted queries in Redis: hash miss, then hash + query, then hash alone, on every instance", async () => {
     const query = `query Apq${uniqueSuffix()} { me { id displayName } }`;
     const hash = sha256(query);

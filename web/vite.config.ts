@@ -9,9 +9,12 @@ const gateway = process.env.MONETA_GATEWAY ?? "http://localhost:4000";
  * the app with hot reload on :5173 and forwards /graphql (HTTP and graphql-ws) and /files and
  * /uploads to the gateway, so the app always talks to its own origin.
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: import.meta.dirname,
   plugins: [react()],
+  // A build is for production whoever runs it (vitest sets NODE_ENV=test, which would otherwise
+  // ship React's development build).
+  define: command === "build" ? { "process.env.NODE_ENV": JSON.stringify("production") } : {},
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -28,4 +31,4 @@ export default defineConfig({
       "/uploads": { target: gateway, changeOrigin: true },
     },
   },
-});
+}));
