@@ -342,7 +342,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       fields: liveFields,
       logger,
       groupId: `gateway.live.${randomUUID()}`,
-      execute: (document, variables, caller, traceId) => executeAs(document, variables, undefined, caller, traceId),
+      // A lookup is the gateway's own operation, not the client's: the subscription itself was held
+      // to the manifest when it was opened (safelist keys, persisted-only gateways).
+      execute: (document, variables, caller, traceId) =>
+        executeAs(document, variables, undefined, { ...caller, safelistOnly: false }, traceId),
     });
     await bridge.start();
     live = startLiveServer({

@@ -1,10 +1,10 @@
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import type { build as ViteBuild } from "vite";
-
-const WEB = fileURLToPath(new URL("../web/", import.meta.url));
+const REPO = fileURLToPath(new URL("../", import.meta.url));
+const WEB = join(REPO, "web");
 const BUILT = join(WEB, "dist", "index.html");
 
 /** The newest modification time under `path` (a file or a folder), 0 when it is missing. */
@@ -25,21 +25,28 @@ export function webBuildIsStale(): boolean {
 /**
  * Builds the web app (as `npm run build:web`) when web/dist is missing or stale, so a fresh clone's
  * `npm start` serves a working app at `/` and a change to the app is picked up on the next start.
- * Vite is a development dependency: an install without it (`--omit=dev`, the Docker image builds
- * the app in its build stage) skips this and says so.
+ * The build runs in a child process: Vite sets process.env.NODE_ENV=production in the process it
+ * builds in, which would turn the server starting next into a production one (and it keeps its
+ * memory to itself). Vite is a development dependency: an install without it (`--omit=dev`; the
+ * Docker image builds the app in its build stage) skips this and says so.
  * @returns whether a build ran.
  */
 export async function ensureWebBuilt(log: (message: string) => void = () => {}): Promise<boolean> {
   if (!webBuildIsStale()) return false;
-  let build: typeof ViteBuild;
-  try {
-    ({ build } = await import("vite"));
-  } catch {
+  const vite = join(REPO, "node_modules", "vite", "bin", "vite.js");
+  if (!existsSync(vite)) {
     log("web app not built and Vite is not installed: run `npm run build:web` where it is");
     return false;
   }
   const started = performance.now();
-  await build({ configFile: join(WEB, "vite.config.ts"), logLevel: "warn" });
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, "build", "--config", join(WEB, "vite.config.ts"), "--logLevel", "warn"], {
+      cwd: REPO,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`building the web app failed (vite exited with ${code})`))));
+  });
   log(`built the web app in ${Math.round(performance.now() - started)} ms`);
   return true;
 }

@@ -95,14 +95,25 @@ export class KafkaEventBus implements EventBus {
     const missing = [...new Set(topics)].filter((t) => !this.knownTopics.has(t));
     if (missing.length === 0) return;
     const admin = await this.getAdmin();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: this.options.partitions ?? 3,
-        replicationFactor: this.options.replicationFactor ?? 1,
-      })),
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? 1,
+          })),
+        });
+        break;
+      } catch (error) {
+        // A broker busy creating many topics at once may answer the leader wait for a topic it has
+        // just created with UNKNOWN_TOPIC_OR_PARTITION. The creation stands (asking again is a
+        // no-op for existing topics), so ask again shortly instead of failing the caller.
+        if (attempt >= 6 || (error as { type?: string }).type !== "UNKNOWN_TOPIC_OR_PARTITION") throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
     for (const t of missing) this.knownTopics.add(t);
   }
 
