@@ -4,9 +4,196 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How a SELL picks the lots it closes. */
+export type CostBasisMethod =
+  /** Every open lot at the position's average cost per unit. */
+  | 'AVERAGE_COST'
+  /** Oldest lots first. */
+  | 'FIFO';
+
+export type CreateContactInput = {
+  email?: string | null | undefined;
+  /** Retrying with the same key returns the first result; kept at least 24 hours. */
+  idempotencyKey?: string | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  /** Up to 2000 characters. */
+  notes?: string | null | undefined;
+};
+
+export type CreateLoanInput = {
+  /** Annual rate in percent, 0 to 100, a decimal string ("6.5"); never a float. */
+  annualRatePercent: string;
+  /** One of your contacts. */
+  contactId: string | number;
+  direction: LoanDirection;
+  /** 0 to 365 (0 when left out). */
+  graceDays?: number | null | undefined;
+  /** Retrying with the same key returns the first result; kept at least 24 hours. */
+  idempotencyKey?: string | null | undefined;
+  lateFee?: LateFeeInput | null | undefined;
+  /** AMORTIZING when left out. */
+  method?: LoanMethod | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  /** REDUCE_TERM when left out. */
+  prepaymentStrategy?: PrepaymentStrategy | null | undefined;
+  /** Positive; its currency is the loan's. */
+  principal: MoneyInput;
+  /** 0 to 60 (3 when left out): InstallmentDue is announced that many days before. */
+  remindDaysBefore?: number | null | undefined;
+  /** false: an informal, interest-free loan repaid whenever (no installments, nothing overdue); leave out termMonths and method. */
+  schedule?: boolean | null | undefined;
+  /** YYYY-MM-DD, 1900 to 2100; installment k is due k months later. */
+  startDate: string;
+  /** 1 to 600; required unless schedule is false. */
+  termMonths?: number | null | undefined;
+};
+
+export type CreatePortfolioInput = {
+  costBasisMethod: CostBasisMethod;
+  /** ISO-4217: values, returns and allocation are reported in it. */
+  currency: string;
+  idempotencyKey?: string | null | undefined;
+  /** One of your ledger accounts, in the portfolio's currency, holding its cash. */
+  ledgerAccountId?: string | number | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+};
+
+/** Calendar days, both included (YYYY-MM-DD, 1900–2100), at most twenty years. */
+export type DateRangeInput = {
+  from: string;
+  to: string;
+};
+
+/** OVERDUE: unpaid graceDays after its due date, until paid in full (late fee included). */
+export type InstallmentStatus =
+  | 'OVERDUE'
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'PENDING';
+
+export type InvestmentTransactionType =
+  /** Opens a lot: quantity at price, the fee added to its cost. */
+  | 'BUY'
+  /** Cash put into the portfolio (amount): the portfolio then holds cash. */
+  | 'DEPOSIT'
+  /** Cash paid by a security (amount); fee: tax withheld. */
+  | 'DIVIDEND'
+  /** A fee paid (amount), on a security or on the portfolio. */
+  | 'FEE'
+  /** Interest (amount), on a security or on the cash. */
+  | 'INTEREST'
+  /** Closes lots by the portfolio's cost basis method; the fee reduces the proceeds. */
+  | 'SELL'
+  /** splitRatio new units per old unit: quantities scale, cost stays. */
+  | 'SPLIT'
+  /** Cash taken out of the portfolio (amount). */
+  | 'WITHDRAWAL';
+
+/** Exactly one of flat or percent. */
+export type LateFeeInput = {
+  /** A fixed fee, in the loan's currency. */
+  flat?: MoneyInput | null | undefined;
+  /** Percent of what is unpaid of the installment, above 0 and at most 100 ("5"). */
+  percent?: string | null | undefined;
+};
+
+/** BORROWED: you owe the contact. LENT: the contact owes you. */
+export type LoanDirection =
+  | 'BORROWED'
+  | 'LENT';
+
+/** AMORTIZING: equal payments (an annuity), interest on the balance. SIMPLE: simple interest P × rate × n/12, principal and interest each in equal parts. INTEREST_ONLY: interest on the balance each month, the principal with the last installment. See Loan for the exact convention. */
+export type LoanMethod =
+  | 'AMORTIZING'
+  | 'INTEREST_ONLY'
+  | 'SIMPLE';
+
+/** OVERDUE while any installment is; PAID_OFF once nothing is owed; WRITTEN_OFF when given up (both take no payments). */
+export type LoanStatus =
+  | 'ACTIVE'
+  | 'OVERDUE'
+  | 'PAID_OFF'
+  | 'WRITTEN_OFF';
+
 export type LoginInput = {
   email: string;
   password: string;
+};
+
+/** Either ids (at most 500) or all: true. */
+export type MarkNotificationsReadInput = {
+  all?: boolean | null | undefined;
+  ids?: Array<string | number> | null | undefined;
+};
+
+export type MoneyInput = {
+  /** Decimal string, e.g. "12.30". */
+  amount: string;
+  /** ISO-4217 currency code. */
+  currency: string;
+};
+
+/** What a notification is about; users choose channels per kind. */
+export type NotificationKind =
+  | 'ANOMALY'
+  | 'API_KEY_CREATED'
+  | 'BANK_CONNECTION_NEEDS_ATTENTION'
+  | 'BILL_DUE'
+  | 'BUDGET_EXCEEDED'
+  | 'BUDGET_THRESHOLD'
+  | 'CHANNEL_PAUSED'
+  | 'GROUP_EXPENSE'
+  | 'GROUP_GOAL_REACHED'
+  | 'GROUP_INVITATION'
+  | 'INSTALLMENT_DUE'
+  | 'INSTALLMENT_OVERDUE'
+  | 'MFA_CHANGED'
+  | 'NEGATIVE_BALANCE_PROJECTED'
+  | 'NEW_SIGN_IN'
+  | 'REPORT_READY'
+  | 'SAVINGS_GOAL_REACHED'
+  | 'WEBHOOK_DISABLED';
+
+/** What a prepayment shortens: the number of installments left (same payment), or the payment (same end date). */
+export type PrepaymentStrategy =
+  | 'REDUCE_PAYMENT'
+  | 'REDUCE_TERM';
+
+export type RecordInvestmentTransactionInput = {
+  /** DIVIDEND, INTEREST, FEE, DEPOSIT, WITHDRAWAL: positive. */
+  amount?: MoneyInput | null | undefined;
+  /** YYYY-MM-DD, from 1900 on, not after today. */
+  date: string;
+  /** Not negative, in the price's or amount's currency: a BUY's joins the lot's cost, a SELL's reduces proceeds, on income it is tax withheld. */
+  fee?: MoneyInput | null | undefined;
+  idempotencyKey?: string | null | undefined;
+  /** Up to 500 characters. */
+  note?: string | null | undefined;
+  portfolioId: string | number;
+  /** BUY and SELL: per unit, positive, in the security's currency. */
+  price?: MoneyInput | null | undefined;
+  /** BUY and SELL: units, a positive decimal string of up to 18 decimals ("0.5", "1.000000000000000001"). */
+  quantity?: string | null | undefined;
+  /** SPLIT: new units per old unit, "2" for 2-for-1, "0.1" for 1-for-10. */
+  splitRatio?: string | null | undefined;
+  /** BUY, SELL, SPLIT and DIVIDEND: the security (a BUY or SELL of an unknown symbol creates your own, in the price's currency). INTEREST and FEE: optional. DEPOSIT and WITHDRAWAL: none. */
+  symbol?: string | null | undefined;
+  type: InvestmentTransactionType;
+};
+
+export type RecordLoanPaymentInput = {
+  /** Positive, in the loan's currency, at most what pays the loan off on that date. */
+  amount: MoneyInput;
+  /** YYYY-MM-DD, from the loan's start to today. */
+  date: string;
+  /** Retrying with the same key returns the first result; kept at least 24 hours. */
+  idempotencyKey?: string | null | undefined;
+  /** One of your own ledger accounts, in the loan's currency: the ledger books the payment on it (money out on a BORROWED loan, in on a LENT one), split into principal and interest. */
+  ledgerAccountId?: string | number | null | undefined;
+  loanId: string | number;
 };
 
 export type RegisterInput = {
@@ -17,6 +204,67 @@ export type RegisterInput = {
   /** At least 12 characters, not a common password. */
   password: string;
 };
+
+export type SecurityKind =
+  | 'BOND'
+  | 'CASH'
+  | 'CRYPTO'
+  | 'ETF'
+  | 'FUND'
+  | 'OTHER'
+  | 'STOCK';
+
+/** Fields left out keep their value (or what the year carried over from an earlier one). */
+export type SetTaxProfileInput = {
+  /** At most 500; the others keep theirs. */
+  categories?: Array<TaxCategoryTreatmentInput> | null | undefined;
+  /** Qualifying children, 0 to 20. */
+  dependants?: number | null | undefined;
+  dividendsQualified?: boolean | null | undefined;
+  /** One of the table's filing statuses. */
+  filingStatus?: string | null | undefined;
+  jurisdiction?: string | null | undefined;
+  /** Tax withheld or paid outside the ledger; in the table's currency, not negative. */
+  otherWithholding?: MoneyInput | null | undefined;
+  /** Pin a named law revision of the year; null: the newest. */
+  revision?: string | null | undefined;
+  /** A year with tax tables for the jurisdiction (see taxTables). */
+  year: number;
+};
+
+export type TaxCategoryTreatmentInput = {
+  /** One of your ledger categories. */
+  categoryId: string | number;
+  /** null: back to the default (a parent's choice, the name or the kind). */
+  treatment?: TaxTreatment | null | undefined;
+};
+
+export type TaxDeductionKind =
+  | 'ITEMIZED'
+  | 'STANDARD';
+
+/** How a ledger category counts for tax. */
+export type TaxTreatment =
+  /** Paid out and subtracted before AGI (IRA or HSA contributions, student loan interest). */
+  | 'ADJUSTMENT'
+  /** An itemized deduction counted in full (charity, mortgage interest). */
+  | 'DEDUCTION'
+  /** Medical expenses: itemized above the year's floor (7.5 % of AGI in the US). */
+  | 'MEDICAL'
+  /** Does not count. */
+  | 'NONE'
+  /** State and local taxes: itemized, up to the year's SALT cap. */
+  | 'STATE_AND_LOCAL_TAX'
+  /** Income that is taxed (wages, freelance income...). */
+  | 'TAXABLE_INCOME'
+  /** Tax withheld or paid ahead (estimated payments): reduces what is left to pay. */
+  | 'TAX_PAYMENT';
+
+/** Spacing of a value history's points, from `from` on. */
+export type ValueInterval =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
 
 export type SessionTokensFragment = { accessToken: string, refreshToken: string, expiresAt: string };
 
@@ -62,10 +310,223 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { me: { id: string, email: string, displayName: string, locale: string, timezone: string, preferences: { baseCurrency: string } } | null };
 
+export type InsightsPageMoneyFragment = { amount: string, currency: string };
+
+export type InsightsPageForecastQueryVariables = Exact<{
+  days: number;
+}>;
+
+
+export type InsightsPageForecastQuery = { cashflowForecast: { today: string, from: string, to: string, notes: Array<string>, totals: Array<{ currency: string, startingBalance: { amount: string, currency: string }, lowest: { date: string, balance: { amount: string, currency: string } }, series: Array<{ date: string, value: string }> }>, warnings: Array<{ accountId: string, name: string, firstDate: string, daysBelowZero: number, lowest: { date: string, balance: { amount: string, currency: string } } }> } };
+
+export type InsightsPageAnomaliesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InsightsPageAnomaliesQuery = { anomalies: Array<{ id: string, kind: string, explanation: string, date: string, detectedAt: string }> };
+
+export type InsightsPageSavingsQueryVariables = Exact<{
+  range: DateRangeInput;
+}>;
+
+
+export type InsightsPageSavingsQuery = { savingsRate: { ratePercent: string | null, income: { amount: string, currency: string }, spending: { amount: string, currency: string }, saved: { amount: string, currency: string } } };
+
+export type InsightsPageRecommendationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InsightsPageRecommendationsQuery = { recommendations: Array<{ id: string, kind: string, title: string, explanation: string, figures: Array<{ label: string, value: string }> }> };
+
+export type InsightsPageDismissAnomalyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InsightsPageDismissAnomalyMutation = { dismissAnomaly: { id: string, dismissedAt: string | null } };
+
+export type InsightsPageDismissRecommendationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InsightsPageDismissRecommendationMutation = { dismissRecommendation: boolean };
+
+export type InvestmentsPagePortfoliosQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvestmentsPagePortfoliosQuery = { portfolios: Array<{ id: string, name: string, currency: string, costBasisMethod: CostBasisMethod }> };
+
+export type InvestmentsPageHoldingsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvestmentsPageHoldingsQuery = { portfolio: { id: string, tracksCash: boolean, cash: Array<{ amount: string, currency: string }>, holdings: Array<{ id: string, quantity: string, priceDate: string | null, security: { id: string, symbol: string, name: string, kind: SecurityKind }, costBasis: { amount: string, currency: string }, price: { amount: string, currency: string } | null, marketValue: { amount: string, currency: string } | null, unrealizedGain: { amount: string, currency: string } | null }> } | null };
+
+export type InvestmentsPageReturnsQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type InvestmentsPageReturnsQuery = { portfolio: { id: string, value: { amount: string, currency: string } | null, performance: { timeWeightedReturn: string | null, moneyWeightedReturn: string | null, gain: { amount: string, currency: string }, netContributions: { amount: string, currency: string } } | null } | null };
+
+export type InvestmentsPageValueHistoryQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+  interval: ValueInterval;
+}>;
+
+
+export type InvestmentsPageValueHistoryQuery = { portfolio: { id: string, currency: string, valueHistory: Array<{ date: string, value: { amount: string } | null, netContributions: { amount: string } | null, missingPrice: { symbol: string } | null }> } | null };
+
+export type InvestmentsPageCreatePortfolioMutationVariables = Exact<{
+  input: CreatePortfolioInput;
+}>;
+
+
+export type InvestmentsPageCreatePortfolioMutation = { createPortfolio: { id: string } };
+
+export type InvestmentsPageRecordTradeMutationVariables = Exact<{
+  input: RecordInvestmentTransactionInput;
+}>;
+
+
+export type InvestmentsPageRecordTradeMutation = { recordInvestmentTransaction: { id: string } };
+
+export type InvestmentsPagePortfolioUpdatedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvestmentsPagePortfolioUpdatedSubscription = { portfolioUpdated: { id: string, holdings: Array<{ id: string, quantity: string }> } | null };
+
+export type LoansPageMoneyFragment = { amount: string, currency: string };
+
+export type LoansPageListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LoansPageListQuery = { loans: Array<{ id: string, name: string, direction: LoanDirection, status: LoanStatus, contact: { id: string, name: string }, principal: { amount: string, currency: string }, outstandingPrincipal: { amount: string, currency: string }, amountOwed: { amount: string, currency: string }, nextDue: { number: number, dueDate: string, amountDue: { amount: string, currency: string } } | null }>, me: { id: string, debtSummary: { owedByMe: Array<{ amount: string, currency: string }>, owedToMe: Array<{ amount: string, currency: string }> } } | null };
+
+export type LoansPageScheduleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LoansPageScheduleQuery = { loan: { id: string, name: string, status: LoanStatus, annualRatePercent: string, termMonths: number | null, method: LoanMethod | null, startDate: string, installmentAmount: { amount: string, currency: string } | null, totalInterest: { amount: string, currency: string }, schedule: Array<{ number: number, dueDate: string, status: InstallmentStatus, payment: { amount: string, currency: string }, interest: { amount: string, currency: string }, principal: { amount: string, currency: string }, balance: { amount: string, currency: string }, amountDue: { amount: string, currency: string } }> } | null };
+
+export type LoansPageContactsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LoansPageContactsQuery = { contacts: Array<{ id: string, name: string }> };
+
+export type LoansPageCreateContactMutationVariables = Exact<{
+  input: CreateContactInput;
+}>;
+
+
+export type LoansPageCreateContactMutation = { createContact: { id: string } };
+
+export type LoansPageCreateLoanMutationVariables = Exact<{
+  input: CreateLoanInput;
+}>;
+
+
+export type LoansPageCreateLoanMutation = { createLoan: { id: string } };
+
+export type LoansPageRecordPaymentMutationVariables = Exact<{
+  input: RecordLoanPaymentInput;
+}>;
+
+
+export type LoansPageRecordPaymentMutation = { recordLoanPayment: { id: string, prepayment: { amount: string, currency: string } } };
+
+export type NotificationsPageItemFragment = { id: string, kind: NotificationKind, priority: string, title: string, body: string, link: string | null, createdAt: string, readAt: string | null };
+
+export type NotificationsPageInboxQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  unreadOnly: boolean;
+}>;
+
+
+export type NotificationsPageInboxQuery = { unreadNotificationCount: number, notifications: { nodes: Array<{ id: string, kind: NotificationKind, priority: string, title: string, body: string, link: string | null, createdAt: string, readAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NotificationsPageMarkReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type NotificationsPageMarkReadMutation = { markNotificationsRead: { marked: number, unreadCount: number } };
+
+export type NotificationsPageReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsPageReceivedSubscription = { notificationReceived: { id: string, kind: NotificationKind, priority: string, title: string, body: string, link: string | null, createdAt: string, readAt: string | null } };
+
+export type TaxPageMoneyFragment = { amount: string, currency: string };
+
+export type TaxPageProfileQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type TaxPageProfileQuery = { taxProfile: { year: number, jurisdiction: string, filingStatus: string, dependants: number, dividendsQualified: boolean, saved: boolean, carriedFrom: number | null, otherWithholding: { amount: string, currency: string } }, taxTables: Array<{ jurisdiction: string, year: number, revision: string, isDefault: boolean, currency: string, filingStatuses: Array<string> }> };
+
+export type TaxPageSummaryQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type TaxPageSummaryQuery = { taxYearSummary: { year: number, jurisdiction: string, revision: string, filingStatus: string, currency: string, effectiveRatePercent: string, unconvertedItems: number, grossIncome: { amount: string, currency: string }, adjustedGrossIncome: { amount: string, currency: string }, deduction: { chosen: TaxDeductionKind, amount: { amount: string, currency: string } }, taxableIncome: { amount: string, currency: string }, capitalGains: { net: { amount: string, currency: string } }, estimatedTax: { amount: string, currency: string }, withheld: { amount: string, currency: string }, leftToPay: { amount: string, currency: string }, categories: Array<{ categoryId: string | null, name: string, treatment: TaxTreatment, amount: { amount: string, currency: string } }> } };
+
+export type TaxPageSetProfileMutationVariables = Exact<{
+  input: SetTaxProfileInput;
+}>;
+
+
+export type TaxPageSetProfileMutation = { setTaxProfile: { year: number, saved: boolean } };
+
+export type TaxPageEstimateChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaxPageEstimateChangedSubscription = { taxEstimateChanged: { id: string, year: number, estimatedTax: { amount: string, currency: string } } | null };
+
 export const SessionTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<SessionTokensFragment, unknown>;
+export const InsightsPageMoneyFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InsightsPageMoney"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]} as unknown as DocumentNode<InsightsPageMoneyFragment, unknown>;
+export const LoansPageMoneyFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LoansPageMoney"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]} as unknown as DocumentNode<LoansPageMoneyFragment, unknown>;
+export const NotificationsPageItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationsPageItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}}]} as unknown as DocumentNode<NotificationsPageItemFragment, unknown>;
+export const TaxPageMoneyFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaxPageMoney"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]} as unknown as DocumentNode<TaxPageMoneyFragment, unknown>;
 export const SignInDocument = {"__meta__":{"documentId":"sha256:f568cc7de2e1a1292b6e9642edef65c3b3b836c0940b21014529fca4c0247bb2"}} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const VerifyMfaCodeDocument = {"__meta__":{"documentId":"sha256:35c8b1fd64c5c1db95a090cabc32a7e513676607460aef0ec8c8b9b1509d0776"}} as unknown as DocumentNode<VerifyMfaCodeMutation, VerifyMfaCodeMutationVariables>;
 export const RegisterUserDocument = {"__meta__":{"documentId":"sha256:d0d26e3e3759c921b44efc85a3e2262ca2de8a5e2c595046890d7a1cd6e641cb"}} as unknown as DocumentNode<RegisterUserMutation, RegisterUserMutationVariables>;
 export const RefreshSessionDocument = {"__meta__":{"documentId":"sha256:4d0edf70c9a73426f5f211ace935c5821f0ff95b5933aa84163bbdb81f8faae3"}} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const SignOutDocument = {"__meta__":{"documentId":"sha256:bdee6123ce886c87c81f1d4d9c7cb5ce6672e7885895c44b70ed3b5fe754ec74"}} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
 export const ViewerDocument = {"__meta__":{"documentId":"sha256:6b8010cfc15f32372ca6a500926763883ef10f038b64a75f4ffbdced568a6234"}} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const InsightsPageForecastDocument = {"__meta__":{"documentId":"sha256:a972033ec25f510a6f1a66c2456429e0aba9347e850dc036e091d6957600471f"}} as unknown as DocumentNode<InsightsPageForecastQuery, InsightsPageForecastQueryVariables>;
+export const InsightsPageAnomaliesDocument = {"__meta__":{"documentId":"sha256:3df5cd33757b4b3db28033128da7bc3128d59d4372de32117d58c266b8ac919d"}} as unknown as DocumentNode<InsightsPageAnomaliesQuery, InsightsPageAnomaliesQueryVariables>;
+export const InsightsPageSavingsDocument = {"__meta__":{"documentId":"sha256:b88825db9e0d7a1ef4855a3d310d688b8b828e6d66f486c682b6ac84cba6b598"}} as unknown as DocumentNode<InsightsPageSavingsQuery, InsightsPageSavingsQueryVariables>;
+export const InsightsPageRecommendationsDocument = {"__meta__":{"documentId":"sha256:00c1b20f9ddfed6e2cb7a59a2c05cb59e19140582bae62e214a32da45670524b"}} as unknown as DocumentNode<InsightsPageRecommendationsQuery, InsightsPageRecommendationsQueryVariables>;
+export const InsightsPageDismissAnomalyDocument = {"__meta__":{"documentId":"sha256:107508bfb09eb936c8527ef1136686525a4fd741e0533369584153da3b4fb8ba"}} as unknown as DocumentNode<InsightsPageDismissAnomalyMutation, InsightsPageDismissAnomalyMutationVariables>;
+export const InsightsPageDismissRecommendationDocument = {"__meta__":{"documentId":"sha256:bcbbd93ebbbd804bcce326c9fffd5b4fb2cdc4520cf90021ca6e20d8f18cfade"}} as unknown as DocumentNode<InsightsPageDismissRecommendationMutation, InsightsPageDismissRecommendationMutationVariables>;
+export const InvestmentsPagePortfoliosDocument = {"__meta__":{"documentId":"sha256:ea9149cc472faa09ccd9d96591da74aa2185fbf858413d05fed56b6c47bd4910"}} as unknown as DocumentNode<InvestmentsPagePortfoliosQuery, InvestmentsPagePortfoliosQueryVariables>;
+export const InvestmentsPageHoldingsDocument = {"__meta__":{"documentId":"sha256:67c8443aead7ff478e8dbf63418a64b9bf52ef8b8a1220f4722cb6a55ac05c1a"}} as unknown as DocumentNode<InvestmentsPageHoldingsQuery, InvestmentsPageHoldingsQueryVariables>;
+export const InvestmentsPageReturnsDocument = {"__meta__":{"documentId":"sha256:550db0dd9fb7a1a2ca5bc5d1d1c20b465d5fc13ea3bea11990e0ccb194ec7610"}} as unknown as DocumentNode<InvestmentsPageReturnsQuery, InvestmentsPageReturnsQueryVariables>;
+export const InvestmentsPageValueHistoryDocument = {"__meta__":{"documentId":"sha256:142c8c305db204983940975c3613b330562f38842cc4b1bf89572076496f0374"}} as unknown as DocumentNode<InvestmentsPageValueHistoryQuery, InvestmentsPageValueHistoryQueryVariables>;
+export const InvestmentsPageCreatePortfolioDocument = {"__meta__":{"documentId":"sha256:ef9d18182976af281137d830751828ef5570fbc50549e94aedd32b5b40f3127d"}} as unknown as DocumentNode<InvestmentsPageCreatePortfolioMutation, InvestmentsPageCreatePortfolioMutationVariables>;
+export const InvestmentsPageRecordTradeDocument = {"__meta__":{"documentId":"sha256:4a149d47136e15cffd0fc527e3e9e04c44b23adc0fcfe9065fe5bf77412d5f4a"}} as unknown as DocumentNode<InvestmentsPageRecordTradeMutation, InvestmentsPageRecordTradeMutationVariables>;
+export const InvestmentsPagePortfolioUpdatedDocument = {"__meta__":{"documentId":"sha256:80ad99457aec8729df2416dfc3c680f660e668cda0c8699ebcc73be14dd4ac14"}} as unknown as DocumentNode<InvestmentsPagePortfolioUpdatedSubscription, InvestmentsPagePortfolioUpdatedSubscriptionVariables>;
+export const LoansPageListDocument = {"__meta__":{"documentId":"sha256:bfcad07ee2bbd0513c8a3d917f9547abe0d3e7331479744de844597aab27e0e9"}} as unknown as DocumentNode<LoansPageListQuery, LoansPageListQueryVariables>;
+export const LoansPageScheduleDocument = {"__meta__":{"documentId":"sha256:8edfcbf9c9e895836659288c945b4003f52841a8e0b7f203ea6583d857b85c3c"}} as unknown as DocumentNode<LoansPageScheduleQuery, LoansPageScheduleQueryVariables>;
+export const LoansPageContactsDocument = {"__meta__":{"documentId":"sha256:dd3ddfd89ccc645a274ac5d6e7e1c617c68d8ec8679259061da40836ed302806"}} as unknown as DocumentNode<LoansPageContactsQuery, LoansPageContactsQueryVariables>;
+export const LoansPageCreateContactDocument = {"__meta__":{"documentId":"sha256:432134c7e496c8dabd355b27665bd1db384815849c162b2d44a5c75b44189550"}} as unknown as DocumentNode<LoansPageCreateContactMutation, LoansPageCreateContactMutationVariables>;
+export const LoansPageCreateLoanDocument = {"__meta__":{"documentId":"sha256:ae2014b3549c8a3dd9fb40909294e156a91b85415ebc3630070c40473bdc355f"}} as unknown as DocumentNode<LoansPageCreateLoanMutation, LoansPageCreateLoanMutationVariables>;
+export const LoansPageRecordPaymentDocument = {"__meta__":{"documentId":"sha256:d8c3d2350ba668c85d487939ae6781c9b2a92d760836b52021bfceae34ab5567"}} as unknown as DocumentNode<LoansPageRecordPaymentMutation, LoansPageRecordPaymentMutationVariables>;
+export const NotificationsPageInboxDocument = {"__meta__":{"documentId":"sha256:59f1c4fc9dd73544d0ec272b40bb976ba699626f1bb9430399f38e5c5d2aff4f"}} as unknown as DocumentNode<NotificationsPageInboxQuery, NotificationsPageInboxQueryVariables>;
+export const NotificationsPageMarkReadDocument = {"__meta__":{"documentId":"sha256:d8fb1ffad5a2713b60ed7eb46a2518203879088552d9997869b29863f478f875"}} as unknown as DocumentNode<NotificationsPageMarkReadMutation, NotificationsPageMarkReadMutationVariables>;
+export const NotificationsPageReceivedDocument = {"__meta__":{"documentId":"sha256:b36befbcf73de779c6376d17c50952026f7ebd02cdba5c402d66912d24463241"}} as unknown as DocumentNode<NotificationsPageReceivedSubscription, NotificationsPageReceivedSubscriptionVariables>;
+export const TaxPageProfileDocument = {"__meta__":{"documentId":"sha256:9b6ac7863d863e119a66392794bf30501e0423229c82922e65d66bc68429540a"}} as unknown as DocumentNode<TaxPageProfileQuery, TaxPageProfileQueryVariables>;
+export const TaxPageSummaryDocument = {"__meta__":{"documentId":"sha256:453ea26f1e7b5bab0f1c0f783decd736ee6b9e1c145a4119ef6db7580fbf90ee"}} as unknown as DocumentNode<TaxPageSummaryQuery, TaxPageSummaryQueryVariables>;
+export const TaxPageSetProfileDocument = {"__meta__":{"documentId":"sha256:8e38281d350db9f80a90db1c501b753129eed9409f258dd384e5c8886d24bb44"}} as unknown as DocumentNode<TaxPageSetProfileMutation, TaxPageSetProfileMutationVariables>;
+export const TaxPageEstimateChangedDocument = {"__meta__":{"documentId":"sha256:2532bdd2f24c2b989d4fb5dcf84415056f05bd5b18367830ed1df46d41094227"}} as unknown as DocumentNode<TaxPageEstimateChangedSubscription, TaxPageEstimateChangedSubscriptionVariables>;
