@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { eventually } from "../../platform/testing/eventually.js";
 import { realServicesConfig } from "../../platform/testing/services.js";
 import type { RegisteredUser } from "../../test/harness/supergraph.js";
 import { PHONE, startWebApp, type WebAppFixture } from "./web-app.fixture.js";
@@ -26,6 +27,7 @@ const PAGES: Array<{ path: string; name: string; heading: string }> = [
 ];
 
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
+const CREATE_BUDGET = `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id } }`;
 
 interface AxeViolation {
   id: string;
@@ -85,9 +87,57 @@ describe("every main page in a real browser: accessible, on desktop and phone, s
       expect(violations, `${name} (${size}): ${JSON.stringify(violations, null, 1)}`).toEqual([]);
       // Nothing spills sideways on a phone: the page is as wide as the screen.
       if (viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width + 1);
-      await app.screenshot(page, `${name}-${size}`);
+      await app.screenshot(page, `page-${name}-${size}`);
       await page.close();
     }
+  });
+
+  it("keeps live updates flowing across a token rotation: the app refreshes before expiry and its socket reconnects with the new token", async () => {
+    const rotating = await app.sg.register("Rotating Rosa");
+    const accountId = await app.sg.createAccount(rotating, "USD");
+    let budgetId = "";
+    // Budgets learns about a new user from identity's events; until then it refuses the budget.
+    await eventually(async () => {
+      const r = await app.sg.query(
+        CREATE_BUDGET,
+        { input: { name: "Everything", categoryIds: [], period: "MONTHLY", amount: { amount: "100.00", currency: "USD" } } },
+        rotating.headers,
+      );
+      expect(r.errors).toBeUndefined();
+      budgetId = r.data.createBudget.id;
+    });
+    const page = await app.newPage();
+    // An access token that the app considers a minute from expiry: it rotates within seconds.
+    const session = { accessToken: rotating.accessToken, refreshToken: rotating.refreshToken, expiresAt: Date.now() + 62_000 };
+    await page.addInitScript((value) => {
+      if (!window.localStorage.getItem("moneta.session")) window.localStorage.setItem("moneta.session", value);
+    }, JSON.stringify(session));
+    await page.goto("/budgets");
+    const bar = page.getByTestId(`budget-progress-${budgetId}`);
+    await bar.waitFor();
+    const stored = async () =>
+      JSON.parse((await page.evaluate(() => window.localStorage.getItem("moneta.session"))) ?? "{}") as typeof session;
+    await expect.poll(async () => (await stored()).refreshToken, { timeout: 15_000 }).not.toBe(rotating.refreshToken);
+    // The refresh token the app started with is spent: identity rotated it, once.
+    const reuse = await app.sg.query(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, {
+      t: rotating.refreshToken,
+    });
+    expect(reuse.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const rotated = await stored();
+    const today = new Date().toISOString().slice(0, 10);
+    const navigations: string[] = [];
+    page.on("framenavigated", (frame) => navigations.push(frame.url()));
+    // Posted as the rotated session (the old access token still works until it expires).
+    await eventually(async () => {
+      const r = await app.sg.query(
+        POST,
+        { input: { accountId, amount: { amount: "-25.00", currency: "USD" }, payee: "After rotation", date: today } },
+        { authorization: `Bearer ${rotated.accessToken}` },
+      );
+      expect(r.errors).toBeUndefined();
+    });
+    await expect.poll(async () => Number(await bar.getAttribute("data-value")), { timeout: 30_000, interval: 100 }).toBe(25);
+    expect(navigations).toEqual([]);
   });
 
   it("first load of the overview: JavaScript shipped (gzip) under 300 KB, and time to interactive measured", async () => {
