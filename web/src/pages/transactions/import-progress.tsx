@@ -14,15 +14,16 @@ import { ErrorMessage, Loading } from "../../ui/status";
 const FINISHED = new Set(["COMPLETED", "FAILED"]);
 
 /**
- * An import as it runs: followed live through `importUpdated`, with a slow poll in case an update
- * is missed; when it ends, `onFinished` reloads the list. Shows the counts and every bad row.
+ * An import as it runs: followed live through `importUpdated`, with a slow poll for an update sent
+ * before the subscription was in place (a small file can finish first); when it ends,
+ * `onFinished` reloads the list. Shows the counts and every bad row.
  */
 export function ImportProgress({ id, onFinished }: { id: string; onFinished: () => void }) {
   const queries = useQueryClient();
   const key = queryKeyOf(TransactionsPageImportBatchDocument, { id });
   const cached = queries.getQueryData<TransactionsPageImportBatchQuery>(key)?.importBatch;
   const done = !!cached && FINISHED.has(cached.status);
-  const query = useApiQuery(TransactionsPageImportBatchDocument, { id }, { refetchInterval: done ? undefined : 2_000 });
+  const query = useApiQuery(TransactionsPageImportBatchDocument, { id }, { refetchInterval: done ? undefined : 5_000 });
   useLive(
     TransactionsPageImportUpdatedDocument,
     { id },

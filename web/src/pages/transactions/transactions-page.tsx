@@ -43,9 +43,8 @@ export default function TransactionsPage() {
   const [notice, setNotice] = useState<{ text: string; undo?: () => void }>();
   const restore = useApiMutation(TransactionsPageRestoreDocument);
   const reload = useReloadTransactions();
-  // Another device (or an import, or a rule) posted: the list catches up without a reload. An
-  // update that comes with errors (the event's lookup refused) still says something was posted.
-  useLive(TransactionsPagePostedDocument, {}, reload, { onError: reload });
+  // Another device (or an import, or a rule) posted: the list catches up without a reload.
+  useLive(TransactionsPagePostedDocument, {}, reload);
 
   const restoreRow = (row: TransactionRow) =>
     restore.mutate({ id: row.id }, { onSuccess: () => setNotice({ text: `Restored ${row.payee || "the transaction"}.` }) });
