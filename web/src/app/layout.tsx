@@ -1,11 +1,12 @@
-import { Suspense } from "react";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { Suspense, useEffect, useRef } from "react";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 
 import { useApi } from "../api/api-context";
 import { useApiMutation } from "../api/hooks";
 import { SignOutDocument } from "../generated/graphql";
 import { Loading } from "../ui/status";
 import { NAVIGATION } from "./navigation";
+import { PageErrorBoundary } from "./page-error-boundary";
 import { useViewer, ViewerProvider } from "./viewer";
 
 function SignOutButton() {
@@ -37,6 +38,18 @@ function Who() {
 
 /** The signed-in frame: skip link, navigation (a bar on phones), and the page. */
 export function Layout() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After moving to another page, focus goes to its content (as a page load would), so keyboard
+  // and screen-reader users start at the new page, not in the menu they left.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
   return (
     <ViewerProvider>
       <a className="skip-link" href="#main">
@@ -63,10 +76,12 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Loading label="Loading page" />}>
-            <Outlet />
-          </Suspense>
+        <main id="main" tabIndex={-1} ref={main}>
+          <PageErrorBoundary key={pathname}>
+            <Suspense fallback={<Loading label="Loading page" />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </main>
       </div>
     </ViewerProvider>
