@@ -44,4 +44,12 @@ describe("LogMailer", () => {
     expect(lines[0]).toMatchObject({ level: 30, to: "ana@example.com", subject: expect.any(String) });
     expect(JSON.stringify(lines)).not.toContain("secret-token");
   });
+
+  it("outside development, logs the body at debug level with its links withheld", async () => {
+    const { logger, lines } = capture("debug");
+    await new LogMailer(logger).send({ to: "ana@example.com", ...reset("reset-token-9") });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatchObject({ level: 20, text: "Open [link withheld]\nto choose a new password." });
+    expect(JSON.stringify(lines)).not.toContain("reset-token-9");
+  });
 });

@@ -15,8 +15,9 @@ export interface LogMailerOptions {
 const LINK = /https?:\/\/\S+/g;
 
 /**
- * Development transport: "sends" by logging. Outside development the body, which may hold a live
- * link, is logged only at debug level; identity.mail_messages keeps it for whoever needs to click it.
+ * Development transport: "sends" by logging. Outside development the body is logged at debug level
+ * with its links withheld (a verification or reset link carries a live token, and debug logs get
+ * shipped too); identity.mail_messages keeps the whole body for whoever needs to click it.
  */
 export class LogMailer implements Mailer {
   constructor(
@@ -32,6 +33,7 @@ export class LogMailer implements Mailer {
         "mail (log transport; set SMTP_URL to deliver): open the link to continue",
       );
     else this.logger.info({ to: message.to, subject: message.subject }, "mail (log transport; set SMTP_URL to deliver)");
-    this.logger.debug({ to: message.to, text: message.text }, "mail body");
+    const text = this.options.logLinks ? message.text : message.text.replace(LINK, "[link withheld]");
+    this.logger.debug({ to: message.to, text }, "mail body");
   }
 }

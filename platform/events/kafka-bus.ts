@@ -16,6 +16,12 @@ export interface KafkaBusOptions {
   partitions?: number;
   /** Replicas of each topic the bus creates (`KAFKA_REPLICATION_FACTOR`); 1 when left out. */
   replicationFactor?: number;
+  /**
+   * How long the broker waits for a silent consumer before giving its partitions to another
+   * instance; 30 s when left out. The fault tests shorten it (the broker's floor is 6 s) so a
+   * kill -9'd consumer's partitions move on quickly.
+   */
+  sessionTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -141,7 +147,7 @@ export class KafkaEventBus implements EventBus {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
     });

@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 
 import { type GatewayOptions, type RunningGateway, startGateway } from "../../gateway/gateway.js";
 import type { OperationLimits } from "../../gateway/limits/index.js";
@@ -81,6 +81,8 @@ export interface TestSupergraphOptions {
   gatewayCache?: KeyValueStore;
   /** Believe X-Forwarded-For, so a test can speak from several client IPs. */
   trustProxy?: boolean;
+  /** Where the gateway and every subgraph log (a test reading the logs); silent, or TEST_LOG_LEVEL, otherwise. */
+  logger?: Logger;
 }
 
 /**
@@ -91,7 +93,7 @@ export interface TestSupergraphOptions {
 export const TEST_RATE_LIMITS: RateLimits = Object.freeze({ ...DEFAULT_RATE_LIMITS, ip: 1_000_000_000, failedApiKeysPerIp: 1_000_000 });
 
 export async function startTestSupergraph(config: PlatformConfig, options: TestSupergraphOptions = {}): Promise<TestSupergraph> {
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const all = await startAllSubgraphs(config, { logger, randomPorts: true, clock: options.clock, ids: options.ids });
   const gatewayOptions: GatewayOptions = {
     host: "127.0.0.1",
