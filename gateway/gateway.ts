@@ -188,6 +188,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     onUnexpected: (err, traceId) => logger.error({ err, traceId }, "unexpected error"),
   });
   const apollo = new ApolloServer<GatewayContext>({
+    // boot() owns SIGTERM: Apollo's own handler would stop the server under requests in flight and re-raise the signal.
+    stopOnTerminationSignals: false,
     // @authenticated / @requiresScopes: denied fields are removed before planning and come back null with an error.
     gateway: authorizeGateway(gateway),
     // Introspection is refused by our own coded rule (operationLimitRules) outside development;
@@ -382,9 +384,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     liveStats: () => live?.stats() ?? { sockets: 0, subscriptions: 0 },
     metrics,
     close: async () => {
+      // Stop listening first, so clients told to reconnect (1012) reach another instance, not this one.
+      const drained = http.close();
       await live?.close();
       await bridge?.stop();
-      await http.close();
+      await drained;
       await ownApiKeys?.close();
       await apollo.stop();
       for (const dataSource of dataSources) dataSource.close();

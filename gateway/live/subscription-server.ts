@@ -68,8 +68,12 @@ export interface LiveServerOptions {
 
 export interface LiveServer {
   stats(): { sockets: number; subscriptions: number };
-  close(): Promise<void>;
+  /** Closes every socket with 1012 (clients reconnect elsewhere); those that do not answer within `graceMs` are cut. */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
+
+/** WebSocket close code 1012 (RFC 6455 registry): the server is restarting; graphql-ws clients reconnect. */
+export const SERVICE_RESTART = 1012;
 
 interface SocketState {
   caller: Caller;
@@ -241,9 +245,20 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
 
   return {
     stats: () => ({ sockets, subscriptions: options.bridge.subscriberCount }),
-    close: async () => {
+    close: async ({ graceMs = 1_000 } = {}) => {
       options.server.off("upgrade", onUpgrade);
-      for (const client of wss.clients) client.close(CloseCode.InternalServerError ?? 1011, "gateway shutting down");
+      // 1012 Service Restart: graphql-ws clients retry it (against another instance behind the
+      // balancer) and resubscribe; 1011 Internal Error would be fatal for them.
+      const closed = [...wss.clients].map((client) => {
+        const done = new Promise<void>((resolve) => client.once("close", () => resolve()));
+        client.close(SERVICE_RESTART, "gateway shutting down");
+        return done;
+      });
+      // A client that never answers the close frame would hold its socket for ws's 30 s close timeout.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      for (const client of wss.clients) client.terminate();
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -111,9 +111,25 @@ export class OutboxRelay {
     }
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Publishes what is pending (for at most `flushMs`: a broker that is down must not hold up the
+   * exit), then stops. Rows left unpublished stay in the table for the next relay: nothing is lost.
+   */
+  async stop({ flushMs = 0 } = {}): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.unlisten?.();
-    await this.runner.stop();
+    if (flushMs > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        this.flush().then(() => "flushed" as const),
+        new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), flushMs))),
+      ]);
+      clearTimeout(timer);
+      if (outcome === "timed out") this.options.logger.warn({ schema: this.options.schema, flushMs }, "outbox not flushed before shutdown");
+    }
+    const stopped = this.runner.stop();
+    if (flushMs === 0) return stopped;
+    // A publish still under way ends when the bus closes: its transaction rolls back and the rows stay unsent.
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, flushMs).unref())]);
   }
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
@@ -39,8 +39,16 @@ export interface RunningHttpServer {
   server: Server;
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Graceful: stops accepting connections at once, lets requests in
+   * flight finish (their connections then close) and closes idle keep-alive sockets; whatever is
+   * still open after `graceMs` (a hung request, an upgraded socket) is cut.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
+
+/** How long in-flight requests get on close: well inside the 10 s a process has to exit on SIGTERM. */
+export const DRAIN_GRACE_MS = 5_000;
 
 class HttpError extends Error {
   constructor(
@@ -121,7 +129,14 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
     res.end();
   };
 
+  let draining = false;
+  const sockets = new Set<Socket>();
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    // A request on a keep-alive connection after close() began is still answered, then the connection closes.
+    if (draining) res.setHeader("connection", "close");
     // Origin-form targets ("/graphql?x") are split by hand; anything else goes through URL.
     const target = req.url ?? "/";
     const query = target.startsWith("/") ? target.indexOf("?") : -2;
@@ -161,6 +176,10 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
   // Keep-alive from the gateway outlives Node's 5 s default; idle sockets must not be cut mid-reuse.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
@@ -170,10 +189,21 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
     server,
     port,
     url: `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${port}/graphql`,
-    close: () =>
+    close: ({ graceMs = DRAIN_GRACE_MS } = {}) =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        draining = true;
+        // Responses not started yet end their connection, so a draining keep-alive socket is not reused.
+        for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+        // Cuts what outlives the grace period: server.close() waits for every socket, upgraded ones too.
+        const deadline = setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+        }, graceMs);
+        deadline.unref();
+        // Stops listening at once and closes keep-alive sockets that are idle now.
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
       }),
   };
 }

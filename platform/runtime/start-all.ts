@@ -42,8 +42,12 @@ export async function startAllSubgraphs(
     subgraphs,
     urls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     close: async () => {
-      for (const s of [...subgraphs].reverse()) await s.close();
+      // Side by side: each one's drain, consumer disconnects and outbox flush are independent, and
+      // one after another they could outlast the exit deadline.
+      const closed = await Promise.allSettled(subgraphs.map((s) => s.close()));
       await platform.close();
+      const failed = closed.find((c): c is PromiseRejectedResult => c.status === "rejected");
+      if (failed) throw failed.reason;
     },
   };
 }

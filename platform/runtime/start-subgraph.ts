@@ -24,6 +24,9 @@ import type { SubgraphKit, SubgraphModule } from "../subgraph/define.js";
 import { buildSubgraphSchemaFor } from "../subgraph/schema.js";
 import type { Platform } from "./platform.js";
 
+/** How long a closing subgraph spends publishing its pending outbox rows (a broker that is down must not hold up the exit). */
+const RELAY_FLUSH_MS = 2_000;
+
 export interface RunningSubgraph<Deps = unknown> {
   name: string;
   url: string;
@@ -71,6 +74,8 @@ export async function startSubgraph<Deps>(
     // Subgraphs are reachable only with a gateway-signed token; introspection helps debugging outside production.
     introspection: platform.config.env !== "production",
     includeStacktraceInErrorResponses: false,
+    // boot() owns SIGTERM: Apollo's own handler would stop the server under requests in flight and re-raise the signal.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: ftv1 traces would cost CPU on every request for nobody.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), signedInPlugin()],
     formatError: createErrorMasker({
@@ -153,11 +158,14 @@ export async function startSubgraph<Deps>(
     relay,
     jobs,
     close: async () => {
+      // In order: no new requests and the ones in flight answered; consumers stopped (kafkajs commits
+      // their offsets as it disconnects) and jobs paused; then the outbox rows all of those wrote
+      // are published before the bus closes.
+      await http.close();
       await Promise.allSettled(subscriptions.map((s) => s.stop()));
       await jobs?.stop();
       await module.close?.(deps);
-      await relay.stop();
-      await http.close();
+      await relay.stop({ flushMs: RELAY_FLUSH_MS });
       await apollo.stop();
     },
   };
