@@ -42,6 +42,9 @@ export async function ensureWebBuilt(log: (message: string) => void = () => {}):
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [vite, "build", "--config", join(WEB, "vite.config.ts"), "--logLevel", "warn"], {
       cwd: REPO,
+      // A production build whoever asks (vitest sets NODE_ENV=test, which would make the React
+      // plugin emit development JSX calls that React's production build does not have).
+      env: { ...process.env, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("error", reject);

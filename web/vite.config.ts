@@ -9,12 +9,9 @@ const gateway = process.env.MONETA_GATEWAY ?? "http://localhost:4000";
  * the app with hot reload on :5173 and forwards /graphql (HTTP and graphql-ws) and /files and
  * /uploads to the gateway, so the app always talks to its own origin.
  */
-export default defineConfig(({ command }) => ({
+export default defineConfig(() => ({
   root: import.meta.dirname,
   plugins: [react()],
-  // A build is for production whoever runs it (vitest sets NODE_ENV=test, which would otherwise
-  // ship React's development build).
-  define: command === "build" ? { "process.env.NODE_ENV": JSON.stringify("production") } : {},
   build: {
     outDir: "dist",
     emptyOutDir: true,
