@@ -27,6 +27,16 @@ describe("config", () => {
     expect(config.subgraphUrls).toEqual({ identity: "http://identity:4001/graphql" });
   });
 
+  it("reads the PostgreSQL pool size, 10 by default, 1 to 100", () => {
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: "4" }).databasePoolSize).toBe(4);
+    for (const value of ["0", "101", "2.5", "ten"]) {
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: value }), value).toThrowError(
+        /^invalid setting DATABASE_POOL_SIZE: must be a whole number from 1 to 100$/,
+      );
+    }
+  });
+
   it("reads Kafka topic partitions and replication factor, 3 and 1 by default", () => {
     expect(loadConfig({})).toMatchObject({ kafkaTopicPartitions: 3, kafkaReplicationFactor: 1 });
     expect(loadConfig({ KAFKA_TOPIC_PARTITIONS: "12", KAFKA_REPLICATION_FACTOR: "3" })).toMatchObject({

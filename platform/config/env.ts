@@ -13,6 +13,11 @@ export interface PlatformConfig {
   databaseUrl?: string;
   /** `DATABASE_URL_<SUBGRAPH>` overrides, keyed by lower-case subgraph name. */
   databaseUrlBySubgraph: Record<string, string>;
+  /**
+   * Connections each subgraph's pool may open to PostgreSQL (plus one for LISTEN): instances ×
+   * subgraphs × (this + 1) must stay under the server's max_connections.
+   */
+  databasePoolSize: number;
   /** Where embedded PGlite keeps its files; undefined = in memory (`--memory`). */
   dataDir?: string;
   redisUrl?: string;
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     logLevel: read(env, "LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])) ?? "info",
     databaseUrl: read(env, "DATABASE_URL", postgresUrl),
     databaseUrlBySubgraph: readPrefixed(env, "DATABASE_URL_", postgresUrl),
+    databasePoolSize: read(env, "DATABASE_POOL_SIZE", count(1, 100)) ?? 10,
     dataDir: options.memory ? undefined : (read(env, "MONETA_DATA_DIR", z.string().min(1)) ?? options.defaultDataDir ?? ".moneta/pglite"),
     redisUrl: read(env, "REDIS_URL", redisUrl),
     cachePrefix: read(env, "CACHE_PREFIX", z.string().min(1)) ?? "moneta",

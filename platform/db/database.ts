@@ -84,6 +84,8 @@ export class PostgresDatabaseProvider implements DatabaseProvider {
   constructor(
     private readonly defaultUrl?: string,
     private readonly logger?: { info(fields: object, message: string): void },
+    /** Connections per subgraph's pool (`DATABASE_POOL_SIZE`). */
+    private readonly poolSize = 10,
   ) {}
 
   async open(schema: string, storage: SubgraphStorage, url = this.defaultUrl): Promise<OpenedDatabase> {
@@ -100,7 +102,7 @@ export class PostgresDatabaseProvider implements DatabaseProvider {
       ...baseOptions(schema, storage),
       url,
       applicationName: `moneta-${schema}`,
-      extra: { max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 },
+      extra: { max: this.poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 },
     });
     await prepare(dataSource, schema, true);
     const opened = { dataSource, notifier: new PostgresNotifier(url) };

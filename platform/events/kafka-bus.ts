@@ -103,7 +103,7 @@ export class KafkaEventBus implements EventBus {
     const admin = await this.getAdmin();
     for (let attempt = 1; ; attempt++) {
       try {
-        await admin.createTopics({
+        const created = await admin.createTopics({
           waitForLeaders: true,
           topics: missing.map((topic) => ({
             topic,
@@ -111,6 +111,10 @@ export class KafkaEventBus implements EventBus {
             replicationFactor: this.options.replicationFactor ?? 1,
           })),
         });
+        // kafkajs answers false, WITHOUT waiting for leaders, when any of the topics existed, though
+        // the others were just created: another instance (or a consumer of the same topic) made
+        // some first. A subscribe to a topic still without a leader fails, so wait here.
+        if (!created) await this.waitForLeaders(admin, missing);
         break;
       } catch (error) {
         // A broker busy creating many topics at once may answer the leader wait for a topic it has
@@ -121,6 +125,22 @@ export class KafkaEventBus implements EventBus {
       }
     }
     for (const t of missing) this.knownTopics.add(t);
+  }
+
+  /** Polls the topics' metadata until every partition of each has a leader (about 10 s at most). */
+  private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: found } = await admin.fetchTopicMetadata({ topics });
+        if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+          return;
+      } catch (error) {
+        const type = (error as { type?: string }).type;
+        if (type !== "UNKNOWN_TOPIC_OR_PARTITION" && type !== "LEADER_NOT_AVAILABLE") throw error;
+      }
+      if (attempt >= 40) throw new Error(`Kafka topics without a leader after creation: ${topics.join(", ")}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   async publish(messages: BusMessage[]): Promise<void> {

@@ -104,7 +104,7 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
     let database: DatabaseProvider;
     if (config.databaseUrl) {
       await checkPostgres("DATABASE_URL", config.databaseUrl, logger);
-      database = new PostgresDatabaseProvider(config.databaseUrl, logger);
+      database = new PostgresDatabaseProvider(config.databaseUrl, logger, config.databasePoolSize);
     } else {
       database = await PgliteDatabaseProvider.create(config.dataDir, {
         onError: (err) => logger.fatal({ err }, "the embedded database stopped; restart the process"),

@@ -124,17 +124,18 @@ export async function startSubgraph<Deps>(
 
   const relay = new OutboxRelay({ dataSource, schema: module.name, bus: platform.bus, notifier, logger });
   await relay.start();
-  const subscriptions: SubscriptionHandle[] = [];
-  for (const consumer of module.consumers?.(deps) ?? []) {
-    subscriptions.push(
-      await platform.bus.subscribe({
+  // Side by side: joining a group that other instances already belong to waits for a rebalance
+  // (their next heartbeat), and one after another those waits would add up consumer by consumer.
+  const subscriptions: SubscriptionHandle[] = await Promise.all(
+    (module.consumers?.(deps) ?? []).map((consumer) =>
+      platform.bus.subscribe({
         groupId: `${module.name}.${consumer.name}`,
         topics: consumer.topics,
         fromBeginning: consumer.fromBeginning ?? true,
         handle: metrics.consumer(consumer, inboxHandler(dataSource, module.name, consumer)),
       }),
-    );
-  }
+    ),
+  );
   const handlers = module.jobs?.(deps) ?? [];
   const jobs =
     handlers.length > 0

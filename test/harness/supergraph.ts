@@ -62,6 +62,16 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** Registers a fresh user through the gateway at `url` (unique e-mail per call). */
+export async function registerThrough(url: string, displayName = "Test User"): Promise<RegisteredUser> {
+  const email = `${displayName.toLowerCase().replace(/\W+/g, ".")}.${Math.random().toString(36).slice(2, 10)}@example.com`;
+  const password = `pw-${Math.random().toString(36).slice(2)}-plum-tractor`;
+  const r = await postGraphQL(url, { query: REGISTER, variables: { input: { email, password, displayName } } });
+  if (r.errors) throw new Error(`register failed: ${JSON.stringify(r.errors)}`);
+  const { accessToken, refreshToken, user } = r.data.register;
+  return { id: user.id, email, password, accessToken, refreshToken, headers: bearer(accessToken) };
+}
+
 /** The same user, sending `x-trace-id: traceId`: its statements can then be counted by trace (countStatements). */
 export const traced = (user: RegisteredUser, traceId: string): RegisteredUser => ({
   ...user,
@@ -132,14 +142,7 @@ export async function startTestSupergraph(config: PlatformConfig, options: TestS
       return extra;
     },
     query: (query, variables, headers) => postGraphQL(gateway.url, { query, variables }, headers),
-    register: async (displayName = "Test User") => {
-      const email = `${displayName.toLowerCase().replace(/\W+/g, ".")}.${Math.random().toString(36).slice(2, 10)}@example.com`;
-      const password = `pw-${Math.random().toString(36).slice(2)}-plum-tractor`;
-      const r = await postGraphQL(gateway.url, { query: REGISTER, variables: { input: { email, password, displayName } } });
-      if (r.errors) throw new Error(`register failed: ${JSON.stringify(r.errors)}`);
-      const { accessToken, refreshToken, user } = r.data.register;
-      return { id: user.id, email, password, accessToken, refreshToken, headers: bearer(accessToken) };
-    },
+    register: (displayName) => registerThrough(gateway.url, displayName),
     createAccount: async (caller, currency = "USD", name = "Everyday") => {
       const input = { name, type: "CHECKING", openingBalance: { amount: "0", currency }, openingDate: TEST_OPENING_DATE };
       const r = await postGraphQL(gateway.url, { query: CREATE_ACCOUNT, variables: { input } }, caller.headers);
