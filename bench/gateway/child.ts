@@ -8,10 +8,11 @@ export interface ServedChild {
   close(): Promise<void>;
 }
 
-export type ParentMessage = { type: "usage"; id: number } | { type: "stop" };
+export type ParentMessage = { type: "usage"; id: number } | { type: "memory"; id: number; gc: boolean } | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; info: Record<string, unknown> }
   | { type: "usage"; id: number; cpuMicros: number; userMicros: number; maxRssBytes: number; rssBytes: number }
+  | { type: "memory"; id: number; heapUsedBytes: number; rssBytes: number; gcRan: boolean }
   | { type: "failed"; message: string };
 
 export function serveChild(start: () => Promise<ServedChild>): void {
@@ -30,6 +31,8 @@ export function serveChild(start: () => Promise<ServedChild>): void {
             maxRssBytes: process.resourceUsage().maxRSS * 1024,
             rssBytes: process.memoryUsage.rss(),
           });
+        } else if (message.type === "memory") {
+          void memoryAfterGc(message.gc).then((memory) => send({ type: "memory", id: message.id, ...memory }));
         } else if (message.type === "stop") {
           void served.close().finally(() => process.exit(0));
         }
@@ -43,6 +46,21 @@ export function serveChild(start: () => Promise<ServedChild>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * Heap and RSS, after a full GC when asked and the process runs with --expose-gc: twice, with a turn
+ * of the event loop between, so weak refs and finalizers let go in the second.
+ */
+async function memoryAfterGc(gc: boolean): Promise<{ heapUsedBytes: number; rssBytes: number; gcRan: boolean }> {
+  const gcRan = gc && typeof global.gc === "function";
+  if (gcRan) {
+    global.gc!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    global.gc!();
+  }
+  const memory = process.memoryUsage();
+  return { heapUsedBytes: memory.heapUsed, rssBytes: memory.rss, gcRan };
 }
 
 /** The supergraph with each subgraph's URL replaced by where it listens in this run. */

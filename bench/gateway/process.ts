@@ -14,10 +14,18 @@ export interface Usage {
   rssBytes: number;
 }
 
+export interface Memory {
+  heapUsedBytes: number;
+  rssBytes: number;
+  /** False when the process was not started with --expose-gc. */
+  gcRan: boolean;
+}
+
 /** A server running in its own Node process (so its CPU time is its own), driven over IPC. */
 export class ServerProcess {
   private nextId = 0;
   private readonly waiting = new Map<number, (usage: Usage) => void>();
+  private readonly waitingMemory = new Map<number, (memory: Memory) => void>();
 
   private constructor(
     readonly name: string,
@@ -25,9 +33,13 @@ export class ServerProcess {
     readonly info: Record<string, unknown>,
   ) {
     child.on("message", (message: ChildMessage) => {
-      if (message.type !== "usage") return;
-      this.waiting.get(message.id)?.(message);
-      this.waiting.delete(message.id);
+      if (message.type === "usage") {
+        this.waiting.get(message.id)?.(message);
+        this.waiting.delete(message.id);
+      } else if (message.type === "memory") {
+        this.waitingMemory.get(message.id)?.(message);
+        this.waitingMemory.delete(message.id);
+      }
     });
   }
 
@@ -80,6 +92,22 @@ export class ServerProcess {
         resolve(usage);
       });
       this.child.send({ type: "usage", id } satisfies ParentMessage);
+    });
+  }
+
+  /** Heap and RSS, after a full GC in the process when `gc` (it must run with --expose-gc). */
+  memory(gc: boolean, timeoutMs = 30_000): Promise<Memory> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waitingMemory.delete(id);
+        reject(new Error(`${this.name} did not report its memory`));
+      }, timeoutMs);
+      this.waitingMemory.set(id, (memory) => {
+        clearTimeout(timer);
+        resolve(memory);
+      });
+      this.child.send({ type: "memory", id, gc } satisfies ParentMessage);
     });
   }
 

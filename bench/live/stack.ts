@@ -48,8 +48,11 @@ export class LiveStack {
     process.once("SIGINT", () => void this.cleanUp().finally(() => process.exit(130)));
   }
 
-  /** Starts Kafka when no broker answers, then the servers; `env` is added to both processes' environment. */
-  async start(env: Record<string, string> = {}): Promise<LiveServers> {
+  /**
+   * Starts Kafka when no broker answers, then the servers; `env` is added to both processes'
+   * environment, `subgraphNodeArgs` to the subgraphs process's Node options (--expose-gc, say).
+   */
+  async start(env: Record<string, string> = {}, subgraphNodeArgs: string[] = []): Promise<LiveServers> {
     this.startedKafka = await ensureKafka();
     await createDatabase(this.database);
     this.databaseCreated = true;
@@ -61,7 +64,7 @@ export class LiveStack {
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
       ...env,
     });
-    const started = await startSubgraphs(base, this.work);
+    const started = await startSubgraphs(base, this.work, subgraphNodeArgs);
     this.subgraphs = started.subgraphs;
     this.gateway = await GatewayProcess.start(started.gatewayEnv);
     return { subgraphs: started.subgraphs, gateway: this.gateway, urls: started.urls, wsUrl: this.gateway.url.replace(/^http/, "ws") };
