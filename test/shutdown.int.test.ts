@@ -17,7 +17,7 @@ import WebSocket from "ws";
 import { exportInternalKeys, generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
 import { SHUTDOWN_DEADLINE_MS } from "../platform/runtime/boot.js";
 import { eventually } from "../platform/testing/eventually.js";
-import { realServices } from "../platform/testing/services.js";
+import { realServices, uniqueSuffix } from "../platform/testing/services.js";
 import { bearer, postGraphQL, TEST_OPENING_DATE } from "./harness/supergraph.js";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -145,7 +145,10 @@ describe("graceful shutdown on SIGTERM", () => {
       REDIS_URL: s.redisUrl,
       KAFKA_BROKERS: s.kafkaBrokers.join(","),
       KAFKA_TOPIC_PREFIX: `t${s.runId}.`,
-      CACHE_PREFIX: `t${s.runId}`,
+      // Its own cache namespace: identity's per-IP registration throttle counts in the cache, and
+      // every test of the run registers from 127.0.0.1 (these processes do not get the test
+      // project's raised limits).
+      CACHE_PREFIX: `t${s.runId}.shutdown.${uniqueSuffix()}`,
     };
     const [identityPort, ledgerPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
     const identity = serve("identity", identityPort, { ...env, INTERNAL_JWT_PUBLIC_KEY: pem.publicKey });
