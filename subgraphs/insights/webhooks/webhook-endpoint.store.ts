@@ -120,6 +120,11 @@ export class WebhookEndpointStore {
   }
 
   async delete(manager: EntityManager, userId: string, id: string): Promise<boolean> {
+    // Deliveries first, then the endpoint: the order a sender recording an attempt takes its locks
+    // in (its delivery, then the endpoint's failure count). Deleting the endpoint first, with the
+    // cascade locking deliveries after it, deadlocked with such a sender (seen in CI as an
+    // INTERNAL_SERVER_ERROR from deleteWebhookEndpoint right after a failed delivery).
+    await manager.query(`DELETE FROM insights.webhook_deliveries WHERE endpoint_id = $1 AND user_id = $2`, [id, userId]);
     const gone: Row[] = await manager.query(
       `WITH gone AS (DELETE FROM insights.webhook_endpoints WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM gone`,
       [id, userId],
