@@ -23,7 +23,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import type { Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import { type AuthRequirements, filterOperation } from "../authz/index.js";
-import { badDocumentRequestError, documentNotFoundError } from "../persisted/errors.js";
+import { lookupDocument } from "../persisted/document-id.js";
 import type { LiveBridge } from "./live-bridge.js";
 import type { LiveField } from "./live-fields.js";
 import { LiveQueue } from "./live-queue.js";
@@ -83,14 +83,17 @@ interface SocketState {
 
 /**
  * The operation text of a `subscribe` payload: the manifest's text for a `documentId` (graphql-ws
- * requires a `query` string, so it must be empty then), else the query as sent. Same codes as
+ * requires a `query` string, so it must be empty then), else the query as sent. Same refusals as
  * over HTTP.
  */
 function liveQueryText(payload: { query: string; documentId?: unknown }, documents: LiveServerOptions["documents"]): string | GraphQLError {
   if (payload.documentId === undefined) return payload.query;
-  if (typeof payload.documentId !== "string") return badDocumentRequestError("documentId must be a string");
-  if (payload.query !== "") return badDocumentRequestError("send either a documentId or a query, not both");
-  return documents?.get(payload.documentId) ?? documentNotFoundError();
+  try {
+    return lookupDocument(documents ?? { get: () => undefined }, payload.documentId, payload.query !== "");
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
 }
 
 /**

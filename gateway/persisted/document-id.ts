@@ -30,7 +30,7 @@ export function resolveDocumentId(request: HTTPGraphQLRequest, documents: Persis
   if (request.method === "POST") {
     if (!isRecord(request.body) || request.body.documentId === undefined) return request;
     const { documentId, ...rest } = request.body;
-    const query = lookup(documents, documentId, rest.query !== undefined && rest.query !== null);
+    const query = lookupDocument(documents, documentId, rest.query !== undefined && rest.query !== null);
     return { ...request, body: { ...rest, query } };
   }
   if (request.method === "GET") {
@@ -38,7 +38,7 @@ export function resolveDocumentId(request: HTTPGraphQLRequest, documents: Persis
     if (!params.has("documentId")) return request;
     const ids = params.getAll("documentId");
     if (ids.length !== 1) throw badDocumentRequestError("documentId must be given once");
-    const query = lookup(documents, ids[0], params.has("query"));
+    const query = lookupDocument(documents, ids[0], params.has("query"));
     params.delete("documentId");
     params.set("query", query);
     return { ...request, search: `?${params.toString()}` };
@@ -46,7 +46,12 @@ export function resolveDocumentId(request: HTTPGraphQLRequest, documents: Persis
   return request;
 }
 
-function lookup(documents: PersistedDocuments, documentId: unknown, hasQuery: boolean): string {
+/**
+ * The manifest text for a `documentId`, with the same refusals wherever an id arrives (HTTP body,
+ * GET parameter, graphql-ws subscribe payload).
+ * @throws BAD_REQUEST for a non-string id or an id sent with a query, PERSISTED_QUERY_NOT_FOUND for an unknown id.
+ */
+export function lookupDocument(documents: Pick<PersistedDocuments, "get">, documentId: unknown, hasQuery: boolean): string {
   if (typeof documentId !== "string") throw badDocumentRequestError("documentId must be a string");
   // Which one would run is a guess either way; refusing keeps "what ran" equal to "what was asked".
   if (hasQuery) throw badDocumentRequestError("send either a documentId or a query, not both");

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 
 import type { Logger } from "pino";
 
 import type { RouteHandler } from "../../platform/http/http-server.js";
+import { sendFile } from "./send.js";
 
 /**
  * GraphiQL as built by The Guild for GraphQL Yoga: one self-contained browser bundle (React,
@@ -88,11 +88,6 @@ export interface Explorer {
   assetPaths: string[];
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head = false): void {
-  res.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(body)), "x-content-type-options": "nosniff" });
-  res.end(head ? undefined : body);
-}
-
 /**
  * The development explorer: `GET /explorer` answers the page (`/` is the web app); every asset URL carries the package
  * version, so browsers may cache them for good. The 9 MB bundle is loaded on the first request
@@ -109,7 +104,7 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
     return {
       routes: {
         [EXPLORER_PATH]: (_req, res) =>
-          send(
+          sendFile(
             res,
             404,
             { "content-type": "text/plain; charset=utf-8" },
@@ -180,10 +175,10 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
 
   const asset: RouteHandler = async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD")
-      return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
+      return sendFile(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
     const found = (await load()).get((req.url ?? "").split("?")[0]!);
-    if (!found) return send(res, 404, { "content-type": "text/plain; charset=utf-8" }, "not found\n");
-    send(
+    if (!found) return sendFile(res, 404, { "content-type": "text/plain; charset=utf-8" }, "not found\n");
+    sendFile(
       res,
       200,
       { "content-type": found.type, "cache-control": "public, max-age=31536000, immutable" },
@@ -194,10 +189,10 @@ export function createExplorer(options: { endpoint?: string; logger?: Logger } =
   const routes: Record<string, RouteHandler> = {
     [EXPLORER_PATH]: async (req, res) => {
       if (req.method !== "GET" && req.method !== "HEAD")
-        return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
+        return sendFile(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n");
       // Start loading the bundle now: the browser asks for it next.
       void load().catch((error: unknown) => options.logger?.error({ err: error }, "cannot load the GraphQL explorer bundle"));
-      send(
+      sendFile(
         res,
         200,
         {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
@@ -8,6 +8,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { Logger } from "pino";
 
 import type { RouteHandler } from "../../platform/http/http-server.js";
+import { sendFile } from "./send.js";
 
 /** Where `npm run build:web` writes the app (web/vite.config.ts). */
 export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -64,11 +65,6 @@ export interface WebAppOptions {
   logger?: Logger;
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string, head: boolean): void {
-  res.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(body)), "x-content-type-options": "nosniff" });
-  res.end(head ? undefined : body);
-}
-
 /** Picks what the client accepts, best first: Brotli, then gzip, else the file as it is. */
 function encodingFor(req: IncomingMessage, file: CachedFile): { body: Buffer; encoding?: string } {
   const accepted = String(req.headers["accept-encoding"] ?? "");
@@ -121,15 +117,15 @@ export function webAppRoute(options: WebAppOptions = {}): RouteHandler {
   return async (req, res) => {
     const head = req.method === "HEAD";
     if (req.method !== "GET" && !head) {
-      return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n", false);
+      return sendFile(res, 405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, "method not allowed\n", false);
     }
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     } catch {
-      return send(res, 400, { "content-type": "text/plain; charset=utf-8" }, "bad path\n", head);
+      return sendFile(res, 400, { "content-type": "text/plain; charset=utf-8" }, "bad path\n", head);
     }
-    if (pathname.includes("\0")) return send(res, 400, { "content-type": "text/plain; charset=utf-8" }, "bad path\n", head);
+    if (pathname.includes("\0")) return sendFile(res, 400, { "content-type": "text/plain; charset=utf-8" }, "bad path\n", head);
     const asset = pathname.startsWith("/assets/");
     let file = pathname === "/" ? undefined : await load(normalize(pathname));
     let isIndex = false;
@@ -139,7 +135,7 @@ export function webAppRoute(options: WebAppOptions = {}): RouteHandler {
       isIndex = true;
       if (!file) {
         options.logger?.warn({ root }, "the web app is not built; run npm run build:web");
-        return send(
+        return sendFile(
           res,
           404,
           { "content-type": "text/plain; charset=utf-8" },
@@ -148,7 +144,7 @@ export function webAppRoute(options: WebAppOptions = {}): RouteHandler {
         );
       }
     }
-    if (!file) return send(res, 404, { "content-type": "text/plain; charset=utf-8" }, "not found\n", head);
+    if (!file) return sendFile(res, 404, { "content-type": "text/plain; charset=utf-8" }, "not found\n", head);
     const headers: Record<string, string> = {
       "content-type": file.type,
       etag: file.etag,
@@ -166,6 +162,6 @@ export function webAppRoute(options: WebAppOptions = {}): RouteHandler {
     }
     const { body, encoding } = encodingFor(req, file);
     if (encoding) headers["content-encoding"] = encoding;
-    send(res, 200, headers, body, head);
+    sendFile(res, 200, headers, body, head);
   };
 }
