@@ -376,6 +376,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     lastEventLagMs: () => bridge?.stats.lastEventLagMs ?? 0,
     events: () => bridge?.stats.events ?? 0,
     deliveries: () => bridge?.stats.deliveries ?? 0,
+    resolutions: () => bridge?.stats.resolutions ?? 0,
   });
   logger.info({ url: http.url, live: liveFields.map((f) => f.name) }, "gateway ready");
   return {

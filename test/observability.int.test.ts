@@ -138,6 +138,7 @@ describe("observability through the running gateway (real PostgreSQL, Redis, Kaf
     const text = await scrape(sg.gateway);
     expect(sample(text, "live_events_total")).toBeGreaterThanOrEqual(1);
     expect(sample(text, "live_deliveries_total")).toBeGreaterThanOrEqual(1);
+    expect(sample(text, "live_resolutions_total")).toBeGreaterThanOrEqual(1);
     expect(sample(text, "live_event_lag_seconds")).toBeGreaterThan(0);
 
     await client.dispose();

@@ -53,7 +53,13 @@ export class GatewayProcess {
 
   static async start(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<GatewayProcess> {
     const child = fork(join(here, "gateway.server.ts"), [], {
-      execArgv: ["--import", "tsx", "--expose-gc"],
+      // BENCH_LIVE_CPU_PROF=<dir>: the gateway writes a V8 CPU profile there when it stops.
+      execArgv: [
+        "--import",
+        "tsx",
+        "--expose-gc",
+        ...(process.env.BENCH_LIVE_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LIVE_CPU_PROF}`] : []),
+      ],
       env: { ...process.env, ...env },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

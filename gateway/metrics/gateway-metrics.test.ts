@@ -40,6 +40,7 @@ describe("GatewayMetrics", () => {
       lastEventLagMs: () => 250,
       events: () => 7,
       deliveries: () => 5,
+      resolutions: () => 3,
     });
     metrics.recordError("RATE_LIMITED");
     metrics.subgraphFetch("ledger").observe(0.003);
@@ -51,6 +52,7 @@ describe("GatewayMetrics", () => {
     expect(body).toContain("graphql_ws_open_sockets 1");
     expect(body).toContain("live_event_lag_seconds 0.25");
     expect(body).toContain("live_events_total 7");
+    expect(body).toContain("live_resolutions_total 3");
     expect(body).toContain('graphql_errors_total{code="RATE_LIMITED"} 1');
     expect(body).toContain('subgraph_fetch_duration_seconds_count{subgraph="ledger"} 1');
     subscriptions = 0;

@@ -10,6 +10,11 @@ export interface LiveMetricsSource {
   lastEventLagMs(): number;
   events(): number;
   deliveries(): number;
+  /**
+   * Lookups the live bridge ran. Against deliveries it shows the sharing: one resolution per
+   * (selection, variables, caller) and event, and only for the user an owner event is keyed by.
+   */
+  resolutions(): number;
 }
 
 export interface GatewayMetricsOptions {
@@ -129,6 +134,15 @@ export class GatewayMetrics {
       collect() {
         this.reset();
         this.inc(live()?.deliveries() ?? 0);
+      },
+    });
+    new Counter({
+      name: "live_resolutions_total",
+      help: "Live lookups resolved through the federated query path (each shared by every subscriber with the same selection, variables and caller).",
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(live()?.resolutions() ?? 0);
       },
     });
   }
