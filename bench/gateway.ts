@@ -31,9 +31,10 @@ import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 
 import { readSupergraphSdl } from "../gateway/supergraph.js";
-import { exportInternalKeys, generateInternalKeys, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from "../platform/auth/internal-token.js";
+import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { supergraphWithUrls } from "./gateway/child.js";
 import { ServerProcess, type Usage } from "./gateway/process.js";
+import { serverEnv } from "./support/stack.js";
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -76,22 +77,16 @@ const emptyTally = (): Tally => ({ requests: 0, seconds: 0, errors: 0, cpuMicros
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 const started = performance.now();
-const keys = await generateInternalKeys();
-const pem = await exportInternalKeys(keys);
-const signer = new InternalTokenSigner(keys.privateKey);
 const work = mkdtempSync(join(tmpdir(), "moneta-bench-"));
-const baseEnv = {
-  INTERNAL_JWT_PRIVATE_KEY: pem.privateKey,
-  INTERNAL_JWT_PUBLIC_KEY: pem.publicKey,
-  NODE_ENV: "production",
+// This run's keys and the secrets production mode requires (file links, bank credentials, ...), as every gateway benchmark.
+const { env: baseEnv, signer } = await serverEnv({
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-  APOLLO_TELEMETRY_DISABLED: "true",
   // One client registers from 127.0.0.1; the throttle is not what is measured.
   REGISTRATIONS_PER_IP_PER_HOUR: "1000000",
   // Our gateway still counts every request against the limit (that work is measured), but the
   // one benchmark user must never meet it.
   RATE_LIMIT_USER_PER_MINUTE: "1000000000000",
-};
+});
 
 const servers: ServerProcess[] = [];
 const stopAll = async () => {
