@@ -117,7 +117,7 @@ export class LiveBridge {
     };
     const registered: Registered = {
       ...subscriber,
-      shareKey: `${print(subscriber.operation.lookup)}\u0000${JSON.stringify(subscriber.variables)}\u0000${caller.userId}\u0000${caller.apiKeyId ?? ""}\u0000${caller.scopes.join(" ")}`,
+      shareKey: `${printed(subscriber.operation.lookup)}\u0000${JSON.stringify(subscriber.variables)}\u0000${caller.userId}\u0000${caller.apiKeyId ?? ""}\u0000${caller.scopes.join(" ")}`,
       remove,
     };
     set.add(registered);
@@ -197,6 +197,17 @@ export class LiveBridge {
       this.stats.ended++;
     }
   }
+}
+
+/** Lookup documents are shared by every subscriber of one subscription document: printed once. */
+const printedLookups = new WeakMap<DocumentNode, string>();
+function printed(lookup: DocumentNode): string {
+  let text = printedLookups.get(lookup);
+  if (text === undefined) {
+    text = print(lookup);
+    printedLookups.set(lookup, text);
+  }
+  return text;
 }
 
 /** The field's `match` pins the entity id to a subscription argument: each subscriber watches one entity. */

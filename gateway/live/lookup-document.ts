@@ -38,6 +38,24 @@ export function toLiveOperation(
   variables: Record<string, unknown>,
   liveFields: ReadonlyMap<string, LiveField>,
 ): LiveOperation | string {
+  const lookup = toLiveLookup(document, operation, liveFields);
+  return typeof lookup === "string" ? lookup : withArguments(lookup, variables);
+}
+
+/** A live operation without its argument values: the same for every subscriber of one document, so it can be shared. */
+export type LiveLookup = Omit<LiveOperation, "args"> & { root: FieldNode };
+
+/** One subscriber's operation from a shared lookup: only the argument values are its own. */
+export function withArguments(lookup: LiveLookup, variables: Record<string, unknown>): LiveOperation {
+  return { field: lookup.field, responseKey: lookup.responseKey, lookup: lookup.lookup, args: argumentValues(lookup.root, variables) };
+}
+
+/** The part of {@link toLiveOperation} that does not depend on variables. */
+export function toLiveLookup(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  liveFields: ReadonlyMap<string, LiveField>,
+): LiveLookup | string {
   const roots = operation.selectionSet.selections;
   const root = roots[0];
   if (roots.length !== 1 || !root || root.kind !== Kind.FIELD) return "a subscription selects exactly one live field";
@@ -80,7 +98,7 @@ export function toLiveOperation(
   return {
     field,
     responseKey,
-    args: argumentValues(root, variables),
+    root,
     lookup: { kind: Kind.DOCUMENT, definitions: [query, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] },
   };
 }

@@ -9,6 +9,7 @@ import {
   GraphQLError,
   type GraphQLSchema,
   Kind,
+  type OperationDefinitionNode,
   OperationTypeNode,
   parse,
   specifiedRules,
@@ -26,8 +27,8 @@ import { type AuthRequirements, filterOperation } from "../authz/index.js";
 import { lookupDocument } from "../persisted/document-id.js";
 import type { LiveBridge } from "./live-bridge.js";
 import type { LiveField } from "./live-fields.js";
-import { LiveQueue } from "./live-queue.js";
-import { toLiveOperation } from "./lookup-document.js";
+import { LiveSink } from "./live-sink.js";
+import { type LiveLookup, toLiveLookup, withArguments } from "./lookup-document.js";
 
 export interface LiveServerOptions {
   server: Server;
@@ -53,7 +54,7 @@ export interface LiveServerOptions {
   logger: Logger;
   /** The gateway's clock (ms), so a socket closes when its token expires by the same time tokens are checked with. */
   now?: () => number;
-  /** Updates held per subscription for a slow reader; older ones are dropped. */
+  /** Updates handed to a slow reader's socket and not yet written out; past that only the newest is held. */
   queueCapacity?: number;
   maxSubscriptionsPerSocket?: number;
   /** Last say on a subscription before it starts (safelist, rate limit); an error refuses it. */
@@ -79,6 +80,70 @@ interface SocketState {
   caller: Caller;
   expiry?: NodeJS.Timeout;
   subscriptions: number;
+}
+
+/** What `subscribe` gets from `onSubscribe`: the socket to write updates to and the client's id for them. */
+interface SubscribeContext {
+  caller: Caller;
+  socketState: SocketState;
+  socket: WebSocket;
+  id: string;
+}
+
+/** Distinct operation texts whose parsed, validated documents are kept (clients send few, and the same, over and over). */
+const DOCUMENT_CACHE_SIZE = 500;
+
+/**
+ * Parsed documents by operation text, and what is derived from one document (validation, the
+ * live lookup): every subscriber sending the same text shares them, so a subscription costs one
+ * Map lookup instead of a parse, two validations and a new AST of its own. Documents are never
+ * mutated, which makes sharing them safe.
+ */
+class DocumentCache {
+  private readonly documents = new Map<string, DocumentNode>();
+  private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  private readonly lookups = new WeakMap<OperationDefinitionNode, { lookup: LiveLookup | string; errors: readonly GraphQLError[] }>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: readonly ValidationRule[],
+    private readonly maxTokens: number | undefined,
+  ) {}
+
+  /** Throws parse errors (not cached: a bad text costs its sender the parse every time). */
+  parse(query: string): DocumentNode {
+    let document = this.documents.get(query);
+    if (document) {
+      // Most recently used last, so the oldest is the one evicted.
+      this.documents.delete(query);
+      this.documents.set(query, document);
+      return document;
+    }
+    document = parse(query, { maxLexicalTokens: this.maxTokens } as Parameters<typeof parse>[1]);
+    this.documents.set(query, document);
+    if (this.documents.size > DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value!);
+    return document;
+  }
+
+  validate(document: DocumentNode): readonly GraphQLError[] {
+    let errors = this.validated.get(document);
+    if (!errors) {
+      errors = validate(this.schema, document, this.rules);
+      this.validated.set(document, errors);
+    }
+    return errors;
+  }
+
+  /** The live lookup of a subscription operation (without argument values), and its validation against the schema. */
+  lookup(document: DocumentNode, operation: OperationDefinitionNode, liveFields: ReadonlyMap<string, LiveField>) {
+    let entry = this.lookups.get(operation);
+    if (!entry) {
+      const lookup = toLiveLookup(document, operation, liveFields);
+      entry = { lookup, errors: typeof lookup === "string" ? [] : validate(this.schema, lookup.lookup) };
+      this.lookups.set(operation, entry);
+    }
+    return entry;
+  }
 }
 
 /**
@@ -107,6 +172,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   const liveFields = new Map(options.liveFields.map((f) => [f.name, f]));
   let sockets = 0;
   const rules = [...specifiedRules, ...(options.validationRules ?? [])];
+  const cache = new DocumentCache(options.schema, rules, options.maxTokens);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? "/", "http://localhost").pathname !== options.path) {
@@ -155,19 +221,19 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         states.set(ctx.extra.socket, state);
         return true;
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError("not connected")];
         const query = liveQueryText(payload as typeof payload & { documentId?: unknown }, options.documents);
         if (query instanceof GraphQLError) return [query];
         let document: DocumentNode;
         try {
-          document = parse(query, { maxLexicalTokens: options.maxTokens } as Parameters<typeof parse>[1]);
+          document = cache.parse(query);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError("invalid query")];
         }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
+        const errors = cache.validate(document);
+        if (errors.length > 0) return [...errors];
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError("operation not found")];
         if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
@@ -200,7 +266,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           document,
           operationName: payload.operationName,
           variableValues: payload.variables ?? {},
-          contextValue: { caller: state.caller, socketState: state },
+          contextValue: { caller: state.caller, socketState: state, socket: ctx.extra.socket, id } satisfies SubscribeContext,
         };
         return args;
       },
@@ -217,30 +283,30 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         ) as never;
       },
       subscribe: (args) => {
-        const { caller, socketState } = args.contextValue as { caller: Caller; socketState: SocketState };
+        const { caller, socketState, socket, id } = args.contextValue as SubscribeContext;
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         const operation = getOperationAST(args.document, args.operationName);
-        const live =
+        const { lookup, errors } =
           operation && operation.kind === Kind.OPERATION_DEFINITION
-            ? toLiveOperation(args.document, operation, variables, liveFields)
-            : "operation not found";
-        if (typeof live === "string") return { errors: [new GraphQLError(live, { extensions: { code: "BAD_USER_INPUT" } })] };
-        const lookupErrors = validate(options.schema, live.lookup);
-        if (lookupErrors.length > 0) return { errors: lookupErrors };
+            ? cache.lookup(args.document, operation, liveFields)
+            : { lookup: "operation not found", errors: [] };
+        if (typeof lookup === "string") return { errors: [new GraphQLError(lookup, { extensions: { code: "BAD_USER_INPUT" } })] };
+        if (errors.length > 0) return { errors: [...errors] };
         socketState.subscriptions++;
         let remove = () => {};
-        const queue = new LiveQueue<FormattedExecutionResult>(options.queueCapacity ?? 16, () => {
+        // Updates go straight to the socket, serialized once per shared result (see LiveSink).
+        const sink = new LiveSink(socket, id, options.queueCapacity ?? 16, () => {
           socketState.subscriptions--;
           remove();
         });
         remove = options.bridge.add({
-          operation: live,
+          operation: withArguments(lookup, variables),
           variables,
           caller,
-          push: (result) => queue.push(result),
-          end: (last) => queue.end(last),
+          push: (result) => sink.push(result),
+          end: (last) => sink.end(last),
         });
-        return queue as never;
+        return sink as never;
       },
     },
     wss,
