@@ -104,8 +104,9 @@ function amount(text: string, currency: string): bigint {
   try {
     return readAmount(text, ".", currency);
   } catch (error) {
-    // European Quicken versions write "1.234,56"; the decimal point is tried first because "1,234" is far more common.
-    if (!(error instanceof RowProblem)) throw error;
+    // European Quicken versions write "1.234,56"; the decimal point is tried first because "1,234"
+    // is far more common, and only when a comma is there ("1.005" must not become 1005).
+    if (!(error instanceof RowProblem) || !text.includes(",")) throw error;
     try {
       return readAmount(text, ",", currency);
     } catch {

@@ -16,12 +16,18 @@ const HEAD_BYTES = 4096;
 
 export function decodeStatement(bytes: Uint8Array): DecodedText {
   const bom = byteOrderMark(bytes);
-  if (bom) return finish(iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding, { stripBOM: true }), bom.encoding);
+  if (bom) return finish(decodeWith(bytes.subarray(bom.length), bom.encoding), bom.encoding);
   const wide = utf16WithoutBom(bytes);
-  if (wide) return finish(iconv.decode(Buffer.from(bytes), wide), wide);
+  if (wide) return finish(decodeWith(bytes, wide), wide);
   const declared = declaredEncoding(bytes);
   if (declared && declared !== "utf8") return finish(iconv.decode(Buffer.from(bytes), declared), declared);
   return decodeUtf8OrLegacy(bytes);
+}
+
+/** A UTF-16 file cut after an odd byte keeps a visible U+FFFD where its last character was. */
+function decodeWith(bytes: Uint8Array, encoding: string): string {
+  const text = iconv.decode(Buffer.from(bytes), encoding, { stripBOM: true });
+  return encoding.startsWith("utf16") && bytes.length % 2 === 1 ? `${text}\ufffd` : text;
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | null {
@@ -112,8 +118,11 @@ function hasUtf8Sequence(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Trailing NUL padding (fixed-size export buffers) is dropped; a NUL inside the text becomes U+FFFD. */
+// UTF-16 with a corrupt pair decodes to a lone surrogate, which no database text column takes.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Trailing NUL padding (fixed-size export buffers) is dropped; a NUL or lone surrogate inside the text becomes U+FFFD. */
 function finish(text: string, encoding: string): DecodedText {
   const trimmed = text.replace(/[\0\s]+$/u, (tail) => tail.replace(/\0/g, ""));
-  return { text: trimmed.replace(/\0/g, "\ufffd"), encoding };
+  return { text: trimmed.replace(/\0/g, "\ufffd").replace(LONE_SURROGATE, "\ufffd"), encoding };
 }
