@@ -52,6 +52,7 @@ import { SourcePostings1796533800100 } from "./migrations/1796533800100-source-p
 import { CategorySuggestions1796545645715 } from "./migrations/1796545645715-category-suggestions.js";
 import { BankSync1796560000000 } from "./migrations/1796560000000-bank-sync.js";
 import { Receipts1796560000400 } from "./migrations/1796560000400-receipts.js";
+import { ImportFileBytes1796560000500 } from "./migrations/1796560000500-import-file-bytes.js";
 import { ReceiptEntity } from "./receipts/receipt.entity.js";
 import { receiptJobHandler } from "./receipts/receipt.job.js";
 import { receiptsByTransactionLoader } from "./receipts/receipt.loaders.js";
@@ -257,6 +258,7 @@ export default defineSubgraph<LedgerDeps>({
     CategorySuggestions1796545645715,
     BankSync1796560000000,
     Receipts1796560000400,
+    ImportFileBytes1796560000500,
   ],
   createDeps: createLedger,
   close: async (deps) => {

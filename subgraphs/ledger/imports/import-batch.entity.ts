@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 import type { RowError } from "./parsing/index.js";
 
-export type ImportFormat = "CSV" | "OFX";
+export type ImportFormat = "CSV" | "OFX" | "QIF" | "CAMT053";
 export type ImportStatus = "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
 
 @Entity({ name: "import_batches" })
@@ -53,7 +53,7 @@ export class ImportBatchEntity {
   finishedAt!: Date | null;
 }
 
-/** The statement's text, kept only while its import job may still need it. */
+/** The statement as uploaded, kept only while its import job may still need it. */
 @Entity({ name: "import_files" })
 export class ImportFileEntity {
   @PrimaryColumn("uuid", { name: "batch_id" })
@@ -62,8 +62,12 @@ export class ImportFileEntity {
   @Column("uuid", { name: "user_id" })
   userId!: string;
 
-  @Column("text")
-  content!: string;
+  /** The file's bytes, decoded by the job (imports accepted before bytes were kept have `content` instead). */
+  @Column("bytea", { nullable: true })
+  bytes!: Buffer | null;
+
+  @Column("text", { nullable: true })
+  content!: string | null;
 
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;

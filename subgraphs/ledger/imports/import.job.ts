@@ -13,12 +13,12 @@ import type { TransactionEventPublisher } from "../transactions/transaction-even
 import { payeeKey } from "../transactions/transaction-fields.js";
 import { duplicateRows } from "./duplicates.js";
 import { ImportBatchEntity, ImportFileEntity } from "./import-batch.entity.js";
+import { type CategoryNames, categoryNames, rowFields } from "./import-categories.js";
 import {
   type CsvMappingInput,
   type ImportItem,
-  parseCsv,
+  openStatement,
   type ParsedRow,
-  parseOfx,
   type RowError,
   validateCsvMapping,
 } from "./parsing/index.js";
@@ -44,6 +44,8 @@ export interface ImportJobPayload {
   batchId: string;
   /** As the client sent it (validated when the import was accepted). */
   mapping: CsvMappingInput | null;
+  /** QIF's date layout, as the client sent it. */
+  dateFormat?: string | null;
   /** The request's trace id, carried by every event the import writes. */
   traceId: string;
 }
@@ -101,13 +103,15 @@ interface RunState {
   categorize: Parameters<TransactionWriter["buildEntry"]>[3];
   /** The same bank id twice in one file is one transaction: ids of every row read so far. */
   seenBankIds: Set<string>;
+  /** The user's categories by name, for files that name categories (QIF); loaded on first use. */
+  categories?: CategoryNames;
 }
 
 class ImportRun implements JobExecution<ImportCursor> {
   private cursor: ImportCursor | null;
   private state?: RunState;
   private counting?: Items;
-  private content?: string;
+  private bytes?: Uint8Array;
 
   constructor(
     private readonly deps: ImportJobDeps,
@@ -181,7 +185,7 @@ class ImportRun implements JobExecution<ImportCursor> {
   private async count(manager: EntityManager, batch: ImportBatchEntity, counted: number): Promise<JobStepResult<ImportCursor>> {
     if (!this.counting) {
       const account = await manager.findOneByOrFail(AccountEntity, { id: batch.accountId, userId: batch.userId });
-      this.counting = await this.parse(manager, account);
+      this.counting = await this.parse(manager, account, batch);
       for (let skipped = 0; skipped < counted && !(await this.counting.next()).done; skipped++) if (skipped % SLICE === 0) await nextTurn();
     }
     let total = counted;
@@ -206,7 +210,7 @@ class ImportRun implements JobExecution<ImportCursor> {
   /** Positions a fresh parse after the rows already done (this run's first chunk, or a resume). */
   private async resume(manager: EntityManager, batch: ImportBatchEntity, done: number): Promise<RunState> {
     const account = await manager.findOneByOrFail(AccountEntity, { id: batch.accountId, userId: batch.userId });
-    const items = await this.parse(manager, account);
+    const items = await this.parse(manager, account, batch);
     const seenBankIds = new Set<string>();
     for (let skipped = 0; skipped < done; skipped++) {
       if (skipped % SLICE === 0) await nextTurn();
@@ -218,11 +222,15 @@ class ImportRun implements JobExecution<ImportCursor> {
     return { account, items, categorize, seenBankIds };
   }
 
-  private async parse(manager: EntityManager, account: AccountEntity): Promise<Items> {
-    this.content ??= (await manager.findOneByOrFail(ImportFileEntity, { batchId: this.job.payload.batchId })).content;
-    const { mapping } = this.job.payload;
-    // Both parsers are generators, i.e. iterators over the file's items in file order.
-    return mapping ? parseCsv(this.content, validateCsvMapping(mapping), account.currency) : parseOfx(this.content, account.currency).items;
+  private async parse(manager: EntityManager, account: AccountEntity, batch: ImportBatchEntity): Promise<Items> {
+    if (!this.bytes) {
+      const file = await manager.findOneByOrFail(ImportFileEntity, { batchId: this.job.payload.batchId });
+      this.bytes = file.bytes ?? Buffer.from(file.content ?? "", "utf8");
+    }
+    const { mapping, dateFormat } = this.job.payload;
+    // Every parser is a generator, i.e. an iterator over the file's items in file order.
+    return openStatement(this.bytes, batch.format, account.currency, { mapping: mapping ? validateCsvMapping(mapping) : null, dateFormat })
+      .items;
   }
 
   /** Duplicates dropped, rules applied, two inserts and one outbox statement. */
@@ -249,6 +257,7 @@ class ImportRun implements JobExecution<ImportCursor> {
     if (rows.length === 0) return;
     const { account } = state;
     const keyed = rows.map((row) => ({ row, key: payeeKey(row.payee) }));
+    if (rows.some((row) => row.category || row.splits)) state.categories ??= await categoryNames(manager, batch.userId);
     const duplicates = await duplicateRows(manager, account.id, batch.id, keyed);
     const entries: StoredTransaction[] = [];
     for (const { row } of keyed) {
@@ -267,6 +276,7 @@ class ImportRun implements JobExecution<ImportCursor> {
               date: row.date,
               payee: row.payee,
               notes: row.memo,
+              ...rowFields(row, account.currency, state.categories),
             },
             state.categorize,
             { importBatchId: batch.id, bankTransactionId: row.bankTransactionId },

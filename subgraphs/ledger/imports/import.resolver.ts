@@ -12,7 +12,7 @@ export class ImportResolver {
   @Directive(scopes("ledger:write"))
   @Mutation(() => ImportBatch, {
     description:
-      "Accepts a CSV or OFX/QFX statement for an account and answers at once with the import QUEUED; the rows are imported in the background " +
+      "Accepts a CSV, OFX/QFX, QIF or CAMT.053 statement (format detected when omitted) for an account and answers at once with the import QUEUED; the rows are imported in the background " +
       "(duplicates skipped, rules applied, bad rows reported). Follow it with `importBatch(id)` or the `importUpdated(id)` subscription.",
   })
   async importTransactions(

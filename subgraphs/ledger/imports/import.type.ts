@@ -6,8 +6,13 @@ import type { CsvMappingInput as ParserMapping } from "./parsing/index.js";
 export enum ImportFormat {
   CSV = "CSV",
   OFX = "OFX",
+  QIF = "QIF",
+  CAMT053 = "CAMT053",
 }
-registerEnumType(ImportFormat, { name: "ImportFormat", description: "OFX also reads QFX." });
+registerEnumType(ImportFormat, {
+  name: "ImportFormat",
+  description: "OFX also reads QFX; QIF is Quicken Interchange Format; CAMT053 is the ISO 20022 bank-to-customer statement (XML).",
+});
 
 export enum ImportStatus {
   QUEUED = "QUEUED",
@@ -64,14 +69,30 @@ export class ImportTransactionsInput {
   @Field(() => ID)
   accountId!: string;
 
-  @Field(() => ImportFormat)
-  format!: ImportFormat;
+  @Field(() => ImportFormat, {
+    nullable: true,
+    description: "Omit to let the file's content decide (OFX header, QIF !Type:, CAMT namespace, else CSV); FORMAT_UNKNOWN when it cannot.",
+  })
+  format?: ImportFormat | null;
 
-  @Field(() => String, { description: "The file's text." })
-  content!: string;
+  @Field(() => String, { nullable: true, description: "The file's text; or give contentBase64." })
+  content?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The file's bytes as uploaded, base64-encoded: UTF-8/UTF-16 (BOM or not) and declared or Windows-1252 single-byte files are decoded.",
+  })
+  contentBase64?: string | null;
 
   @Field(() => CsvMappingInput, { nullable: true, description: "Required for CSV." })
   mapping?: CsvMappingInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'QIF only: the date layout, "MM/dd/yy" (default; MM/dd\'yy also read) or "dd/MM/yyyy".',
+  })
+  dateFormat?: string | null;
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string | null;
@@ -79,7 +100,10 @@ export class ImportTransactionsInput {
 
 @ObjectType("ImportRowError")
 export class ImportRowError {
-  @Field(() => Int, { description: "The row as the file counts it (CSV: line, header included; OFX: the n-th transaction)." })
+  @Field(() => Int, {
+    description:
+      "The row as the file counts it (CSV: line, header included; QIF: the record's first line; OFX, CAMT053: the n-th transaction).",
+  })
   row!: number;
 
   @Field(() => String)

@@ -250,10 +250,12 @@ export type GroupSplitPartInput = {
   value?: string | null | undefined;
 };
 
-/** OFX also reads QFX. */
+/** OFX also reads QFX; QIF is Quicken Interchange Format; CAMT053 is the ISO 20022 bank-to-customer statement (XML). */
 export type ImportFormat =
+  | 'CAMT053'
   | 'CSV'
-  | 'OFX';
+  | 'OFX'
+  | 'QIF';
 
 /** QUEUED (accepted, waiting for its job) → RUNNING → COMPLETED, or FAILED (the rows imported before the failure stay). */
 export type ImportStatus =
@@ -264,9 +266,14 @@ export type ImportStatus =
 
 export type ImportTransactionsInput = {
   accountId: string | number;
-  /** The file's text. */
-  content: string;
-  format: ImportFormat;
+  /** The file's text; or give contentBase64. */
+  content?: string | null | undefined;
+  /** The file's bytes as uploaded, base64-encoded: UTF-8/UTF-16 (BOM or not) and declared or Windows-1252 single-byte files are decoded. */
+  contentBase64?: string | null | undefined;
+  /** QIF only: the date layout, "MM/dd/yy" (default; MM/dd'yy also read) or "dd/MM/yyyy". */
+  dateFormat?: string | null | undefined;
+  /** Omit to let the file's content decide (OFX header, QIF !Type:, CAMT namespace, else CSV); FORMAT_UNKNOWN when it cannot. */
+  format?: ImportFormat | null | undefined;
   idempotencyKey?: string | null | undefined;
   /** Required for CSV. */
   mapping?: CsvMappingInput | null | undefined;

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-import { parseAmount } from "../../../../platform/money/index.js";
+import { currencyExponent, parseAmount } from "../../../../platform/money/index.js";
 import { RowProblem } from "./import-row.js";
 import { clip } from "./statement-date.js";
 
@@ -75,10 +75,21 @@ export function readAmount(text: string, decimalSeparator: DecimalSeparator, cur
     throw fail(`is not a number written with "${decimalSeparator}" as the decimal separator`);
   }
   const whole = (match[1] ?? match[3] ?? "").replace(/\D/g, "") || "0";
-  const fraction = match[4] ? `.${match[4]}` : "";
+  const amountMinor = decimalToMinor(whole, match[4] ?? "", currency, fail);
+  return signed.negative ? -amountMinor : amountMinor;
+}
+
+/**
+ * Unsigned digits to minor units. Banks pad decimals (`30.000`, `3.77000`): zeros beyond the
+ * currency's precision are dropped; a non-zero digit there is an error, never a rounding.
+ */
+export function decimalToMinor(whole: string, fraction: string, currency: string, fail: (why: string) => Error): bigint {
+  const exponent = currencyExponent(currency);
+  const excess = fraction.slice(exponent);
+  if (/[^0]/.test(excess)) throw fail(`has more decimal places than ${currency} allows (${exponent}), and they are not zeros`);
+  const kept = fraction.slice(0, exponent);
   try {
-    const { amountMinor } = parseAmount(`${whole}${fraction}`, currency);
-    return signed.negative ? -amountMinor : amountMinor;
+    return parseAmount(`${whole || "0"}${kept ? `.${kept}` : ""}`, currency).amountMinor;
   } catch (error) {
     if (error instanceof GraphQLError) throw fail(`is invalid: ${error.message}`);
     throw error;

@@ -11,12 +11,33 @@ export interface ParsedRow {
   amountMinor: bigint;
   payee: string;
   memo: string | null;
-  /** OFX FITID or a mapped CSV column. */
+  /** OFX FITID, CAMT AcctSvcrRef, or a mapped CSV column. */
   bankTransactionId: string | null;
+  /** A category the file names (QIF `L`, "Parent:Child"); resolved against the user's categories by name. */
+  category?: string | null;
+  /** Split lines (QIF `S`/`$`/`E`); their amounts must add up to the row's. */
+  splits?: ParsedSplit[] | null;
+  /** Cleared status as the file states it (QIF `C`); null leaves the ledger's default. */
+  status?: "CLEARED" | "RECONCILED" | null;
+}
+
+export interface ParsedSplit {
+  category: string | null;
+  amountMinor: bigint;
+  memo: string;
 }
 
 export type RowErrorCode =
-  "BAD_DATE" | "DATE_OUT_OF_RANGE" | "BAD_AMOUNT" | "MISSING_FIELD" | "BAD_ROW" | "BAD_CURRENCY" | "FOREIGN_CURRENCY" | "OTHER_ACCOUNT";
+  | "BAD_DATE"
+  | "DATE_OUT_OF_RANGE"
+  | "BAD_AMOUNT"
+  | "MISSING_FIELD"
+  | "BAD_ROW"
+  | "BAD_CURRENCY"
+  | "FOREIGN_CURRENCY"
+  | "OTHER_ACCOUNT"
+  | "UNSUPPORTED_ROW"
+  | "TRUNCATED";
 
 export interface RowError {
   row: number;

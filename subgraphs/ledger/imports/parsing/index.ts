@@ -1,4 +1,5 @@
 export type { DecimalSeparator } from "./amount-text.js";
+export { type CamtImport, parseCamt } from "./camt-parser.js";
 export {
   type AmountColumns,
   type ColumnRef,
@@ -8,6 +9,9 @@ export {
   validateCsvMapping,
 } from "./csv-mapping.js";
 export { type CsvSource, parseCsv } from "./csv-parser.js";
-export type { ImportItem, ParsedRow, RowError, RowErrorCode } from "./import-row.js";
-export { decodeOfx } from "./ofx-encoding.js";
+export { detectFormat, type StatementFormat } from "./format-detection.js";
+export type { ImportItem, ParsedRow, ParsedSplit, RowError, RowErrorCode } from "./import-row.js";
 export { type OfxImport, parseOfx } from "./ofx-parser.js";
+export { parseQif, qifDateOrder } from "./qif-parser.js";
+export { openStatement, type Statement, type StatementOptions } from "./statement.js";
+export { type DecodedText, decodeStatement } from "./text-encoding.js";

@@ -1,10 +1,9 @@
-import { GraphQLError } from "graphql";
-
-import { normalizeCurrency, parseAmount } from "../../../../platform/money/index.js";
+import { normalizeCurrency } from "../../../../platform/money/index.js";
+import { decimalToMinor } from "./amount-text.js";
 import { type ImportItem, rowError, rowOk, RowProblem } from "./import-row.js";
 import { type OfxTransaction, readOfxDocument } from "./ofx-document.js";
-import { decodeOfx } from "./ofx-encoding.js";
 import { calendarDay, clip } from "./statement-date.js";
+import { decodeStatement } from "./text-encoding.js";
 
 export interface OfxImport {
   /** CURDEF of the first statement, upper-cased; null when the file has none. */
@@ -29,14 +28,9 @@ function readDate(text: string): string {
 function readAmount(text: string, currency: string): bigint {
   const match = OFX_AMOUNT.exec(text.replace(/\s+/g, ""));
   if (!match || (!match[2] && !match[3])) throw new RowProblem("BAD_AMOUNT", `TRNAMT "${clip(text)}" is not a decimal amount`);
-  const [, sign, whole, fraction] = match;
-  try {
-    const { amountMinor } = parseAmount(`${whole || "0"}${fraction === undefined ? "" : `.${fraction}`}`, currency);
-    return sign === "-" ? -amountMinor : amountMinor;
-  } catch (error) {
-    if (error instanceof GraphQLError) throw new RowProblem("BAD_AMOUNT", `TRNAMT "${clip(text)}" is invalid: ${error.message}`);
-    throw error;
-  }
+  const [, sign, whole = "", fraction = ""] = match;
+  const amountMinor = decimalToMinor(whole, fraction, currency, (why) => new RowProblem("BAD_AMOUNT", `TRNAMT "${clip(text)}" ${why}`));
+  return sign === "-" ? -amountMinor : amountMinor;
 }
 
 function knownCurrency(code: string): string | null {
@@ -93,11 +87,11 @@ function toItem(transaction: OfxTransaction, fallbackCurrency: string, accountId
  * Parses an OFX 1.x (SGML), OFX 2.x (XML) or QFX statement. Amounts are in the statement's CURDEF,
  * or in `fallbackCurrency` (the account's) when the file has none. A bad transaction becomes a
  * RowError for its STMTTRN position; only a file that is not OFX at all throws (BAD_USER_INPUT).
- * Bytes are decoded with the charset the file declares (see decodeOfx).
+ * Bytes are decoded with the charset the file declares (see decodeStatement).
  */
 export function parseOfx(content: string | Uint8Array, fallbackCurrency: string): OfxImport {
   const fallback = normalizeCurrency(fallbackCurrency);
-  const document = readOfxDocument(typeof content === "string" ? content : decodeOfx(content));
+  const document = readOfxDocument(typeof content === "string" ? content : decodeStatement(content).text);
   const first = document.statements[0];
   const accountId = first?.accountId ?? null;
   return {
