@@ -20,6 +20,7 @@
  *   BENCH_IMPORT_ROWS   rows in the import (default 50000)
  *   BENCH_POSTGRES_URL  admin URL of the server (default postgres://postgres@127.0.0.1:5432)
  *   BENCH_LOG_LEVEL     servers' log level (default silent)
+ *   BENCH_CPU_PROFILE   a directory: the subgraphs process writes a V8 CPU profile there when it stops
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -98,7 +99,8 @@ try {
   await createDatabase(appDb);
   databases.push(appDb);
   const { env, signer } = await serverEnv({ DATABASE_URL: databaseUrl(appDb), REDIS_URL: "", KAFKA_BROKERS: "" });
-  const { subgraphs, urls, gatewayEnv } = await startSubgraphs(env, work);
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const { subgraphs, urls, gatewayEnv } = await startSubgraphs(env, work, profile);
   servers.push(subgraphs);
   const gateway = await ServerProcess.start("gateway", "../ledger/gateway.server.ts", gatewayEnv);
   servers.push(gateway);

@@ -27,11 +27,14 @@ export class Outbox<Topics = EventContracts> {
     }
     const envelopes = events.map((e) => createEnvelope(e, this.schema, traceId, this.clock, this.ids));
     if (envelopes.length === 0) return envelopes;
-    // One statement however many events (an import writes thousands in one transaction).
+    // One statement however many events (an import writes thousands in one transaction), the
+    // relay's wake-up included: a data-modifying WITH runs whatever the outer SELECT reads.
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, topic, key, type, envelope, created_at)
-       SELECT id, topic, key, type, envelope::jsonb, created_at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-         AS e(id, topic, key, type, envelope, created_at)`,
+      `WITH written AS (
+         INSERT INTO "${this.schema}".outbox (id, topic, key, type, envelope, created_at)
+         SELECT id, topic, key, type, envelope::jsonb, created_at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+           AS e(id, topic, key, type, envelope, created_at))
+       SELECT pg_notify($7, '')`,
       [
         envelopes.map((e) => e.id),
         events.map((e) => e.topic),
@@ -39,9 +42,9 @@ export class Outbox<Topics = EventContracts> {
         envelopes.map((e) => e.type),
         envelopes.map((e) => JSON.stringify(e)),
         envelopes.map((e) => e.occurredAt),
+        outboxChannel(this.schema),
       ],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
     return envelopes;
   }
 }

@@ -16,23 +16,20 @@ export class BaseAmounts {
 
   async fill(manager: EntityManager, userId: string, snapshots: TransactionSnapshotV1[]): Promise<void> {
     if (snapshots.length === 0) return;
-    const [settings] = await manager.query(`SELECT base_currency FROM ledger.user_settings WHERE user_id = $1`, [userId]);
-    const base: string | undefined = settings?.base_currency;
-    const foreign = base ? snapshots.filter((s) => s.currency !== base) : [];
-    const keys = [
-      ...new Map(foreign.map((s) => [rateKey(s.date, s.currency, base!), { date: s.date, from: s.currency, to: base! }])).values(),
-    ];
-    const rates = keys.length > 0 ? await this.rates.lookup(userId, keys, manager) : new Map();
+    // Base currency and the rates in one statement; days already in the base cost nothing.
+    const days = [...new Map(snapshots.map((s) => [`${s.date}|${s.currency}`, { date: s.date, currency: s.currency }])).values()];
+    const { base, rates } = await this.rates.toBase(userId, days, manager);
     for (const snapshot of snapshots) {
-      snapshot.baseCurrency = base ?? null;
+      snapshot.baseCurrency = base;
       const rate = base && snapshot.currency !== base ? rates.get(rateKey(snapshot.date, snapshot.currency, base)) : undefined;
-      const total = !base
-        ? null
-        : snapshot.currency === base
-          ? BigInt(snapshot.amountMinor)
-          : rate
-            ? convertAt({ amountMinor: BigInt(snapshot.amountMinor), currency: snapshot.currency }, base, rate).amountMinor
-            : null;
+      const total =
+        base === null
+          ? null
+          : snapshot.currency === base
+            ? BigInt(snapshot.amountMinor)
+            : rate
+              ? convertAt({ amountMinor: BigInt(snapshot.amountMinor), currency: snapshot.currency }, base, rate).amountMinor
+              : null;
       snapshot.baseAmountMinor = total === null ? null : total.toString();
       const lines = snapshot.splits.map((s) => BigInt(s.amountMinor));
       const parts =

@@ -30,14 +30,33 @@ export class ExchangeRateQueries {
        WHERE r.user_id = $1`,
       [userId, keys.map((k) => k.date), keys.map((k) => k.from), keys.map((k) => k.to)],
     );
-    const found = new Map<string, DayRate>();
-    for (const r of rows) found.set(rateKey(r.date, r.from_currency, r.to_currency), { rate: numericText(r.rate), inverse: false });
-    // A rate stored the asked way round wins over dividing by the reverse one.
-    for (const r of rows) {
-      const reverse = rateKey(r.date, r.to_currency, r.from_currency);
-      if (!found.has(reverse)) found.set(reverse, { rate: numericText(r.rate), inverse: true });
-    }
-    return found;
+    return dayRates(rows);
+  }
+
+  /**
+   * The user's base currency and the day's rates from each (date, currency) to it, in one
+   * statement (a write's events need both: one round trip, not two). No settings row: no base.
+   */
+  async toBase(
+    userId: string,
+    days: ReadonlyArray<{ date: string; currency: string }>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ base: string | null; rates: Map<string, DayRate> }> {
+    const rows: Array<{ base: string; date: string | null; from_currency: string; to_currency: string; rate: string }> =
+      await manager.query(
+        `SELECT s.base_currency AS base, to_char(r.date, 'YYYY-MM-DD') AS date, r.from_currency, r.to_currency, r.rate::text AS rate
+       FROM ledger.user_settings s
+       LEFT JOIN LATERAL (
+         SELECT r.* FROM ledger.exchange_rates r
+         JOIN unnest($2::date[], $3::text[]) AS k(date, currency)
+           ON k.currency <> s.base_currency AND r.date = k.date
+          AND ((r.from_currency = k.currency AND r.to_currency = s.base_currency) OR (r.from_currency = s.base_currency AND r.to_currency = k.currency))
+         WHERE r.user_id = s.user_id
+       ) r ON true
+       WHERE s.user_id = $1`,
+        [userId, days.map((d) => d.date), days.map((d) => d.currency)],
+      );
+    return { base: rows[0]?.base ?? null, rates: dayRates(rows.filter((r) => r.date !== null) as Array<RateRow>) };
   }
 
   /** The newest rate on or before `date` per currency pair, for figures "as of" a day (net worth). */
@@ -58,4 +77,22 @@ export class ExchangeRateQueries {
     }
     return out;
   }
+}
+
+interface RateRow {
+  date: string;
+  from_currency: string;
+  to_currency: string;
+  rate: string;
+}
+
+function dayRates(rows: readonly RateRow[]): Map<string, DayRate> {
+  const found = new Map<string, DayRate>();
+  for (const r of rows) found.set(rateKey(r.date, r.from_currency, r.to_currency), { rate: numericText(r.rate), inverse: false });
+  // A rate stored the asked way round wins over dividing by the reverse one.
+  for (const r of rows) {
+    const reverse = rateKey(r.date, r.to_currency, r.from_currency);
+    if (!found.has(reverse)) found.set(reverse, { rate: numericText(r.rate), inverse: true });
+  }
+  return found;
 }

@@ -233,21 +233,12 @@ class ImportRun implements JobExecution<ImportCursor> {
       .items;
   }
 
-  /** Duplicates dropped, rules applied, two inserts and one outbox statement. */
+  /**
+   * The chunk's rows, duplicates dropped and rules applied, in three statements whatever the
+   * chunk's size: one duplicate lookup, one insert (transactions and postings), one outbox insert
+   * (base amounts read with it). Building the rows yields the event loop every SLICE rows.
+   */
   private async write(
-    manager: EntityManager,
-    batch: ImportBatchEntity,
-    state: RunState,
-    rows: ParsedRow[],
-    fail: (error: RowError) => void,
-  ): Promise<void> {
-    for (let start = 0; start < rows.length; start += SLICE) {
-      if (start > 0) await nextTurn();
-      await this.writeSlice(manager, batch, state, rows.slice(start, start + SLICE), fail);
-    }
-  }
-
-  private async writeSlice(
     manager: EntityManager,
     batch: ImportBatchEntity,
     state: RunState,
@@ -260,7 +251,9 @@ class ImportRun implements JobExecution<ImportCursor> {
     if (rows.some((row) => row.category || row.splits)) state.categories ??= await categoryNames(manager, batch.userId);
     const duplicates = await duplicateRows(manager, account.id, batch.id, keyed);
     const entries: StoredTransaction[] = [];
-    for (const { row } of keyed) {
+    for (let i = 0; i < keyed.length; i++) {
+      if (i > 0 && i % SLICE === 0) await nextTurn();
+      const { row } = keyed[i]!;
       if (duplicates.has(row.row)) {
         batch.duplicates++;
         continue;
@@ -288,6 +281,7 @@ class ImportRun implements JobExecution<ImportCursor> {
       }
     }
     await this.deps.writer.insertEntries(manager, entries);
+    await nextTurn();
     await this.deps.events.emitMany(
       manager,
       this.job.payload.traceId,

@@ -560,6 +560,31 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     expect(two).toBeLessThanOrEqual(6);
   });
 
+  it("posts a transaction in seven statements, eight with an idempotency key, and its event carries the base amount", async () => {
+    // BEGIN, rules, account, transaction and postings, base currency and rates, outbox and relay wake-up, COMMIT:
+    // each write's round trips are what postTransaction's throughput is made of (bench:ledger).
+    const acc = await ledger.account(alice, "USD", "0");
+    const statements = async (idempotencyKey: string | null) => {
+      const traceId = `post-${randomUUID()}`;
+      let id = "";
+      const counted = await countStatements(sg.subgraph("ledger").kit.dataSource, traceId, async () => {
+        id = (
+          await ledger.ok(traced(alice, traceId), `mutation($i: PostTransactionInput!) { postTransaction(input: $i) { id } }`, {
+            i: { accountId: acc, amount: { amount: "-2.50", currency: "USD" }, date: "2026-10-01", payee: "Counted", idempotencyKey },
+          })
+        ).postTransaction.id;
+      });
+      return { counted, id };
+    };
+    expect((await statements(null)).counted).toBeLessThanOrEqual(7);
+    const keyed = await statements(`counted-${randomUUID()}`);
+    expect(keyed.counted).toBeLessThanOrEqual(8);
+    const [row] = await sg
+      .subgraph("ledger")
+      .kit.dataSource.query(`SELECT envelope->'data' AS data FROM ledger.outbox WHERE envelope->'data'->>'transactionId' = $1`, [keyed.id]);
+    expect(row?.data ?? null).toMatchObject({ amountMinor: "-250", baseCurrency: "USD", baseAmountMinor: "-250" });
+  });
+
   it("reads a page of 100 transactions with account and category in a constant number of statements", async () => {
     const acc = await ledger.account(alice, "GBP", "0");
     for (let i = 0; i < 100; i++) {

@@ -9,6 +9,7 @@ import type { CategoryService } from "../categories/category.service.js";
 import { calendarDate } from "./calendar-date.js";
 import { entryPostings, type PostingLine, type SplitLine, transferPostings } from "./double-entry.js";
 import { PostingEntity } from "./posting.entity.js";
+import { rowInsert } from "./row-insert.js";
 import { TransactionEntity, type TransactionKindValue, type TransactionStatusValue } from "./transaction.entity.js";
 import { notesText, payeeKey, payeeText, statusValue, tagList } from "./transaction-fields.js";
 
@@ -214,17 +215,24 @@ export class TransactionWriter {
     return { transaction, legs: this.legs(transaction, transferPostings(from.id, sent, to.id, received)) };
   }
 
-  /** Inserts built transactions and their legs: two statements per call, whatever the count. */
+  /**
+   * Inserts built transactions and their legs: one statement per call, whatever the count (the
+   * postings' foreign key to their transaction is checked at the end of the statement, after both
+   * inserts).
+   */
   async insertEntries(manager: EntityManager, entries: readonly StoredTransaction[]): Promise<void> {
     if (entries.length === 0) return;
-    await manager.insert(
+    const transactions = rowInsert(
+      manager,
       TransactionEntity,
       entries.map((e) => e.transaction),
     );
-    await manager.insert(
+    const postings = rowInsert(
+      manager,
       PostingEntity,
       entries.flatMap((e) => e.legs),
     );
+    await manager.query(`WITH t AS (${transactions.sql(1)}) ${postings.sql(2)}`, [transactions.json, postings.json]);
   }
 
   /** The posting rows of `t`, in order, each with a fresh id. */
