@@ -76,14 +76,14 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       ]);
     };
 
-    async function consume(topic: string, consumer: string, handler: EventHandler<Happened["Happened"]>) {
+    async function consume(topic: string, consumer: string, handler: EventHandler<Happened["Happened"]>, onDuplicate?: () => void) {
       handles.push(
         await harness.bus.subscribe({
           groupId: `${schema}.${consumer}`,
           topics: [topic],
           fromBeginning: true,
           retry,
-          handle: inboxHandler(dataSource, schema, { name: consumer, topics: [topic], handlers: { Happened: handler } }),
+          handle: inboxHandler(dataSource, schema, { name: consumer, topics: [topic], handlers: { Happened: handler } }, onDuplicate),
         }),
       );
     }
@@ -136,7 +136,8 @@ export function describeEventsContract(name: string, createHarness: () => Promis
     it("treats a duplicate delivery as a no-op", async () => {
       await clearEffects();
       const topic = nextTopic();
-      await consume(topic, "dup", recordEffect);
+      let skipped = 0;
+      await consume(topic, "dup", recordEffect, () => skipped++);
       const message = envelope(topic, "user-a", 1);
       await harness.bus.publish([message]);
       await harness.bus.publish([message, message]);
@@ -144,6 +145,8 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       await eventually(async () => expect((await effects()).map((e) => e.seq)).toEqual([1, 2]));
       const [inbox] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".inbox WHERE event_id = $1`, [message.envelope.id]);
       expect(inbox.n).toBe(1);
+      // Both redeliveries were the inbox's to skip (the effect, a plain INSERT, would have doubled).
+      expect(skipped).toBe(2);
     });
 
     it("rolls back effects and inbox together when a handler crashes midway, then applies once on retry", async () => {

@@ -24,25 +24,34 @@ export interface ConsumerDefinition<Payloads = Record<string, never>> {
 }
 
 /**
+ * Told of each redelivery the inbox skipped: counted on /metrics, so a test can tell the inbox's
+ * no-op from a handler that merely happens to be idempotent.
+ */
+export type DuplicateObserver = (event: EventEnvelope) => void;
+
+/**
  * Wraps handlers so each event is applied at most once: the event id goes into the inbox table in
  * the same transaction as the effects, so a redelivery is a no-op and a crash rolls both back.
  */
-export function inboxHandler(dataSource: DataSource, schema: string, consumer: ConsumerDefinition) {
+export function inboxHandler(dataSource: DataSource, schema: string, consumer: ConsumerDefinition, onDuplicate?: DuplicateObserver) {
   return async (message: DeliveredMessage): Promise<void> => {
     const event = parseEnvelope(message.value);
-    await dataSource.transaction(async (manager) => {
+    const duplicate = await dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "${schema}".inbox (consumer, event_id, event_type, processed_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
         [consumer.name, event.id, event.type],
       );
-      if (inserted.length === 0) return;
+      if (inserted.length === 0) return true;
       // A deleted user's data must not come back through an event that was still in flight.
       const [tombstone] = await manager.query(`SELECT 1 FROM "${schema}".deleted_users WHERE user_id = $1`, [event.key]);
-      if (tombstone) return;
+      if (tombstone) return false;
       const handler = consumer.handlers[event.type];
       // The one place a wire payload meets its type: the topic's contract says what `type` carries.
       if (handler) await handler(event as EventEnvelope<never>, manager);
+      return false;
     });
+    // After COMMIT only: a rolled-back attempt skipped nothing.
+    if (duplicate) onDuplicate?.(event);
   };
 }

@@ -132,7 +132,7 @@ export async function startSubgraph<Deps>(
         groupId: `${module.name}.${consumer.name}`,
         topics: consumer.topics,
         fromBeginning: consumer.fromBeginning ?? true,
-        handle: metrics.consumer(consumer, inboxHandler(dataSource, module.name, consumer)),
+        handle: metrics.consumer(consumer, inboxHandler(dataSource, module.name, consumer, metrics.duplicateOf(consumer))),
       }),
     ),
   );
@@ -175,7 +175,8 @@ export async function startSubgraph<Deps>(
 /**
  * A subgraph's /metrics: its event consumers (events handled, failures, and lag: how long after
  * it occurred the last event was handled) and the process. Request latency per subgraph is
- * measured by the gateway (`subgraph_fetch_duration_seconds`).
+ * measured by the gateway (`subgraph_fetch_duration_seconds`). Redeliveries the inbox skipped are
+ * counted apart (`events_duplicates_skipped_total`): the proof that exactly-once is the inbox's doing.
  */
 function subgraphMetrics() {
   const registry = new Registry();
@@ -192,8 +193,18 @@ function subgraphMetrics() {
     labelNames: ["consumer"] as const,
     registers: [registry],
   });
+  const duplicates = new Counter({
+    name: "events_duplicates_skipped_total",
+    help: "Redelivered events a consumer's inbox recognised and skipped (their effects were not applied again).",
+    labelNames: ["consumer"] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    duplicateOf(definition: ConsumerDefinition) {
+      const counter = duplicates.labels(definition.name);
+      return () => counter.inc();
+    },
     consumer(definition: ConsumerDefinition, handle: (message: DeliveredMessage) => Promise<void>) {
       const ok = handled.labels(definition.name, "ok");
       const failed = handled.labels(definition.name, "failed");

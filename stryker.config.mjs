@@ -1,0 +1,31 @@
+// @ts-check
+// Mutation testing of the pure core (see the README's Test section): `npm run test:mutation`, or one
+// module at a time: `STRYKER_MODULES=money npm run test:mutation`, or `npm run test:mutation -- --mutate <glob>`.
+import { mutateGlobs } from "./stryker/modules.mjs";
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "stryker/vitest.config.ts", related: true },
+  // STRYKER_CHECK=0 skips the type checker (faster, but type-invalid mutants then count as killed by a crash).
+  checkers: process.env.STRYKER_CHECK === "0" ? [] : ["typescript"],
+  tsconfigFile: "stryker/tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: "perTest",
+  mutate: mutateGlobs(),
+  // Kept in git, so a run only tests mutants whose code or covering tests changed since.
+  incremental: true,
+  incrementalFile: "stryker/incremental.json",
+  // The machine running it is usually shared: two workers by default, STRYKER_CONCURRENCY to change.
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+  // A mutant that loops forever is killed by timeout: a few seconds is plenty for these unit tests.
+  timeoutMS: 5_000,
+  // Module-level constants (currency table, regexes) would need a fresh module per mutant: too slow here.
+  ignoreStatic: true,
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  thresholds: { high: 90, low: 85, break: null },
+  // The sandbox copies only what the unit tests and the checker read.
+  ignorePatterns: ["web", "docs", "bench", "dist", "reports", ".moneta", "coverage", "**/*.int.test.ts", "test/**", "!test/setup-unit.ts"],
+  cleanTempDir: "always",
+};
