@@ -22,6 +22,7 @@ import { IdentityApiKeyResolver } from "./auth/api-key-resolver.js";
 import type { Authenticator } from "./auth/authenticator.js";
 import { cachingAuthenticator } from "./auth/caching-authenticator.js";
 import { type ApiKeyResolver, jwtAuthenticator } from "./auth/jwt-authenticator.js";
+import { refuseRevokedSessions, SessionRevocations } from "./auth/session-revocations.js";
 import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
 import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
@@ -242,13 +243,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           now: options.clock ? () => options.clock!.now().getTime() : undefined,
         })
       : undefined;
+  const revocations = options.bus ? new SessionRevocations({ bus: options.bus, logger }) : undefined;
   try {
-    await ownApiKeys?.start();
+    await Promise.all([ownApiKeys?.start(), revocations?.start()]);
   } catch (error) {
+    await Promise.allSettled([ownApiKeys?.close(), revocations?.close()]);
     await apollo.stop();
     throw error;
   }
-  const authenticator =
+  const verified =
     options.authenticator ??
     // One EdDSA verification per access token per minute, not per request.
     cachingAuthenticator(
@@ -259,6 +262,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
       { now: options.clock ? () => options.clock!.now().getTime() : undefined },
     );
+  // Signed-out sessions are refused at once, cached verification or not.
+  const authenticator = revocations ? refuseRevokedSessions(verified, revocations) : verified;
   // Failed API keys are counted per IP, and an IP over its limit is refused before identity is asked.
   const guardedAuthenticator = guardApiKeys(authenticator, rateLimiter, (req) => clientInfoOf(req, options.trustProxy ?? false));
   // What clients' operations run as; the gateway's own (upload completion) use guardedAuthenticator.
@@ -391,6 +396,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await bridge?.stop();
       await drained;
       await ownApiKeys?.close();
+      await revocations?.close();
       await apollo.stop();
       for (const dataSource of dataSources) dataSource.close();
       if (!options.cache) await cache.close();

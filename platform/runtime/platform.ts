@@ -22,6 +22,11 @@ export interface Platform {
   bus: EventBus;
   cache: KeyValueStore;
   internalKeys: Partial<InternalKeyPair>;
+  /**
+   * Subgraph name → GraphQL URL of every subgraph this process knows: the ones it runs (added as
+   * each starts) and the SUBGRAPH_URL_* settings. What an operator's system health probes.
+   */
+  peers: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -115,7 +120,8 @@ export async function createPlatform(config: PlatformConfig, options: PlatformOp
       await checkPostgres(`DATABASE_URL_${subgraph.toUpperCase()}`, url, logger);
     }
 
-    return { config, logger, clock, ids: options.ids ?? randomIds, database, bus, cache, internalKeys, close: closeAll };
+    const peers = new Map(Object.entries(config.subgraphUrls));
+    return { config, logger, clock, ids: options.ids ?? randomIds, database, bus, cache, internalKeys, peers, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

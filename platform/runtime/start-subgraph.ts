@@ -65,6 +65,7 @@ export async function startSubgraph<Deps>(
     logger,
     jobs: new JobQueue(module.name, platform.clock, platform.ids),
     eventLog: platform.bus,
+    peers: () => Object.fromEntries(platform.peers),
   };
   const deps = module.createDeps(kit);
   const { schema } = await buildSubgraphSchemaFor(module, deps);
@@ -149,6 +150,8 @@ export async function startSubgraph<Deps>(
         })
       : undefined;
   await jobs?.start();
+  // An explicit SUBGRAPH_URL_* (a load balancer in front of several instances) stays what peers see.
+  if (!platform.peers.has(module.name)) platform.peers.set(module.name, http.url);
   logger.info({ url: http.url }, "subgraph ready");
 
   return {

@@ -26,6 +26,8 @@ export interface SubgraphKit {
   jobs: JobQueue;
   /** The topics' retained history, read outside any consumer group: what a read model is rebuilt from. */
   eventLog: Pick<EventBus, "replay">;
+  /** Subgraph name → GraphQL URL of every subgraph this process knows of (see Platform.peers). */
+  peers(): Record<string, string>;
 }
 
 /**

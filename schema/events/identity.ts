@@ -128,9 +128,33 @@ export type IdentitySecurityEvents = {
   [MFA_CHANGED]: MfaChangedV1;
 };
 
+/**
+ * Key = user id. Sessions ended before their time (sign-out everywhere, an operator's lock or
+ * forced sign-out): access tokens are stateless, so the gateway consumes this to refuse the
+ * ended sessions' tokens at once instead of letting them run to their expiry.
+ */
+export const IDENTITY_SESSION_TOPIC = "identity.session.v1" as const;
+
+export const SESSIONS_REVOKED = "SessionsRevoked" as const;
+
+export interface SessionsRevokedV1 {
+  userId: string;
+  sessionIds: string[];
+  /** ISO instant. */
+  revokedAt: string;
+  /** e.g. "logout", "revoked-all-by-user", "locked-by-operator". */
+  reason: string;
+}
+
+/** Payloads on `identity.session.v1`, by event type. */
+export type IdentitySessionEvents = {
+  [SESSIONS_REVOKED]: SessionsRevokedV1;
+};
+
 /** Every identity topic and what it carries. */
 export type IdentityTopics = {
   [IDENTITY_USER_TOPIC]: IdentityUserEvents;
   [IDENTITY_API_KEY_TOPIC]: IdentityApiKeyEvents;
   [IDENTITY_SECURITY_TOPIC]: IdentitySecurityEvents;
+  [IDENTITY_SESSION_TOPIC]: IdentitySessionEvents;
 };

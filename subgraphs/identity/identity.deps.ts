@@ -1,6 +1,9 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
 import type { Clock } from "../../platform/time/index.js";
 import type { AccountService } from "./account/account.service.js";
+import type { AdminService } from "./admin/admin.service.js";
+import type { OperatorRoles } from "./admin/operator-roles.js";
+import type { SystemHealth } from "./admin/system-health.js";
 import type { ApiKeyService } from "./api-keys/api-key.service.js";
 import type { AuditService } from "./audit/audit.service.js";
 import type { AuthService } from "./auth/auth.service.js";
@@ -54,5 +57,8 @@ export interface IdentityDeps {
   passwordChange: PasswordChangeService;
   externalLogin: ExternalLoginService;
   apiKeys: ApiKeyService;
+  operatorRoles: OperatorRoles;
+  admin: AdminService;
+  systemHealth: SystemHealth;
   loaders: IdentityLoaders;
 }

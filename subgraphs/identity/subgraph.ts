@@ -4,6 +4,11 @@ import type { SubgraphKit } from "../../platform/subgraph/index.js";
 import { defineSubgraph } from "../../platform/subgraph/index.js";
 import { AccountResolver } from "./account/account.resolver.js";
 import { AccountService } from "./account/account.service.js";
+import { AdminResolver } from "./admin/admin.resolver.js";
+import { AdminService } from "./admin/admin.service.js";
+import { OperatorRoles } from "./admin/operator-roles.js";
+import { SystemHealth } from "./admin/system-health.js";
+import { UserRoleEntity } from "./admin/user-role.entity.js";
 import { ApiKeyEntity } from "./api-keys/api-key.entity.js";
 import { ApiKeyResolver } from "./api-keys/api-key.resolver.js";
 import { ApiKeyService } from "./api-keys/api-key.service.js";
@@ -46,6 +51,7 @@ import { CreateEmailFlows1763769600120 } from "./migrations/1763769600120-create
 import { CreateExternalLogin1763769600130 } from "./migrations/1763769600130-create-external-login.js";
 import { CreateApiKeys1763769600140 } from "./migrations/1763769600140-create-api-keys.js";
 import { NotificationPreferencesDefaults1796570000000 } from "./migrations/1796570000000-notification-preferences-kinds.js";
+import { OperatorRole1797100000000 } from "./migrations/1797100000000-operator-role.js";
 import { NotificationSettingsPublisher } from "./notifications/notification-settings.publisher.js";
 import { PasswordService } from "./passwords/password.service.js";
 import { RefreshTokenEntity, SessionEntity } from "./sessions/session.entity.js";
@@ -77,7 +83,7 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
   const notificationSettings = new NotificationSettingsPublisher(outbox);
   const users = new UserService(dataSource, audit, outbox, notificationSettings, clock);
   const passwords = new PasswordService(config.argon2);
-  const sessions = new SessionService(dataSource, audit, clock, ids, config.refreshTokenTtlDays);
+  const sessions = new SessionService(dataSource, audit, clock, ids, config.refreshTokenTtlDays, outbox);
   const throttle = new LoginThrottle(cache, config.throttle);
   const signingKeys = new SigningKeysService(dataSource, clock);
   const tokens = new AccessTokenIssuer(signingKeys, clock);
@@ -175,6 +181,11 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
     clock,
   );
 
+  // The operator role: granted on the command line (scripts/admin.ts), used through AdminResolver.
+  const operatorRoles = new OperatorRoles(dataSource, audit, clock);
+  const admin = new AdminService(dataSource, sessions, audit, clock);
+  const systemHealth = new SystemHealth({ dataSource, cache, clock, peers: kit.peers });
+
   mailDispatcher.start();
   emailHousekeeping.start(EMAIL_HOUSEKEEPING_EVERY_MS);
 
@@ -202,6 +213,9 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
     passwordChange,
     externalLogin,
     apiKeys,
+    operatorRoles,
+    admin,
+    systemHealth,
     loaders: { user: userByIdLoader(users) },
   };
 }
@@ -226,6 +240,7 @@ export default defineSubgraph<IdentityDeps>({
     ExternalLoginResolver,
     ApiKeyResolver,
     ApiKeyGrantResolver,
+    AdminResolver,
   ],
   entities: [
     UserEntity,
@@ -233,6 +248,7 @@ export default defineSubgraph<IdentityDeps>({
     RefreshTokenEntity,
     SigningKeyEntity,
     AuditEventEntity,
+    UserRoleEntity,
     MfaBackupCodeEntity,
     MfaChallengeEntity,
     EmailTokenEntity,
@@ -249,6 +265,7 @@ export default defineSubgraph<IdentityDeps>({
     CreateExternalLogin1763769600130,
     CreateApiKeys1763769600140,
     NotificationPreferencesDefaults1796570000000,
+    OperatorRole1797100000000,
   ],
   createDeps: createIdentity,
   references: (deps) => ({ User: resolveUserReference(deps) }),

@@ -111,6 +111,11 @@ export const COVERAGE: Record<string, FieldCoverage> = {
   "Query.securityEvents": { ids: { before: "securityEvent" }, vars: () => ({ first: 5 }) },
   "Mutation.revokeApiKey": { ids: { id: "apiKey" } },
   "Mutation.revokeSession": { ids: { id: "session" } },
+  // Operator fields: B holds no role, so A's id and an unknown one are both FORBIDDEN.
+  "Query.adminSecurityEvents": { ids: { userId: "user", before: "securityEvent" } },
+  "Mutation.adminLockUser": { ids: { "input.userId": "user" }, vars: () => ({ input: { reason: "b" } }) },
+  "Mutation.adminUnlockUser": { ids: { userId: "user" } },
+  "Mutation.adminSignOutUser": { ids: { userId: "user" } },
 
   // ---- insights
   "Query.monthlyTrend": { ids: { categoryIds: "category" }, vars: () => ({ from: "2026-01", to: "2026-04" }) },

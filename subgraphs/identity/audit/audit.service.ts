@@ -29,6 +29,14 @@ export const AuditEventType = {
   API_KEY_REVOKED: "API_KEY_REVOKED",
   PROFILE_UPDATED: "PROFILE_UPDATED",
   DATA_EXPORTED: "DATA_EXPORTED",
+  // The operator role, granted on the command line, and what operators did to this account.
+  ROLE_GRANTED: "ROLE_GRANTED",
+  ROLE_REVOKED: "ROLE_REVOKED",
+  ADMIN_LOOKED_UP: "ADMIN_LOOKED_UP",
+  ADMIN_VIEWED_SECURITY_LOG: "ADMIN_VIEWED_SECURITY_LOG",
+  ADMIN_LOCKED: "ADMIN_LOCKED",
+  ADMIN_UNLOCKED: "ADMIN_UNLOCKED",
+  ADMIN_SIGNED_OUT: "ADMIN_SIGNED_OUT",
 } as const;
 export type AuditEventType = (typeof AuditEventType)[keyof typeof AuditEventType];
 

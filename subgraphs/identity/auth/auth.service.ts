@@ -6,6 +6,7 @@ import { badInput, conflict, unauthenticated } from "../../../platform/errors/in
 import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock, IdGenerator } from "../../../platform/time/index.js";
 import { IDENTITY_USER_TOPIC, USER_REGISTERED, type UserRegisteredV1 } from "../../../schema/events/identity.js";
+import { accountLockedByOperator } from "../admin/admin.errors.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import type { NotificationSettingsPublisher } from "../notifications/notification-settings.publisher.js";
 import type { PasswordService } from "../passwords/password.service.js";
@@ -127,6 +128,8 @@ export class AuthService {
     const { session, refreshToken: next } = await this.sessions.rotate(refreshToken, client);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
     if (!user) throw unauthenticated("invalid or expired refresh token");
+    // A lock revokes every session, so this only catches a refresh that raced the lock.
+    if (user.lockedAt) throw accountLockedByOperator();
     const { token, expiresAt } = await this.tokens.issue(user.id, session.id);
     return { accessToken: token, expiresAt, refreshToken: next, sessionId: session.id, user };
   }

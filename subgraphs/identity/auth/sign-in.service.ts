@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import type { Outbox } from "../../../platform/events/index.js";
 import { IDENTITY_SECURITY_TOPIC, SIGNED_IN, type SignedInV1 } from "../../../schema/events/identity.js";
+import { accountLockedByOperator } from "../admin/admin.errors.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { type EarlierSession, isNewDevice } from "../sessions/device-network.js";
 import type { SessionService } from "../sessions/session.service.js";
@@ -62,6 +63,9 @@ export class SignInService {
     traceId: string,
     announce = true,
   ): Promise<OpenedSession> {
+    // Read afresh and share-locked: an operator's lock, committed or in flight, wins over every sign-in path.
+    const [row] = (await manager.query(`SELECT locked_at FROM identity.users WHERE id = $1 FOR SHARE`, [user.id])) as Array<{ locked_at: Date | null }>;
+    if (row?.locked_at) throw accountLockedByOperator();
     const earlier = announce ? await this.earlierSessions(manager, user.id) : [];
     const { session, refreshToken } = await this.sessions.start(manager, user.id, client);
     await this.audit.record(user.id, AuditEventType.LOGIN_SUCCEEDED, client, { method, sessionId: session.id }, manager);

@@ -2,7 +2,10 @@ import { type DataSource, type EntityManager, IsNull } from "typeorm";
 
 import type { ClientInfo } from "../../../platform/auth/index.js";
 import { notFound, unauthenticated } from "../../../platform/errors/index.js";
+import type { Outbox } from "../../../platform/events/index.js";
+import { currentTraceId } from "../../../platform/logging/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import { IDENTITY_SESSION_TOPIC, SESSIONS_REVOKED, type SessionsRevokedV1 } from "../../../schema/events/identity.js";
 import { AuditEventType, type AuditService } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../tokens/opaque-token.js";
 import { RefreshTokenEntity, SessionEntity } from "./session.entity.js";
@@ -26,6 +29,7 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly ttlDays: number,
+    private readonly outbox: Outbox,
   ) {}
 
   async start(manager: EntityManager, userId: string, client: ClientInfo): Promise<StartedSession> {
@@ -81,7 +85,7 @@ export class SessionService {
     if (outcome.kind === "reused") {
       const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ id: outcome.sessionId });
       if (session && !session.revokedAt) {
-        await this.revokeWhere(session.userId, { id: session.id }, "refresh-token-reuse");
+        await this.revokeWhere(session.userId, session.id, "refresh-token-reuse");
         await this.audit.record(session.userId, AuditEventType.REFRESH_TOKEN_REUSED, client, { sessionId: session.id });
       }
     }
@@ -99,26 +103,40 @@ export class SessionService {
   /** Revokes one of the caller's sessions; another user's id is NOT_FOUND, like an unknown one. */
   async revoke(userId: string, sessionId: string, reason: string): Promise<void> {
     if (!isUuid(sessionId)) throw notFound("session");
-    const count = await this.revokeWhere(userId, { id: sessionId }, reason);
+    const count = await this.revokeWhere(userId, sessionId, reason);
     if (count === 0) throw notFound("session");
   }
 
   /** Revokes every live session of the user, optionally keeping one (the caller's own). */
   async revokeAll(userId: string, reason: string, manager?: EntityManager, keepSessionId?: string): Promise<number> {
-    const m = manager ?? this.dataSource.manager;
-    const [, count] = (await m.query(
-      `UPDATE identity.sessions SET revoked_at = $2, revoked_reason = $3
-       WHERE user_id = $1 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)`,
-      [userId, this.clock.now(), reason, keepSessionId ?? null],
-    )) as [unknown, number];
-    return count;
+    return this.revokeMatching(userId, reason, manager, { keep: keepSessionId });
   }
 
-  private async revokeWhere(userId: string, where: { id: string }, reason: string): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(SessionEntity)
-      .update({ ...where, userId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
-    return result.affected ?? 0;
+  private revokeWhere(userId: string, sessionId: string, reason: string): Promise<number> {
+    return this.revokeMatching(userId, reason, undefined, { only: sessionId });
+  }
+
+  /**
+   * Ends sessions and announces which, in one transaction (the caller's when given): refresh
+   * tokens die with the row, and the gateway refuses the sessions' access tokens as soon as it
+   * reads the event, instead of honouring them until they expire.
+   */
+  private async revokeMatching(userId: string, reason: string, manager: EntityManager | undefined, which: { only?: string; keep?: string }) {
+    const run = async (m: EntityManager): Promise<number> => {
+      const now = this.clock.now();
+      const [rows] = (await m.query(
+        `UPDATE identity.sessions SET revoked_at = $2, revoked_reason = $3
+         WHERE user_id = $1 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id = $4::uuid) AND ($5::uuid IS NULL OR id <> $5::uuid)
+         RETURNING id`,
+        [userId, now, reason, which.only ?? null, which.keep ?? null],
+      )) as [Array<{ id: string }>, number];
+      if (rows.length > 0) {
+        const data: SessionsRevokedV1 = { userId, sessionIds: rows.map((r) => r.id), revokedAt: now.toISOString(), reason };
+        await this.outbox.add(m, currentTraceId() ?? "none", [{ topic: IDENTITY_SESSION_TOPIC, type: SESSIONS_REVOKED, key: userId, data }]);
+      }
+      return rows.length;
+    };
+    return manager?.queryRunner?.isTransactionActive ? run(manager) : this.dataSource.transaction(run);
   }
 
   /** Whether a session is still live (access tokens name it; logout checks it). */

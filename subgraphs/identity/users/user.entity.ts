@@ -59,6 +59,14 @@ export class UserEntity {
   @Column("bigint", { name: "mfa_last_step", nullable: true })
   mfaLastStep!: string | null;
 
+  /** Set by an operator (`adminLockUser`): no sign-in or refresh until unlocked. */
+  @Column("timestamptz", { name: "locked_at", nullable: true })
+  lockedAt!: Date | null;
+
+  /** The operator's reason, shown to the user in their security log. */
+  @Column("text", { name: "locked_reason", nullable: true })
+  lockedReason!: string | null;
+
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;
 
