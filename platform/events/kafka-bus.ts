@@ -196,6 +196,8 @@ export class KafkaEventBus implements EventBus {
         resolve();
       });
     });
+    // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
+    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
     const options = {
@@ -225,7 +227,7 @@ export class KafkaEventBus implements EventBus {
     // A group that has committed offsets, or that starts from the beginning, misses nothing while
     // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
     // members' session to expire). A new group starting at the latest offset must be in first.
-    if (!subscription.fromBeginning) await joined;
+    if (!resumes) await joined;
     else
       void joined.then(() =>
         this.options.logger.debug(
@@ -239,6 +241,16 @@ export class KafkaEventBus implements EventBus {
         await consumer.disconnect();
       },
     };
+  }
+
+  /** Whether `groupId` has committed an offset on every partition of `topics` (a group that ran before). */
+  private async hasCommittedOffsets(groupId: string, topics: string[]): Promise<boolean> {
+    try {
+      const offsets = await (await this.getAdmin()).fetchOffsets({ groupId, topics });
+      return offsets.every((t) => t.partitions.every((p) => Number(p.offset) >= 0));
+    } catch {
+      return false;
+    }
   }
 
   async replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number> {
