@@ -76,14 +76,17 @@ export async function measureConsumerLag(): Promise<{ producedPerSecond: number;
         seconds,
         succeeded: (data) => typeof data?.postTransaction?.id === "string",
       });
-      const produced = Number(
-        (
-          await client.query(`SELECT count(*) AS n FROM ledger.outbox WHERE topic = $1 AND created_at >= $2`, [
-            LEDGER_TRANSACTION_TOPIC,
-            from,
-          ])
-        ).rows[0].n,
-      );
+      // Counted again while waiting: requests in flight when the loop stopped still commit events.
+      const countProduced = async () =>
+        Number(
+          (
+            await client.query(`SELECT count(*) AS n FROM ledger.outbox WHERE topic = $1 AND created_at >= $2`, [
+              LEDGER_TRANSACTION_TOPIC,
+              from,
+            ])
+          ).rows[0].n,
+        );
+      let produced = await countProduced();
       const schemas: string[] = (
         await client.query(`SELECT table_schema AS s FROM information_schema.tables WHERE table_name = 'inbox' ORDER BY 1`)
       ).rows.map((r) => r.s as string);
@@ -117,7 +120,7 @@ export async function measureConsumerLag(): Promise<{ producedPerSecond: number;
       let consumers = await stats();
       for (const end = Date.now() + 120_000; Date.now() < end && consumers.some((c) => c.consumed < produced);) {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        consumers = await stats();
+        [produced, consumers] = [await countProduced(), await stats()];
       }
       const producedPerSecond = produced / seconds;
       console.log(
