@@ -9,6 +9,7 @@
  *   3. One importTransactions of a generated 50,000-row CSV through the gateway, then importBatch polled
  *      until the background job has COMPLETED it: how long the request took to answer, s and rows/s
  *      from enqueue to COMPLETED, peak RSS.
+ *   4. Consumer lag on real Kafka (bench/ledger/consumer-lag.ts, its own processes and database).
  * Subgraphs (every subgraph in one process, on one in-process event bus; bench/support/stack.ts) and
  * the gateway each run in a child process; autocannon and pgbench run from here. Fresh databases,
  * dropped at the end.
@@ -31,6 +32,7 @@ import pg from "pg";
 
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { ServerProcess } from "./gateway/process.js";
+import { measureConsumerLag } from "./ledger/consumer-lag.js";
 import { createDatabase, databaseUrl, dropDatabase, pgbench, pgbenchInit, type PgbenchResult } from "./ledger/postgres.js";
 import { closedLoop, type ClosedLoopRun } from "./support/closed-loop.js";
 import { bearer as bearerOf, graphql } from "./support/graphql.js";
@@ -246,3 +248,6 @@ try {
 } finally {
   await cleanUp();
 }
+
+// 4. Whether the consumers keep up with the ledger's writes, on real Kafka: bench/ledger/consumer-lag.ts.
+await measureConsumerLag();

@@ -29,6 +29,13 @@ export interface BusSubscription {
   /** New groups start at the beginning (domain read models) or at the latest offset (live fan-out). */
   fromBeginning: boolean;
   handle(message: DeliveredMessage): Promise<void>;
+  /**
+   * Optional: applies consecutive messages of one partition together (one transaction, one inbox
+   * statement), all or none. When it throws, the bus delivers the same messages one by one through
+   * `handle` with retries and the dead-letter topic, so a poison message costs its batch a second
+   * pass, never its place in line.
+   */
+  handleBatch?(messages: DeliveredMessage[]): Promise<void>;
   retry?: Partial<RetryPolicy>;
 }
 

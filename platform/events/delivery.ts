@@ -62,3 +62,37 @@ export async function deliverWithRetry(
     },
   });
 }
+
+/** Most messages one `handleBatch` call gets: one transaction stays short and its locks brief. */
+export const MAX_BATCH = 200;
+
+/**
+ * Delivers consecutive messages of one partition: through `handleBatch` in one go when the
+ * subscription has it, else (or when the batch fails) one by one with {@link deliverWithRetry}.
+ * Order is kept either way: the fallback starts again at the batch's first message.
+ */
+export async function deliverBatch(
+  messages: DeliveredMessage[],
+  subscription: {
+    handle(message: DeliveredMessage): Promise<void>;
+    handleBatch?(messages: DeliveredMessage[]): Promise<void>;
+    retry?: Partial<RetryPolicy>;
+  },
+  options: { groupId: string; logger: Logger; publishDeadLetter(message: BusMessage): Promise<void> },
+): Promise<void> {
+  if (messages.length === 0) return;
+  if (subscription.handleBatch && messages.length > 1) {
+    try {
+      await subscription.handleBatch(messages);
+      return;
+    } catch (error) {
+      options.logger.warn(
+        { err: error, topic: messages[0]!.topic, from: messages[0]!.offset, count: messages.length },
+        "event batch failed; delivering its messages one by one",
+      );
+    }
+  }
+  for (const message of messages) {
+    await deliverWithRetry(message, (m) => subscription.handle(m), { ...options, retry: subscription.retry });
+  }
+}

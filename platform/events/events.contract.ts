@@ -10,7 +10,7 @@ import { randomIds } from "../time/ids.js";
 import type { BusMessage, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { DLQ_HEADERS } from "./delivery.js";
 import { createEnvelope, dlqTopic, type EventEnvelope } from "./envelope.js";
-import { type EventHandler, inboxHandler } from "./inbox.js";
+import { type EventHandler, inboxBatchHandler, inboxHandler } from "./inbox.js";
 import { Outbox } from "./outbox.js";
 import { OutboxRelay } from "./relay.js";
 
@@ -77,13 +77,15 @@ export function describeEventsContract(name: string, createHarness: () => Promis
     };
 
     async function consume(topic: string, consumer: string, handler: EventHandler<Happened["Happened"]>, onDuplicate?: () => void) {
+      const definition = { name: consumer, topics: [topic], handlers: { Happened: handler } };
       handles.push(
         await harness.bus.subscribe({
           groupId: `${schema}.${consumer}`,
           topics: [topic],
           fromBeginning: true,
           retry,
-          handle: inboxHandler(dataSource, schema, { name: consumer, topics: [topic], handlers: { Happened: handler } }, onDuplicate),
+          handle: inboxHandler(dataSource, schema, definition, onDuplicate),
+          handleBatch: inboxBatchHandler(dataSource, schema, definition, onDuplicate),
         }),
       );
     }

@@ -4,7 +4,7 @@ import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, log
 import type { Logger } from "pino";
 
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
-import { deliverWithRetry } from "./delivery.js";
+import { deliverBatch, MAX_BATCH } from "./delivery.js";
 import { dlqTopic } from "./envelope.js";
 
 export interface KafkaBusOptions {
@@ -18,12 +18,18 @@ export interface KafkaBusOptions {
   replicationFactor?: number;
   /**
    * How long the broker waits for a silent consumer before giving its partitions to another
-   * instance; 30 s when left out. The fault tests shorten it (the broker's floor is 6 s) so a
+   * instance; 10 s when left out. The fault tests shorten it (the broker's floor is 6 s) so a
    * kill -9'd consumer's partitions move on quickly.
    */
   sessionTimeoutMs?: number;
   logger: Logger;
 }
+
+/** Default session and rebalance timeout of consumers: the broker's floor is 6 s. */
+const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
+
+/** The producer's own retries: at most ~1.5 s in all, no wait over 500 ms. */
+export const PRODUCER_RETRY = { retries: 4, initialRetryTime: 100, maxRetryTime: 500 };
 
 function toHeaders(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -80,7 +86,15 @@ export class KafkaEventBus implements EventBus {
   private getProducer(): Promise<Producer> {
     this.producer ??= (async () => {
       // Idempotence makes broker-side retries safe: no duplicates, no reordering within a partition.
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // The outbox relay is the retry loop (it keeps the rows until a publish succeeds): kafkajs'
+        // exponential backoff (up to 30 s a wait) only delayed the first publish after the broker
+        // came back. Short waits, so a send fails soon and the relay's next try finds the broker.
+        retry: PRODUCER_RETRY,
+      });
       await producer.connect();
       return producer;
     })();
@@ -167,40 +181,76 @@ export class KafkaEventBus implements EventBus {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      // How long a rebalance waits for members to rejoin: a member killed with -9 holds up the
+      // group's next join until then (kafkajs' default, 60 s, was most of a restart's wait).
+      rebalanceTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      heartbeatInterval: 1_000,
       maxWaitTimeInMs: 100,
     });
     this.consumers.add(consumer);
+    const subscribed = performance.now();
     const joined = new Promise<void>((resolve) => {
       const off = consumer.on(consumer.events.GROUP_JOIN, () => {
         off();
         resolve();
       });
     });
+    // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
+    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
+    const options = {
+      groupId: subscription.groupId,
+      logger: this.options.logger,
+      publishDeadLetter: (dead: BusMessage) => this.publish([dead]),
+    };
     await consumer.run({
       // Partitions are handled concurrently, messages within one (one user's) strictly in order.
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        const delivered = this.delivered(topic, partition, message);
-        // Throws only if even the dead-letter publish failed; kafkajs then retries from this offset.
-        await deliverWithRetry(delivered, subscription.handle, {
-          groupId: subscription.groupId,
-          retry: subscription.retry,
-          logger: this.options.logger,
-          publishDeadLetter: (dead) => this.publish([dead]),
-        });
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        const messages = batch.messages.map((m) => this.delivered(batch.topic, batch.partition, m));
+        for (let from = 0; from < messages.length; from += MAX_BATCH) {
+          // A rebalance took the partition away: what is left belongs to its new owner.
+          if (!isRunning() || isStale()) return;
+          const chunk = messages.slice(from, from + MAX_BATCH);
+          // Throws only if even a dead-letter publish failed; kafkajs then retries from the last resolved offset.
+          await deliverBatch(chunk, subscription, options);
+          // Offsets move only after the chunk's transaction committed (the inbox absorbs a redelivery).
+          resolveOffset(chunk[chunk.length - 1]!.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
       },
     });
-    await joined;
+    // A group that has committed offsets, or that starts from the beginning, misses nothing while
+    // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
+    // members' session to expire). A new group starting at the latest offset must be in first.
+    if (!resumes) await joined;
+    else
+      void joined.then(() =>
+        this.options.logger.debug(
+          { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
+          "consumer joined its group",
+        ),
+      );
     return {
       stop: async () => {
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
     };
+  }
+
+  /** Whether `groupId` has committed an offset on every partition of `topics` (a group that ran before). */
+  private async hasCommittedOffsets(groupId: string, topics: string[]): Promise<boolean> {
+    try {
+      const offsets = await (await this.getAdmin()).fetchOffsets({ groupId, topics });
+      return offsets.every((t) => t.partitions.every((p) => Number(p.offset) >= 0));
+    } catch {
+      return false;
+    }
   }
 
   async replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number> {

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 
 import { nextTurn } from "../concurrency/next-turn.js";
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
-import { deliverWithRetry } from "./delivery.js";
+import { deliverBatch, MAX_BATCH } from "./delivery.js";
 
 interface TopicLog {
   /** Offset of messages[0]; older messages are dropped to bound memory. */
@@ -19,7 +19,7 @@ interface GroupTopic {
 
 /**
  * In-process stand-in for Kafka (embedded mode): an append-only log per topic and a cursor per
- * consumer group, delivered one message at a time per group and topic, so one user's events keep
+ * consumer group, delivered in order per group and topic (in batches when the consumer takes them), so one user's events keep
  * their order exactly as on a Kafka partition. It lives in memory: events relayed but not yet
  * consumed are lost if the process dies, which the outbox cannot prevent here.
  */
@@ -97,8 +97,10 @@ export class MemoryEventBus implements EventBus {
     try {
       while (!this.closed && group.members.size > 0) {
         if (group.cursor < log.base) group.cursor = log.base;
-        const message = log.messages[group.cursor - log.base];
-        if (!message) {
+        const start = group.cursor - log.base;
+        // What is waiting, up to one batch: a backlog (an import's events) goes in few transactions.
+        const batch = log.messages.slice(start, start + MAX_BATCH);
+        if (batch.length === 0) {
           await new Promise<void>((resolve) => {
             const wake = () => {
               log.waiters.delete(wake);
@@ -110,13 +112,8 @@ export class MemoryEventBus implements EventBus {
         }
         const [member] = group.members;
         if (!member) break;
-        await deliverWithRetry(message, (m) => member.handle(m), {
-          groupId,
-          retry: member.retry,
-          logger: this.logger,
-          publishDeadLetter: (dead) => this.publish([dead]),
-        });
-        group.cursor++;
+        await deliverBatch(batch, member, { groupId, logger: this.logger, publishDeadLetter: (dead) => this.publish([dead]) });
+        group.cursor += batch.length;
         // Embedded PGlite answers in microtasks: without a macrotask turn here, a backlog of
         // thousands of events (an import's) would keep HTTP and timers waiting until it is drained.
         await nextTurn();

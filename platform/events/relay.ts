@@ -19,6 +19,9 @@ export interface RelayOptions {
   retentionMs?: number;
 }
 
+/** Wait before the relay tries again after `failures` failed attempts in a row: 200, 400, then 500 ms. */
+export const relayBackoffMs = (failures: number) => Math.min(100 * 2 ** failures, 500);
+
 interface OutboxRow {
   id: string;
   topic: string;
@@ -67,7 +70,9 @@ export class OutboxRelay {
     } catch (error) {
       this.failures++;
       this.options.logger.error({ err: error, schema: this.options.schema }, "outbox relay failed; will retry");
-      const backoff = Math.min(100 * 2 ** this.failures, 10_000);
+      // Short and capped: once the broker answers again, what waited should go out within a second
+      // (a 10 s cap, with kafkajs' own backoff on top, kept it waiting ~15 s). A retry is cheap.
+      const backoff = relayBackoffMs(this.failures);
       setTimeout(() => this.wake(), backoff).unref();
     }
   }

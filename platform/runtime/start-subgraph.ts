@@ -11,7 +11,7 @@ import { createErrorMasker } from "../errors/masking.js";
 import type { DeliveredMessage } from "../events/bus.js";
 import type { SubscriptionHandle } from "../events/bus.js";
 import { parseEnvelope } from "../events/envelope.js";
-import { type ConsumerDefinition, inboxHandler } from "../events/inbox.js";
+import { type ConsumerDefinition, inboxBatchHandler, inboxHandler } from "../events/inbox.js";
 import { Outbox } from "../events/outbox.js";
 import { OutboxRelay } from "../events/relay.js";
 import { createRequestContext, type RequestContext } from "../graphql/context.js";
@@ -133,7 +133,11 @@ export async function startSubgraph<Deps>(
         groupId: `${module.name}.${consumer.name}`,
         topics: consumer.topics,
         fromBeginning: consumer.fromBeginning ?? true,
-        handle: metrics.consumer(consumer, inboxHandler(dataSource, module.name, consumer, metrics.duplicateOf(consumer))),
+        ...metrics.consumer(
+          consumer,
+          inboxHandler(dataSource, module.name, consumer, metrics.duplicateOf(consumer)),
+          inboxBatchHandler(dataSource, module.name, consumer, metrics.duplicateOf(consumer)),
+        ),
       }),
     ),
   );
@@ -208,20 +212,28 @@ function subgraphMetrics() {
       const counter = duplicates.labels(definition.name);
       return () => counter.inc();
     },
-    consumer(definition: ConsumerDefinition, handle: (message: DeliveredMessage) => Promise<void>) {
+    consumer(
+      definition: ConsumerDefinition,
+      handle: (message: DeliveredMessage) => Promise<void>,
+      handleBatch: (messages: DeliveredMessage[]) => Promise<void>,
+    ) {
       const ok = handled.labels(definition.name, "ok");
       const failed = handled.labels(definition.name, "failed");
       const lagOf = lag.labels(definition.name);
-      return async (message: DeliveredMessage) => {
+      const measured = async (messages: DeliveredMessage[], apply: () => Promise<void>) => {
         try {
-          await handle(message);
-          ok.inc();
+          await apply();
+          ok.inc(messages.length);
         } catch (error) {
-          failed.inc();
+          failed.inc(messages.length);
           throw error;
         }
-        const occurredAt = Date.parse(parseEnvelope(message.value).occurredAt);
+        const occurredAt = Date.parse(parseEnvelope(messages[messages.length - 1]!.value).occurredAt);
         if (Number.isFinite(occurredAt)) lagOf.set(Math.max(0, Date.now() - occurredAt) / 1000);
+      };
+      return {
+        handle: (message: DeliveredMessage) => measured([message], () => handle(message)),
+        handleBatch: (messages: DeliveredMessage[]) => measured(messages, () => handleBatch(messages)),
       };
     },
   };
