@@ -31,6 +31,7 @@ export class PhoneVerificationService {
     private readonly clock: Clock,
     private readonly phones: PhoneNumberStore,
     private readonly messages: SmsMessageStore,
+    private readonly statusCallback: string | undefined,
   ) {}
 
   async start(userId: string, rawNumber: string): Promise<PhoneNumberRecord> {
@@ -55,6 +56,7 @@ export class PhoneVerificationService {
       to: number,
       body: `Your Moneta verification code is ${code}. It expires in 10 minutes.`,
       secret: code,
+      statusCallback: this.statusCallback,
     });
     if (!sent.ok) {
       await this.phones.dropCode(userId, codeHash, this.clock.now());

@@ -37,7 +37,7 @@ export function createSms(
     provider,
     phones,
     messages,
-    verification: new PhoneVerificationService(dataSource, clock, phones, messages),
+    verification: new PhoneVerificationService(dataSource, clock, phones, messages, callbackUrl),
     channel: new SmsChannel(dataSource, clock, phones, messages, parts.appUrl, callbackUrl),
     statusRoute: smsStatusRoute({ provider, messages, callbackUrl, logger }),
   };
