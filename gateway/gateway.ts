@@ -51,6 +51,7 @@ import {
 } from "./persisted/index.js";
 import { holdToManifest } from "./persisted/persisted-only.js";
 import { chargeSubscription, guardApiKeys, loadRateLimits, RateLimiter, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
+import { SMS_STATUS_PATH,smsStatusForwardRoute } from "./sms/sms-status-forward.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { readSupergraphSdl } from "./supergraph.js";
 import { receiptUploadRoute, UPLOADS_PATH } from "./uploads/receipt-upload.js";
@@ -328,6 +329,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           executeAs(COMPLETE_RECEIPT_UPLOAD, { id: receiptId }, undefined, caller, currentTraceId() ?? randomUUID(), {}),
         logger,
       }),
+      // SMS delivery status from the provider, checked and recorded by insights.
+      [SMS_STATUS_PATH]: smsStatusForwardRoute({ insightsUrl: () => subgraphs.insights ?? options.subgraphUrls?.insights, logger }),
       "/metrics": async (_req, res) => {
         const { contentType, body } = await metrics.scrape();
         res.writeHead(200, { "content-type": contentType });

@@ -25,7 +25,7 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKindV1 = (typeof NOTIFICATION_KINDS)[number];
 
-export type NotificationChannelV1 = "IN_APP" | "EMAIL" | "PUSH";
+export type NotificationChannelV1 = "IN_APP" | "EMAIL" | "PUSH" | "SMS";
 
 export type NotificationDigestV1 = "OFF" | "DAILY" | "WEEKLY";
 
@@ -34,6 +34,11 @@ export interface NotificationChannelsV1 {
   inApp: boolean;
   email: boolean;
   push: boolean;
+  /**
+   * Text message to the user's verified phone number. Optional and off when absent: SMS costs
+   * money per message, so no kind sends one until the user opts that kind in.
+   */
+  sms?: boolean;
 }
 
 /** One kind's channels; a kind not listed takes DEFAULT_NOTIFICATION_CHANNELS. */

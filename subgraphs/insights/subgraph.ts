@@ -39,6 +39,7 @@ import { LoanInstallments1796560000410 } from "./migrations/1796560000410-loan-i
 import { Webhooks1796560007000 } from "./migrations/1796560007000-webhooks.js";
 import { PushSubscriptions1796571000000 } from "./migrations/1796571000000-push-subscriptions.js";
 import { Notifications1796600000000 } from "./migrations/1796600000000-notifications.js";
+import { Sms1796620000000 } from "./migrations/1796620000000-sms.js";
 import { NetWorthService } from "./networth/net-worth.service.js";
 import { PortfolioValueStore } from "./networth/portfolio-value.store.js";
 import { NotificationResolver } from "./notifications/inbox/notification.resolver.js";
@@ -52,6 +53,8 @@ import { PushChannel } from "./notifications/push/push.channel.js";
 import { PushResolver } from "./notifications/push/push.resolver.js";
 import { PushSubscriptionStore } from "./notifications/push/push-subscription.store.js";
 import { loadPushConfig } from "./notifications/push/vapid.config.js";
+import { PhoneNumberResolver } from "./notifications/sms/phone-number.resolver.js";
+import { SMS_STATUS_PATH } from "./notifications/sms/sms-status.route.js";
 import { ReadModelRebuild } from "./rebuild/read-model-rebuild.js";
 import { RebuildResolver } from "./rebuild/rebuild.resolver.js";
 import { RecommendationResolver } from "./recommendations/recommendation.resolver.js";
@@ -212,7 +215,7 @@ function createInsights(kit: SubgraphKit): InsightsDeps {
  * report jobs (CSV and PDF files, made in the background, scheduled monthly) on
  * `insights.report.v1`, disabled webhook endpoints on `insights.webhook.v1`; delivers webhooks. Notifications: what the
  * user should hear of (other domains' events and its own), in-app on `insights.notification.v1`, by
- * e-mail and Web Push (README "Notifications").
+ * e-mail, Web Push and SMS (README "Notifications").
  */
 export default defineSubgraph<InsightsDeps>({
   name: "insights",
@@ -231,6 +234,7 @@ export default defineSubgraph<InsightsDeps>({
     ReportResolver,
     PushResolver,
     NotificationResolver,
+    PhoneNumberResolver,
   ],
   entities: [],
   migrations: [
@@ -241,8 +245,11 @@ export default defineSubgraph<InsightsDeps>({
     Webhooks1796560007000,
     PushSubscriptions1796571000000,
     Notifications1796600000000,
+    Sms1796620000000,
   ],
   createDeps: createInsights,
+  // Delivery status callbacks of the SMS provider; the gateway forwards its /sms/status here.
+  routes: (deps) => ({ [SMS_STATUS_PATH]: deps.notifications.sms.statusRoute }),
   close: async (deps) => {
     await deps.anomalyJob.stop();
     await deps.forecastJob.stop();

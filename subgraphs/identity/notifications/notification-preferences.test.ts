@@ -40,8 +40,8 @@ describe("notification preferences", () => {
   it("turns a switch off as e-mail and push off for its kinds, keeping in-app, and on again as the defaults", () => {
     const off = applyNotificationChanges(defaults, { budgetAlerts: false });
     for (const kind of LEGACY_SWITCHES.budgetAlerts)
-      expect(off.kinds.find((c) => c.kind === kind)).toEqual({ kind, inApp: true, email: false, push: false });
-    expect(off.kinds.find((c) => c.kind === "BILL_DUE")).toEqual({ kind: "BILL_DUE", ...DEFAULT_CHANNELS.BILL_DUE });
+      expect(off.kinds.find((c) => c.kind === kind)).toEqual({ kind, inApp: true, email: false, push: false, sms: false });
+    expect(off.kinds.find((c) => c.kind === "BILL_DUE")).toEqual({ kind: "BILL_DUE", ...DEFAULT_CHANNELS.BILL_DUE, sms: false });
     expect(legacySwitchesOf(off).budgetAlerts).toBe(false);
     expect(applyNotificationChanges(off, { budgetAlerts: true })).toEqual(defaults);
   });
@@ -53,7 +53,13 @@ describe("notification preferences", () => {
       weeklySummary: true,
       digest: "DAILY",
     });
-    expect(next.kinds.find((c) => c.kind === "NEW_SIGN_IN")).toEqual({ kind: "NEW_SIGN_IN", inApp: true, email: false, push: true });
+    expect(next.kinds.find((c) => c.kind === "NEW_SIGN_IN")).toEqual({
+      kind: "NEW_SIGN_IN",
+      inApp: true,
+      email: false,
+      push: true,
+      sms: false,
+    });
     expect(next.digest).toBe("DAILY");
     expect(legacySwitchesOf(next)).toMatchObject({ securityAlerts: true, weeklySummary: false });
     expect(applyNotificationChanges(defaults, { weeklySummary: true }).digest).toBe("WEEKLY");
@@ -135,7 +141,24 @@ describe("notification preferences", () => {
     expect(complete.kinds.map((c) => c.kind)).toEqual([...NOTIFICATION_KINDS]);
     expect(complete.kinds[0]).toEqual(stored.kinds[0]);
     const last = NOTIFICATION_KINDS[NOTIFICATION_KINDS.length - 1]!;
-    expect(complete.kinds.at(-1)).toEqual({ kind: last, ...DEFAULT_CHANNELS[last] });
+    expect(complete.kinds.at(-1)).toEqual({ kind: last, ...DEFAULT_CHANNELS[last], sms: false });
     expect(complete.digest).toBe("DAILY");
+  });
+
+  it("keeps SMS off unless a kind opts in, and a switch turned off turns its kinds' SMS off too", () => {
+    expect(defaults.kinds.every((c) => c.sms === false)).toBe(true);
+    // A row stored before SMS existed has no sms field: it reads as off.
+    const { sms: _dropped, ...legacy } = defaults.kinds[0]!;
+    expect(withEveryKind({ ...defaults, kinds: [legacy, ...defaults.kinds.slice(1)] }).kinds[0]).toMatchObject({ sms: false });
+    const opted = applyNotificationChanges(defaults, { kinds: [{ kind: "BUDGET_EXCEEDED", sms: true }] });
+    expect(opted.kinds.find((c) => c.kind === "BUDGET_EXCEEDED")).toMatchObject({ sms: true, email: true, push: true });
+    expect(
+      applyNotificationChanges(opted, { kinds: [{ kind: "BUDGET_EXCEEDED", email: false }] }).kinds.find(
+        (c) => c.kind === "BUDGET_EXCEEDED",
+      ),
+    ).toMatchObject({ sms: true, email: false });
+    expect(applyNotificationChanges(opted, { budgetAlerts: false }).kinds.find((c) => c.kind === "BUDGET_EXCEEDED")).toMatchObject({
+      sms: false,
+    });
   });
 });

@@ -9,18 +9,19 @@ import {
 } from "../../../schema/events/notifications.js";
 
 /**
- * The user's notification preferences: per kind, which channels (in-app, e-mail, push); quiet
+ * The user's notification preferences: per kind, which channels (in-app, e-mail, push, SMS); quiet
  * hours; a digest. Stored whole (every kind listed) so what the user sees, what the events carry
  * and what insights delivers by are one thing.
  *
  * The older coarse switches (budgetAlerts, billReminders, goalProgress, securityAlerts) are views
- * over groups of kinds: off means e-mail and push off for every kind of the group (in-app stays as
+ * over groups of kinds: off means e-mail, push and SMS off for every kind of the group (in-app stays as
  * chosen, since the inbox is where a muted alert can still be found); on is on when any kind of the
  * group reaches the user outside the app, and sending it on restores the group's default channels.
  * weeklySummary is the weekly digest.
  */
 
-type Channels = NotificationChannelsV1;
+/** Every channel stated: SMS is optional in the contract (rows from before it read as off). */
+type Channels = Required<NotificationChannelsV1>;
 
 /** The contract's defaults, one table for identity and insights. */
 export const DEFAULT_CHANNELS = DEFAULT_NOTIFICATION_CHANNELS;
@@ -43,7 +44,7 @@ export interface LegacySwitches {
 }
 
 export function defaultNotificationPreferences(): NotificationPreferencesV1 {
-  return { kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, ...DEFAULT_CHANNELS[kind] })), quietHours: null, digest: "OFF" };
+  return { kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, ...DEFAULT_CHANNELS[kind], sms: false })), quietHours: null, digest: "OFF" };
 }
 
 /**
@@ -56,7 +57,7 @@ export function withEveryKind(stored: NotificationPreferencesV1): NotificationPr
 
 export function legacySwitchesOf(preferences: NotificationPreferencesV1): LegacySwitches {
   const outside = (kinds: readonly NotificationKindV1[]) =>
-    preferences.kinds.some((choice) => kinds.includes(choice.kind) && (choice.email || choice.push));
+    preferences.kinds.some((choice) => kinds.includes(choice.kind) && (choice.email || choice.push || choice.sms === true));
   return {
     budgetAlerts: outside(LEGACY_SWITCHES.budgetAlerts),
     billReminders: outside(LEGACY_SWITCHES.billReminders),
@@ -72,6 +73,7 @@ export interface KindChoiceChange {
   inApp?: boolean | null;
   email?: boolean | null;
   push?: boolean | null;
+  sms?: boolean | null;
 }
 
 export interface NotificationPreferenceChanges extends Partial<Record<keyof LegacySwitches, boolean | null>> {
@@ -97,9 +99,10 @@ export function applyNotificationChanges(
   current: NotificationPreferencesV1,
   changes: NotificationPreferenceChanges,
 ): NotificationPreferencesV1 {
-  const byKind = new Map<NotificationKindV1, Channels>(NOTIFICATION_KINDS.map((kind) => [kind, { ...DEFAULT_CHANNELS[kind] }]));
+  const byKind = new Map<NotificationKindV1, Channels>(NOTIFICATION_KINDS.map((kind) => [kind, { ...DEFAULT_CHANNELS[kind], sms: false }]));
   for (const choice of current.kinds)
-    if (isKind(choice.kind)) byKind.set(choice.kind, { inApp: choice.inApp, email: choice.email, push: choice.push });
+    if (isKind(choice.kind))
+      byKind.set(choice.kind, { inApp: choice.inApp, email: choice.email, push: choice.push, sms: choice.sms ?? false });
   let digest = current.digest;
   let quietHours = current.quietHours;
 
@@ -115,7 +118,7 @@ export function applyNotificationChanges(
         kind,
         wanted
           ? { ...channels, email: DEFAULT_CHANNELS[kind].email, push: DEFAULT_CHANNELS[kind].push }
-          : { ...channels, email: false, push: false },
+          : { ...channels, email: false, push: false, sms: false },
       );
     }
   }
@@ -134,6 +137,7 @@ export function applyNotificationChanges(
         inApp: choice.inApp ?? channels.inApp,
         email: choice.email ?? channels.email,
         push: choice.push ?? channels.push,
+        sms: choice.sms ?? channels.sms,
       });
     });
   }

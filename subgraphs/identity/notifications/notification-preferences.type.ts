@@ -26,6 +26,10 @@ export class NotificationKindChoice {
   @Field(() => Boolean) inApp!: boolean;
   @Field(() => Boolean) email!: boolean;
   @Field(() => Boolean) push!: boolean;
+  @Field(() => Boolean, {
+    description: "Text message to the verified phone number (startPhoneVerification, then confirmPhoneVerification); off unless chosen.",
+  })
+  sms!: boolean;
 }
 
 @ObjectType({ description: 'Local times "HH:MM" in the user\'s time zone; e-mail and push wait until `end`, in-app does not.' })
@@ -36,7 +40,7 @@ export class QuietHours {
 
 @ObjectType({
   description:
-    "Per-kind channels, quiet hours and digest. The five switches are views over groups of kinds: off turns e-mail and push off for the group's kinds (in-app stays); weeklySummary is digest WEEKLY.",
+    "Per-kind channels, quiet hours and digest. The five switches are views over groups of kinds: off turns e-mail, push and SMS off for the group's kinds (in-app stays); weeklySummary is digest WEEKLY.",
 })
 export class NotificationPreferences {
   @Field(() => Boolean, { description: "BUDGET_THRESHOLD and BUDGET_EXCEEDED reach the user outside the app." }) budgetAlerts!: boolean;
@@ -69,6 +73,7 @@ export class NotificationKindChoiceInput {
   @Field(() => Boolean, { nullable: true }) inApp?: boolean | null;
   @Field(() => Boolean, { nullable: true }) email?: boolean | null;
   @Field(() => Boolean, { nullable: true }) push?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) sms?: boolean | null;
 }
 
 @InputType()

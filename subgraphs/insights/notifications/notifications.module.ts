@@ -15,6 +15,8 @@ import { NotificationStore } from "./inbox/notification.store.js";
 import { loadNotificationsConfig } from "./notifications.config.js";
 import { notificationSettingsConsumer } from "./preferences/notification-settings.consumer.js";
 import { NotificationSettingsStore } from "./preferences/notification-settings.store.js";
+import type { SmsConfig } from "./sms/sms.config.js";
+import { createSms, purgeSms, type SmsDeps } from "./sms/sms.module.js";
 import { notificationConsumers } from "./sources/index.js";
 
 /** Everything notifications are made of; insights' deps carry it as `notifications`. */
@@ -27,6 +29,8 @@ export interface NotificationsDeps {
   channels: ChannelRegistry;
   email: EmailChannel;
   sender: NotificationSender;
+  /** Phone numbers, their verification and the SMS channel (README "SMS"). */
+  sms: SmsDeps;
 }
 
 export interface NotificationsOptions {
@@ -37,6 +41,8 @@ export interface NotificationsOptions {
   sender?: Partial<
     Pick<NotificationSenderOptions, "leaseMs" | "safetyIntervalMs" | "maxAttempts" | "random" | "batchSize" | "beforeRecord">
   >;
+  /** Replaces what SMS_PROVIDER and its settings would choose (tests). */
+  sms?: SmsConfig;
   /** Do not start the sender (a test that drives a sender of its own). */
   startSender?: boolean;
 }
@@ -49,7 +55,8 @@ export function createNotifications(kit: SubgraphKit, options: NotificationsOpti
   const health = new ChannelHealthStore(dataSource);
   const signal = new CommitSignal(dataSource);
   const email = new EmailChannel(options.mailer ?? createMailer(config, logger), settings, config.appUrl);
-  const channels = new ChannelRegistry([email, ...(options.channels ?? [])]);
+  const sms = createSms({ dataSource, clock, ids, logger: logger.child({ channel: "sms" }), appUrl: config.appUrl }, options.sms);
+  const channels = new ChannelRegistry([email, sms.channel, ...(options.channels ?? [])]);
   const service = new NotificationService(clock, ids, outbox, settings, health, channels, signal);
   const deliveries = new DeliveryStore(dataSource);
   const sender = new NotificationSender({
@@ -67,7 +74,7 @@ export function createNotifications(kit: SubgraphKit, options: NotificationsOpti
     ...options.sender,
   });
   if (options.startSender !== false) sender.start();
-  return { settings, store: new NotificationStore(dataSource), service, health, deliveries, channels, email, sender };
+  return { settings, store: new NotificationStore(dataSource), service, health, deliveries, channels, email, sender, sms };
 }
 
 /** The read model of identity's settings, then one consumer per notifying topic. */
@@ -78,6 +85,7 @@ export function notificationsConsumers(n: NotificationsDeps): ConsumerDefinition
 export async function purgeNotifications(n: NotificationsDeps, manager: EntityManager, userId: string): Promise<void> {
   await n.store.purgeUser(manager, userId);
   await n.settings.purgeUser(manager, userId);
+  await purgeSms(n.sms, manager, userId);
 }
 
 export async function closeNotifications(n: NotificationsDeps): Promise<void> {

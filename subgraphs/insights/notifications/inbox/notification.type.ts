@@ -8,7 +8,7 @@ import type { DeliveryRecord, NotificationRecord } from "./notification.store.js
 export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as { [K in NotificationKindV1]: K };
 registerEnumType(NotificationKindEnum, { name: "NotificationKind", description: "What a notification is about." });
 
-export const NotificationChannelEnum = { IN_APP: "IN_APP", EMAIL: "EMAIL", PUSH: "PUSH" } as const satisfies Record<
+export const NotificationChannelEnum = { IN_APP: "IN_APP", EMAIL: "EMAIL", PUSH: "PUSH", SMS: "SMS" } as const satisfies Record<
   NotificationChannelV1,
   NotificationChannelV1
 >;

@@ -38,10 +38,10 @@ export const SECURITY_KINDS: ReadonlySet<NotificationKindV1> = new Set(["NEW_SIG
 /** The contract's default channels of a kind (identity's table, the one the user sees and changes). */
 export function defaultChannels(kind: NotificationKindV1): Record<NotificationChannelV1, boolean> {
   const d = DEFAULT_NOTIFICATION_CHANNELS[kind];
-  return { IN_APP: d.inApp, EMAIL: d.email, PUSH: d.push };
+  return { IN_APP: d.inApp, EMAIL: d.email, PUSH: d.push, SMS: d.sms ?? false };
 }
 
 export const isDigestible = (kind: NotificationKindV1): boolean => KIND_PRIORITY[kind] === "LOW";
 
 /** The channels a delivery can go out on besides the inbox, in the order they are tried. */
-export const OUTBOUND_CHANNELS: readonly NotificationChannelV1[] = ["EMAIL", "PUSH"];
+export const OUTBOUND_CHANNELS: readonly NotificationChannelV1[] = ["EMAIL", "PUSH", "SMS"];

@@ -24,5 +24,5 @@ export const DEFAULT_SETTINGS: NotificationSettings = Object.freeze({
 /** The channels a kind goes out on for this user: their choice for the kind, else the defaults. */
 export function channelsFor(preferences: NotificationPreferencesV1, kind: NotificationKindV1): Record<NotificationChannelV1, boolean> {
   const choice = preferences.kinds.find((k) => k.kind === kind);
-  return choice ? { IN_APP: choice.inApp, EMAIL: choice.email, PUSH: choice.push } : defaultChannels(kind);
+  return choice ? { IN_APP: choice.inApp, EMAIL: choice.email, PUSH: choice.push, SMS: choice.sms ?? false } : defaultChannels(kind);
 }
