@@ -14,7 +14,9 @@ export enum GroupActivityKind {
 }
 registerEnumType(GroupActivityKind, { name: "GroupActivityKind", description: "What a member did." });
 
-@ObjectType("GroupActivity", { description: "One entry of a group's activity feed: who did what, and to which expense, settlement or comment." })
+@ObjectType("GroupActivity", {
+  description: "One entry of a group's activity feed: who did what, and to which expense, settlement or comment.",
+})
 export class GroupActivity {
   @Field(() => ID)
   id!: string;
