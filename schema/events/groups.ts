@@ -25,13 +25,7 @@ export const GROUP_MEMBER_ADDED = "GroupMemberAdded" as const;
 export const GROUP_ACTIVITY_RECORDED = "GroupActivityRecorded" as const;
 
 export type GroupActivityKindV1 =
-  | "EXPENSE_ADDED"
-  | "EXPENSE_UPDATED"
-  | "EXPENSE_DELETED"
-  | "SETTLEMENT_RECORDED"
-  | "COMMENT_ADDED"
-  | "COMMENT_EDITED"
-  | "COMMENT_DELETED";
+  "EXPENSE_ADDED" | "EXPENSE_UPDATED" | "EXPENSE_DELETED" | "SETTLEMENT_RECORDED" | "COMMENT_ADDED" | "COMMENT_EDITED" | "COMMENT_DELETED";
 
 export interface GroupActivityRecordedV1 {
   groupId: string;

@@ -56,7 +56,16 @@ function createGroups(kit: SubgraphKit): GroupsDeps {
   const balances = new BalanceService();
   const groups = new GroupService(dataSource, clock, ids, events);
   const members = new MemberService(dataSource, clock, ids, balances, events);
-  const expenses = new ExpenseService(dataSource, clock, ids, idempotency, members, accounts, new ExpenseEvents(outbox, events), activityLog);
+  const expenses = new ExpenseService(
+    dataSource,
+    clock,
+    ids,
+    idempotency,
+    members,
+    accounts,
+    new ExpenseEvents(outbox, events),
+    activityLog,
+  );
   const settlements = new SettlementService(dataSource, clock, ids, idempotency, accounts, outbox, events, activityLog);
   const goals = new GroupGoalService(dataSource, clock, ids, idempotency, outbox);
   const comments = new CommentService(dataSource, clock, ids, activityLog);
@@ -112,7 +121,12 @@ export default defineSubgraph<GroupsDeps>({
     GroupGoalEntity,
     GoalContributionEntity,
   ],
-  migrations: [Groups1796531600000, LedgerAccounts1796531600010, SettlementMemberIndexes1796533959097, ViewersCommentsActivity1796600000000],
+  migrations: [
+    Groups1796531600000,
+    LedgerAccounts1796531600010,
+    SettlementMemberIndexes1796533959097,
+    ViewersCommentsActivity1796600000000,
+  ],
   createDeps: createGroups,
   close: (deps) => deps.idempotencyPurge.stop(),
   references: (deps) => ({

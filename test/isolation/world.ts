@@ -113,8 +113,9 @@ export async function buildWorld(sg: TestSupergraph, user: RegisteredUser, tag: 
       i: { expenseId: w.groupExpense, body: `${tag} who had the wine?` },
     })
   ).addGroupComment.id;
-  w.groupActivity = (await ok(`query($g: ID!) { group(id: $g) { activity(first: 1) { nodes { id } } } }`, { g: w.group })).group.activity
-    .nodes[0].id;
+  w.groupActivity = (
+    await ok(`query($g: ID!) { group(id: $g) { activity(first: 1) { nodes { id } } } }`, { g: w.group })
+  ).group.activity.nodes[0].id;
 
   w.apiKey = (
     await ok(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } } }`, {

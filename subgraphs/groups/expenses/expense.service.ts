@@ -145,7 +145,12 @@ export class ExpenseService {
         expensePosting(expense, userId, lines.paidBy(access.me.id)),
         userId,
       );
-      await this.activity.record(manager, traceId, { groupId: expense.groupId, kind: "EXPENSE_ADDED", actorMemberId: access.me.id, expenseId: id });
+      await this.activity.record(manager, traceId, {
+        groupId: expense.groupId,
+        kind: "EXPENSE_ADDED",
+        actorMemberId: access.me.id,
+        expenseId: id,
+      });
       return { expense, lines: lines.rows(id) };
     });
   }

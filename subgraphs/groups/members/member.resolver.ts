@@ -55,7 +55,9 @@ export class GroupMemberResolver {
   }
 
   @Directive(scopes("groups:write"))
-  @Mutation(() => GroupInvite, { description: "Admins: a single-use code to join the group as a MEMBER or a VIEWER. The code is shown only here." })
+  @Mutation(() => GroupInvite, {
+    description: "Admins: a single-use code to join the group as a MEMBER or a VIEWER. The code is shown only here.",
+  })
   async createGroupInvite(
     @Ctx() context: RequestContext,
     @Arg("groupId", () => ID) groupId: string,

@@ -10,7 +10,8 @@ export enum GroupRole {
 }
 registerEnumType(GroupRole, {
   name: "GroupRole",
-  description: "OWNER: one per group, archives it and gives roles. ADMIN: invites, renames, removes members, makes members viewers and back. MEMBER: expenses, settlements, goals, comments. VIEWER: sees everything, changes nothing (may only leave).",
+  description:
+    "OWNER: one per group, archives it and gives roles. ADMIN: invites, renames, removes members, makes members viewers and back. MEMBER: expenses, settlements, goals, comments. VIEWER: sees everything, changes nothing (may only leave).",
 });
 
 @Directive('@key(fields: "id")')

@@ -130,7 +130,12 @@ export class SettlementService {
         },
       ]);
       await this.events.updated(manager, traceId, group.id, "SETTLEMENT");
-      await this.activity.record(manager, traceId, { groupId: group.id, kind: "SETTLEMENT_RECORDED", actorMemberId: me.id, settlementId: id });
+      await this.activity.record(manager, traceId, {
+        groupId: group.id,
+        kind: "SETTLEMENT_RECORDED",
+        actorMemberId: me.id,
+        settlementId: id,
+      });
       return { settlement, currency: group.currency };
     });
   }
