@@ -93,7 +93,7 @@ export const COVERAGE: Record<string, FieldCoverage> = {
     vars: () => ({ input: { displayName: "b" } }),
   },
   "Mutation.removeGroupMember": { ids: { groupId: "group", memberId: "placeholder" } },
-  "Mutation.createGroupInvite": { ids: { groupId: "group" } },
+  "Mutation.createGroupInvite": { ids: { groupId: "group" }, vars: () => ({ role: "MEMBER" }) },
   "Mutation.revokeGroupInvite": { ids: { id: "invite" } },
   "Mutation.recordSettlement": {
     ids: {
