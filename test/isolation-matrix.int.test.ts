@@ -32,6 +32,10 @@ const LIVE_WRITES: Record<string, { query: string; vars: (a: World) => Record<st
     query: `mutation($id: ID!) { renameGroup(id: $id, name: "Alicetag flat 2") { id } }`,
     vars: (a) => ({ id: a.group }),
   },
+  "Subscription.groupActivity": {
+    query: `mutation($id: ID!) { addGroupComment(input: { expenseId: $id, body: "Alicetag second thoughts" }) { id } }`,
+    vars: (a) => ({ id: a.groupExpense }),
+  },
   "Subscription.portfolioUpdated": {
     query: `mutation($id: ID!) { renamePortfolio(id: $id, name: "Alicetag brokerage 2") { id } }`,
     vars: (a) => ({ id: a.portfolio }),
@@ -216,12 +220,13 @@ describe("isolation matrix over the whole schema (real PostgreSQL, Redis and Kaf
     const subs = fields
       .filter((f) => f.operation === "subscription")
       .map((f) => {
-        const kind = COVERAGE[f.coordinate]!.ids.id;
+        // Each live field takes one id (`id`, or `groupId` for a group's stream).
+        const [argument, kind] = Object.entries(COVERAGE[f.coordinate]!.ids)[0]!;
         if (!owned(kind)) throw new Error(`${f.coordinate}: no owned id to subscribe with`);
         return {
           f,
-          bob: live.subscribe(bob, operationFor(f), { id: a[kind] }),
-          alice: live.subscribe(alice, operationFor(f), { id: a[kind] }),
+          bob: live.subscribe(bob, operationFor(f), { [argument]: a[kind] }),
+          alice: live.subscribe(alice, operationFor(f), { [argument]: a[kind] }),
         };
       });
     await eventually(() => expect(sg.gateway.liveStats().subscriptions).toBe(subs.length * 2));

@@ -18,6 +18,21 @@ export const GROUP_MEMBER_REMOVED = "GroupMemberRemoved" as const;
  */
 export const GROUP_MEMBER_ADDED = "GroupMemberAdded" as const;
 
+/**
+ * Something a member did went into the group's activity feed (an expense, a settlement, a
+ * comment): live `groupActivity(groupId)` subscribers re-read the entry by id.
+ */
+export const GROUP_ACTIVITY_RECORDED = "GroupActivityRecorded" as const;
+
+export type GroupActivityKindV1 =
+  "EXPENSE_ADDED" | "EXPENSE_UPDATED" | "EXPENSE_DELETED" | "SETTLEMENT_RECORDED" | "COMMENT_ADDED" | "COMMENT_EDITED" | "COMMENT_DELETED";
+
+export interface GroupActivityRecordedV1 {
+  groupId: string;
+  activityId: string;
+  kind: GroupActivityKindV1;
+}
+
 export type GroupChangeV1 =
   | "CREATED"
   | "RENAMED"
@@ -63,6 +78,7 @@ export type GroupsGroupEvents = {
   [GROUP_UPDATED]: GroupUpdatedV1;
   [GROUP_MEMBER_REMOVED]: GroupMemberRemovedV1;
   [GROUP_MEMBER_ADDED]: GroupMemberAddedV1;
+  [GROUP_ACTIVITY_RECORDED]: GroupActivityRecordedV1;
 };
 
 /**

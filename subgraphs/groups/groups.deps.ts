@@ -1,7 +1,9 @@
 import type { LoaderFactory } from "../../platform/graphql/index.js";
 import type { IdempotencyKeys, ScheduledPurge } from "../../platform/idempotency/index.js";
 import type { LedgerAccountsReadModel } from "../../platform/read-models/index.js";
+import type { ActivityRow, ActivityService } from "./activity/activity.service.js";
 import type { BalanceService } from "./balances/balance.service.js";
+import type { CommentService, GroupCommentRow } from "./comments/comment.service.js";
 import type { ExpenseEntity } from "./expenses/expense.entity.js";
 import type { ExpenseService } from "./expenses/expense.service.js";
 import type { ExpenseLineEntity } from "./expenses/expense-line.entity.js";
@@ -36,6 +38,11 @@ export interface GroupsLoaders {
   goalsByGroup: LoaderFactory<string, GroupGoalView[]>;
   /** goalId → per-member net contributions, largest first. */
   contributions: LoaderFactory<string, Array<{ memberId: string; amountMinor: bigint }>>;
+  settlement: LoaderFactory<string, { settlement: SettlementEntity; currency: string } | null>;
+  comment: LoaderFactory<string, GroupCommentRow | null>;
+  /** expense or settlement id → its live comments, oldest first. */
+  commentThread: LoaderFactory<string, GroupCommentRow[]>;
+  activity: LoaderFactory<string, ActivityRow | null>;
 }
 
 /** Everything groups' resolvers and consumers are built from. */
@@ -48,6 +55,8 @@ export interface GroupsDeps {
   expenseQueries: ExpenseQueryService;
   settlements: SettlementService;
   goals: GroupGoalService;
+  comments: CommentService;
+  activity: ActivityService;
   /** The users' ledger accounts as groups knows them (from ledger.account.v1). */
   accounts: LedgerAccountsReadModel;
   idempotency: IdempotencyKeys;

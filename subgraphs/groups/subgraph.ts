@@ -3,7 +3,13 @@ import { resolveOwnUserReference, resolveThroughLoader } from "../../platform/gr
 import { IdempotencyKeys, scheduleIdempotencyPurge } from "../../platform/idempotency/index.js";
 import { ledgerAccountsConsumer, LedgerAccountsReadModel } from "../../platform/read-models/index.js";
 import { defineSubgraph, type SubgraphKit } from "../../platform/subgraph/index.js";
+import { GroupActivityFeedResolver, GroupActivityResolver } from "./activity/activity.resolver.js";
+import { ActivityService } from "./activity/activity.service.js";
+import { ActivityLog } from "./activity/activity-log.js";
 import { BalanceService } from "./balances/balance.service.js";
+import { GroupCommentResolver } from "./comments/comment.resolver.js";
+import { CommentService } from "./comments/comment.service.js";
+import { ExpenseCommentsResolver, SettlementCommentsResolver } from "./comments/comment-threads.resolver.js";
 import { ExpenseEntity } from "./expenses/expense.entity.js";
 import { ExpenseEvents } from "./expenses/expense.events.js";
 import { GroupExpenseResolver } from "./expenses/expense.resolver.js";
@@ -32,6 +38,7 @@ import { GroupMember } from "./members/member.type.js";
 import { Groups1796531600000 } from "./migrations/1796531600000-groups.js";
 import { LedgerAccounts1796531600010 } from "./migrations/1796531600010-ledger-accounts.js";
 import { SettlementMemberIndexes1796533959097 } from "./migrations/1796533959097-settlement-member-indexes.js";
+import { ViewersCommentsActivity1796600000000 } from "./migrations/1796600000000-viewers-comments-activity.js";
 import { SettlementEntity } from "./settlements/settlement.entity.js";
 import { GroupSettlementResolver } from "./settlements/settlement.resolver.js";
 import { SettlementService } from "./settlements/settlement.service.js";
@@ -45,12 +52,24 @@ function createGroups(kit: SubgraphKit): GroupsDeps {
   const idempotency = new IdempotencyKeys("groups", () => clock.now());
   const accounts = new LedgerAccountsReadModel("groups");
   const events = new GroupEvents(outbox);
+  const activityLog = new ActivityLog(outbox, clock, ids);
   const balances = new BalanceService();
   const groups = new GroupService(dataSource, clock, ids, events);
   const members = new MemberService(dataSource, clock, ids, balances, events);
-  const expenses = new ExpenseService(dataSource, clock, ids, idempotency, members, accounts, new ExpenseEvents(outbox, events));
-  const settlements = new SettlementService(dataSource, clock, ids, idempotency, accounts, outbox, events);
+  const expenses = new ExpenseService(
+    dataSource,
+    clock,
+    ids,
+    idempotency,
+    members,
+    accounts,
+    new ExpenseEvents(outbox, events),
+    activityLog,
+  );
+  const settlements = new SettlementService(dataSource, clock, ids, idempotency, accounts, outbox, events, activityLog);
   const goals = new GroupGoalService(dataSource, clock, ids, idempotency, outbox);
+  const comments = new CommentService(dataSource, clock, ids, activityLog);
+  const activity = new ActivityService(dataSource);
   return {
     groups,
     members,
@@ -60,10 +79,12 @@ function createGroups(kit: SubgraphKit): GroupsDeps {
     expenseQueries: new ExpenseQueryService(dataSource),
     settlements,
     goals,
+    comments,
+    activity,
     accounts,
     idempotency,
     idempotencyPurge: scheduleIdempotencyPurge(idempotency, dataSource, kit.logger.child({ job: "idempotency-purge" })),
-    loaders: groupsLoaders({ dataSource, groups, members, balances, expenses, settlements, goals }),
+    loaders: groupsLoaders({ dataSource, groups, members, balances, expenses, settlements, goals, comments, activity }),
   };
 }
 
@@ -83,6 +104,11 @@ export default defineSubgraph<GroupsDeps>({
     GroupSettlementResolver,
     GroupSavingsGoalResolver,
     GroupsUserResolver,
+    GroupCommentResolver,
+    ExpenseCommentsResolver,
+    SettlementCommentsResolver,
+    GroupActivityResolver,
+    GroupActivityFeedResolver,
   ],
   orphanedTypes: [GroupsUser],
   entities: [
@@ -95,7 +121,12 @@ export default defineSubgraph<GroupsDeps>({
     GroupGoalEntity,
     GoalContributionEntity,
   ],
-  migrations: [Groups1796531600000, LedgerAccounts1796531600010, SettlementMemberIndexes1796533959097],
+  migrations: [
+    Groups1796531600000,
+    LedgerAccounts1796531600010,
+    SettlementMemberIndexes1796533959097,
+    ViewersCommentsActivity1796600000000,
+  ],
   createDeps: createGroups,
   close: (deps) => deps.idempotencyPurge.stop(),
   references: (deps) => ({

@@ -93,7 +93,7 @@ export const COVERAGE: Record<string, FieldCoverage> = {
     vars: () => ({ input: { displayName: "b" } }),
   },
   "Mutation.removeGroupMember": { ids: { groupId: "group", memberId: "placeholder" } },
-  "Mutation.createGroupInvite": { ids: { groupId: "group" } },
+  "Mutation.createGroupInvite": { ids: { groupId: "group" }, vars: () => ({ role: "MEMBER" }) },
   "Mutation.revokeGroupInvite": { ids: { id: "invite" } },
   "Mutation.recordSettlement": {
     ids: {
@@ -104,6 +104,14 @@ export const COVERAGE: Record<string, FieldCoverage> = {
     },
     vars: () => ({ input: { amount: usd("1.00"), date: "2026-03-03" } }),
   },
+  "Query.groupActivityEntry": { ids: { id: "groupActivity" } },
+  "Mutation.addGroupComment": {
+    ids: { "input.expenseId": "groupExpense", "input.settlementId": "settlement" },
+    vars: () => ({ input: { body: "b comment" } }),
+  },
+  "Mutation.editGroupComment": { ids: { "input.id": "groupComment" }, vars: () => ({ input: { body: "b edit" } }) },
+  "Mutation.deleteGroupComment": { ids: { id: "groupComment" } },
+  "Subscription.groupActivity": { ids: { groupId: "group" } },
   "Subscription.groupSavingsGoalUpdated": { ids: { id: "groupGoal" } },
   "Subscription.groupUpdated": { ids: { id: "group" } },
 

@@ -108,6 +108,14 @@ export async function buildWorld(sg: TestSupergraph, user: RegisteredUser, tag: 
       i: { groupId: w.group, fromMemberId: w.placeholder, toMemberId: w.member, amount: money("5.00"), date: "2026-03-02" },
     })
   ).recordSettlement.id;
+  w.groupComment = (
+    await ok(`mutation($i: AddGroupCommentInput!) { addGroupComment(input: $i) { id } }`, {
+      i: { expenseId: w.groupExpense, body: `${tag} who had the wine?` },
+    })
+  ).addGroupComment.id;
+  w.groupActivity = (
+    await ok(`query($g: ID!) { group(id: $g) { activity(first: 1) { nodes { id } } } }`, { g: w.group })
+  ).group.activity.nodes[0].id;
 
   w.apiKey = (
     await ok(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } } }`, {

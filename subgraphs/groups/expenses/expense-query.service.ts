@@ -37,7 +37,7 @@ export class ExpenseQueryService {
     if (filter.memberId && !isUuid(filter.memberId)) throw badInput("filter.memberId is not a member id", { field: "filter.memberId" });
     const search = filter.search?.trim() ? filter.search.trim().slice(0, 100) : null;
     const cursor = after ? decodeDatedCursor(after) : null;
-    const { group } = await requireAccess(this.dataSource.manager, userId, groupId);
+    const { group } = await requireAccess(this.dataSource.manager, userId, groupId, { role: "VIEWER" });
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT e.id, e.group_id, e.description, e.amount_minor::text, e.currency, e.group_amount_minor::text, e.exchange_rate,
               to_char(e.date, 'YYYY-MM-DD') AS date, e.split_mode, e.split_parts, e.created_by, e.ledger_account_id, e.deleted_at, e.created_at, e.updated_at

@@ -5,6 +5,7 @@ import { assertIdempotencyKey, type IdempotencyKeys } from "../../../platform/id
 import { formatAmount, type Money } from "../../../platform/money/index.js";
 import type { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { calendarDate, type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
+import type { ActivityLog } from "../activity/activity-log.js";
 import { text } from "../groups/group.errors.js";
 import { type Access, memberOf, requireAccess } from "../groups/group-access.js";
 import type { MemberService } from "../members/member.service.js";
@@ -93,6 +94,7 @@ export class ExpenseService {
     private readonly members: MemberService,
     private readonly accounts: LedgerAccountsReadModel,
     private readonly events: ExpenseEvents,
+    private readonly activity: ActivityLog,
   ) {}
 
   async add(userId: string, input: ExpenseInput, traceId: string): Promise<StoredExpense> {
@@ -143,6 +145,12 @@ export class ExpenseService {
         expensePosting(expense, userId, lines.paidBy(access.me.id)),
         userId,
       );
+      await this.activity.record(manager, traceId, {
+        groupId: expense.groupId,
+        kind: "EXPENSE_ADDED",
+        actorMemberId: access.me.id,
+        expenseId: id,
+      });
       return { expense, lines: lines.rows(id) };
     });
   }
@@ -199,6 +207,12 @@ export class ExpenseService {
         expensePosting(expense, recorder, lines.paidBy(expense.createdBy)),
         userId,
       );
+      await this.activity.record(manager, traceId, {
+        groupId: expense.groupId,
+        kind: "EXPENSE_UPDATED",
+        actorMemberId: access.me.id,
+        expenseId: expense.id,
+      });
       return { expense, lines: lines.rows(expense.id) };
     });
   }
@@ -207,7 +221,7 @@ export class ExpenseService {
   async delete(userId: string, expenseId: string, traceId: string): Promise<StoredExpense> {
     return this.dataSource.transaction(async (manager) => {
       const stored = await this.lockedForWrite(manager, userId, expenseId);
-      await requireAccess(manager, userId, stored.expense.groupId, { writable: true, lock: "share" });
+      const { me } = await requireAccess(manager, userId, stored.expense.groupId, { writable: true, lock: "share" });
       if (!stored.expense.deletedAt) {
         stored.expense.deletedAt = this.clock.now();
         await manager.update(
@@ -216,6 +230,12 @@ export class ExpenseService {
           { deletedAt: stored.expense.deletedAt, updatedAt: stored.expense.deletedAt },
         );
         await this.events.deleted(manager, traceId, stored.expense);
+        await this.activity.record(manager, traceId, {
+          groupId: stored.expense.groupId,
+          kind: "EXPENSE_DELETED",
+          actorMemberId: me.id,
+          expenseId: stored.expense.id,
+        });
       }
       return stored;
     });

@@ -5,7 +5,8 @@ import { MemberEntity } from "../members/member.entity.js";
 import { GroupEntity } from "./group.entity.js";
 import { groupArchived, groupNotFound, roleRequired } from "./group.errors.js";
 
-export const ROLE_RANK = { MEMBER: 1, ADMIN: 2, OWNER: 3 } as const;
+/** VIEWER ranks below MEMBER: every write asks for at least MEMBER (the default), so viewers change nothing. */
+export const ROLE_RANK = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 } as const;
 
 /** The group and the caller's own (active) membership of it. */
 export interface Access {
@@ -14,7 +15,7 @@ export interface Access {
 }
 
 export interface AccessOptions {
-  /** The least role needed; MEMBER by default. */
+  /** The least role needed; MEMBER by default (a write), VIEWER for reads. */
   role?: keyof typeof ROLE_RANK;
   /** Refuse an archived group (every write but un-archiving). */
   writable?: boolean;

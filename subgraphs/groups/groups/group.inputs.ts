@@ -34,6 +34,9 @@ export class UpdateGroupMemberInput {
   @Field(() => String, { nullable: true, description: "Members rename themselves and placeholders; admins anyone." })
   displayName?: string | null;
 
-  @Field(() => GroupRole, { nullable: true, description: "Owner only. Giving OWNER hands the group over (you become ADMIN)." })
+  @Field(() => GroupRole, {
+    nullable: true,
+    description: "Owner: any role; giving OWNER hands the group over (you become ADMIN). Admins: MEMBER ↔ VIEWER.",
+  })
   role?: GroupRole | null;
 }

@@ -2,7 +2,9 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 
 import { keyedLoader, type LoaderFactory } from "../../../platform/graphql/index.js";
+import type { ActivityService } from "../activity/activity.service.js";
 import type { BalanceService } from "../balances/balance.service.js";
+import type { CommentService } from "../comments/comment.service.js";
 import type { ExpenseService } from "../expenses/expense.service.js";
 import type { GroupGoalService, GroupGoalView } from "../goals/group-goal.service.js";
 import type { GroupsLoaders } from "../groups.deps.js";
@@ -42,6 +44,8 @@ export interface LoaderServices {
   expenses: ExpenseService;
   settlements: SettlementService;
   goals: GroupGoalService;
+  comments: CommentService;
+  activity: ActivityService;
 }
 
 /** One loader per kind of read; each is one statement per request, scoped to the caller's groups. */
@@ -114,5 +118,24 @@ export function groupsLoaders(s: LoaderServices): GroupsLoaders {
     goalsByGroup,
     contributions: (caller) =>
       groupedLoader(async (ids) => byKey(caller.userId ? await s.goals.contributionsFor(caller.userId, ids) : [], (c) => c.goalId)),
+    settlement: (caller) =>
+      keyedLoader(
+        (ids) => (caller.userId ? s.settlements.findForUser(caller.userId, ids) : none()),
+        (r) => r.settlement.id,
+      ),
+    comment: (caller) =>
+      keyedLoader(
+        (ids) => (caller.userId ? s.comments.findForUser(caller.userId, ids) : none()),
+        (c) => c.id,
+      ),
+    commentThread: (caller) =>
+      groupedLoader(async (ids) =>
+        byKey(caller.userId ? await s.comments.threads(caller.userId, ids) : [], (c) => (c.expenseId ?? c.settlementId)!),
+      ),
+    activity: (caller) =>
+      keyedLoader(
+        (ids) => (caller.userId ? s.activity.findForUser(caller.userId, ids) : none()),
+        (a) => a.id,
+      ),
   };
 }

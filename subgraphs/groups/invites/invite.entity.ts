@@ -28,6 +28,10 @@ export class InviteEntity {
   @Column("uuid", { name: "used_by", nullable: true })
   usedBy!: string | null;
 
+  /** What the joiner becomes: MEMBER, or VIEWER (sees everything, changes nothing). */
+  @Column("text")
+  role!: "MEMBER" | "VIEWER";
+
   @Column("timestamptz", { name: "created_at" })
   createdAt!: Date;
 }

@@ -6,7 +6,7 @@ import { groupArchived, text } from "../groups/group.errors.js";
 import { DISPLAY_NAME_MAX, type GroupService } from "../groups/group.service.js";
 import { requireAccess } from "../groups/group-access.js";
 import type { GroupEvents } from "../groups/group-events.js";
-import { MemberEntity } from "../members/member.entity.js";
+import { type GroupRoleName, MemberEntity } from "../members/member.entity.js";
 import { memberOfRow, type MemberService } from "../members/member.service.js";
 import { InviteEntity } from "./invite.entity.js";
 import { inviteCodeHash, newInviteCode } from "./invite-code.js";
@@ -34,8 +34,15 @@ export class InviteService {
     private readonly events: GroupEvents,
   ) {}
 
-  async create(userId: string, groupId: string, hours: number | null): Promise<{ invite: InviteEntity; code: string }> {
+  async create(
+    userId: string,
+    groupId: string,
+    hours: number | null,
+    role: GroupRoleName = "MEMBER",
+  ): Promise<{ invite: InviteEntity; code: string }> {
     const validFor = hours ?? INVITE_HOURS_DEFAULT;
+    // ADMIN and OWNER are given to someone already in the group, never to whoever holds a code.
+    if (role !== "MEMBER" && role !== "VIEWER") throw badInput("an invite makes a MEMBER or a VIEWER", { field: "role" });
     if (!Number.isInteger(validFor) || validFor < 1 || validFor > INVITE_HOURS_MAX)
       throw badInput(`expiresInHours must be 1 to ${INVITE_HOURS_MAX}`, { field: "expiresInHours" });
     return this.dataSource.transaction(async (manager) => {
@@ -57,6 +64,7 @@ export class InviteService {
         revokedAt: null,
         usedAt: null,
         usedBy: null,
+        role,
         createdAt: now,
       });
       await manager.insert(InviteEntity, invite);
@@ -132,10 +140,14 @@ export class InviteService {
           [request.placeholderId, invite.groupId],
         );
         if (!rows[0]) throw badInput("placeholderId is not a placeholder of this group", { field: "placeholderId" });
-        member = Object.assign(memberOfRow(rows[0]), { userId, displayName: displayName ?? (rows[0].display_name as string) });
-        await manager.update(MemberEntity, { id: member.id }, { userId, displayName: member.displayName });
+        member = Object.assign(memberOfRow(rows[0]), {
+          userId,
+          displayName: displayName ?? (rows[0].display_name as string),
+          role: invite.role,
+        });
+        await manager.update(MemberEntity, { id: member.id }, { userId, displayName: member.displayName, role: invite.role });
       } else {
-        member = await this.members.insert(manager, invite.groupId, userId, displayName ?? "New member", "MEMBER");
+        member = await this.members.insert(manager, invite.groupId, userId, displayName ?? "New member", invite.role);
       }
       const now = this.clock.now();
       await manager.update(InviteEntity, { id: invite.id }, { usedAt: now, usedBy: member.id });

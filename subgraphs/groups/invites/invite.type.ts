@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
+import { GroupRole } from "../members/member.type.js";
 import type { InviteEntity } from "./invite.entity.js";
 
 @ObjectType("GroupInvite", { description: "A single-use code to join one group. The code is only ever shown when it is created." })
@@ -22,6 +23,9 @@ export class GroupInvite {
   @Field(() => Boolean)
   used!: boolean;
 
+  @Field(() => GroupRole, { description: "What the joiner becomes." })
+  role!: GroupRole;
+
   static from(entity: InviteEntity, code: string | null = null): GroupInvite {
     return Object.assign(new GroupInvite(), {
       id: entity.id,
@@ -30,6 +34,7 @@ export class GroupInvite {
       expiresAt: entity.expiresAt.toISOString(),
       revoked: entity.revokedAt !== null,
       used: entity.usedAt !== null,
+      role: entity.role as GroupRole,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-export const GROUP_ROLES = ["OWNER", "ADMIN", "MEMBER"] as const;
+export const GROUP_ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
 export type GroupRoleName = (typeof GROUP_ROLES)[number];
 
 /**

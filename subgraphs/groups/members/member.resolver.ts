@@ -7,7 +7,7 @@ import { AddGroupMemberInput, UpdateGroupMemberInput } from "../groups/group.inp
 import { Group } from "../groups/group.type.js";
 import { INVITE_HOURS_MAX } from "../invites/invite.service.js";
 import { GroupInvite } from "../invites/invite.type.js";
-import { GroupMember } from "./member.type.js";
+import { GroupMember, GroupRole } from "./member.type.js";
 
 @Resolver(() => GroupMember)
 export class GroupMemberResolver {
@@ -55,14 +55,18 @@ export class GroupMemberResolver {
   }
 
   @Directive(scopes("groups:write"))
-  @Mutation(() => GroupInvite, { description: "Admins: a single-use code to join the group. The code is shown only here." })
+  @Mutation(() => GroupInvite, {
+    description: "Admins: a single-use code to join the group as a MEMBER or a VIEWER. The code is shown only here.",
+  })
   async createGroupInvite(
     @Ctx() context: RequestContext,
     @Arg("groupId", () => ID) groupId: string,
     @Arg("expiresInHours", () => Int, { nullable: true, description: `1 to ${INVITE_HOURS_MAX}; 168 (a week) when left out.` })
     expiresInHours: number | null,
+    @Arg("role", () => GroupRole, { defaultValue: GroupRole.MEMBER, description: "What the joiner becomes: MEMBER or VIEWER." })
+    role: GroupRole,
   ): Promise<GroupInvite> {
-    const { invite, code } = await this.deps.invites.create(requireUserId(context), groupId, expiresInHours);
+    const { invite, code } = await this.deps.invites.create(requireUserId(context), groupId, expiresInHours, role);
     return GroupInvite.from(invite, code);
   }
 

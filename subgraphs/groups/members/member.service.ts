@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { badInput } from "../../../platform/errors/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import type { BalanceService } from "../balances/balance.service.js";
-import { balanceNotSettled, memberNotFound, text } from "../groups/group.errors.js";
+import { balanceNotSettled, memberNotFound, roleRequired, text } from "../groups/group.errors.js";
 import { DISPLAY_NAME_MAX } from "../groups/group.service.js";
 import { type Access, memberOf, requireAccess, ROLE_RANK } from "../groups/group-access.js";
 import type { GroupEvents } from "../groups/group-events.js";
@@ -12,6 +12,9 @@ import { type GroupRoleName, MemberEntity } from "./member.entity.js";
 /** Active members per group; the 501st is refused (documented in the README). */
 export const MAX_MEMBERS_PER_GROUP = 500;
 export const DELETED_USER_NAME = "Deleted user";
+
+/** The two roles an admin may switch a member between. */
+const VIEWER_SWITCH: ReadonlySet<GroupRoleName> = new Set(["MEMBER", "VIEWER"]);
 
 export interface MemberChanges {
   displayName?: string | null;
@@ -87,7 +90,8 @@ export class MemberService {
 
   /**
    * Anyone renames themselves or a placeholder; admins rename anyone. Roles: only the owner gives
-   * or takes ADMIN, and hands OWNER over (becoming ADMIN), so a group always has one owner.
+   * or takes ADMIN, and hands OWNER over (becoming ADMIN), so a group always has one owner; admins
+   * also switch members between MEMBER and VIEWER. Viewers change nothing here, not even their name.
    */
   async update(userId: string, groupId: string, memberId: string, changes: MemberChanges, traceId: string): Promise<MemberEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -119,7 +123,9 @@ export class MemberService {
   async remove(userId: string, groupId: string, memberId: string, traceId: string): Promise<MemberEntity> {
     return this.dataSource.transaction(async (manager) => {
       // "update" waits for expenses and settlements in flight (they hold "share"), so the balance is final.
-      const access = await requireAccess(manager, userId, groupId, { lock: "update" });
+      // Viewers may leave (their own membership, not the group's data); removing anyone else is a write.
+      const access = await requireAccess(manager, userId, groupId, { role: "VIEWER", lock: "update" });
+      if (memberId !== access.me.id && access.me.role === "VIEWER") throw roleRequired("MEMBER");
       const member = await this.activeMember(manager, access.group.id, memberId, "memberId");
       const self = member.id === access.me.id;
       if (!self && ROLE_RANK[access.me.role] < ROLE_RANK.ADMIN) throw badInput("only admins remove other members", { field: "memberId" });
@@ -209,7 +215,12 @@ export class MemberService {
   }
 
   private async changeRole(manager: EntityManager, access: Access, member: MemberEntity, role: GroupRoleName): Promise<void> {
-    if (access.me.role !== "OWNER") throw badInput("only the owner changes roles", { field: "role" });
+    // Admins moderate who may write (MEMBER ↔ VIEWER); ADMIN and OWNER stay the owner's to give or take.
+    const viewerSwitch = VIEWER_SWITCH.has(member.role) && VIEWER_SWITCH.has(role);
+    if (access.me.role !== "OWNER" && !(viewerSwitch && access.me.role === "ADMIN"))
+      throw badInput(viewerSwitch ? "only admins make members viewers and back" : "only the owner gives or takes ADMIN and OWNER", {
+        field: "role",
+      });
     if (member.userId === null) throw badInput("a placeholder has no account to give a role to", { field: "role" });
     if (member.id === access.me.id) throw badInput("hand ownership to another member instead", { field: "role" });
     if (role === "OWNER") {

@@ -6,10 +6,12 @@ export enum GroupRole {
   OWNER = "OWNER",
   ADMIN = "ADMIN",
   MEMBER = "MEMBER",
+  VIEWER = "VIEWER",
 }
 registerEnumType(GroupRole, {
   name: "GroupRole",
-  description: "OWNER: one per group, archives it and gives roles. ADMIN: invites, renames, removes members. MEMBER: everything else.",
+  description:
+    "OWNER: one per group, archives it and gives roles. ADMIN: invites, renames, removes members, makes members viewers and back. MEMBER: expenses, settlements, goals, comments. VIEWER: sees everything, changes nothing (may only leave).",
 });
 
 @Directive('@key(fields: "id")')

@@ -7,12 +7,28 @@ import type { Money } from "../../../platform/money/index.js";
 import type { LedgerAccountsReadModel } from "../../../platform/read-models/index.js";
 import { calendarDate, type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import { GROUP_SETTLEMENT_RECORDED, type GroupLedgerPostingV1, GROUPS_EXPENSE_TOPIC } from "../../../schema/events/groups.js";
+import type { ActivityLog } from "../activity/activity-log.js";
 import { text } from "../groups/group.errors.js";
 import { memberOf, requireAccess } from "../groups/group-access.js";
 import type { GroupEvents } from "../groups/group-events.js";
 import { SettlementEntity } from "./settlement.entity.js";
 
 export const MAX_SETTLEMENTS_PAGE = 200;
+
+function settlementOfRow(r: Record<string, unknown>): SettlementEntity {
+  return Object.assign(new SettlementEntity(), {
+    id: r.id as string,
+    groupId: r.group_id as string,
+    fromMember: r.from_member as string,
+    toMember: r.to_member as string,
+    amountMinor: BigInt(r.amount_minor as string),
+    date: r.date as string,
+    note: (r.note as string | null) ?? null,
+    createdBy: r.created_by as string,
+    ledgerAccountId: (r.ledger_account_id as string | null) ?? null,
+    createdAt: new Date(r.created_at as string),
+  });
+}
 
 export interface SettlementInput {
   groupId: string;
@@ -40,6 +56,7 @@ export class SettlementService {
     private readonly accounts: LedgerAccountsReadModel,
     private readonly outbox: Outbox,
     private readonly events: GroupEvents,
+    private readonly activity: ActivityLog,
   ) {}
 
   async record(userId: string, input: SettlementInput, traceId: string): Promise<{ settlement: SettlementEntity; currency: string }> {
@@ -113,6 +130,12 @@ export class SettlementService {
         },
       ]);
       await this.events.updated(manager, traceId, group.id, "SETTLEMENT");
+      await this.activity.record(manager, traceId, {
+        groupId: group.id,
+        kind: "SETTLEMENT_RECORDED",
+        actorMemberId: me.id,
+        settlementId: id,
+      });
       return { settlement, currency: group.currency };
     });
   }
@@ -128,20 +151,21 @@ export class SettlementService {
        WHERE n <= $3 ORDER BY group_id, n`,
       [userId, valid, first],
     );
-    return rows.map((r) =>
-      Object.assign(new SettlementEntity(), {
-        id: r.id as string,
-        groupId: r.group_id as string,
-        fromMember: r.from_member as string,
-        toMember: r.to_member as string,
-        amountMinor: BigInt(r.amount_minor as string),
-        date: r.date as string,
-        note: (r.note as string | null) ?? null,
-        createdBy: r.created_by as string,
-        ledgerAccountId: (r.ledger_account_id as string | null) ?? null,
-        createdAt: new Date(r.created_at as string),
-      }),
+    return rows.map(settlementOfRow);
+  }
+
+  /** Settlements among `ids` in the caller's groups, with their group's currency; anything else is left out. */
+  async findForUser(userId: string, ids: readonly string[]): Promise<Array<{ settlement: SettlementEntity; currency: string }>> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT s.id, s.group_id, s.from_member, s.to_member, s.amount_minor::text, to_char(s.date, 'YYYY-MM-DD') AS date, s.note, s.created_by,
+              s.ledger_account_id, s.created_at, g.currency
+       FROM groups.settlements s JOIN groups.groups g ON g.id = s.group_id
+       WHERE s.id = ANY($2::uuid[]) AND ${memberOf("s.group_id", "$1")}`,
+      [userId, valid],
     );
+    return rows.map((r) => ({ settlement: settlementOfRow(r), currency: (r.currency as string).trim() }));
   }
 
   /** Any member of the group, removed ones too: an old balance can still be squared with them. */

@@ -217,11 +217,12 @@ export type GroupPayerInput = {
   memberId: string | number;
 };
 
-/** OWNER: one per group, archives it and gives roles. ADMIN: invites, renames, removes members. MEMBER: everything else. */
+/** OWNER: one per group, archives it and gives roles. ADMIN: invites, renames, removes members, makes members viewers and back. MEMBER: expenses, settlements, goals, comments. VIEWER: sees everything, changes nothing (may only leave). */
 export type GroupRole =
   | 'ADMIN'
   | 'MEMBER'
-  | 'OWNER';
+  | 'OWNER'
+  | 'VIEWER';
 
 export type GroupSavingsGoalMovementInput = {
   /** Positive, in the goal's currency. */

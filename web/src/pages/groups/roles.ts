@@ -1,6 +1,6 @@
 import type { GroupRole } from "../../generated/graphql";
 
-const LABELS: Record<GroupRole, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
+const LABELS: Record<GroupRole, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer" };
 
 /** A member's role as a person reads it. */
 export const roleLabel = (role: GroupRole): string => LABELS[role];
