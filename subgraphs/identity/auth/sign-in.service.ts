@@ -64,7 +64,9 @@ export class SignInService {
     announce = true,
   ): Promise<OpenedSession> {
     // Read afresh and share-locked: an operator's lock, committed or in flight, wins over every sign-in path.
-    const [row] = (await manager.query(`SELECT locked_at FROM identity.users WHERE id = $1 FOR SHARE`, [user.id])) as Array<{ locked_at: Date | null }>;
+    const [row] = (await manager.query(`SELECT locked_at FROM identity.users WHERE id = $1 FOR SHARE`, [user.id])) as Array<{
+      locked_at: Date | null;
+    }>;
     if (row?.locked_at) throw accountLockedByOperator();
     const earlier = announce ? await this.earlierSessions(manager, user.id) : [];
     const { session, refreshToken } = await this.sessions.start(manager, user.id, client);

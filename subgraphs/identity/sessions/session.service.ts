@@ -121,7 +121,12 @@ export class SessionService {
    * tokens die with the row, and the gateway refuses the sessions' access tokens as soon as it
    * reads the event, instead of honouring them until they expire.
    */
-  private async revokeMatching(userId: string, reason: string, manager: EntityManager | undefined, which: { only?: string; keep?: string }) {
+  private async revokeMatching(
+    userId: string,
+    reason: string,
+    manager: EntityManager | undefined,
+    which: { only?: string; keep?: string },
+  ) {
     const run = async (m: EntityManager): Promise<number> => {
       const now = this.clock.now();
       const [rows] = (await m.query(
@@ -132,7 +137,9 @@ export class SessionService {
       )) as [Array<{ id: string }>, number];
       if (rows.length > 0) {
         const data: SessionsRevokedV1 = { userId, sessionIds: rows.map((r) => r.id), revokedAt: now.toISOString(), reason };
-        await this.outbox.add(m, currentTraceId() ?? "none", [{ topic: IDENTITY_SESSION_TOPIC, type: SESSIONS_REVOKED, key: userId, data }]);
+        await this.outbox.add(m, currentTraceId() ?? "none", [
+          { topic: IDENTITY_SESSION_TOPIC, type: SESSIONS_REVOKED, key: userId, data },
+        ]);
       }
       return rows.length;
     };
