@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createLogger } from "../platform/logging/index.js";
 import { realServicesConfig } from "../platform/testing/services.js";
+import { startTestSmsServer, type TestSmsServer } from "../platform/testing/test-sms-server.js";
 import { bearer, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 
 /**
@@ -12,7 +13,7 @@ import { bearer, type RegisteredUser, startTestSupergraph, type TestSupergraph }
  * MFA secrets, codes, challenges and backup codes, the tokens in mailed links) stays out of the
  * logs at level debug, through the production logger: the captured lines are searched for each.
  */
-describe("logs of a run that signs in, refreshes, uses an API key, a webhook and MFA", () => {
+describe("logs of a run that signs in, refreshes, uses an API key, a webhook, MFA and SMS", () => {
   const lines: string[] = [];
   const logs = new Writable({
     write(chunk, _encoding, done) {
@@ -28,18 +29,32 @@ describe("logs of a run that signs in, refreshes, uses an API key, a webhook and
   };
   let sg: TestSupergraph;
   let user: RegisteredUser;
-  const savedLoopback = process.env.WEBHOOKS_ALLOW_LOOPBACK;
+  let twilio: TestSmsServer;
+  const smsEnv = ["SMS_PROVIDER", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "TWILIO_API_BASE_URL"] as const;
+  const saved = Object.fromEntries(["WEBHOOKS_ALLOW_LOOPBACK", ...smsEnv].map((name) => [name, process.env[name]]));
 
   beforeAll(async () => {
     // The endpoint is never called (nothing it subscribes to happens); loopback just spares DNS.
     process.env.WEBHOOKS_ALLOW_LOOPBACK = "true";
+    // Texts go to a local server speaking Twilio's API: its auth token and the codes it receives are secrets too.
+    twilio = await startTestSmsServer();
+    Object.assign(process.env, {
+      SMS_PROVIDER: "twilio",
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_FROM: "+15017122661",
+      TWILIO_API_BASE_URL: twilio.url,
+    });
     sg = await startTestSupergraph(realServicesConfig({ logLevel: "debug" }), { logger: createLogger("moneta", "debug", logs) });
   });
 
   afterAll(async () => {
     await sg?.close();
-    if (savedLoopback === undefined) delete process.env.WEBHOOKS_ALLOW_LOOPBACK;
-    else process.env.WEBHOOKS_ALLOW_LOOPBACK = savedLoopback;
+    await twilio?.close();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
   const ok = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
@@ -75,7 +90,11 @@ describe("logs of a run that signs in, refreshes, uses an API key, a webhook and
     expect(
       (await sg.query(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, { t: login.refreshToken })).errors,
     ).toBeDefined();
-    const headers = bearer(refreshed.accessToken);
+    // Replaying a burnt refresh token ended that session, and the gateway refuses its tokens from now on: sign in afresh.
+    const session = (await ok(LOGIN, { input: { email: user.email, password: user.password } })).login;
+    remember("second login access token", session.accessToken);
+    remember("second login refresh token", session.refreshToken);
+    const headers = bearer(session.accessToken);
 
     const key = (
       await ok(
@@ -120,6 +139,13 @@ describe("logs of a run that signs in, refreshes, uses an API key, a webhook and
     ).verifyMfa;
     remember("MFA access token", signedIn.accessToken);
     remember("MFA refresh token", signedIn.refreshToken);
+
+    remember("Twilio auth token", twilio.authToken);
+    const phone = "+33612345678";
+    await ok(`mutation($p: String!) { startPhoneVerification(input: { phoneNumber: $p }) { state } }`, { p: phone }, headers);
+    const texted = twilio.received.filter((m) => m.to === phone).at(-1)!.body;
+    const smsCode = remember("SMS verification code", /\b(\d{6})\b/.exec(texted)![1]);
+    await ok(`mutation($c: String!) { confirmPhoneVerification(input: { code: $c }) { state } }`, { c: smsCode }, headers);
 
     const newPassword = remember("new password", `${user.password}-renewed`);
     await ok(

@@ -112,14 +112,18 @@ describe("identity through the gateway (real PostgreSQL, Redis, Kafka)", () => {
 
   describe("sessions", () => {
     it("rotates the refresh token on every use, and a reused one revokes the whole session", async () => {
-      const first = (await register(`ivy.${unique()}@example.com`)).data.register;
+      const email = `ivy.${unique()}@example.com`;
+      const first = (await register(email)).data.register;
       const second = (await sg.query(REFRESH, { t: first.refreshToken })).data.refreshSession;
       expect(second.refreshToken).not.toBe(first.refreshToken);
       const third = (await sg.query(REFRESH, { t: second.refreshToken })).data.refreshSession;
       // Replaying the first token: reuse detected, the family dies, even the newest token.
       expect(code(await sg.query(REFRESH, { t: first.refreshToken }))).toBe("UNAUTHENTICATED");
       expect(code(await sg.query(REFRESH, { t: third.refreshToken }))).toBe("UNAUTHENTICATED");
-      const events = (await sg.query(EVENTS, {}, bearer(third.accessToken))).data.securityEvents.map((e: { type: string }) => e.type);
+      // So do its access tokens, as soon as the gateway hears of the revocation.
+      await eventually(async () => expect(code(await sg.query(EVENTS, {}, bearer(third.accessToken)))).toBe("UNAUTHENTICATED"));
+      const again = (await login(email)).data.login;
+      const events = (await sg.query(EVENTS, {}, bearer(again.accessToken))).data.securityEvents.map((e: { type: string }) => e.type);
       expect(events).toContain("REFRESH_TOKEN_REUSED");
     });
 

@@ -348,11 +348,14 @@ describe("sign-in with an external OpenID Connect provider (real oidc-provider, 
     expect(announced.map((e: { type: string }) => e.type)).toEqual([
       "UserRegistered",
       "NotificationSettingsChanged",
+      "SessionsRevoked",
       "NotificationSettingsChanged",
       "SignedIn",
     ]);
-    expect(announced[2].data).toMatchObject({ emailVerified: true });
-    expect(announced[3].data).toMatchObject({ method: "EXTERNAL" });
+    // The gateway refuses the revoked session's access tokens from this event on.
+    expect(announced[2].data).toMatchObject({ sessionIds: [expect.any(String)], reason: "external-account-linked" });
+    expect(announced[3].data).toMatchObject({ emailVerified: true });
+    expect(announced[4].data).toMatchObject({ method: "EXTERNAL" });
   });
 
   it("links to an account whose e-mail Moneta already verified without touching its password or sessions", async () => {

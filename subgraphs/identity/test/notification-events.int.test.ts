@@ -14,7 +14,7 @@ const PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $i
 const FINANCIAL = `mutation($input: UpdateFinancialPreferencesInput!) { updateFinancialPreferences(input: $input) { id } }`;
 const NOTIFICATIONS = `mutation($input: UpdateNotificationPreferencesInput!) {
   updateNotificationPreferences(input: $input) {
-    notificationPreferences { budgetAlerts billReminders goalProgress weeklySummary securityAlerts kinds { kind inApp email push } quietHours { start end } digest }
+    notificationPreferences { budgetAlerts billReminders goalProgress weeklySummary securityAlerts kinds { kind inApp email push sms } quietHours { start end } digest }
   }
 }`;
 const ENROL = `mutation { enrolMfa { secret } }`;
@@ -117,9 +117,9 @@ describe.each([
       digest: "DAILY",
     });
     const choice = (kind: string) => prefs.kinds.find((k: { kind: string }) => k.kind === kind);
-    expect(choice("BUDGET_THRESHOLD")).toEqual({ kind: "BUDGET_THRESHOLD", inApp: true, email: false, push: false });
-    expect(choice("BUDGET_EXCEEDED")).toEqual({ kind: "BUDGET_EXCEEDED", inApp: true, email: false, push: true });
-    expect(choice("GROUP_EXPENSE")).toEqual({ kind: "GROUP_EXPENSE", inApp: false, email: true, push: false });
+    expect(choice("BUDGET_THRESHOLD")).toEqual({ kind: "BUDGET_THRESHOLD", inApp: true, email: false, push: false, sms: false });
+    expect(choice("BUDGET_EXCEEDED")).toEqual({ kind: "BUDGET_EXCEEDED", inApp: true, email: false, push: true, sms: false });
+    expect(choice("GROUP_EXPENSE")).toEqual({ kind: "GROUP_EXPENSE", inApp: false, email: true, push: false, sms: false });
     const announced = (await settingsEvents(user.id)).at(-1)!;
     expect(announced.preferences).toEqual({ kinds: prefs.kinds, quietHours: { start: "22:00", end: "07:30" }, digest: "DAILY" });
 
