@@ -7,6 +7,7 @@ import type { SystemHealth } from "./admin/system-health.js";
 import type { ApiKeyService } from "./api-keys/api-key.service.js";
 import type { AuditService } from "./audit/audit.service.js";
 import type { AuthService } from "./auth/auth.service.js";
+import type { CalendarFeedService } from "./calendar-feeds/calendar-feed.service.js";
 import type { LoginThrottle } from "./auth/login-throttle.js";
 import type { SignInService } from "./auth/sign-in.service.js";
 import type { EmailConfig } from "./email/email.config.js";
@@ -57,6 +58,7 @@ export interface IdentityDeps {
   passwordChange: PasswordChangeService;
   externalLogin: ExternalLoginService;
   apiKeys: ApiKeyService;
+  calendarFeeds: CalendarFeedService;
   operatorRoles: OperatorRoles;
   admin: AdminService;
   systemHealth: SystemHealth;
