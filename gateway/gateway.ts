@@ -53,7 +53,7 @@ import {
 } from "./persisted/index.js";
 import { holdToManifest } from "./persisted/persisted-only.js";
 import { chargeSubscription, guardApiKeys, loadRateLimits, RateLimiter, rateLimitPlugin, type RateLimits } from "./rate-limit/index.js";
-import { SMS_STATUS_PATH,smsStatusForwardRoute } from "./sms/sms-status-forward.js";
+import { SMS_STATUS_PATH, smsStatusForwardRoute } from "./sms/sms-status-forward.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 import { readSupergraphSdl } from "./supergraph.js";
 import { receiptUploadRoute, UPLOADS_PATH } from "./uploads/receipt-upload.js";

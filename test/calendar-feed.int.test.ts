@@ -54,41 +54,46 @@ describe.each(modes)("calendar feeds through the gateway on %s", (_mode, config)
     expect(r.errors).toBeUndefined();
     return r.data;
   };
-  const fetchFeed = (url: string, headers: Record<string, string> = {}) => fetch(new URL(new URL(url).pathname, sg.gateway.url), { headers });
+  const fetchFeed = (url: string, headers: Record<string, string> = {}) =>
+    fetch(new URL(new URL(url).pathname, sg.gateway.url), { headers });
 
   async function seedOlive() {
     await ok(olive, `mutation { updateProfile(input: { timezone: "Pacific/Auckland" }) { timezone } }`);
     const accountId = await sg.createAccount(olive, "USD");
-    const rent = await ok(
-      olive,
-      `mutation($input: RecurringTransactionInput!) { createRecurringTransaction(input: $input) { id } }`,
-      { input: { accountId, amount: { amount: "-1200.00", currency: "USD" }, payee: "Landlord", frequency: "MONTHLY", startDate: "2026-03-15" } },
-    );
-    const contact = await ok(olive, `mutation { createContact(input: { name: "Bank" }) { id } }`);
-    const loan = await ok(
-      olive,
-      `mutation($input: CreateLoanInput!) { createLoan(input: $input) { id } }`,
-      {
-        input: {
-          name: "Car",
-          direction: "BORROWED",
-          contactId: contact.createContact.id,
-          principal: { amount: "1200.00", currency: "USD" },
-          annualRatePercent: "0",
-          termMonths: 12,
-          startDate: "2026-03-01",
-        },
+    const rent = await ok(olive, `mutation($input: RecurringTransactionInput!) { createRecurringTransaction(input: $input) { id } }`, {
+      input: {
+        accountId,
+        amount: { amount: "-1200.00", currency: "USD" },
+        payee: "Landlord",
+        frequency: "MONTHLY",
+        startDate: "2026-03-15",
       },
-    );
-    const goal = await ok(olive, `mutation { createSavingsGoal(input: { name: "Bike", target: { amount: "900.00", currency: "USD" }, targetDate: "2026-12-31" }) { id } }`);
-    // Yesterday for Olive (today in UTC): outside her window.
-    await ok(olive, `mutation { createSavingsGoal(input: { name: "Gone", target: { amount: "5.00", currency: "USD" }, targetDate: "2026-03-10" }) { id } }`);
-    const group = await ok(olive, `mutation { createGroup(input: { name: "Flat", currency: "USD" }) { id } }`);
-    const groupGoal = await ok(
+    });
+    const contact = await ok(olive, `mutation { createContact(input: { name: "Bank" }) { id } }`);
+    const loan = await ok(olive, `mutation($input: CreateLoanInput!) { createLoan(input: $input) { id } }`, {
+      input: {
+        name: "Car",
+        direction: "BORROWED",
+        contactId: contact.createContact.id,
+        principal: { amount: "1200.00", currency: "USD" },
+        annualRatePercent: "0",
+        termMonths: 12,
+        startDate: "2026-03-01",
+      },
+    });
+    const goal = await ok(
       olive,
-      `mutation($input: CreateGroupSavingsGoalInput!) { createGroupSavingsGoal(input: $input) { id } }`,
-      { input: { groupId: group.createGroup.id, name: "Sofa", target: { amount: "600.00", currency: "USD" }, deadline: "2026-09-30" } },
+      `mutation { createSavingsGoal(input: { name: "Bike", target: { amount: "900.00", currency: "USD" }, targetDate: "2026-12-31" }) { id } }`,
     );
+    // Yesterday for Olive (today in UTC): outside her window.
+    await ok(
+      olive,
+      `mutation { createSavingsGoal(input: { name: "Gone", target: { amount: "5.00", currency: "USD" }, targetDate: "2026-03-10" }) { id } }`,
+    );
+    const group = await ok(olive, `mutation { createGroup(input: { name: "Flat", currency: "USD" }) { id } }`);
+    const groupGoal = await ok(olive, `mutation($input: CreateGroupSavingsGoalInput!) { createGroupSavingsGoal(input: $input) { id } }`, {
+      input: { groupId: group.createGroup.id, name: "Sofa", target: { amount: "600.00", currency: "USD" }, deadline: "2026-09-30" },
+    });
     return {
       rent: rent.createRecurringTransaction.id as string,
       loan: loan.createLoan.id as string,
@@ -99,7 +104,10 @@ describe.each(modes)("calendar feeds through the gateway on %s", (_mode, config)
 
   it("serves the owner's items as valid iCalendar, dated in their zone with stable UIDs; rotation and revocation answer 404", async () => {
     const ids = await seedOlive();
-    await ok(otto, `mutation { createSavingsGoal(input: { name: "Otto's boat", target: { amount: "9.00", currency: "USD" }, targetDate: "2026-06-01" }) { id } }`);
+    await ok(
+      otto,
+      `mutation { createSavingsGoal(input: { name: "Otto's boat", target: { amount: "9.00", currency: "USD" }, targetDate: "2026-06-01" }) { id } }`,
+    );
     expect(await ok(olive, FEED)).toEqual({ calendarFeed: null });
 
     const { url } = (await ok(olive, ROTATE)).rotateCalendarFeed;
@@ -115,14 +123,19 @@ describe.each(modes)("calendar feeds through the gateway on %s", (_mode, config)
 
     // Monthly rent from March 15 through February 15 next year (March 15 2027 is past the window).
     const rents = events.filter((e) => e.uid.startsWith(`recurring-${ids.rent}-`));
-    expect(rents.map((e) => e.date)).toEqual(Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 2 + i, 15)).toISOString().slice(0, 10)));
+    expect(rents.map((e) => e.date)).toEqual(
+      Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 2 + i, 15)).toISOString().slice(0, 10)),
+    );
     expect(byUid.get(`recurring-${ids.rent}-2026-03-15@moneta`)?.summary).toBe("Bill: Landlord -1200.00 USD");
     // Twelve installments of 100.00, April 1 to March 1.
     const installments = events.filter((e) => e.uid.startsWith(`loan-${ids.loan}-`));
     expect(installments).toHaveLength(12);
     expect(byUid.get(`loan-${ids.loan}-1@moneta`)).toMatchObject({ date: "2026-04-01", summary: "Loan payment: Car #1 100.00 USD" });
     expect(byUid.get(`savings-goal-${ids.goal}@moneta`)).toMatchObject({ date: "2026-12-31", summary: "Savings goal: Bike 900.00 USD" });
-    expect(byUid.get(`group-goal-${ids.groupGoal}@moneta`)).toMatchObject({ date: "2026-09-30", summary: "Group goal: Sofa (Flat) 600.00 USD" });
+    expect(byUid.get(`group-goal-${ids.groupGoal}@moneta`)).toMatchObject({
+      date: "2026-09-30",
+      summary: "Group goal: Sofa (Flat) 600.00 USD",
+    });
     // US dates (the default profile): Q1 to Q3 and Q4 of 2026, and 2025's return.
     expect(events.filter((e) => e.uid.startsWith("tax-")).map((e) => [e.date, e.summary])).toEqual([
       ["2026-04-15", "Tax balance due 2025 (US)"],
@@ -178,6 +191,12 @@ describe.each(modes)("calendar feeds through the gateway on %s", (_mode, config)
     const byKey = await sg.query(ROTATE, {}, { "x-api-key": key.createApiKey.secret });
     expect(byKey.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(byKey.data).toBeNull();
+
+    // The tax dates the feed reads refuse a reversed or over-long window on its field.
+    const reversed = await sg.query(`{ taxPaymentDates(from: "2026-05-01", to: "2026-04-01") { date } }`, {}, olive.headers);
+    expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+    const century = await sg.query(`{ taxPaymentDates(from: "2026-01-01", to: "2100-01-01") { date } }`, {}, olive.headers);
+    expect(century.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
 
     const tight = await sg.startGateway({ calendarFeedFetchesPerIp: 2 });
     const statuses: number[] = [];

@@ -35,7 +35,10 @@ export async function calendarFeedOwner(
     body: JSON.stringify({ query: RESOLVE, variables: { secret } }),
     signal: AbortSignal.timeout(options.timeoutMs ?? 3_000),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: { resolveCalendarFeed?: { userId?: unknown } | null }; errors?: unknown[] };
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: { resolveCalendarFeed?: { userId?: unknown } | null };
+    errors?: unknown[];
+  };
   if (body.errors?.length || !body.data) throw new Error(`calendar feed lookup failed: identity answered ${response.status}`);
   const owner = body.data.resolveCalendarFeed;
   if (owner === null || owner === undefined) return null;

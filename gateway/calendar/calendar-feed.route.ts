@@ -26,7 +26,12 @@ export interface CalendarFeedRouteOptions {
   /** Whose feed a secret opens (identity's word), or null. */
   ownerOf: (secret: string) => Promise<string | null>;
   /** Runs an operation as a caller through the federated path. */
-  execute: (document: DocumentNode, variables: Record<string, unknown>, caller: Caller, traceId: string) => Promise<FormattedExecutionResult>;
+  execute: (
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    caller: Caller,
+    traceId: string,
+  ) => Promise<FormattedExecutionResult>;
   limiter: RateLimiter;
   fetchesPerIp?: number;
   clientOf: (req: IncomingMessage) => ClientInfo;

@@ -71,7 +71,15 @@ function createTax(kit: SubgraphKit): TaxDeps {
 export default defineSubgraph<TaxDeps>({
   name: "tax",
   port: 4007,
-  resolvers: [TaxPaymentDateResolver, TaxTableResolver, IncomeTaxResolver, TaxProfileResolver, TaxSummaryResolver, TaxEstimateResolver, TaxUserResolver],
+  resolvers: [
+    TaxPaymentDateResolver,
+    TaxTableResolver,
+    IncomeTaxResolver,
+    TaxProfileResolver,
+    TaxSummaryResolver,
+    TaxEstimateResolver,
+    TaxUserResolver,
+  ],
   orphanedTypes: [TaxUser],
   entities: [],
   migrations: [Tax1796550000000],

@@ -1,5 +1,5 @@
-import { hashToken } from "../tokens/opaque-token.js";
 import { randomBase62 } from "../api-keys/api-key-secret.js";
+import { hashToken } from "../tokens/opaque-token.js";
 
 /** 43 base62 characters carry 256 bits: the URL is the only credential, so it must be unguessable. */
 const BODY_LENGTH = 43;

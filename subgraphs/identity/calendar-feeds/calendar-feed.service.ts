@@ -34,7 +34,13 @@ export class CalendarFeedService {
         [userId, hash, this.clock.now()],
       )) as [unknown, number];
       if (replaced === 0) {
-        await manager.insert(CalendarFeedEntity, { userId, secretHash: hash, createdAt: this.clock.now(), lastFetchedAt: null, revokedAt: null });
+        await manager.insert(CalendarFeedEntity, {
+          userId,
+          secretHash: hash,
+          createdAt: this.clock.now(),
+          lastFetchedAt: null,
+          revokedAt: null,
+        });
       }
       await this.audit.record(userId, AuditEventType.CALENDAR_FEED_ROTATED, client, { replaced: replaced > 0 }, manager);
     });

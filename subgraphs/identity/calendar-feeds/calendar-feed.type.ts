@@ -21,7 +21,8 @@ export class CalendarFeed {
 
 @ObjectType("CalendarFeedUrl", { description: "A new feed URL: store it now (subscribe a calendar app to it), it cannot be shown again." })
 export class CalendarFeedUrl {
-  @Field(() => String, { description: "`<CALENDAR_FEED_BASE_URL>/calendar/cal_<secret>.ics`; anyone with it can read the feed." }) url!: string;
+  @Field(() => String, { description: "`<CALENDAR_FEED_BASE_URL>/calendar/cal_<secret>.ics`; anyone with it can read the feed." })
+  url!: string;
 }
 
 /** What the gateway needs to serve a feed. Internal: kept out of the client-facing schema. */
