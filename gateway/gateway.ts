@@ -24,6 +24,8 @@ import { cachingAuthenticator } from "./auth/caching-authenticator.js";
 import { type ApiKeyResolver, jwtAuthenticator } from "./auth/jwt-authenticator.js";
 import { refuseRevokedSessions, SessionRevocations } from "./auth/session-revocations.js";
 import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
+import { CALENDAR_PATH_PREFIX, calendarFeedRoute } from "./calendar/calendar-feed.route.js";
+import { calendarFeedOwner } from "./calendar/calendar-feed-owner.js";
 import { clientInfoOf } from "./client-info.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
 import { fileDownloadRoute, FILES_PATH } from "./files/file-download.js";
@@ -112,6 +114,8 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** The built web app served at `/`; WEB_DIST_DIR, else web/dist, by default. */
   webDistDir?: string;
+  /** Calendar feed fetches per IP per rate-limit window; 30 by default. */
+  calendarFeedFetchesPerIp?: number;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -287,6 +291,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return response.body.singleResult;
   };
 
+  const webApp = webAppRoute({ dir: webDistDir, logger });
+  // Private iCalendar feeds (README "Calendar feeds"): the secret in the path is the credential.
+  const calendarFeeds = calendarFeedRoute({
+    ownerOf: async (secret) => (identityUrl ? calendarFeedOwner(secret, { url: identityUrl, signer }) : null),
+    execute: (document, variables, caller, traceId) => executeAs(document, variables, undefined, caller, traceId, {}),
+    limiter: rateLimiter,
+    fetchesPerIp: options.calendarFeedFetchesPerIp,
+    clientOf: (req) => clientInfoOf(req, options.trustProxy ?? false),
+    now: () => (options.clock ?? systemClock).now(),
+    logger,
+  });
+
   const http = await serveGraphQL({
     apollo,
     host: options.host,
@@ -314,7 +330,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     },
     // The web app at `/` and its own routes; the API stays at /graphql.
-    fallback: webAppRoute({ dir: webDistDir, logger }),
+    fallback: (req, res) => (req.url?.startsWith(CALENDAR_PATH_PREFIX) ? calendarFeeds(req, res) : webApp(req, res)),
     routes: {
       // GraphiQL at /explorer in development only.
       ...(development ? createExplorer({ logger }).routes : {}),

@@ -6,6 +6,8 @@ import { ConfigError } from "../../platform/config/index.js";
 export interface IdentityConfig {
   /** Base URL of the web app, for links in e-mails (verification, reset). */
   appUrl: string;
+  /** Where the gateway is reached from outside, for calendar feed URLs; CALENDAR_FEED_BASE_URL, else APP_URL. */
+  calendarFeedBaseUrl: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   refreshTokenTtlDays: number;
   throttle: {
@@ -37,8 +39,15 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
   } catch {
     throw new ConfigError("APP_URL", "must be a URL");
   }
+  const calendarFeedBaseUrl = env.CALENDAR_FEED_BASE_URL || appUrl;
+  try {
+    new URL(calendarFeedBaseUrl);
+  } catch {
+    throw new ConfigError("CALENDAR_FEED_BASE_URL", "must be a URL");
+  }
   return {
     appUrl,
+    calendarFeedBaseUrl,
     // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
     argon2: {
       memoryCost: int(env, "ARGON2_MEMORY_KIB", 19_456, 19_456, 1_048_576),

@@ -9,6 +9,7 @@ import type { AuditService } from "./audit/audit.service.js";
 import type { AuthService } from "./auth/auth.service.js";
 import type { LoginThrottle } from "./auth/login-throttle.js";
 import type { SignInService } from "./auth/sign-in.service.js";
+import type { CalendarFeedService } from "./calendar-feeds/calendar-feed.service.js";
 import type { EmailConfig } from "./email/email.config.js";
 import type { EmailHousekeeping } from "./email/email-housekeeping.js";
 import type { EmailTokenService } from "./email/email-token.service.js";
@@ -57,6 +58,7 @@ export interface IdentityDeps {
   passwordChange: PasswordChangeService;
   externalLogin: ExternalLoginService;
   apiKeys: ApiKeyService;
+  calendarFeeds: CalendarFeedService;
   operatorRoles: OperatorRoles;
   admin: AdminService;
   systemHealth: SystemHealth;

@@ -20,6 +20,10 @@ import { AuthResolver } from "./auth/auth.resolver.js";
 import { AuthService } from "./auth/auth.service.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
 import { SignInService } from "./auth/sign-in.service.js";
+import { CalendarFeedEntity } from "./calendar-feeds/calendar-feed.entity.js";
+import { CalendarFeedResolver } from "./calendar-feeds/calendar-feed.resolver.js";
+import { CalendarFeedService } from "./calendar-feeds/calendar-feed.service.js";
+import { CalendarFeedOwnerResolver } from "./calendar-feeds/calendar-feed-owner.resolver.js";
 import { loadEmailConfig } from "./email/email.config.js";
 import { EmailResolver } from "./email/email.resolver.js";
 import { EmailHousekeeping } from "./email/email-housekeeping.js";
@@ -52,6 +56,7 @@ import { CreateExternalLogin1763769600130 } from "./migrations/1763769600130-cre
 import { CreateApiKeys1763769600140 } from "./migrations/1763769600140-create-api-keys.js";
 import { NotificationPreferencesDefaults1796570000000 } from "./migrations/1796570000000-notification-preferences-kinds.js";
 import { OperatorRole1797100000000 } from "./migrations/1797100000000-operator-role.js";
+import { CreateCalendarFeeds1797200000000 } from "./migrations/1797200000000-create-calendar-feeds.js";
 import { NotificationSettingsPublisher } from "./notifications/notification-settings.publisher.js";
 import { PasswordService } from "./passwords/password.service.js";
 import { RefreshTokenEntity, SessionEntity } from "./sessions/session.entity.js";
@@ -164,6 +169,8 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
 
   // API keys for integrators: owners manage them with a session; the gateway resolves them.
   const apiKeys = new ApiKeyService(dataSource, audit, outbox, clock, ids);
+  // Private iCalendar feeds: owners rotate and revoke them with a session; the gateway serves them.
+  const calendarFeeds = new CalendarFeedService(dataSource, audit, clock);
 
   const account = new AccountService(
     dataSource,
@@ -172,6 +179,7 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
       emails: mailOutbox.exportSection,
       externalAccounts: externalLogin.exportSection,
       apiKeys: apiKeys.exportSection,
+      calendarFeed: calendarFeeds.exportSection,
     },
     passwords,
     throttle,
@@ -213,6 +221,7 @@ function createIdentity(kit: SubgraphKit): IdentityDeps {
     passwordChange,
     externalLogin,
     apiKeys,
+    calendarFeeds,
     operatorRoles,
     admin,
     systemHealth,
@@ -240,6 +249,8 @@ export default defineSubgraph<IdentityDeps>({
     ExternalLoginResolver,
     ApiKeyResolver,
     ApiKeyGrantResolver,
+    CalendarFeedResolver,
+    CalendarFeedOwnerResolver,
     AdminResolver,
   ],
   entities: [
@@ -256,6 +267,7 @@ export default defineSubgraph<IdentityDeps>({
     ExternalLoginAttemptEntity,
     ExternalIdentityEntity,
     ApiKeyEntity,
+    CalendarFeedEntity,
   ],
   // Append-only, in timestamp order: databases have already applied these.
   migrations: [
@@ -266,6 +278,7 @@ export default defineSubgraph<IdentityDeps>({
     CreateApiKeys1763769600140,
     NotificationPreferencesDefaults1796570000000,
     OperatorRole1797100000000,
+    CreateCalendarFeeds1797200000000,
   ],
   createDeps: createIdentity,
   references: (deps) => ({ User: resolveUserReference(deps) }),

@@ -13,6 +13,7 @@ import { ledgerTransactionsConsumer } from "./events/ledger-transactions.handler
 import { InvestmentActivityStore } from "./investment-activity/investment-activity.store.js";
 import { LedgerLineStore } from "./ledger-lines/ledger-line.store.js";
 import { Tax1796550000000 } from "./migrations/1796550000000-tax.js";
+import { TaxPaymentDateResolver } from "./payment-dates/payment-date.resolver.js";
 import { TaxProfileResolver } from "./profiles/profile.resolver.js";
 import { TaxProfileService } from "./profiles/profile.service.js";
 import { TaxReportService } from "./report/report.service.js";
@@ -70,7 +71,15 @@ function createTax(kit: SubgraphKit): TaxDeps {
 export default defineSubgraph<TaxDeps>({
   name: "tax",
   port: 4007,
-  resolvers: [TaxTableResolver, IncomeTaxResolver, TaxProfileResolver, TaxSummaryResolver, TaxEstimateResolver, TaxUserResolver],
+  resolvers: [
+    TaxPaymentDateResolver,
+    TaxTableResolver,
+    IncomeTaxResolver,
+    TaxProfileResolver,
+    TaxSummaryResolver,
+    TaxEstimateResolver,
+    TaxUserResolver,
+  ],
   orphanedTypes: [TaxUser],
   entities: [],
   migrations: [Tax1796550000000],
