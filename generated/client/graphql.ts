@@ -683,6 +683,8 @@ export type TransactionFilter = {
   kinds?: Array<TransactionKind> | null | undefined;
   /** Payees containing this text (any case: "super", "market" and "MARKET" find "Supermarket"), or full-text search over payee and notes (web-search syntax: words, "phrases", -not). */
   search?: string | null | undefined;
+  /** Created by any of these paths (see TransactionSource). */
+  source?: Array<TransactionSource> | null | undefined;
   statuses?: Array<TransactionStatus> | null | undefined;
   /** Having every one of these tags. */
   tags?: Array<string> | null | undefined;
@@ -694,6 +696,25 @@ export type TransactionKind =
   | 'EXPENSE'
   | 'INCOME'
   | 'TRANSFER';
+
+/** Where a transaction came from; set when it is created, kept through edits. */
+export type TransactionSource =
+  /** Fetched from a connected bank. */
+  | 'BANK_SYNC'
+  /** Booked from a group expense or settlement. */
+  | 'GROUP'
+  /** From an uploaded statement file (importTransactions). */
+  | 'IMPORT'
+  /** Booked from a loan payment. */
+  | 'LENDING'
+  /** Posted or transferred by the user (postTransaction, transferBetweenAccounts). */
+  | 'MANUAL'
+  /** Created by confirming a scanned receipt. */
+  | 'RECEIPT'
+  /** Posted by a recurring schedule on its due date. */
+  | 'RECURRING'
+  /** Reserved for transactions created by rules; rules only rename, categorise and tag today. */
+  | 'RULE';
 
 export type TransactionStatus =
   | 'CLEARED'
