@@ -53,6 +53,13 @@ export interface TransactionSnapshotV1 {
    * theirs to learn from. Absent in events written before the field existed.
    */
   categorySuggested?: boolean;
+  /**
+   * Where it came from: MANUAL, IMPORT, BANK_SYNC, RECEIPT, RECURRING, GROUP, LENDING or RULE (the
+   * GraphQL enum TransactionSource); never changes after posting. Lets consumers tell, say, a
+   * scheduled or group-booked payment from one the user typed. Absent in events written before the
+   * field existed.
+   */
+  source?: string;
 }
 
 export interface TransactionUpdatedV1 {

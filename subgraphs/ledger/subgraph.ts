@@ -53,6 +53,7 @@ import { CategorySuggestions1796545645715 } from "./migrations/1796545645715-cat
 import { BankSync1796560000000 } from "./migrations/1796560000000-bank-sync.js";
 import { Receipts1796560000400 } from "./migrations/1796560000400-receipts.js";
 import { ImportFileBytes1796560000500 } from "./migrations/1796560000500-import-file-bytes.js";
+import { TransactionSource1796560000600 } from "./migrations/1796560000600-transaction-source.js";
 import { ReceiptEntity } from "./receipts/receipt.entity.js";
 import { receiptJobHandler } from "./receipts/receipt.job.js";
 import { receiptsByTransactionLoader } from "./receipts/receipt.loaders.js";
@@ -259,6 +260,7 @@ export default defineSubgraph<LedgerDeps>({
     BankSync1796560000000,
     Receipts1796560000400,
     ImportFileBytes1796560000500,
+    TransactionSource1796560000600,
   ],
   createDeps: createLedger,
   close: async (deps) => {

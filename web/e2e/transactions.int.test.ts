@@ -142,6 +142,9 @@ describe("the transactions page in a real browser (persisted-only gateway, real 
     expect(await bad.getByRole("cell").first().textContent()).toBe("4");
     expect(await result.textContent()).toMatch(/Imported\s*3/);
     for (const payee of ["Harbor Books", "Lantern Cinema", "Maple Grocers"]) await rowOf(page, payee).waitFor({ timeout: 10_000 });
+    // Imported rows are labelled so; the one the user typed carries no label.
+    expect(await rowOf(page, "Harbor Books").textContent()).toContain("Imported");
+    expect(await rowOf(page, "Remote Kiosk").textContent()).not.toContain("Imported");
     await app.screenshot(page, "transactions-desktop");
 
     // Search narrows the list, and the URL keeps it.

@@ -177,7 +177,7 @@ class BankSyncRun implements JobExecution<BankSyncCursor> {
               status: tx.pending ? "PENDING" : "CLEARED",
             },
             categorize,
-            { bankTransactionId: tx.id },
+            { source: "BANK_SYNC", bankTransactionId: tx.id },
           ),
         );
       } catch (error) {

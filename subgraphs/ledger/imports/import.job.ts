@@ -272,7 +272,7 @@ class ImportRun implements JobExecution<ImportCursor> {
               ...rowFields(row, account.currency, state.categories),
             },
             state.categorize,
-            { importBatchId: batch.id, bankTransactionId: row.bankTransactionId },
+            { source: "IMPORT", importBatchId: batch.id, bankTransactionId: row.bankTransactionId },
           ),
         );
       } catch (error) {

@@ -209,6 +209,7 @@ export class ReceiptService {
           categoryId: overrides.categoryId !== undefined ? overrides.categoryId : (draft?.categoryId ?? null),
         },
         traceId,
+        "RECEIPT",
       );
       receipt.transactionId = posted.transaction.id;
       receipt.updatedAt = this.clock.now();

@@ -93,7 +93,7 @@ export class RecurringJob {
               categoryId: schedule.categoryId ?? undefined,
             },
             categorize,
-            { scheduleId: schedule.id, occurrenceDate: next },
+            { source: "RECURRING", scheduleId: schedule.id, occurrenceDate: next },
           );
           await manager.query("RELEASE SAVEPOINT occurrence");
           await this.events.emit(manager, "recurring-job", schedule.userId, {

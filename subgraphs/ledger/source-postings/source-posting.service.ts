@@ -4,6 +4,7 @@ import type { EntityManager } from "typeorm";
 import { isClientError } from "../../../platform/errors/index.js";
 import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import type { CategoryService } from "../categories/category.service.js";
+import type { TransactionSourceValue } from "../transactions/transaction.entity.js";
 import type { TransactionService } from "../transactions/transaction.service.js";
 import type { SplitInput } from "../transactions/transaction.writer.js";
 import { type SourceKind, SourcePostingEntity } from "./source-posting.entity.js";
@@ -19,6 +20,9 @@ export interface PostingSource {
 
 /** Every transaction booked from a source carries its tag, so the user can find (and filter) them. */
 export const SOURCE_TAGS: Record<SourceKind, string> = { EXPENSE: "group", SETTLEMENT: "group", LOAN_PAYMENT: "loan" };
+
+/** Group expenses and settlements are GROUP transactions, loan payments LENDING ones. */
+const TRANSACTION_SOURCE: Record<SourceKind, TransactionSourceValue> = { EXPENSE: "GROUP", SETTLEMENT: "GROUP", LOAN_PAYMENT: "LENDING" };
 
 const NOTES: Record<SourceKind, string> = {
   EXPENSE: "Paid for a shared expense in a group: edits to the expense in the group change this transaction.",
@@ -102,6 +106,7 @@ export class SourcePostingService {
           splits: target.lines ? await this.splits(manager, target, traceId) : undefined,
         },
         traceId,
+        TRANSACTION_SOURCE[source.kind],
       );
       const now = this.clock.now();
       await manager.insert(SourcePostingEntity, {

@@ -148,6 +148,15 @@ describe.each(modes)("bank sync over SimpleFIN on %s", (_mode, config) => {
       `SELECT p.category_id AS category FROM ledger.postings p JOIN ledger.transactions t ON t.id = p.transaction_id WHERE t.bank_transaction_id = 'TX-2' AND p.role = 'CATEGORY'`,
     );
     expect(category).toBe(groceries);
+    // New rows are BANK_SYNC; the CSV's purchase the bank matched stays IMPORT.
+    const listed = await ledger.ok(alice, `query($a: ID!) { transactions(filter: { accountIds: [$a] }) { nodes { payee source } } }`, {
+      a: account,
+    });
+    expect(listed.transactions.nodes).toEqual([
+      { payee: "Cafe", source: "BANK_SYNC" },
+      { payee: "Super Market", source: "BANK_SYNC" },
+      { payee: "Corner Market", source: "IMPORT" },
+    ]);
     // Bank 896.55 against the ledger's 1000 − 23.45 − 80.00 = 896.55 (the pending cafe left out).
     expect(synced.accounts[0].lastBalanceDifference).toEqual({ amount: "0.00" });
 

@@ -154,7 +154,7 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
   it("transfers between accounts, across currencies with both amounts and the implied rate", async () => {
     const same = await ledger.call(
       alice,
-      `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { kind amount { amount } toAmount { amount } exchangeRate } }`,
+      `mutation($input: TransferInput!) { transferBetweenAccounts(input: $input) { kind amount { amount } toAmount { amount } exchangeRate source } }`,
       {
         input: { fromAccountId: checking, toAccountId: savings, amount: { amount: "200.00", currency: "USD" }, date: "2026-11-04" },
       },
@@ -164,6 +164,7 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       amount: { amount: "-200.00" },
       toAmount: { amount: "200.00" },
       exchangeRate: null,
+      source: "MANUAL",
     });
     expect(await ledger.balance(alice, savings)).toBe("200.00");
 
@@ -209,7 +210,7 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
     );
     const id = created.data.postTransaction.id;
     expect(created.data.postTransaction.locked).toBe(true);
-    const update = `mutation($id: ID!, $input: UpdateTransactionInput!) { updateTransaction(id: $id, input: $input) { amount { amount } payee category { name } status locked } }`;
+    const update = `mutation($id: ID!, $input: UpdateTransactionInput!) { updateTransaction(id: $id, input: $input) { amount { amount } payee category { name } status locked source } }`;
     const refused = await ledger.call(alice, update, { id, input: { amount: { amount: "-12.00", currency: "USD" } } });
     expect(refused.errors?.[0]?.extensions?.code).toBe("TRANSACTION_LOCKED");
     expect(
@@ -227,6 +228,8 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       category: { name: "Groceries" },
       status: "CLEARED",
       locked: false,
+      // An edit keeps where the transaction came from.
+      source: "MANUAL",
     });
 
     const balance = await ledger.balance(alice, savings);
@@ -250,7 +253,7 @@ describe.each(modes)("ledger core on %s", (_mode, config) => {
       "TransactionRestored",
     ]);
     expect(outbox[1].data.before).toMatchObject({ amountMinor: "-1000", payee: "Cafe", categoryId: null });
-    expect(outbox[1].data.after).toMatchObject({ amountMinor: "-1200", payee: "Café Noir", categoryId: groceries });
+    expect(outbox[1].data.after).toMatchObject({ amountMinor: "-1200", payee: "Café Noir", categoryId: groceries, source: "MANUAL" });
   });
 
   it("returns the first result for a repeated idempotency key, CONFLICT for a different input, and one row for concurrent duplicates", async () => {

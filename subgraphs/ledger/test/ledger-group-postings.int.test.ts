@@ -24,7 +24,7 @@ const modes: Array<[string, () => PlatformConfig]> = [
   ["embedded defaults", () => embeddedConfig()],
 ];
 
-const TRANSACTION = `query($id: ID!) { transaction(id: $id) { id kind date amount { amount currency } payee notes tags deleted account { id } category { name } } }`;
+const TRANSACTION = `query($id: ID!) { transaction(id: $id) { id kind date amount { amount currency } payee notes tags source deleted account { id } category { name } } }`;
 
 describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config) => {
   let sg: TestSupergraph;
@@ -182,6 +182,7 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
       payee: "Dinner at Luigi's",
       notes: expect.stringContaining("group"),
       tags: ["group"],
+      source: "GROUP",
       deleted: false,
       account: { id: account },
       category: null,
@@ -244,6 +245,8 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
       payee: "Market and bakery",
       notes: "my note",
       category: { name: "Groceries" },
+      // Edited by the user and by the group: still a GROUP transaction.
+      source: "GROUP",
       deleted: false,
     });
     expect(await onAccount(alice, account)).toHaveLength(1);
@@ -325,6 +328,7 @@ describe.each(modes)("the ledger books what groups asks, on %s", (_mode, config)
       date: "2026-11-13",
       payee: "Settle-up from Bob",
       tags: ["group"],
+      source: "GROUP",
     });
 
     const paid = await booked(posting(alice, account, "-900"));

@@ -115,6 +115,26 @@ describe.each(modes)("statement imports on %s", (_mode, config) => {
     expect(done).toMatchObject({ status: "COMPLETED", totalRows: 6, rowsDone: 6, imported: 4, failed: 2 });
     expect(done.startedAt).not.toBeNull();
     expect(done.finishedAt).not.toBeNull();
+    // Imported rows are IMPORT (a rule renaming one keeps it so); the user's own posting is MANUAL.
+    await ledger.post(alice, { accountId: fresh, amount: { amount: "-1.00", currency: "EUR" }, date: "2026-11-03", payee: "Kiosk" });
+    const bySource = async (source: unknown) =>
+      (
+        await ledger.ok(alice, `query($f: TransactionFilter) { transactions(filter: $f) { nodes { payee source } } }`, {
+          f: { accountIds: [fresh], source },
+        })
+      ).transactions.nodes;
+    const imported = await bySource(["IMPORT"]);
+    expect(imported).toHaveLength(4);
+    expect(imported).toContainEqual({ payee: "REWE", source: "IMPORT" });
+    expect(await bySource(["MANUAL"])).toEqual([{ payee: "Kiosk", source: "MANUAL" }]);
+    expect(await bySource(["MANUAL", "IMPORT"])).toHaveLength(5);
+    expect(await bySource(["BANK_SYNC", "RECEIPT"])).toEqual([]);
+    const literal = await ledger.call(alice, `{ transactions(filter: { source: [MANUAL, SOMEWHERE] }) { nodes { id } } }`);
+    expect(literal.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    const variable = await ledger.call(alice, `query($f: TransactionFilter) { transactions(filter: $f) { nodes { id } } }`, {
+      f: { source: ["SOMEWHERE"] },
+    });
+    expect(variable.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     // The stored file goes when the job is done.
     expect(await sql(`SELECT 1 FROM ledger.import_files WHERE batch_id = $1`, [accepted.id])).toEqual([]);
   });

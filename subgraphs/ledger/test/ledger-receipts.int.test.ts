@@ -21,7 +21,7 @@ const JPEG = (name: string) =>
 const RECEIPT_FIELDS = `id status contentType size failureReason viewUrl
   extraction { confidence merchant { value confidence } total { value confidence } date { value } }
   draft { payee date amount { amount currency } categoryId }
-  suggestedMatch { id } transaction { id payee amount { amount currency } receipts { id } }`;
+  suggestedMatch { id } transaction { id payee amount { amount currency } source receipts { id } }`;
 const CREATE = `mutation($input: CreateReceiptUploadInput!) { createReceiptUpload(input: $input) { receiptId uploadUrl expiresAt receipt { status } } }`;
 const CONFIRM = `mutation($input: ConfirmReceiptInput!) { confirmReceipt(input: $input) { ${RECEIPT_FIELDS} } }`;
 
@@ -100,6 +100,7 @@ describe.each(modes)("receipts on %s", (_mode, config) => {
     expect(confirmed.transaction).toMatchObject({
       payee: "Cafe Central",
       amount: { amount: "-12.40", currency: "EUR" },
+      source: "RECEIPT",
       receipts: [{ id: link.receiptId }],
     });
     const view = await fetch(`${origin}${confirmed.viewUrl}`);
@@ -129,7 +130,8 @@ describe.each(modes)("receipts on %s", (_mode, config) => {
         input: { receiptId: id, transactionId: existing },
       })
     ).attachReceipt;
-    expect(attached.transaction).toMatchObject({ id: existing, receipts: [{ id }] });
+    // Attaching proof to a transaction the user posted leaves it MANUAL.
+    expect(attached.transaction).toMatchObject({ id: existing, source: "MANUAL", receipts: [{ id }] });
   });
 
   it("refuses unsupported types and sizes at create, with fields", async () => {

@@ -103,8 +103,13 @@ describe("recurring transactions and bills on real PostgreSQL, Redis and Kafka",
       deps.recurringJob.run("2026-11-15"),
     ]);
     expect(await occurrences(id)).toEqual(["2026-11-15"]);
-    const posted = await ledger.ok(alice, `{ transactions(filter: { search: "Power" }) { nodes { date amount { amount } payee } } }`);
-    expect(posted.transactions.nodes).toEqual([{ date: "2026-11-15", amount: { amount: "-80.00" }, payee: "Power Co" }]);
+    const posted = await ledger.ok(
+      alice,
+      `{ transactions(filter: { search: "Power" }) { nodes { date amount { amount } payee source } } }`,
+    );
+    expect(posted.transactions.nodes).toEqual([
+      { date: "2026-11-15", amount: { amount: "-80.00" }, payee: "Power Co", source: "RECURRING" },
+    ]);
     const [schedule] = (await ledger.ok(alice, `{ recurringTransactions { id nextDue } }`)).recurringTransactions.filter(
       (r: { id: string }) => r.id === id,
     );

@@ -22,6 +22,7 @@ export interface TransactionQuery {
   tags?: string[];
   statuses?: string[];
   kinds?: string[];
+  sources?: string[];
   deleted: boolean;
 }
 
@@ -96,6 +97,7 @@ export class TransactionQueries {
     }
     if (f.statuses) query.statuses = f.statuses;
     if (f.kinds) query.kinds = f.kinds;
+    if (f.source) query.sources = f.source;
     return query;
   }
 
@@ -178,6 +180,7 @@ export class TransactionQueries {
     if (q.tags) qb.andWhere("t.tags @> CAST(:tags AS text[])", { tags: q.tags });
     if (q.statuses) qb.andWhere("t.status = ANY(CAST(:statuses AS text[]))", { statuses: q.statuses });
     if (q.kinds) qb.andWhere("t.kind = ANY(CAST(:kinds AS text[]))", { kinds: q.kinds });
+    if (q.sources) qb.andWhere("t.source = ANY(CAST(:sources AS text[]))", { sources: q.sources });
     return qb;
   }
 }

@@ -6,6 +6,12 @@ export const TRANSACTION_KINDS = ["INCOME", "EXPENSE", "TRANSFER"] as const;
 export type TransactionKindValue = (typeof TRANSACTION_KINDS)[number];
 export const TRANSACTION_STATUSES = ["PENDING", "CLEARED", "RECONCILED"] as const;
 export type TransactionStatusValue = (typeof TRANSACTION_STATUSES)[number];
+/**
+ * Where a transaction came from, set once by the path that created it and never changed by edits.
+ * RULE is reserved: no rule action creates transactions yet (rules only rename, categorise and tag).
+ */
+export const TRANSACTION_SOURCES = ["MANUAL", "IMPORT", "BANK_SYNC", "RECEIPT", "RECURRING", "GROUP", "LENDING", "RULE"] as const;
+export type TransactionSourceValue = (typeof TRANSACTION_SOURCES)[number];
 
 /**
  * The header of a transaction. Its money lives in postings (see posting.entity.ts); `amountMinor`
@@ -65,6 +71,9 @@ export class TransactionEntity {
   /** Reconciled transactions are locked until explicitly unlocked. */
   @Column("boolean")
   locked!: boolean;
+
+  @Column("text")
+  source!: TransactionSourceValue;
 
   @Column("uuid", { name: "applied_rule_ids", array: true })
   appliedRuleIds!: string[];

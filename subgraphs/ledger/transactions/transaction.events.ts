@@ -38,6 +38,7 @@ export function transactionSnapshot(
     deleted: t.deletedAt !== null,
     appliedRuleIds: t.appliedRuleIds,
     categorySuggested: t.suggestedCategoryId !== null,
+    source: t.source,
     // Filled in by BaseAmounts just before publishing.
     baseCurrency: null,
     baseAmountMinor: null,

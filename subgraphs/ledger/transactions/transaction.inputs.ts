@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 
 import { MoneyInput } from "../../../platform/money/index.js";
-import { TransactionKind, TransactionStatus } from "./transaction.type.js";
+import { TransactionKind, TransactionSource, TransactionStatus } from "./transaction.type.js";
 
 @InputType()
 export class SplitInput {
@@ -167,6 +167,9 @@ export class TransactionFilter {
 
   @Field(() => [TransactionKind], { nullable: true })
   kinds?: TransactionKind[] | null;
+
+  @Field(() => [TransactionSource], { nullable: true, description: "Created by any of these paths (see TransactionSource)." })
+  source?: TransactionSource[] | null;
 
   @Field(() => Boolean, { nullable: true, description: "true: only deleted transactions (to restore them). Default: only live ones." })
   deleted?: boolean | null;

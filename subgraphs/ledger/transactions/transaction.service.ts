@@ -16,7 +16,7 @@ import type { CategoryService } from "../categories/category.service.js";
 import { calendarDate } from "./calendar-date.js";
 import { entryPostings, type PostingLine, type SplitLine, transferPostings } from "./double-entry.js";
 import { PostingEntity } from "./posting.entity.js";
-import { TransactionEntity, type TransactionStatusValue } from "./transaction.entity.js";
+import { TransactionEntity, type TransactionSourceValue, type TransactionStatusValue } from "./transaction.entity.js";
 import { transactionLocked } from "./transaction.errors.js";
 import { transactionSnapshot } from "./transaction.events.js";
 import { type EntryInput, splitLines, type StoredTransaction, type TransactionWriter } from "./transaction.writer.js";
@@ -62,14 +62,14 @@ export class TransactionService {
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "postTransaction", request, id);
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
-      return this.postIn(manager, userId, id, request, traceId);
+      return this.postIn(manager, userId, id, request, traceId, "MANUAL");
     });
   }
 
   /**
    * `post` inside the caller's transaction, for writes another domain's event asks for (the
    * inbox's transaction, which already makes them happen once): rules applied, TransactionPosted
-   * in the same outbox.
+   * in the same outbox. `source`: the path that asks (a receipt, a group, a loan), kept on the row.
    */
   async postIn(
     manager: EntityManager,
@@ -77,9 +77,10 @@ export class TransactionService {
     id: string,
     request: Omit<EntryInput, "idempotencyKey">,
     traceId: string,
+    source: TransactionSourceValue,
   ): Promise<StoredTransaction> {
     const categorize = await this.writer.categorizerFor(manager, userId);
-    const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, {});
+    const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, { source });
     await this.events.emit(manager, traceId, userId, {
       type: TRANSACTION_POSTED,
       data: transactionSnapshot(stored.transaction, stored.legs),

@@ -21,6 +21,31 @@ export enum TransactionStatus {
 }
 registerEnumType(TransactionStatus, { name: "TransactionStatus" });
 
+export enum TransactionSource {
+  MANUAL = "MANUAL",
+  IMPORT = "IMPORT",
+  BANK_SYNC = "BANK_SYNC",
+  RECEIPT = "RECEIPT",
+  RECURRING = "RECURRING",
+  GROUP = "GROUP",
+  LENDING = "LENDING",
+  RULE = "RULE",
+}
+registerEnumType(TransactionSource, {
+  name: "TransactionSource",
+  description: "Where a transaction came from; set when it is created, kept through edits.",
+  valuesConfig: {
+    MANUAL: { description: "Posted or transferred by the user (postTransaction, transferBetweenAccounts)." },
+    IMPORT: { description: "From an uploaded statement file (importTransactions)." },
+    BANK_SYNC: { description: "Fetched from a connected bank." },
+    RECEIPT: { description: "Created by confirming a scanned receipt." },
+    RECURRING: { description: "Posted by a recurring schedule on its due date." },
+    GROUP: { description: "Booked from a group expense or settlement." },
+    LENDING: { description: "Booked from a loan payment." },
+    RULE: { description: "Reserved for transactions created by rules; rules only rename, categorise and tag today." },
+  },
+});
+
 export enum PostingRole {
   ACCOUNT = "ACCOUNT",
   CATEGORY = "CATEGORY",
@@ -61,6 +86,9 @@ export class Transaction {
 
   @Field(() => TransactionStatus)
   status!: TransactionStatus;
+
+  @Field(() => TransactionSource, { description: "Where it came from; editing it does not change this." })
+  source!: TransactionSource;
 
   @Field(() => Boolean, { description: "Reconciled and locked: edits and deletion are refused until unlockTransaction." })
   locked!: boolean;
@@ -107,6 +135,7 @@ export class Transaction {
       tags: entity.tags,
       status: entity.status as TransactionStatus,
       locked: entity.locked,
+      source: entity.source as TransactionSource,
       deleted: entity.deletedAt !== null,
       appliedRuleIds: entity.appliedRuleIds,
       categorySuggestion: AppliedCategorySuggestion.of(entity),

@@ -10,7 +10,12 @@ import { calendarDate } from "./calendar-date.js";
 import { entryPostings, type PostingLine, type SplitLine, transferPostings } from "./double-entry.js";
 import { PostingEntity } from "./posting.entity.js";
 import { rowInsert } from "./row-insert.js";
-import { TransactionEntity, type TransactionKindValue, type TransactionStatusValue } from "./transaction.entity.js";
+import {
+  TransactionEntity,
+  type TransactionKindValue,
+  type TransactionSourceValue,
+  type TransactionStatusValue,
+} from "./transaction.entity.js";
 import { notesText, payeeKey, payeeText, statusValue, tagList } from "./transaction-fields.js";
 
 export interface SplitInput {
@@ -34,8 +39,9 @@ export interface EntryInput {
   idempotencyKey?: string | null;
 }
 
-/** Where a write came from, kept on the row (schedule occurrence, import batch and bank id). */
+/** Where a write came from, kept on the row: its source, and the schedule occurrence, import batch and bank id. */
 export interface EntryOrigin {
+  source: TransactionSourceValue;
   scheduleId?: string;
   occurrenceDate?: string;
   importBatchId?: string;
@@ -210,7 +216,8 @@ export class TransactionWriter {
       tags: tagList(parts.tags),
       status: statusValue(parts.status),
       appliedRuleIds: [],
-      origin: {},
+      // Only users transfer between their accounts (no import or sync creates one).
+      origin: { source: "MANUAL" },
     });
     return { transaction, legs: this.legs(transaction, transferPostings(from.id, sent, to.id, received)) };
   }
@@ -261,6 +268,7 @@ export class TransactionWriter {
       tags: f.tags,
       status: f.status,
       locked: f.status === "RECONCILED",
+      source: f.origin.source,
       appliedRuleIds: f.appliedRuleIds,
       scheduleId: f.origin.scheduleId ?? null,
       occurrenceDate: f.origin.occurrenceDate ?? null,

@@ -18,7 +18,7 @@ const modes: Array<[string, () => PlatformConfig]> = [
 ];
 
 const eur = (amount: string) => ({ amount, currency: "EUR" });
-const ON_ACCOUNT = `query($f: TransactionFilter) { transactions(filter: $f) { nodes { id date payee tags amount { amount currency }
+const ON_ACCOUNT = `query($f: TransactionFilter) { transactions(filter: $f) { nodes { id date payee tags source amount { amount currency }
   splits { amount { amount } memo category { name kind } } } } }`;
 
 describe.each(modes)("the ledger link and account deletion on %s", (_mode, config) => {
@@ -57,7 +57,13 @@ describe.each(modes)("the ledger link and account deletion on %s", (_mode, confi
     await api.pay(dana, loan.id, "121.62", "2026-10-13", { ledgerAccountId: account });
     await eventually(async () => expect(await onAccount(dana, account)).toHaveLength(2));
     const [late, regular] = await onAccount(dana, account);
-    expect(regular).toMatchObject({ date: "2026-09-10", payee: "Loan payment: Car", tags: ["loan"], amount: eur("-106.62") });
+    expect(regular).toMatchObject({
+      date: "2026-09-10",
+      payee: "Loan payment: Car",
+      tags: ["loan"],
+      source: "LENDING",
+      amount: eur("-106.62"),
+    });
     expect(regular.splits).toEqual([
       { amount: { amount: "-94.62" }, memo: "Principal", category: { name: "Loan", kind: "EXPENSE" } },
       { amount: { amount: "-12.00" }, memo: "Interest", category: { name: "Interest", kind: "EXPENSE" } },

@@ -19,6 +19,17 @@ function CategoryCell({ row }: { row: TransactionRow }) {
   return row.category ? <>{row.category.name}</> : <span className="muted">Uncategorised</span>;
 }
 
+/** Where a row came from, for every source but the user's own typing (the usual case, left unlabelled). */
+const SOURCE_LABELS: Partial<Record<TransactionRow["source"], string>> = {
+  IMPORT: "Imported",
+  BANK_SYNC: "Bank",
+  RECEIPT: "Receipt",
+  RECURRING: "Recurring",
+  GROUP: "Group",
+  LENDING: "Loan",
+  RULE: "Rule",
+};
+
 function Money({ amount }: { amount: TransactionRow["amount"] }) {
   const format = useFormat();
   return <span className={`amount${isNegative(amount) ? " negative" : ""}`}>{format.money(amount)}</span>;
@@ -66,6 +77,11 @@ export function TransactionTable({ rows, actions }: { rows: readonly Transaction
                 <td className="tx-date">{format.day(row.date)}</td>
                 <td>
                   {row.payee || <span className="muted">No payee</span>}
+                  {SOURCE_LABELS[row.source] && (
+                    <span className="badge tx-source" title="Where this transaction came from">
+                      {SOURCE_LABELS[row.source]}
+                    </span>
+                  )}
                   {row.notes && <div className="muted tx-notes">{row.notes}</div>}
                   {/* On a phone the category and account go under the payee, so the amount stays in view. */}
                   <div className="tx-narrow muted tx-notes">
