@@ -1,14 +1,9 @@
-import { randomUUID } from "node:crypto";
-
-import { type FormattedExecutionResult, getOperationAST, type OperationDefinitionNode, parse } from "graphql";
-import { pino } from "pino";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import type { Caller } from "../../platform/auth/caller.js";
-import type { BusSubscription, DeliveredMessage, EventBus } from "../../platform/events/bus.js";
-import { LiveBridge, type LiveSubscriber } from "./live-bridge.js";
+import { fakeSubscriber, responseKey, startBridge } from "./live-bridge.fixture.js";
+import type { LiveBridge } from "./live-bridge.js";
 import { liveFieldsOf } from "./live-fields.js";
-import { LIVE_ID_VARIABLE, toLiveOperation } from "./lookup-document.js";
+import { LIVE_ID_VARIABLE } from "./lookup-document.js";
 
 // Owner-audience fields: an event is keyed by the user it belongs to, and only that user's
 // subscribers may be looked up for it. Without that routing every subscriber of the field would be
@@ -24,80 +19,23 @@ type Transaction { id: ID! }
 `;
 const fields = new Map(liveFieldsOf(supergraph).map((f) => [f.name, f]));
 
-interface Fake extends LiveSubscriber {
-  received: FormattedExecutionResult[];
-  ended: number;
-}
-
-function subscriber(userId: string, query: string): Fake {
-  const document = parse(query);
-  const live = toLiveOperation(document, getOperationAST(document)!, {}, fields);
-  if (typeof live === "string") throw new Error(live);
-  const s: Fake = {
-    operation: live,
-    variables: {},
-    caller: { userId, scopes: ["*"] } satisfies Caller,
-    received: [],
-    ended: 0,
-    push: (result) => void s.received.push(result),
-    end: (last) => {
-      s.received.push(last);
-      s.ended++;
-    },
-  };
-  return s;
-}
+const subscriber = (userId: string, query: string) => fakeSubscriber(fields, userId, query);
 
 describe("LiveBridge routing of owner events", () => {
   /** entity id → its owner; the fake lookup shows an entity only to its owner, as the subgraphs do. */
   let owners: Map<string, string>;
   let lookups: string[];
-  let handle: (message: DeliveredMessage) => Promise<void>;
   let bridge: LiveBridge;
-
-  const event = (topic: string, type: string, key: string, data: Record<string, unknown>) =>
-    handle({
-      topic,
-      key,
-      partition: 0,
-      offset: "0",
-      headers: {},
-      value: JSON.stringify({
-        id: randomUUID(),
-        type,
-        version: 1,
-        source: "test",
-        key,
-        occurredAt: new Date().toISOString(),
-        traceId: "t",
-        data,
-      }),
-    });
+  let event: (topic: string, type: string, key: string, data: Record<string, unknown>) => Promise<void>;
 
   beforeEach(async () => {
     owners = new Map();
     lookups = [];
-    const bus = {
-      kind: "memory",
-      subscribe: async (s: BusSubscription) => {
-        handle = s.handle;
-        return { stop: async () => undefined };
-      },
-    } as unknown as EventBus;
-    bridge = new LiveBridge({
-      bus,
-      fields: [...fields.values()],
-      logger: pino({ level: "silent" }),
-      groupId: "test",
-      execute: async (document, variables, caller) => {
-        const id = variables[LIVE_ID_VARIABLE] as string;
-        lookups.push(`${caller.userId}:${id}`);
-        const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0]!;
-        const key = field.kind === "Field" ? (field.alias?.value ?? field.name.value) : "";
-        return { data: { [key]: owners.get(id) === caller.userId ? { id } : null } };
-      },
-    });
-    await bridge.start();
+    ({ bridge, deliver: event } = await startBridge(fields, async (document, variables, caller) => {
+      const id = variables[LIVE_ID_VARIABLE] as string;
+      lookups.push(`${caller.userId}:${id}`);
+      return { data: { [responseKey(document)]: owners.get(id) === caller.userId ? { id } : null } };
+    }));
   });
 
   it("looks an owner's event up only as that owner, once for all their subscribers with the same selection", async () => {

@@ -1,14 +1,10 @@
-import { randomUUID } from "node:crypto";
-
-import { type DocumentNode, type FormattedExecutionResult, getOperationAST, type OperationDefinitionNode, parse } from "graphql";
-import { pino } from "pino";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import type { Caller } from "../../platform/auth/caller.js";
-import type { BusSubscription, DeliveredMessage, EventBus } from "../../platform/events/bus.js";
-import { LiveBridge, type LiveSubscriber } from "./live-bridge.js";
+import { fakeSubscriber, responseKey, startBridge } from "./live-bridge.fixture.js";
+import type { LiveBridge } from "./live-bridge.js";
 import { liveFieldsOf } from "./live-fields.js";
-import { LIVE_ID_VARIABLE, toLiveOperation } from "./lookup-document.js";
+import { LIVE_ID_VARIABLE } from "./lookup-document.js";
 
 const supergraph = `
 type Subscription {
@@ -21,35 +17,8 @@ type Budget { id: ID! }
 `;
 const fields = new Map(liveFieldsOf(supergraph).map((f) => [f.name, f]));
 
-interface FakeSubscriber extends LiveSubscriber {
-  received: FormattedExecutionResult[];
-  ended: number;
-}
-
-function subscriber(userId: string, query: string, variables: Record<string, unknown> = {}): FakeSubscriber {
-  const document = parse(query);
-  const live = toLiveOperation(document, getOperationAST(document)!, variables, fields);
-  if (typeof live === "string") throw new Error(live);
-  const s: FakeSubscriber = {
-    operation: live,
-    variables,
-    caller: { userId, scopes: ["*"] } satisfies Caller,
-    received: [],
-    ended: 0,
-    push: (result) => void s.received.push(result),
-    end: (last) => {
-      s.received.push(last);
-      s.ended++;
-    },
-  };
-  return s;
-}
-
-/** The lookup's response key, as the bridge asks for it. */
-const responseKey = (document: DocumentNode) => {
-  const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0]!;
-  return field.kind === "Field" ? (field.alias?.value ?? field.name.value) : "";
-};
+const subscriber = (userId: string, query: string, variables: Record<string, unknown> = {}) =>
+  fakeSubscriber(fields, userId, query, variables);
 
 describe("LiveBridge ending subscriptions whose entity is gone", () => {
   /** user id → entity ids the fake lookup shows that user. */
@@ -57,27 +26,8 @@ describe("LiveBridge ending subscriptions whose entity is gone", () => {
   let failing: boolean;
   let onLookup: (caller: Caller) => void;
   let lookups: string[];
-  let handle: (message: DeliveredMessage) => Promise<void>;
   let bridge: LiveBridge;
-
-  const event = (topic: string, type: string, key: string, data: Record<string, unknown>) =>
-    handle({
-      topic,
-      key,
-      partition: 0,
-      offset: "0",
-      headers: {},
-      value: JSON.stringify({
-        id: randomUUID(),
-        type,
-        version: 1,
-        source: "test",
-        key,
-        occurredAt: new Date().toISOString(),
-        traceId: "t",
-        data,
-      }),
-    });
+  let event: (topic: string, type: string, key: string, data: Record<string, unknown>) => Promise<void>;
   const groupEvent = (groupId: string) => event("groups.group.v1", "GroupUpdated", groupId, { groupId });
 
   beforeEach(async () => {
@@ -85,27 +35,13 @@ describe("LiveBridge ending subscriptions whose entity is gone", () => {
     failing = false;
     onLookup = () => undefined;
     lookups = [];
-    const bus = {
-      kind: "memory",
-      subscribe: async (s: BusSubscription) => {
-        handle = s.handle;
-        return { stop: async () => undefined };
-      },
-    } as unknown as EventBus;
-    bridge = new LiveBridge({
-      bus,
-      fields: [...fields.values()],
-      logger: pino({ level: "silent" }),
-      groupId: "test",
-      execute: async (document, variables, caller) => {
-        const id = variables[LIVE_ID_VARIABLE] as string;
-        lookups.push(`${caller.userId}:${id}`);
-        onLookup(caller);
-        if (failing) return { data: { [responseKey(document)]: null }, errors: [{ message: "subgraph unavailable" }] };
-        return { data: { [responseKey(document)]: visible.get(caller.userId!)?.has(id) ? { id } : null } };
-      },
-    });
-    await bridge.start();
+    ({ bridge, deliver: event } = await startBridge(fields, async (document, variables, caller) => {
+      const id = variables[LIVE_ID_VARIABLE] as string;
+      lookups.push(`${caller.userId}:${id}`);
+      onLookup(caller);
+      if (failing) return { data: { [responseKey(document)]: null }, errors: [{ message: "subgraph unavailable" }] };
+      return { data: { [responseKey(document)]: visible.get(caller.userId!)?.has(id) ? { id } : null } };
+    }));
   });
 
   const see = (userId: string, ...ids: string[]) => visible.set(userId, new Set(ids));
