@@ -43,6 +43,7 @@ export class KafkaEventBus implements EventBus {
   private admin?: Promise<Admin>;
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<Consumer>();
+  private closed = false;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.prefix = options.prefix ?? "";
@@ -164,43 +165,86 @@ export class KafkaEventBus implements EventBus {
   async subscribe(subscription: BusSubscription): Promise<SubscriptionHandle> {
     const topics = subscription.topics.map((t) => this.prefix + t);
     await this.ensureTopics([...topics, ...topics.map(dlqTopic)]);
+    let current: Consumer | undefined;
+    let stopped = false;
+    // kafkajs restarts a crashed consumer once, and a restart that meets a broker still down
+    // (kill -9, a broker restart longer than the retries) leaves the consumer dead for good while
+    // the process stays up. So kafkajs never restarts here: a crash replaces the consumer, retried
+    // with backoff until one runs again; it resumes from the group's committed offsets.
+    const replace = async (crashed: Consumer) => {
+      this.consumers.delete(crashed);
+      await crashed.disconnect().catch(() => undefined);
+      for (let attempt = 1; !stopped && !this.closed; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)).unref());
+        if (stopped || this.closed) return;
+        try {
+          current = await this.runConsumer(subscription, topics, (c) => void replace(c));
+          this.options.logger.info({ groupId: subscription.groupId, attempt }, "kafka consumer replaced after a crash");
+          return;
+        } catch (error) {
+          this.options.logger.error({ err: error, groupId: subscription.groupId, attempt }, "kafka consumer could not start; retrying");
+        }
+      }
+    };
+    current = await this.runConsumer(subscription, topics, (c) => void replace(c), true);
+    return {
+      stop: async () => {
+        stopped = true;
+        if (!current) return;
+        this.consumers.delete(current);
+        await current.disconnect();
+      },
+    };
+  }
+
+  /** One consumer of the group, running; `onCrash` gets it when kafkajs gives it up. */
+  private async runConsumer(
+    subscription: BusSubscription,
+    topics: string[],
+    onCrash: (consumer: Consumer) => void,
+    waitForJoin = false,
+  ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
+      retry: { retries: 8, initialRetryTime: 200, restartOnFailure: async () => false },
     });
     this.consumers.add(consumer);
+    consumer.on(consumer.events.CRASH, () => onCrash(consumer));
     const joined = new Promise<void>((resolve) => {
       const off = consumer.on(consumer.events.GROUP_JOIN, () => {
         off();
         resolve();
       });
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
-    await consumer.run({
-      // Partitions are handled concurrently, messages within one (one user's) strictly in order.
-      partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        const delivered = this.delivered(topic, partition, message);
-        // Throws only if even the dead-letter publish failed; kafkajs then retries from this offset.
-        await deliverWithRetry(delivered, subscription.handle, {
-          groupId: subscription.groupId,
-          retry: subscription.retry,
-          logger: this.options.logger,
-          publishDeadLetter: (dead) => this.publish([dead]),
-        });
-      },
-    });
-    await joined;
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
-    };
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
+      await consumer.run({
+        // Partitions are handled concurrently, messages within one (one user's) strictly in order.
+        partitionsConsumedConcurrently: 3,
+        eachMessage: async ({ topic, partition, message }) => {
+          const delivered = this.delivered(topic, partition, message);
+          // Throws only if even the dead-letter publish failed; kafkajs then retries from this offset.
+          await deliverWithRetry(delivered, subscription.handle, {
+            groupId: subscription.groupId,
+            retry: subscription.retry,
+            logger: this.options.logger,
+            publishDeadLetter: (dead) => this.publish([dead]),
+          });
+        },
+      });
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    // At boot the caller waits for the group (a "ready" process consumes); a replacement does not.
+    if (waitForJoin) await joined;
+    return consumer;
   }
 
   async replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number> {
@@ -258,6 +302,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     if (this.producer) await (await this.producer).disconnect().catch(() => undefined);
