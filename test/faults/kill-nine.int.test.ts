@@ -21,9 +21,7 @@ import { freePort, OwnKafka, OwnPostgres, ServeProcess } from "./cluster.js";
 import { longestAckGap, WriteLoad } from "./write-load.js";
 
 const LONG = process.env.FAULTS_LONG === "1";
-const PLAN = LONG
-  ? { rounds: 3, clients: 8, steadyMs: 20_000, pauseMs: 20 }
-  : { rounds: 1, clients: 4, steadyMs: 1_500, pauseMs: 50 };
+const PLAN = LONG ? { rounds: 3, clients: 8, steadyMs: 20_000, pauseMs: 20 } : { rounds: 1, clients: 4, steadyMs: 1_500, pauseMs: 50 };
 /** How long the consumers may take to drain once the writes stop (the stated bound). */
 const LAG_ZERO_WITHIN_MS = 30_000;
 const PREFIX = "faults.";
@@ -128,8 +126,8 @@ describe("kill -9 under a steady write load (own PostgreSQL and Kafka, services 
         { timeoutMs: 60_000, intervalMs: 200 },
       );
       const spentMinor = async (): Promise<number> => {
-        const amount = (await ok(`query($id: ID!) { budget(id: $id) { progress { spent { amount } } } }`, { id: budgetId })).budget
-          .progress.spent.amount as string;
+        const amount = (await ok(`query($id: ID!) { budget(id: $id) { progress { spent { amount } } } }`, { id: budgetId })).budget.progress
+          .spent.amount as string;
         return Math.round(Number(amount) * 100);
       };
 
@@ -246,7 +244,9 @@ describe("kill -9 under a steady write load (own PostgreSQL and Kafka, services 
         const dlqs = topics.filter((t) => t.endsWith(".dlq"));
         const dead = await Promise.all(dlqs.map(async (t) => [t, messagesIn(await admin.fetchTopicOffsets(t))] as const));
         expect(dead.filter(([, n]) => n > 0)).toEqual([]);
-        const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(PREFIX) && !g.includes("gateway"));
+        const groups = (await admin.listGroups()).groups
+          .map((g) => g.groupId)
+          .filter((g) => g.startsWith(PREFIX) && !g.includes("gateway"));
         expect(groups.length).toBeGreaterThan(0);
         const lagZeroMs = await eventually(
           async () => {
@@ -269,7 +269,9 @@ async function diagnose(db: pg.Pool, brokers: string, userId: string, processes:
   for (const p of processes) console.log(`--- ${p.name} (started ${p.starts}x) ---\n${p.output.slice(-3000)}`);
   try {
     for (const schema of ["identity", "ledger", "budgets"]) {
-      const { rows } = await db.query(`SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished, count(*)::int AS total FROM "${schema}".outbox`);
+      const { rows } = await db.query(
+        `SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished, count(*)::int AS total FROM "${schema}".outbox`,
+      );
       console.log(`${schema}.outbox: ${JSON.stringify(rows[0])}`);
     }
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM ledger.transactions WHERE user_id = $1`, [userId]);
@@ -282,7 +284,9 @@ async function diagnose(db: pg.Pool, brokers: string, userId: string, processes:
       const [group] = (await admin.describeGroups([groupId])).groups;
       const offsets = await admin.fetchOffsets({ groupId, topics });
       const committed = offsets.filter((o) => o.partitions.some((p) => p.offset !== "-1"));
-      console.log(`group ${groupId} ${group!.state} members=${group!.members.length} ${committed.map((o) => `${o.topic}@${o.partitions.map((p) => p.offset).join(",")}`).join(" ")}`);
+      console.log(
+        `group ${groupId} ${group!.state} members=${group!.members.length} ${committed.map((o) => `${o.topic}@${o.partitions.map((p) => p.offset).join(",")}`).join(" ")}`,
+      );
     }
     await admin.disconnect();
   } catch (error) {

@@ -84,7 +84,17 @@ export class WriteLoad {
         body: JSON.stringify({
           query: POST,
           // The key in the notes too: the marker the checks find each write's rows by.
-          variables: { input: { accountId, categoryId, date, amount: { amount, currency: "USD" }, payee: "Kill Nine", notes: key, idempotencyKey: key } },
+          variables: {
+            input: {
+              accountId,
+              categoryId,
+              date,
+              amount: { amount, currency: "USD" },
+              payee: "Kill Nine",
+              notes: key,
+              idempotencyKey: key,
+            },
+          },
         }),
         signal: AbortSignal.timeout(this.options.requestTimeoutMs),
       });
