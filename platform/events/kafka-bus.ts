@@ -49,6 +49,7 @@ export class KafkaEventBus implements EventBus {
   private admin?: Promise<Admin>;
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<Consumer>();
+  private closed = false;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.prefix = options.prefix ?? "";
@@ -178,6 +179,45 @@ export class KafkaEventBus implements EventBus {
   async subscribe(subscription: BusSubscription): Promise<SubscriptionHandle> {
     const topics = subscription.topics.map((t) => this.prefix + t);
     await this.ensureTopics([...topics, ...topics.map(dlqTopic)]);
+    let current: Consumer | undefined;
+    let stopped = false;
+    // kafkajs restarts a crashed consumer once, and a restart that meets a broker still down
+    // (kill -9, a broker restart longer than the retries) leaves the consumer dead for good while
+    // the process stays up. So kafkajs never restarts here: a crash replaces the consumer, retried
+    // with backoff until one runs again; it resumes from the group's committed offsets.
+    const replace = async (crashed: Consumer) => {
+      this.consumers.delete(crashed);
+      await crashed.disconnect().catch(() => undefined);
+      for (let attempt = 1; !stopped && !this.closed; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)).unref());
+        if (stopped || this.closed) return;
+        try {
+          current = await this.runConsumer(subscription, topics, (c) => void replace(c));
+          this.options.logger.info({ groupId: subscription.groupId, attempt }, "kafka consumer replaced after a crash");
+          return;
+        } catch (error) {
+          this.options.logger.error({ err: error, groupId: subscription.groupId, attempt }, "kafka consumer could not start; retrying");
+        }
+      }
+    };
+    current = await this.runConsumer(subscription, topics, (c) => void replace(c), true);
+    return {
+      stop: async () => {
+        stopped = true;
+        if (!current) return;
+        this.consumers.delete(current);
+        await current.disconnect();
+      },
+    };
+  }
+
+  /** One consumer of the group, running; `onCrash` gets it when kafkajs gives it up. */
+  private async runConsumer(
+    subscription: BusSubscription,
+    topics: string[],
+    onCrash: (consumer: Consumer) => void,
+    waitForJoin = false,
+  ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
       allowAutoTopicCreation: false,
@@ -187,60 +227,64 @@ export class KafkaEventBus implements EventBus {
       rebalanceTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 100,
+      retry: { retries: 8, initialRetryTime: 200, restartOnFailure: async () => false },
     });
     this.consumers.add(consumer);
     const subscribed = performance.now();
+    consumer.on(consumer.events.CRASH, () => onCrash(consumer));
     const joined = new Promise<void>((resolve) => {
       const off = consumer.on(consumer.events.GROUP_JOIN, () => {
         off();
         resolve();
       });
     });
-    // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
-    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
-    const options = {
-      groupId: subscription.groupId,
-      logger: this.options.logger,
-      publishDeadLetter: (dead: BusMessage) => this.publish([dead]),
-    };
-    await consumer.run({
-      // Partitions are handled concurrently, messages within one (one user's) strictly in order.
-      partitionsConsumedConcurrently: 3,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        const messages = batch.messages.map((m) => this.delivered(batch.topic, batch.partition, m));
-        for (let from = 0; from < messages.length; from += MAX_BATCH) {
-          // A rebalance took the partition away: what is left belongs to its new owner.
-          if (!isRunning() || isStale()) return;
-          const chunk = messages.slice(from, from + MAX_BATCH);
-          // Throws only if even a dead-letter publish failed; kafkajs then retries from the last resolved offset.
-          await deliverBatch(chunk, subscription, options);
-          // Offsets move only after the chunk's transaction committed (the inbox absorbs a redelivery).
-          resolveOffset(chunk[chunk.length - 1]!.offset);
-          await commitOffsetsIfNecessary();
-          await heartbeat();
-        }
-      },
-    });
-    // A group that has committed offsets, or that starts from the beginning, misses nothing while
-    // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
-    // members' session to expire). A new group starting at the latest offset must be in first.
-    if (!resumes) await joined;
-    else
-      void joined.then(() =>
-        this.options.logger.debug(
-          { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
-          "consumer joined its group",
-        ),
-      );
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
-    };
+    try {
+      // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
+      const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
+      const options = {
+        groupId: subscription.groupId,
+        logger: this.options.logger,
+        publishDeadLetter: (dead: BusMessage) => this.publish([dead]),
+      };
+      await consumer.run({
+        // Partitions are handled concurrently, messages within one (one user's) strictly in order.
+        partitionsConsumedConcurrently: 3,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          const messages = batch.messages.map((m) => this.delivered(batch.topic, batch.partition, m));
+          for (let from = 0; from < messages.length; from += MAX_BATCH) {
+            // A rebalance took the partition away: what is left belongs to its new owner.
+            if (!isRunning() || isStale()) return;
+            const chunk = messages.slice(from, from + MAX_BATCH);
+            // Throws only if even a dead-letter publish failed; kafkajs then retries from the last resolved offset.
+            await deliverBatch(chunk, subscription, options);
+            // Offsets move only after the chunk's transaction committed (the inbox absorbs a redelivery).
+            resolveOffset(chunk[chunk.length - 1]!.offset);
+            await commitOffsetsIfNecessary();
+            await heartbeat();
+          }
+        },
+      });
+      // A group that has committed offsets, or that starts from the beginning, misses nothing while
+      // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
+      // members' session to expire). A new group starting at the latest offset must be in first;
+      // a replacement after a crash never waits (its group has offsets).
+      if (waitForJoin && !resumes) await joined;
+      else
+        void joined.then(() =>
+          this.options.logger.debug(
+            { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
+            "consumer joined its group",
+          ),
+        );
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return consumer;
   }
 
   /** Whether `groupId` has committed an offset on every partition of `topics` (a group that ran before). */
@@ -308,6 +352,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     if (this.producer) await (await this.producer).disconnect().catch(() => undefined);
