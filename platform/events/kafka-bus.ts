@@ -142,7 +142,7 @@ export class KafkaEventBus implements EventBus {
     for (const t of missing) this.knownTopics.add(t);
   }
 
-  /** Polls the topics' metadata until every partition of each has a leader (about 10 s at most). */
+  /** Polls the topics' metadata until every partition of each has a leader (about 30 s at most: a fresh broker on a busy machine, creating every service's topics at once, took over 10 s). */
   private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -153,7 +153,7 @@ export class KafkaEventBus implements EventBus {
         const type = (error as { type?: string }).type;
         if (type !== "UNKNOWN_TOPIC_OR_PARTITION" && type !== "LEADER_NOT_AVAILABLE") throw error;
       }
-      if (attempt >= 40) throw new Error(`Kafka topics without a leader after creation: ${topics.join(", ")}`);
+      if (attempt >= 120) throw new Error(`Kafka topics without a leader after creation: ${topics.join(", ")}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -181,6 +181,13 @@ export class KafkaEventBus implements EventBus {
     await this.ensureTopics([...topics, ...topics.map(dlqTopic)]);
     let current: Consumer | undefined;
     let stopped = false;
+    // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
+    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
+    // Any of the subscription's consumers joining counts: the first may crash while joining (a
+    // broker still loading its group coordinator) and its replacement be the one that joins.
+    let onJoin!: () => void;
+    const joined = new Promise<void>((resolve) => (onJoin = resolve));
+    const run = () => this.runConsumer(subscription, topics, (c) => void replace(c), onJoin);
     // kafkajs restarts a crashed consumer once, and a restart that meets a broker still down
     // (kill -9, a broker restart longer than the retries) leaves the consumer dead for good while
     // the process stays up. So kafkajs never restarts here: a crash replaces the consumer, retried
@@ -192,7 +199,7 @@ export class KafkaEventBus implements EventBus {
         await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)).unref());
         if (stopped || this.closed) return;
         try {
-          current = await this.runConsumer(subscription, topics, (c) => void replace(c));
+          current = await run();
           this.options.logger.info({ groupId: subscription.groupId, attempt }, "kafka consumer replaced after a crash");
           return;
         } catch (error) {
@@ -200,7 +207,11 @@ export class KafkaEventBus implements EventBus {
         }
       }
     };
-    current = await this.runConsumer(subscription, topics, (c) => void replace(c), true);
+    current = await run();
+    // A group that has committed offsets, or that starts from the beginning, misses nothing while
+    // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
+    // members' session to expire). A new group starting at the latest offset must be in first.
+    if (!resumes) await joined;
     return {
       stop: async () => {
         stopped = true;
@@ -211,12 +222,12 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
-  /** One consumer of the group, running; `onCrash` gets it when kafkajs gives it up. */
+  /** One consumer of the group, running; `onCrash` gets it when kafkajs gives it up, `onJoin` fires when it joined. */
   private async runConsumer(
     subscription: BusSubscription,
     topics: string[],
     onCrash: (consumer: Consumer) => void,
-    waitForJoin = false,
+    onJoin: () => void,
   ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
@@ -232,15 +243,15 @@ export class KafkaEventBus implements EventBus {
     this.consumers.add(consumer);
     const subscribed = performance.now();
     consumer.on(consumer.events.CRASH, () => onCrash(consumer));
-    const joined = new Promise<void>((resolve) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
-        resolve();
-      });
+    const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+      off();
+      onJoin();
+      this.options.logger.debug(
+        { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
+        "consumer joined its group",
+      );
     });
     try {
-      // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
-      const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
       const options = {
@@ -267,18 +278,6 @@ export class KafkaEventBus implements EventBus {
           }
         },
       });
-      // A group that has committed offsets, or that starts from the beginning, misses nothing while
-      // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
-      // members' session to expire). A new group starting at the latest offset must be in first;
-      // a replacement after a crash never waits (its group has offsets).
-      if (waitForJoin && !resumes) await joined;
-      else
-        void joined.then(() =>
-          this.options.logger.debug(
-            { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
-            "consumer joined its group",
-          ),
-        );
     } catch (error) {
       this.consumers.delete(consumer);
       await consumer.disconnect().catch(() => undefined);

@@ -180,7 +180,7 @@ export class ServeProcess {
     this.child = spawn(process.execPath, ["--import", "tsx", join(repo, "scripts/serve.ts"), this.name], {
       cwd: repo,
       detached: true,
-      env: { PATH: process.env.PATH, LOG_LEVEL: "info", PORT: String(this.port), ...this.env },
+      env: { PATH: process.env.PATH, LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? "info", PORT: String(this.port), ...this.env },
     });
     const child = this.child;
     // FAULTS_LOG_DIR: every start's whole output, appended, for looking into a failed run.
