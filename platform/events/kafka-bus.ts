@@ -275,6 +275,11 @@ export class KafkaEventBus implements EventBus {
             resolveOffset(chunk[chunk.length - 1]!.offset);
             await commitOffsetsIfNecessary();
             await heartbeat();
+            // Where a partition stands, for a consumer that stops moving (the kill -9 suite's long run).
+            this.options.logger.debug(
+              { groupId: subscription.groupId, partition: batch.partition, upTo: chunk[chunk.length - 1]!.offset },
+              "event chunk delivered",
+            );
           }
         },
       });
