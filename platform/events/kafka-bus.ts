@@ -49,6 +49,7 @@ export class KafkaEventBus implements EventBus {
   private admin?: Promise<Admin>;
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<Consumer>();
+  private closed = false;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.prefix = options.prefix ?? "";
@@ -141,7 +142,7 @@ export class KafkaEventBus implements EventBus {
     for (const t of missing) this.knownTopics.add(t);
   }
 
-  /** Polls the topics' metadata until every partition of each has a leader (about 10 s at most). */
+  /** Polls the topics' metadata until every partition of each has a leader (about 30 s at most: a fresh broker on a busy machine, creating every service's topics at once, took over 10 s). */
   private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -152,7 +153,7 @@ export class KafkaEventBus implements EventBus {
         const type = (error as { type?: string }).type;
         if (type !== "UNKNOWN_TOPIC_OR_PARTITION" && type !== "LEADER_NOT_AVAILABLE") throw error;
       }
-      if (attempt >= 40) throw new Error(`Kafka topics without a leader after creation: ${topics.join(", ")}`);
+      if (attempt >= 120) throw new Error(`Kafka topics without a leader after creation: ${topics.join(", ")}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -178,6 +179,56 @@ export class KafkaEventBus implements EventBus {
   async subscribe(subscription: BusSubscription): Promise<SubscriptionHandle> {
     const topics = subscription.topics.map((t) => this.prefix + t);
     await this.ensureTopics([...topics, ...topics.map(dlqTopic)]);
+    let current: Consumer | undefined;
+    let stopped = false;
+    // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
+    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
+    // Any of the subscription's consumers joining counts: the first may crash while joining (a
+    // broker still loading its group coordinator) and its replacement be the one that joins.
+    let onJoin!: () => void;
+    const joined = new Promise<void>((resolve) => (onJoin = resolve));
+    const run = () => this.runConsumer(subscription, topics, (c) => void replace(c), onJoin);
+    // kafkajs restarts a crashed consumer once, and a restart that meets a broker still down
+    // (kill -9, a broker restart longer than the retries) leaves the consumer dead for good while
+    // the process stays up. So kafkajs never restarts here: a crash replaces the consumer, retried
+    // with backoff until one runs again; it resumes from the group's committed offsets.
+    const replace = async (crashed: Consumer) => {
+      this.consumers.delete(crashed);
+      await crashed.disconnect().catch(() => undefined);
+      for (let attempt = 1; !stopped && !this.closed; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)).unref());
+        if (stopped || this.closed) return;
+        try {
+          current = await run();
+          this.options.logger.info({ groupId: subscription.groupId, attempt }, "kafka consumer replaced after a crash");
+          return;
+        } catch (error) {
+          this.options.logger.error({ err: error, groupId: subscription.groupId, attempt }, "kafka consumer could not start; retrying");
+        }
+      }
+    };
+    current = await run();
+    // A group that has committed offsets, or that starts from the beginning, misses nothing while
+    // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
+    // members' session to expire). A new group starting at the latest offset must be in first.
+    if (!resumes) await joined;
+    return {
+      stop: async () => {
+        stopped = true;
+        if (!current) return;
+        this.consumers.delete(current);
+        await current.disconnect();
+      },
+    };
+  }
+
+  /** One consumer of the group, running; `onCrash` gets it when kafkajs gives it up, `onJoin` fires when it joined. */
+  private async runConsumer(
+    subscription: BusSubscription,
+    topics: string[],
+    onCrash: (consumer: Consumer) => void,
+    onJoin: () => void,
+  ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
       allowAutoTopicCreation: false,
@@ -187,60 +238,57 @@ export class KafkaEventBus implements EventBus {
       rebalanceTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 100,
+      retry: { retries: 8, initialRetryTime: 200, restartOnFailure: async () => false },
     });
     this.consumers.add(consumer);
     const subscribed = performance.now();
-    const joined = new Promise<void>((resolve) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
-        resolve();
-      });
-    });
-    // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
-    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
-    const options = {
-      groupId: subscription.groupId,
-      logger: this.options.logger,
-      publishDeadLetter: (dead: BusMessage) => this.publish([dead]),
-    };
-    await consumer.run({
-      // Partitions are handled concurrently, messages within one (one user's) strictly in order.
-      partitionsConsumedConcurrently: 3,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        const messages = batch.messages.map((m) => this.delivered(batch.topic, batch.partition, m));
-        for (let from = 0; from < messages.length; from += MAX_BATCH) {
-          // A rebalance took the partition away: what is left belongs to its new owner.
-          if (!isRunning() || isStale()) return;
-          const chunk = messages.slice(from, from + MAX_BATCH);
-          // Throws only if even a dead-letter publish failed; kafkajs then retries from the last resolved offset.
-          await deliverBatch(chunk, subscription, options);
-          // Offsets move only after the chunk's transaction committed (the inbox absorbs a redelivery).
-          resolveOffset(chunk[chunk.length - 1]!.offset);
-          await commitOffsetsIfNecessary();
-          await heartbeat();
-        }
-      },
-    });
-    // A group that has committed offsets, or that starts from the beginning, misses nothing while
-    // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
-    // members' session to expire). A new group starting at the latest offset must be in first.
-    if (!resumes) await joined;
-    else
-      void joined.then(() =>
-        this.options.logger.debug(
-          { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
-          "consumer joined its group",
-        ),
+    consumer.on(consumer.events.CRASH, () => onCrash(consumer));
+    const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+      off();
+      onJoin();
+      this.options.logger.debug(
+        { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
+        "consumer joined its group",
       );
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
-    };
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: subscription.fromBeginning });
+      const options = {
+        groupId: subscription.groupId,
+        logger: this.options.logger,
+        publishDeadLetter: (dead: BusMessage) => this.publish([dead]),
+      };
+      await consumer.run({
+        // Partitions are handled concurrently, messages within one (one user's) strictly in order.
+        partitionsConsumedConcurrently: 3,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          const messages = batch.messages.map((m) => this.delivered(batch.topic, batch.partition, m));
+          for (let from = 0; from < messages.length; from += MAX_BATCH) {
+            // A rebalance took the partition away: what is left belongs to its new owner.
+            if (!isRunning() || isStale()) return;
+            const chunk = messages.slice(from, from + MAX_BATCH);
+            // Throws only if even a dead-letter publish failed; kafkajs then retries from the last resolved offset.
+            await deliverBatch(chunk, subscription, options);
+            // Offsets move only after the chunk's transaction committed (the inbox absorbs a redelivery).
+            resolveOffset(chunk[chunk.length - 1]!.offset);
+            await commitOffsetsIfNecessary();
+            await heartbeat();
+            // Where a partition stands, for a consumer that stops moving (the kill -9 suite's long run).
+            this.options.logger.debug(
+              { groupId: subscription.groupId, partition: batch.partition, upTo: chunk[chunk.length - 1]!.offset },
+              "event chunk delivered",
+            );
+          }
+        },
+      });
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return consumer;
   }
 
   /** Whether `groupId` has committed an offset on every partition of `topics` (a group that ran before). */
@@ -308,6 +356,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     if (this.producer) await (await this.producer).disconnect().catch(() => undefined);
