@@ -11,6 +11,7 @@ import { realServicesConfig } from "../platform/testing/services.js";
 import { liveClients } from "./harness/live-client.js";
 import { type GraphQLResult, postGraphQL, type RegisteredUser, startTestSupergraph, type TestSupergraph } from "./harness/supergraph.js";
 import { completeSplits, COVERAGE, ENTITY_KINDS, type SlotCoverage } from "./isolation/coverage.js";
+import { LOADER_SUBGRAPHS, loadersOf, probeLoaders } from "./isolation/loader-probes.js";
 import { apiSchema, entityTypes, type IdField, idTakingFields, operationFor, setSlot, snapshotSelection } from "./isolation/schema-ids.js";
 import { buildWorld, type World } from "./isolation/world.js";
 
@@ -209,6 +210,39 @@ describe("isolation matrix over the whole schema (real PostgreSQL, Redis and Kaf
         if (entity != null || (who === "no token" && !r.errors)) failures.push(`${e.subgraph}.${e.type} as ${who}: ${JSON.stringify(r)}`);
       }
     }
+    expect(failures).toEqual([]);
+  });
+
+  // Each read path on its own: a loader, a list, `_entities` and a live lookup each missing its owner
+  // filter fails its own test here besides the field-by-field sweep above.
+  it.each(LOADER_SUBGRAPHS)("%s's per-request loaders, called directly as B with A's ids, find nothing", async (name) => {
+    const loaders = loadersOf(sg.all, name);
+    expect(loaders, name).toBeDefined();
+    const { leaks: leaked, blind } = await probeLoaders(name, loaders!, a, alice.id, bob.id);
+    expect({ leaked, blind }).toEqual({ leaked: {}, blind: [] });
+  });
+
+  it("lists every subgraph with per-request loaders in the loader probes", () => {
+    expect(sg.all.subgraphs.filter((s) => (s.deps as { loaders?: object } | undefined)?.loaders).map((s) => s.name)).toEqual(
+      expect.arrayContaining([...LOADER_SUBGRAPHS]),
+    );
+    expect(sg.all.subgraphs.filter((s) => (s.deps as { loaders?: object } | undefined)?.loaders).length).toBe(LOADER_SUBGRAPHS.length);
+  });
+
+  it("answers B's own lists with nothing of A's", async () => {
+    const lists = Object.values(schema.getQueryType()!.getFields()).filter(
+      (f) =>
+        isListType(isNonNullType(f.type) ? f.type.ofType : f.type) &&
+        !f.args.some((x) => isNonNullType(x.type) && x.defaultValue === undefined),
+    );
+    const failures: string[] = [];
+    for (const f of lists) {
+      const r = await sg.query(`{ ${f.name} ${snapshotSelection(f.type)} }`, {}, bob.headers);
+      // Errors about B's own objects (a price missing for B's security) are B's business; A's ids or names in them are not.
+      const leaked = leaks({ data: r.data, errors: r.errors });
+      if (leaked.length) failures.push(`Query.${f.name}: ${leaked.join(", ")}: ${JSON.stringify(r.errors ?? r.data).slice(0, 300)}`);
+    }
+    expect(lists.length).toBeGreaterThan(5);
     expect(failures).toEqual([]);
   });
 

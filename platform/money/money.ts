@@ -23,6 +23,7 @@ export function currencyExponent(currency: string): number {
   let exponent = exponentCache.get(currency);
   if (exponent === undefined) {
     exponent = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    // Stryker disable next-line CallExpression: equivalent, the cache only spares Intl a lookup; the value is the same either way.
     exponentCache.set(currency, exponent);
   }
   return exponent;
@@ -73,6 +74,7 @@ export function allocate(total: Money, weights: readonly bigint[]): Money[] {
   const parts = weights.map((w) => (amount * w) / sum);
   const remainders = weights.map((w, i) => ({ i, r: (amount * w) % sum }));
   let left = amount - parts.reduce((a, b) => a + b, 0n);
+  // Stryker disable next-line ArithmeticOperator: equivalent in V8: a.i + b.i is positive on every tie, and its stable sort then keeps the parts' order, as a.i - b.i does.
   remainders.sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
   for (const { i } of remainders) {
     if (left === 0n) break;

@@ -120,7 +120,7 @@ export const COVERAGE: Record<string, FieldCoverage> = {
   "Mutation.revokeApiKey": { ids: { id: "apiKey" } },
   "Mutation.revokeSession": { ids: { id: "session" } },
   // Operator fields: B holds no role, so A's id and an unknown one are both FORBIDDEN.
-  "Query.adminSecurityEvents": { ids: { userId: "user", before: "securityEvent" } },
+  "Query.adminSecurityEvents": { ids: { userId: "user", before: "securityEvent" }, vars: () => ({ first: 10 }) },
   "Mutation.adminLockUser": { ids: { "input.userId": "user" }, vars: () => ({ input: { reason: "b" } }) },
   "Mutation.adminUnlockUser": { ids: { userId: "user" } },
   "Mutation.adminSignOutUser": { ids: { userId: "user" } },
