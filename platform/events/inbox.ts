@@ -30,7 +30,7 @@ export interface ConsumerDefinition<Payloads = Record<string, never>> {
   /**
    * Optional batch form, used by {@link inboxBatchHandler} instead of `handlers`: the batch's new
    * (not yet in the inbox), non-tombstoned events of the types `handlers` names, in partition order,
-   * inside the batch's transaction. It must leave the same state as `handlers` applied one by one,
+   * inside the batch's transaction. It must leave the same data as `handlers` applied one by one,
    * so it can fold many events into few statements (e.g. only a row's last version is written).
    * The single-message path (retries, replays) keeps using `handlers`. Method syntax on purpose:
    * its parameter is then bivariant, so a typed consumer is still a `ConsumerDefinition`.

@@ -25,7 +25,9 @@ import { finalLines } from "./ledger-transactions.batch.js";
  * A batch writes only each transaction's last version (two statements for the whole batch) and
  * re-checks each user's budgets once: re-checking after every event was most of what this
  * consumer spent, and kept it at ~46 events/s behind a ledger writing ~80/s. Budgets are
- * re-evaluated on the batch's final state, so a threshold the batch crosses fires once.
+ * re-evaluated on the batch's final state: a threshold the batch crosses fires once (with the spent
+ * figure after the batch); one crossed and uncrossed within the same batch (spent, then deleted
+ * milliseconds later) fires nothing, as if both writes had been one.
  */
 export function ledgerTransactionsConsumer(spending: SpendingService, budgets: BudgetService): ConsumerDefinition<LedgerTransactionEvents> {
   const replaceWith = async (manager: EntityManager, snapshot: TransactionSnapshotV1, traceId: string, remove = false): Promise<void> => {
