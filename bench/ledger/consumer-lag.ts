@@ -1,7 +1,7 @@
 /**
  * Part of `npm run bench:ledger`: do the ledger's consumers keep up with its writes, on real Kafka?
  * postTransaction at BENCH_LAG_CLIENTS (8) clients through the gateway for BENCH_LAG_SECONDS (10),
- * then, for every consumer of the ledger's transaction topic, from the database: events consumed per
+ * one user with one budget over all spending (so budgets re-checks it, as the fault run's does), then, for every consumer of the ledger's transaction topic, from the database: events consumed per
  * second against produced per second, and lag = inbox.processed_at − the event's occurredAt
  * (ledger.outbox.created_at) at p50 / p99 / max. Its own database, topic prefix and processes;
  * the broker is BENCH_KAFKA_BROKERS (default 127.0.0.1:9092, started with scripts/kafka.sh if down).
@@ -21,6 +21,7 @@ import { bearer as bearerOf, graphql } from "../support/graphql.js";
 import { positiveInteger } from "../support/settings.js";
 import { serverEnv, startSubgraphs } from "../support/stack.js";
 import { printTable } from "../support/table.js";
+import { until } from "../support/wait.js";
 import { createDatabase, databaseUrl, dropDatabase } from "./postgres.js";
 
 interface ConsumerLag {
@@ -62,6 +63,28 @@ export async function measureConsumerLag(): Promise<{ producedPerSecond: number;
         bearer,
       )
     ).createAccount.id as string;
+    // Budgets learns the user's settings from identity's events: retried until it can take the budget.
+    await until(
+      "budgets takes a budget",
+      60_000,
+      async () => {
+        const created = await post(
+          `mutation($i: CreateBudgetInput!) { createBudget(input: $i) { id } }`,
+          {
+            i: {
+              name: "Everything",
+              categoryIds: [],
+              period: "MONTHLY",
+              amount: { amount: "1000.00", currency: "USD" },
+              startDate: "2026-11-01",
+            },
+          },
+          bearer,
+        );
+        return created.createBudget.id as string;
+      },
+      250,
+    );
 
     const client = new pg.Client({ connectionString: databaseUrl(db) });
     await client.connect();

@@ -10,7 +10,7 @@ import { randomIds } from "../time/ids.js";
 import type { BusMessage, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { DLQ_HEADERS } from "./delivery.js";
 import { createEnvelope, dlqTopic, type EventEnvelope } from "./envelope.js";
-import { type EventHandler, inboxBatchHandler, inboxHandler } from "./inbox.js";
+import { type ConsumerDefinition, type EventHandler, inboxBatchHandler, inboxHandler } from "./inbox.js";
 import { Outbox } from "./outbox.js";
 import { OutboxRelay } from "./relay.js";
 
@@ -76,8 +76,14 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       ]);
     };
 
-    async function consume(topic: string, consumer: string, handler: EventHandler<Happened["Happened"]>, onDuplicate?: () => void) {
-      const definition = { name: consumer, topics: [topic], handlers: { Happened: handler } };
+    async function consume(
+      topic: string,
+      consumer: string,
+      handler: EventHandler<Happened["Happened"]>,
+      onDuplicate?: () => void,
+      handleBatch?: ConsumerDefinition<Happened>["handleBatch"],
+    ) {
+      const definition: ConsumerDefinition<Happened> = { name: consumer, topics: [topic], handlers: { Happened: handler }, handleBatch };
       handles.push(
         await harness.bus.subscribe({
           groupId: `${schema}.${consumer}`,
@@ -149,6 +155,36 @@ export function describeEventsContract(name: string, createHarness: () => Promis
       expect(inbox.n).toBe(1);
       // Both redeliveries were the inbox's to skip (the effect, a plain INSERT, would have doubled).
       expect(skipped).toBe(2);
+    });
+
+    it("gives a consumer's batch form each new event of its types once, in order, and retries a failed batch through its handlers", async () => {
+      await clearEffects();
+      const topic = nextTopic();
+      const batches: number[][] = [];
+      await consume(topic, "batch", recordEffect, undefined, async (events, manager) => {
+        batches.push(events.map((e) => e.data.seq));
+        for (const event of events) await recordEffect(event, manager);
+        if (batches.length === 1) throw new Error("crash after the batch's effects");
+      });
+      const first = envelope(topic, "user-a", 1);
+      const other = createEnvelope(
+        { topic, type: "Unhandled", key: "user-a", data: { seq: 9 } },
+        "contract",
+        "trace-1",
+        systemClock,
+        randomIds,
+      );
+      const unhandled = { topic, key: "user-a", value: JSON.stringify(other), headers: { "event-id": other.id } };
+      await harness.bus.publish([first, envelope(topic, "user-a", 2), first, unhandled, envelope(topic, "user-a", 3)]);
+      await eventually(async () => expect((await effects()).map((e) => e.seq)).toEqual([1, 2, 3]));
+      // The failed batch left nothing behind: its events were applied once, one by one, by the handler.
+      expect(batches).toEqual([[1, 2, 3]]);
+      await harness.bus.publish([envelope(topic, "user-a", 4), envelope(topic, "user-a", 5)]);
+      await eventually(async () => expect((await effects()).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]));
+      expect(batches).toEqual([
+        [1, 2, 3],
+        [4, 5],
+      ]);
     });
 
     it("rolls back effects and inbox together when a handler crashes midway, then applies once on retry", async () => {

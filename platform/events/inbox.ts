@@ -7,6 +7,14 @@ import { type EventEnvelope, parseEnvelope } from "./envelope.js";
 export type EventHandler<TData> = (event: EventEnvelope<TData>, manager: EntityManager) => Promise<void>;
 
 /**
+ * One event of a consumer's contract: its type narrows `data` to the payload that type carries. For
+ * any consumer (no contract) it is any envelope, which every contract's event is.
+ */
+export type ConsumedEvent<Payloads> = string extends keyof Payloads
+  ? EventEnvelope
+  : { [Type in keyof Payloads & string]: EventEnvelope<Payloads[Type]> & { type: Type } }[keyof Payloads & string];
+
+/**
  * A subgraph's reaction to other domains' events. `Payloads` maps event type → payload, from the
  * producer's contract in `schema/events/*` (e.g. `LedgerTransactionEvents`), so each handler's
  * `event.data` has the contract's type and a contract change that breaks a handler fails the
@@ -19,6 +27,15 @@ export interface ConsumerDefinition<Payloads = Record<string, never>> {
   topics: string[];
   /** By event type; events of other types on these topics are recorded and skipped. */
   handlers: { [Type in keyof Payloads & string]?: EventHandler<Payloads[Type]> };
+  /**
+   * Optional batch form, used by {@link inboxBatchHandler} instead of `handlers`: the batch's new
+   * (not yet in the inbox), non-tombstoned events of the types `handlers` names, in partition order,
+   * inside the batch's transaction. It must leave the same data as `handlers` applied one by one,
+   * so it can fold many events into few statements (e.g. only a row's last version is written).
+   * The single-message path (retries, replays) keeps using `handlers`. Method syntax on purpose:
+   * its parameter is then bivariant, so a typed consumer is still a `ConsumerDefinition`.
+   */
+  handleBatch?(events: Array<ConsumedEvent<Payloads>>, manager: EntityManager): Promise<void>;
   /** Defaults to true: a new read model starts from the beginning of history. */
   fromBeginning?: boolean;
 }
@@ -59,8 +76,9 @@ export function inboxHandler(dataSource: DataSource, schema: string, consumer: C
 /**
  * The batch form of {@link inboxHandler}: consecutive messages of one partition in ONE transaction,
  * one inbox statement and one tombstone lookup for all of them, then each new event's handler in
- * order. Per-event transactions (BEGIN, inbox insert, tombstone check, COMMIT) were most of what a
- * consumer spent per event. Any failure rolls the whole batch back; the bus then retries one by one.
+ * order (or the consumer's `handleBatch` once with all of them). Per-event transactions (BEGIN, inbox
+ * insert, tombstone check, COMMIT) were most of what a consumer spent per event. Any failure rolls
+ * the whole batch back; the bus then retries one by one.
  */
 export function inboxBatchHandler(dataSource: DataSource, schema: string, consumer: ConsumerDefinition, onDuplicate?: DuplicateObserver) {
   return async (messages: DeliveredMessage[]): Promise<void> => {
@@ -82,15 +100,20 @@ export function inboxBatchHandler(dataSource: DataSource, schema: string, consum
       );
       const deleted = new Set(tombstones.map((t) => t.user_id));
       const duplicates: EventEnvelope[] = [];
+      const applicable: EventEnvelope[] = [];
       for (const event of events) {
         // delete(): the first occurrence of an id is applied, a duplicate later in the batch is not.
         if (!fresh.delete(event.id)) {
           duplicates.push(event);
           continue;
         }
-        if (deleted.has(event.key)) continue;
-        const handler = consumer.handlers[event.type];
-        if (handler) await handler(event as EventEnvelope<never>, manager);
+        if (!deleted.has(event.key) && consumer.handlers[event.type]) applicable.push(event);
+      }
+      if (consumer.handleBatch) {
+        // As below, the wire payloads meet their types here: only types `handlers` names get this far.
+        if (applicable.length > 0) await consumer.handleBatch(applicable, manager);
+      } else {
+        for (const event of applicable) await consumer.handlers[event.type]!(event as EventEnvelope<never>, manager);
       }
       return duplicates;
     });

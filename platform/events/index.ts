@@ -3,7 +3,7 @@ export { PlatformDeletedUsers1763769600001 } from "./deleted-users.migration.js"
 export { deliverBatch, deliverWithRetry, DLQ_HEADERS, MAX_BATCH } from "./delivery.js";
 export * from "./envelope.js";
 export { PlatformEventTables1763769600000 } from "./event-tables.migration.js";
-export { type ConsumerDefinition, type EventHandler, inboxBatchHandler, inboxHandler } from "./inbox.js";
+export { type ConsumedEvent, type ConsumerDefinition, type EventHandler, inboxBatchHandler, inboxHandler } from "./inbox.js";
 export { type KafkaBusOptions, KafkaEventBus } from "./kafka-bus.js";
 export { MemoryEventBus } from "./memory-bus.js";
 export { Outbox, outboxChannel } from "./outbox.js";

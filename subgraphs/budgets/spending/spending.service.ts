@@ -4,6 +4,25 @@ import { badInput } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { SpendingLineEntity } from "./spending-line.entity.js";
 
+/** One transaction's new lines (none: deleted or now a transfer). */
+export interface SpendingReplacement {
+  userId: string;
+  transactionId: string;
+  lines: SpendingLineEntity[];
+}
+
+interface SpendingLineRow {
+  transaction_id: string;
+  line: number;
+  user_id: string;
+  kind: string;
+  category_id: string | null;
+  date: string;
+  amount_minor: string;
+  currency: string;
+  base_amount_minor: string | null;
+}
+
 export class SpendingService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -12,11 +31,59 @@ export class SpendingService {
    * the inbox transaction. Returns the lines it had, so callers know every budget and period the
    * change touched (an edit can move spending between both).
    */
-  async replace(manager: EntityManager, userId: string, transactionId: string, lines: SpendingLineEntity[]): Promise<SpendingLineEntity[]> {
-    const before = await manager.find(SpendingLineEntity, { where: { transactionId, userId } });
-    if (before.length > 0) await manager.delete(SpendingLineEntity, { transactionId, userId });
-    if (lines.length > 0) await manager.insert(SpendingLineEntity, lines);
-    return before;
+  replace(manager: EntityManager, userId: string, transactionId: string, lines: SpendingLineEntity[]): Promise<SpendingLineEntity[]> {
+    return this.replaceMany(manager, [{ userId, transactionId, lines }]);
+  }
+
+  /**
+   * {@link replace} for many transactions in two statements whatever their number (a consumer's
+   * batch): one DELETE returning the lines they had, one INSERT of all their new lines.
+   */
+  async replaceMany(manager: EntityManager, replacements: readonly SpendingReplacement[]): Promise<SpendingLineEntity[]> {
+    if (replacements.length === 0) return [];
+    // A SELECT over the DELETE: a plain DELETE ... RETURNING comes back differently per driver.
+    const gone: SpendingLineRow[] = await manager.query(
+      `WITH gone AS (
+         DELETE FROM budgets.spending_lines s USING unnest($1::uuid[], $2::uuid[]) AS t(user_id, transaction_id)
+         WHERE s.user_id = t.user_id AND s.transaction_id = t.transaction_id RETURNING s.*
+       )
+       SELECT transaction_id, line, user_id, kind, category_id, date::text AS date, amount_minor::text AS amount_minor, currency,
+              base_amount_minor::text AS base_amount_minor
+       FROM gone ORDER BY transaction_id, line`,
+      [replacements.map((r) => r.userId), replacements.map((r) => r.transactionId)],
+    );
+    const lines = replacements.flatMap((r) => r.lines);
+    if (lines.length > 0) {
+      // unnest: one statement and a fixed nine parameters however many lines the batch has.
+      await manager.query(
+        `INSERT INTO budgets.spending_lines (transaction_id, line, user_id, kind, category_id, date, amount_minor, currency, base_amount_minor)
+         SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::uuid[], $4::text[], $5::uuid[], $6::date[], $7::bigint[], $8::char(3)[], $9::bigint[])`,
+        [
+          lines.map((l) => l.transactionId),
+          lines.map((l) => l.line),
+          lines.map((l) => l.userId),
+          lines.map((l) => l.kind),
+          lines.map((l) => l.categoryId),
+          lines.map((l) => l.date),
+          lines.map((l) => l.amountMinor.toString()),
+          lines.map((l) => l.currency),
+          lines.map((l) => (l.baseAmountMinor === null ? null : l.baseAmountMinor.toString())),
+        ],
+      );
+    }
+    return gone.map((row) =>
+      Object.assign(new SpendingLineEntity(), {
+        transactionId: row.transaction_id,
+        line: row.line,
+        userId: row.user_id,
+        kind: row.kind,
+        categoryId: row.category_id,
+        date: row.date,
+        amountMinor: BigInt(row.amount_minor),
+        currency: row.currency,
+        baseAmountMinor: row.base_amount_minor === null ? null : BigInt(row.base_amount_minor),
+      }),
+    );
   }
 
   /** A merged or deleted category's lines move to its target (null: uncategorised). */
