@@ -63,3 +63,23 @@ export function presentValueAt(flows: readonly { date: string; amount: Decimal }
     new Check(0),
   );
 }
+
+/**
+ * Σ amount · e^(−g · days / 365): the present value at the rate r = e^g − 1, for rates so close to
+ * −100 % that 1 + r cannot be written at 40 digits (a root at −1 + 10⁻¹⁷⁰ is within reach).
+ */
+export function presentValueAtLogGrowth(flows: readonly { date: string; amount: Decimal }[], logGrowth: number): Decimal {
+  const first = Math.min(...flows.map((f) => dayOfIso(f.date)));
+  return flows.reduce(
+    (total, f) =>
+      total.plus(
+        new Check(f.amount).times(
+          new Check(-logGrowth)
+            .times(dayOfIso(f.date) - first)
+            .div(365)
+            .exp(),
+        ),
+      ),
+    new Check(0),
+  );
+}

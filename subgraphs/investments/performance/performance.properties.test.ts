@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 
 import { decimal } from "../quantities/index.js";
 import { moneyWeightedReturn, timeWeightedReturn, timeWeightedReturnBetween, xirr } from "./index.js";
-import { anyFlows, flowsWithRate, isoOfDay, presentValueAt, someDay, someFactor, someValue } from "./performance.arbitraries.js";
+import {
+  anyFlows,
+  flowsWithRate,
+  isoOfDay,
+  presentValueAt,
+  presentValueAtLogGrowth,
+  someDay,
+  someFactor,
+  someValue,
+} from "./performance.arbitraries.js";
 
 const TINY = decimal("1e-40");
 const closeTo = (a: { minus(b: never): { abs(): { lte(c: unknown): boolean } } }, b: unknown, within: unknown = TINY) =>
@@ -67,25 +76,44 @@ describe("money-weighted return properties", () => {
       { date: "1990-01-01", amount: decimal("0.01") },
       { date: "1990-01-01", amount: decimal("-0.03") },
     ];
+    // Two roots within 10⁻⁸ of −100 %: answered −1, and positive again at −1 + 10⁻⁸. And a rate of
+    // −0.9999999999, within 10⁻⁸ of −100 % but not rounded to it.
+    const almostTotalLoss = [
+      { date: "1990-01-01", amount: decimal("-71097426.12") },
+      { date: "1990-12-17", amount: decimal("0.01") },
+    ];
+    const twoRootsNearTotalLoss = [
+      { date: "1990-01-06", amount: decimal("0.01") },
+      { date: "1990-01-05", amount: decimal("-0.03") },
+      { date: "1990-01-01", amount: decimal("0.03") },
+    ];
     fc.assert(
       fc.property(anyFlows, (flows) => {
         const found = xirr(flows);
         if (found === null) return;
         const step = decimal("1e-8").times(decimal(1).plus(found.abs()));
         const above = presentValueAt(flows, found.plus(step));
-        if (found.equals(-1)) {
-          // A root within 10⁻¹⁰ of −100 % is answered as −1 exactly (flows that lost nearly everything
-          // within days). Below it there is no present value; just above −1 the latest date's net flow
-          // outweighs the rest, so the sign must differ from that flow's at −1 + 10⁻⁸.
+        if (found.minus(step).lte(-1)) {
+          // Within 10⁻⁸ of −100 % (a root within 10⁻¹⁰ of it is answered as −1 exactly: flows that
+          // lost nearly everything) there is no rate below to compare with. Right above −1 the latest
+          // date's net flow outweighs the rest, so somewhere between there and the rate + 10⁻⁸ the
+          // present value must take the other sign. Not necessarily at the top: fast-check found flows
+          // with two roots below it (at about −1 + 10⁻²⁰ and −1 + 10⁻¹⁷¹), so ln(1 + r) is walked down
+          // from there in steps of 1, where 1 + r is too small for 40 digits.
           const latest = flows.reduce((last, f) => (f.date > last ? f.date : last), flows[0]!.date);
           const net = flows.filter((f) => f.date === latest).reduce((sum, f) => sum.plus(f.amount), decimal(0));
-          expect(net.isZero() || above.isZero() || net.isPositive() !== above.isPositive()).toBe(true);
+          const top = Math.log(found.plus(step).plus(1).toNumber());
+          const otherSign = (g: number) => {
+            const value = presentValueAtLogGrowth(flows, g);
+            return !value.isZero() && value.isPositive() !== net.isPositive();
+          };
+          expect(net.isZero() || Array.from({ length: 700 }, (_, k) => top - k).some(otherSign)).toBe(true);
           return;
         }
         const below = presentValueAt(flows, found.minus(step));
         expect(below.isZero() || above.isZero() || below.isPositive() !== above.isPositive()).toBe(true);
       }),
-      { numRuns: 60, examples: [[nearTotalLoss]] },
+      { numRuns: 60, examples: [[nearTotalLoss], [twoRootsNearTotalLoss], [almostTotalLoss]] },
     );
   });
 
