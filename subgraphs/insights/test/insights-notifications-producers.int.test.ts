@@ -171,13 +171,19 @@ describe.each(modes)("notifications from the real producers on %s", (_mode, conf
     const choice = async () =>
       (await deps().notifications.settings.get(alice.id)).preferences.kinds.find((k) => k.kind === "BUDGET_EXCEEDED");
     // Registration announced the defaults (BUDGET_EXCEEDED everywhere), with the address to mail.
-    await eventually(async () => expect(await choice()).toEqual({ kind: "BUDGET_EXCEEDED", inApp: true, email: true, push: true, sms: false }), {
-      timeoutMs: 30_000,
-    });
+    await eventually(
+      async () => expect(await choice()).toEqual({ kind: "BUDGET_EXCEEDED", inApp: true, email: true, push: true, sms: false }),
+      {
+        timeoutMs: 30_000,
+      },
+    );
     expect(await deps().notifications.settings.get(alice.id)).toMatchObject({ email: alice.email });
     await api.ok(alice, PREFERENCES, { input: { kinds: [{ kind: "BUDGET_EXCEEDED", email: false }] } });
-    await eventually(async () => expect(await choice()).toEqual({ kind: "BUDGET_EXCEEDED", inApp: true, email: false, push: true, sms: false }), {
-      timeoutMs: 30_000,
-    });
+    await eventually(
+      async () => expect(await choice()).toEqual({ kind: "BUDGET_EXCEEDED", inApp: true, email: false, push: true, sms: false }),
+      {
+        timeoutMs: 30_000,
+      },
+    );
   });
 });
