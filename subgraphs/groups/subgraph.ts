@@ -39,6 +39,7 @@ import { Groups1796531600000 } from "./migrations/1796531600000-groups.js";
 import { LedgerAccounts1796531600010 } from "./migrations/1796531600010-ledger-accounts.js";
 import { SettlementMemberIndexes1796533959097 } from "./migrations/1796533959097-settlement-member-indexes.js";
 import { ViewersCommentsActivity1796600000000 } from "./migrations/1796600000000-viewers-comments-activity.js";
+import { CommentOrder1796600000100 } from "./migrations/1796600000100-comment-order.js";
 import { SettlementEntity } from "./settlements/settlement.entity.js";
 import { GroupSettlementResolver } from "./settlements/settlement.resolver.js";
 import { SettlementService } from "./settlements/settlement.service.js";
@@ -126,6 +127,7 @@ export default defineSubgraph<GroupsDeps>({
     LedgerAccounts1796531600010,
     SettlementMemberIndexes1796533959097,
     ViewersCommentsActivity1796600000000,
+    CommentOrder1796600000100,
   ],
   createDeps: createGroups,
   close: (deps) => deps.idempotencyPurge.stop(),

@@ -146,7 +146,7 @@ export class CommentService {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM groups.comments c
        WHERE (c.expense_id = ANY($2::uuid[]) OR c.settlement_id = ANY($2::uuid[])) AND c.deleted_at IS NULL AND ${memberOf("c.group_id", "$1")}
-       ORDER BY c.created_at, c.id`,
+       ORDER BY c.created_at, c.seq`,
       [userId, valid],
     );
     return rows.map(commentOfRow);
