@@ -1,7 +1,10 @@
 // @ts-check
-// Mutation testing of the pure core (see the README's Test section): `npm run test:mutation`, or one
-// module at a time: `STRYKER_MODULES=money npm run test:mutation`, or `npm run test:mutation -- --mutate <glob>`.
+// Mutation testing of the pure core (see the README's Test section). `npm run test:mutation [module...]`
+// (stryker/run.mjs) runs this once per module with STRYKER_MODULES set to that module.
 import { mutateGlobs } from "./stryker/modules.mjs";
+
+// The modules this run mutates name its incremental file and report ("all" without STRYKER_MODULES).
+const moduleKey = (process.env.STRYKER_MODULES ?? "all").replace(/[^a-z0-9-]+/gi, "+");
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -13,9 +16,9 @@ export default {
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: "perTest",
   mutate: mutateGlobs(),
-  // Kept in git, so a run only tests mutants whose code or covering tests changed since.
+  // Kept in git, one per module, so a run only tests mutants whose code or covering tests changed since.
   incremental: true,
-  incrementalFile: "stryker/incremental.json",
+  incrementalFile: `stryker/incremental/${moduleKey}.json`,
   // The machine running it is usually shared: two workers by default, STRYKER_CONCURRENCY to change.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   // A mutant that loops forever is killed by timeout: a few seconds is plenty for these unit tests.
@@ -23,7 +26,7 @@ export default {
   // Module-level constants (currency table, regexes) would need a fresh module per mutant: too slow here.
   ignoreStatic: true,
   reporters: ["clear-text", "progress", "json"],
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  jsonReporter: { fileName: `reports/mutation/${moduleKey}.json` },
   thresholds: { high: 90, low: 85, break: null },
   // The sandbox copies only what the unit tests and the checker read.
   ignorePatterns: ["web", "docs", "bench", "dist", "reports", ".moneta", "coverage", "**/*.int.test.ts", "test/**", "!test/setup-unit.ts"],
