@@ -17,7 +17,11 @@ export default defineConfig({
       "subgraphs/tax/calculator/**/*.test.ts",
       "subgraphs/insights/categorizer/**/*.test.ts",
     ],
-    exclude: ["**/*.int.test.ts", "node_modules/**", "dist/**"],
+    // The events contract suite starts PGlite (initdb in WASM) for each run, seconds a mutant, and its
+    // hook time is not in Stryker's per-test estimate, so nearly every mutant it covered "timed out"
+    // whether or not it was detected. The events module's unit tests (fake EntityManager) score it;
+    // the suite still runs in `npm test`.
+    exclude: ["**/*.int.test.ts", "platform/events/events.embedded.test.ts", "node_modules/**", "dist/**"],
     setupFiles: ["test/setup-unit.ts"],
     // PGlite-backed contract tests (events, idempotency) start a database per file.
     hookTimeout: 120_000,

@@ -38,7 +38,8 @@ describe("event envelope", () => {
   });
 
   it("refuses an envelope with any one field missing or of the wrong type, or an id that is not a UUID", () => {
-    const broken: Record<string, unknown>[] = [{ id: "not-a-uuid" }, { id: `${valid.id}x` }, { id: `x${valid.id}` }];
+    // An array holding a UUID reads as that UUID to a regex test: only the type check refuses it.
+    const broken: Record<string, unknown>[] = [{ id: "not-a-uuid" }, { id: `${valid.id}x` }, { id: `x${valid.id}` }, { id: [valid.id] }];
     for (const field of ["id", "type", "version", "source", "key", "occurredAt", "traceId"]) {
       broken.push({ [field]: undefined }, { [field]: field === "version" ? "1" : 1 });
     }
