@@ -1,6 +1,6 @@
 import type { ConsumedEvent } from "../../../platform/events/index.js";
 import type { LedgerTransactionEvents } from "../../../schema/events/ledger.js";
-import { type FinalLines as FinalLinesOf,finalLines as finalLinesOf } from "../../../schema/events/ledger-transaction-versions.js";
+import { type FinalLines as FinalLinesOf, finalLines as finalLinesOf } from "../../../schema/events/ledger-transaction-versions.js";
 import type { SpendingLineEntity } from "../spending/spending-line.entity.js";
 import { linesOf } from "../spending/spending-lines.js";
 
