@@ -165,11 +165,12 @@ const sameExample = (a: StoredExample, b: StoredExample) =>
 
 /**
  * A batch's learning (from {@link CategorizerStore.batch}). It leaves what {@link CategorizerStore.learn}
- * on each change in turn leaves: the counts are sums over the stored examples (every learn adds
- * one example's counts and takes another's back, and removes the rows that reach zero; no count
- * is ever below what the examples stored add up to), so they depend only on which examples are
- * stored, and the example each transaction ends with is its last change's. The one thing read
- * midway, a user's model for a suggestion, is read after writing what was learnt before it.
+ * on each change in turn leaves. Each count is the sum of the stored examples' shares of it, its
+ * row there while that sum is positive (every learn takes one example's shares back, adds
+ * another's and removes the rows that reach zero), so the counts depend only on which examples
+ * are stored, and the example a transaction ends with is its last change's: summed deltas from
+ * the first to the last leave the same rows. The one thing read midway, a user's model for a
+ * suggestion, is read after writing what was learnt before it.
  */
 export class BatchLearning {
   /** Each transaction's example as the changes so far leave it (null: none); `written`: as the database has it. */

@@ -20,8 +20,8 @@ import { taxLinesAfter } from "./ledger-transactions.batch.js";
  * was and is in for a new estimate (a backdated edit moves money between years).
  *
  * A batch writes only each transaction's last version and marks every year any of its versions
- * was in, three statements for the whole batch (four per event one by one): the one-by-one
- * handlers kept this consumer at ~195 events/s behind a ledger writing ~220/s.
+ * was in: three statements for the whole batch, where the handlers run three or four per event
+ * (which kept this consumer at ~195 events/s behind a ledger writing ~220/s).
  */
 export function ledgerTransactionsConsumer(lines: LedgerLineStore, estimates: EstimateStore): ConsumerDefinition<LedgerTransactionEvents> {
   const replaceWith = async (manager: EntityManager, snapshot: TransactionSnapshotV1, remove = false): Promise<void> => {
