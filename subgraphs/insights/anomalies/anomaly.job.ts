@@ -6,7 +6,7 @@ import { repeatEvery, type Repeating } from "../../../platform/jobs/index.js";
 import type { LedgerCategoryTree } from "../../../platform/read-models/index.js";
 import { addDays, type Clock } from "../../../platform/time/index.js";
 import { ANOMALY_DETECTED, INSIGHTS_ANOMALY_TOPIC } from "../../../schema/events/insights.js";
-import type { TransactionChange, TransactionReaction } from "../events/ledger-transactions.handler.js";
+import type { TracedChange, TransactionChange, TransactionReaction } from "../events/ledger-transactions.handler.js";
 import type { HistoryService } from "../history/history.service.js";
 import type { UserSettingsStore } from "../settings/user-settings.store.js";
 import type { AnomalyStore } from "./anomaly.store.js";
@@ -40,6 +40,14 @@ export class AnomalyJob implements TransactionReaction {
   async react(manager: EntityManager, change: TransactionChange): Promise<void> {
     if (change.now?.kind === "EXPENSE" || change.before?.kind === "EXPENSE")
       await this.store.markDirty(manager, (change.now ?? change.before)!.userId);
+  }
+
+  /** {@link react} on each change: marking a user twice is marking it once, so each user of the batch once, in one statement. */
+  async reactMany(manager: EntityManager, changes: readonly TracedChange[]): Promise<void> {
+    const users = new Set<string>();
+    for (const { change } of changes)
+      if (change.now?.kind === "EXPENSE" || change.before?.kind === "EXPENSE") users.add((change.now ?? change.before)!.userId);
+    await this.store.markManyDirty(manager, [...users]);
   }
 
   start(everyMs: number): void {

@@ -28,6 +28,16 @@ export class AnomalyStore {
     );
   }
 
+  /** {@link markDirty} for many users in one statement (each once: ON CONFLICT DO UPDATE may not touch a row twice). */
+  async markManyDirty(manager: EntityManager, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO insights.anomaly_scans (user_id, dirty) SELECT DISTINCT u, true FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (user_id) DO UPDATE SET dirty = true WHERE NOT insights.anomaly_scans.dirty`,
+      [userIds],
+    );
+  }
+
   /**
    * Takes one user waiting for a scan off the list, in its own short transaction, so consumers
    * marking that user again are never held up by the scan itself (they mark it for the next pass).

@@ -4,7 +4,7 @@ import type { Outbox } from "../../../platform/events/index.js";
 import type { Clock } from "../../../platform/time/index.js";
 import { CATEGORY_SUGGESTED, INSIGHTS_SUGGESTION_TOPIC } from "../../../schema/events/insights.js";
 import type { CategoryMoveReaction } from "../events/ledger-categories.handler.js";
-import type { TransactionChange, TransactionReaction } from "../events/ledger-transactions.handler.js";
+import type { TracedChange, TransactionChange, TransactionReaction } from "../events/ledger-transactions.handler.js";
 import type { CategorizerStore } from "./categorizer.store.js";
 import { type CategorizerInput, features } from "./features.js";
 import { type CategorizerModel, MANUAL_WEIGHT, suggest, type Suggestion } from "./naive-bayes.js";
@@ -44,9 +44,37 @@ export class CategorizerService implements TransactionReaction, CategoryMoveReac
     const t = change.now ?? change.before!;
     // An applied suggestion teaches nothing until the user confirms it: the model must not learn its own guesses.
     await this.store.learn(manager, t.id, t.userId, change.suggested ? null : change.now, change.fromRule);
+    await this.suggestFor(manager, change, traceId, (userId) => this.store.model(userId, manager));
+  }
+
+  /**
+   * {@link react} on each change in turn, with the learning summed into few statements and each
+   * user's model read once unless learning changed it in between (see BatchLearning).
+   */
+  async reactMany(manager: EntityManager, changes: readonly TracedChange[]): Promise<void> {
+    const transactions = changes.map(({ change }) => change.now ?? change.before!);
+    const learning = await this.store.batch(
+      manager,
+      transactions.map((t) => ({ transactionId: t.id, userId: t.userId })),
+    );
+    for (const { change, traceId } of changes) {
+      const t = change.now ?? change.before!;
+      learning.learn(t.id, t.userId, change.suggested ? null : change.now, change.fromRule);
+      await this.suggestFor(manager, change, traceId, (userId) => learning.model(userId));
+    }
+    await learning.flush();
+  }
+
+  /** Suggests a category for a new uncategorised transaction, when the model (as learnt so far) is sure enough. */
+  private async suggestFor(
+    manager: EntityManager,
+    change: TransactionChange,
+    traceId: string,
+    modelOf: (userId: string) => Promise<CategorizerModel | null>,
+  ): Promise<void> {
     const now = change.now;
     if (!change.posted || !now || now.kind === "TRANSFER" || now.categoryId) return;
-    const model = await this.store.model(now.userId, manager);
+    const model = await modelOf(now.userId);
     const input = { payee: now.payee, notes: now.notes, amountMinor: now.amountMinor };
     if (!model || !believable(model, input)) return;
     const [best, ...alternatives] = suggest(model, input, 3);

@@ -24,6 +24,13 @@ const fromRow = (r: Row): InsightTransaction => ({
   counterAmountMinor: r.counter_amount === null ? null : BigInt(r.counter_amount!),
 });
 
+/** One transaction's new row and lines (null: deleted). */
+export interface TransactionReplacement {
+  userId: string;
+  id: string;
+  now: { transaction: InsightTransaction; lines: InsightLine[] } | null;
+}
+
 /**
  * Each ledger transaction and its lines as the ledger last described it. Every event carries the
  * whole transaction, so applying one is "replace it"; the previous state is returned so learners
@@ -38,55 +45,69 @@ export class TransactionStore {
     id: string,
     now: { transaction: InsightTransaction; lines: InsightLine[] } | null,
   ): Promise<InsightTransaction | null> {
-    const [before] = (
-      (await manager.query(`SELECT ${COLUMNS} FROM insights.transactions WHERE id = $1 AND user_id = $2`, [id, userId])) as Row[]
-    ).map(fromRow);
-    if (before) {
-      await manager.query(`DELETE FROM insights.lines WHERE transaction_id = $1 AND user_id = $2`, [id, userId]);
-      await manager.query(`DELETE FROM insights.transactions WHERE id = $1 AND user_id = $2`, [id, userId]);
-    }
-    if (now) {
-      const t = now.transaction;
+    return (await this.replaceMany(manager, [{ userId, id, now }])).get(id) ?? null;
+  }
+
+  /**
+   * {@link replace} for many transactions in three statements whatever their number (a consumer's
+   * batch): one DELETE of their lines and rows returning the rows they had (by id; none for a new
+   * one), one INSERT of their new rows, one of their new lines. Each id at most once.
+   */
+  async replaceMany(manager: EntityManager, replacements: readonly TransactionReplacement[]): Promise<Map<string, InsightTransaction>> {
+    if (replacements.length === 0) return new Map();
+    // A SELECT over the DELETEs: a plain DELETE ... RETURNING comes back differently per driver. A
+    // transaction's lines are written and removed with it, so its lines go with its row.
+    const gone: Row[] = await manager.query(
+      `WITH keys AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS k(user_id, id)),
+       gone_lines AS (DELETE FROM insights.lines l USING keys WHERE l.user_id = keys.user_id AND l.transaction_id = keys.id),
+       gone AS (DELETE FROM insights.transactions t USING keys WHERE t.user_id = keys.user_id AND t.id = keys.id RETURNING t.*)
+       SELECT ${COLUMNS} FROM gone`,
+      [replacements.map((r) => r.userId), replacements.map((r) => r.id)],
+    );
+    const rows = replacements.flatMap((r) => (r.now ? [r.now.transaction] : []));
+    if (rows.length > 0) {
+      // unnest: one statement and a fixed fourteen parameters however many rows there are.
       await manager.query(
         `INSERT INTO insights.transactions (id, user_id, kind, account_id, date, payee, merchant_key, notes, category_id, amount_minor, currency,
            base_amount_minor, counter_account_id, counter_amount_minor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::date[], $6::text[], $7::text[], $8::text[], $9::uuid[],
+           $10::bigint[], $11::text[], $12::bigint[], $13::uuid[], $14::bigint[])`,
         [
-          t.id,
-          t.userId,
-          t.kind,
-          t.accountId,
-          t.date,
-          t.payee,
-          t.merchantKey,
-          t.notes,
-          t.categoryId,
-          t.amountMinor.toString(),
-          t.currency,
-          t.baseAmountMinor?.toString() ?? null,
-          t.counterAccountId,
-          t.counterAmountMinor?.toString() ?? null,
+          rows.map((t) => t.id),
+          rows.map((t) => t.userId),
+          rows.map((t) => t.kind),
+          rows.map((t) => t.accountId),
+          rows.map((t) => t.date),
+          rows.map((t) => t.payee),
+          rows.map((t) => t.merchantKey),
+          rows.map((t) => t.notes),
+          rows.map((t) => t.categoryId),
+          rows.map((t) => t.amountMinor.toString()),
+          rows.map((t) => t.currency),
+          rows.map((t) => t.baseAmountMinor?.toString() ?? null),
+          rows.map((t) => t.counterAccountId),
+          rows.map((t) => t.counterAmountMinor?.toString() ?? null),
         ],
       );
-      if (now.lines.length > 0) {
-        const l = now.lines;
-        await manager.query(
-          `INSERT INTO insights.lines (transaction_id, line, user_id, kind, date, category_id, merchant_key, base_amount_minor)
-           SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::date[], $6::uuid[], $7::text[], $8::bigint[])`,
-          [
-            l.map((x) => x.transactionId),
-            l.map((x) => x.line),
-            l.map((x) => x.userId),
-            l.map((x) => x.kind),
-            l.map((x) => x.date),
-            l.map((x) => x.categoryId),
-            l.map((x) => x.merchantKey),
-            l.map((x) => x.baseAmountMinor?.toString() ?? null),
-          ],
-        );
-      }
     }
-    return before ?? null;
+    const l = replacements.flatMap((r) => r.now?.lines ?? []);
+    if (l.length > 0) {
+      await manager.query(
+        `INSERT INTO insights.lines (transaction_id, line, user_id, kind, date, category_id, merchant_key, base_amount_minor)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::date[], $6::uuid[], $7::text[], $8::bigint[])`,
+        [
+          l.map((x) => x.transactionId),
+          l.map((x) => x.line),
+          l.map((x) => x.userId),
+          l.map((x) => x.kind),
+          l.map((x) => x.date),
+          l.map((x) => x.categoryId),
+          l.map((x) => x.merchantKey),
+          l.map((x) => x.baseAmountMinor?.toString() ?? null),
+        ],
+      );
+    }
+    return new Map(gone.map((r) => [r.id!, fromRow(r)]));
   }
 
   /** A merged or deleted category's lines and transactions move to its target (null: uncategorised). */

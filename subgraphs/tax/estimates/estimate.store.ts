@@ -33,6 +33,25 @@ export class EstimateStore {
     );
   }
 
+  /**
+   * {@link markDirty} for many users in one statement (a consumer's batch): each user's years of
+   * the dates given for them. Each user-year goes in once: ON CONFLICT DO UPDATE may not touch a
+   * row twice in one statement.
+   */
+  async markManyDirty(manager: EntityManager, dates: ReadonlyArray<{ userId: string; date: string }>): Promise<void> {
+    const pairs = new Map<string, { userId: string; year: number }>();
+    for (const { userId, date } of dates) {
+      const year = Number(date.slice(0, 4));
+      pairs.set(`${userId} ${year}`, { userId, year });
+    }
+    if (pairs.size === 0) return;
+    await manager.query(
+      `INSERT INTO tax.estimates (user_id, year, dirty) SELECT u, y, true FROM unnest($1::uuid[], $2::int[]) AS t(u, y)
+       ON CONFLICT (user_id, year) DO UPDATE SET dirty = true WHERE NOT tax.estimates.dirty`,
+      [[...pairs.values()].map((p) => p.userId), [...pairs.values()].map((p) => p.year)],
+    );
+  }
+
   /** A change that can move every year's figures (a category renamed, merged or deleted). */
   async markAllDirty(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE tax.estimates SET dirty = true WHERE user_id = $1 AND NOT dirty`, [userId]);

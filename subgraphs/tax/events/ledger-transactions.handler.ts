@@ -13,10 +13,15 @@ import {
 import type { EstimateStore } from "../estimates/estimate.store.js";
 import type { LedgerLineStore } from "../ledger-lines/ledger-line.store.js";
 import { ledgerLinesOf } from "../ledger-lines/ledger-lines.js";
+import { taxLinesAfter } from "./ledger-transactions.batch.js";
 
 /**
  * Keeps each ledger transaction's lines as the ledger last described it, and marks the years it
  * was and is in for a new estimate (a backdated edit moves money between years).
+ *
+ * A batch writes only each transaction's last version and marks every year any of its versions
+ * was in: three statements for the whole batch, where the handlers run three or four per event
+ * (which kept this consumer at ~195 events/s behind a ledger writing ~220/s).
  */
 export function ledgerTransactionsConsumer(lines: LedgerLineStore, estimates: EstimateStore): ConsumerDefinition<LedgerTransactionEvents> {
   const replaceWith = async (manager: EntityManager, snapshot: TransactionSnapshotV1, remove = false): Promise<void> => {
@@ -32,6 +37,14 @@ export function ledgerTransactionsConsumer(lines: LedgerLineStore, estimates: Es
       [TRANSACTION_RESTORED]: (event, manager) => replaceWith(manager, event.data),
       [TRANSACTION_UPDATED]: (event, manager) => replaceWith(manager, event.data.after),
       [TRANSACTION_DELETED]: (event, manager) => replaceWith(manager, event.data, true),
+    },
+    async handleBatch(events, manager) {
+      const transactions = taxLinesAfter(events);
+      const before = await lines.replaceMany(manager, transactions);
+      // One by one, each event marks the years of the lines it replaced and of its own: over the
+      // batch that is the years of the lines there were before it and of every version it carried.
+      const dates = transactions.flatMap((t) => t.seen.map((l) => ({ userId: l.userId, date: l.date })));
+      await estimates.markManyDirty(manager, [...before, ...dates]);
     },
   };
 }

@@ -21,6 +21,13 @@ export interface ReportedLine extends LedgerLine {
   countedMinor: bigint | null;
 }
 
+/** One transaction's new lines (none: deleted or now a transfer). */
+export interface LinesReplacement {
+  userId: string;
+  transactionId: string;
+  lines: LedgerLine[];
+}
+
 /**
  * Each ledger transaction's lines as the ledger last described it. Every event carries the whole
  * transaction, so applying one is "replace its lines".
@@ -30,14 +37,28 @@ export class LedgerLineStore {
 
   /** Replaces a transaction's lines; returns the dates it had, so the years it left are recomputed too. */
   async replace(manager: EntityManager, userId: string, transactionId: string, lines: LedgerLine[]): Promise<string[]> {
-    // Read, then delete: TypeORM returns DELETE ... RETURNING differently per driver.
-    const before: Array<{ date: string }> = await manager.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM tax.ledger_lines WHERE transaction_id = $1 AND user_id = $2`,
-      [transactionId, userId],
+    return (await this.replaceMany(manager, [{ userId, transactionId, lines }])).map((l) => l.date);
+  }
+
+  /**
+   * {@link replace} for many transactions in two statements whatever their number (a consumer's
+   * batch): one DELETE returning the dates of the lines they had (per user, each date once), one
+   * INSERT of all their new lines.
+   */
+  async replaceMany(manager: EntityManager, replacements: readonly LinesReplacement[]): Promise<Array<{ userId: string; date: string }>> {
+    if (replacements.length === 0) return [];
+    // A SELECT over the DELETE: a plain DELETE ... RETURNING comes back differently per driver.
+    const gone: Array<{ user_id: string; date: string }> = await manager.query(
+      `WITH gone AS (
+         DELETE FROM tax.ledger_lines l USING unnest($1::uuid[], $2::uuid[]) AS t(user_id, transaction_id)
+         WHERE l.user_id = t.user_id AND l.transaction_id = t.transaction_id RETURNING l.user_id, l.date
+       )
+       SELECT DISTINCT user_id, to_char(date, 'YYYY-MM-DD') AS date FROM gone`,
+      [replacements.map((r) => r.userId), replacements.map((r) => r.transactionId)],
     );
-    if (before.length > 0)
-      await manager.query(`DELETE FROM tax.ledger_lines WHERE transaction_id = $1 AND user_id = $2`, [transactionId, userId]);
+    const lines = replacements.flatMap((r) => r.lines);
     if (lines.length > 0) {
+      // unnest: one statement and a fixed eleven parameters however many lines there are.
       await manager.query(
         `INSERT INTO tax.ledger_lines (transaction_id, line, user_id, kind, date, payee, category_id, amount_minor, currency, base_amount_minor, base_currency)
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::date[], $6::text[], $7::uuid[], $8::bigint[], $9::text[], $10::bigint[], $11::text[])`,
@@ -56,7 +77,7 @@ export class LedgerLineStore {
         ],
       );
     }
-    return before.map((r) => r.date);
+    return gone.map((r) => ({ userId: r.user_id, date: r.date }));
   }
 
   /** A merged or deleted category's lines move to its target (null: uncategorised). */
