@@ -89,18 +89,25 @@ export class CategorizerStore {
 
   /** The user's model, or null when nothing has been learnt yet (the common case during a first import). */
   async model(userId: string, manager: EntityManager = this.dataSource.manager): Promise<CategorizerModel | null> {
-    const categories: Array<{ category_id: string; documents: string; tokens: string }> = await manager.query(
-      `SELECT category_id, documents::text, tokens::text FROM insights.categorizer_categories WHERE user_id = $1`,
+    // One statement, so one snapshot: read as two queries, a consumer's commit landing between them
+    // gave totals that no longer matched the counts, and fromRows refused the model (a 500 on suggest).
+    const rows: Array<{
+      category_id: string;
+      documents: string | null;
+      tokens: string | null;
+      token: string | null;
+      count: string | null;
+    }> = await manager.query(
+      `SELECT category_id, documents::text, tokens::text, NULL AS token, NULL AS count FROM insights.categorizer_categories WHERE user_id = $1
+         UNION ALL
+         SELECT category_id, NULL, NULL, token, count::text FROM insights.categorizer_counts WHERE user_id = $1`,
       [userId],
     );
+    const categories = rows.filter((r) => r.token === null);
     if (categories.length === 0) return null;
-    const tokens: Array<{ category_id: string; token: string; count: string }> = await manager.query(
-      `SELECT category_id, token, count::text FROM insights.categorizer_counts WHERE user_id = $1`,
-      [userId],
-    );
     return fromRows({
       categories: categories.map((c) => ({ categoryId: c.category_id, documents: Number(c.documents), tokens: Number(c.tokens) })),
-      tokens: tokens.map((t) => ({ categoryId: t.category_id, token: t.token, count: Number(t.count) })),
+      tokens: rows.filter((r) => r.token !== null).map((t) => ({ categoryId: t.category_id, token: t.token!, count: Number(t.count) })),
     });
   }
 
