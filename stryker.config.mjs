@@ -9,7 +9,9 @@ const moduleKey = (process.env.STRYKER_MODULES ?? "all").replace(/[^a-z0-9-]+/gi
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "stryker/vitest.config.ts", related: true },
+  // Forks, as vitest's own default: a worker thread ignores `process.env.TZ = …`, which the
+  // schedules' time-zone tests set to run in Kiritimati or Apia.
+  vitest: { configFile: "stryker/vitest.config.ts", related: true, pool: "forks" },
   // STRYKER_CHECK=0 skips the type checker (faster, but type-invalid mutants then count as killed by a crash).
   checkers: process.env.STRYKER_CHECK === "0" ? [] : ["typescript"],
   tsconfigFile: "stryker/tsconfig.json",

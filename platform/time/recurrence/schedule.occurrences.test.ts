@@ -138,6 +138,12 @@ describe("windows and ends", () => {
     expect(fieldOf(() => occurrencesBetween(weekly, "2024-02-30", "2024-03-01"))).toBe("from");
     expect(fieldOf(() => occurrencesBetween(weekly, "2024-02-01", "tomorrow"))).toBe("to");
     expect(fieldOf(() => nextOccurrenceAfter(weekly, "2024/01/01"))).toBe("date");
+    expect(fieldOf(() => nextOccurrenceOnOrAfter(weekly, "2024/01/01"))).toBe("date");
+  });
+
+  it("says why a limit was refused", () => {
+    const daily: ScheduleRule = { frequency: "DAILY", interval: 1, startDate: "2000-01-01" };
+    expect(() => occurrencesBetween(daily, "2000-01-01", "2000-12-31", -1)).toThrow("limit must be a whole number, zero or more");
   });
 
   it("ends a schedule without endDate at 2100-12-31", () => {

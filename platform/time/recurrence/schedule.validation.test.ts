@@ -52,3 +52,25 @@ describe("validateSchedule", () => {
     expect(() => occurrencesBetween({ ...monthly, interval: 0 }, "2024-01-01", "2024-12-31")).toThrow(/interval/);
   });
 });
+
+describe("what a refused schedule tells the user", () => {
+  const message = (rule: ScheduleRule) => {
+    try {
+      validateSchedule(rule);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("expected the rule to be rejected");
+  };
+
+  it.each<[ScheduleRule, string]>([
+    [{ ...monthly, frequency: "HOURLY" as never }, "frequency must be one of DAILY, WEEKLY, MONTHLY, YEARLY"],
+    [{ ...monthly, endDate: "2024-01-30" }, "endDate must not be before startDate"],
+    [{ ...monthly, frequency: "WEEKLY", dayOfMonth: 3 }, "dayOfMonth applies only to MONTHLY schedules"],
+    [{ ...monthly, dayOfMonth: 32 }, "dayOfMonth must be a whole number from 1 to 31"],
+    [{ ...monthly, startDate: "1899-12-31" }, "startDate must be between 1900-01-01 and 2100-12-31"],
+    [{ ...monthly, endDate: "2101-01-01" }, "endDate must be between 1900-01-01 and 2100-12-31"],
+  ])("%j: %s", (rule, expected) => {
+    expect(message(rule)).toBe(expected);
+  });
+});

@@ -122,4 +122,58 @@ describe("applyRules", () => {
     run(rules, input);
     expect(input).toEqual(before);
   });
+
+  it("keeps the category when a later matching rule sets none, and the subject's own when no rule does", () => {
+    const rules: RuleDefinition[] = [
+      { id: "cat", conditions: { accountIds: ["acc-current"] }, actions: { setCategoryId: "cat-shopping" } },
+      { id: "tag", conditions: { accountIds: ["acc-current"] }, actions: { addTags: ["online"] } },
+    ];
+    expect(run(rules, subject()).subject.categoryId).toBe("cat-shopping");
+    expect(run([rules[1]!], subject({ categoryId: "cat-own" })).subject.categoryId).toBe("cat-own");
+  });
+
+  it("adds a tag two rules both add only once", () => {
+    const rules: RuleDefinition[] = [
+      { id: "t1", conditions: { accountIds: ["acc-current"] }, actions: { addTags: ["online"] } },
+      { id: "t2", conditions: { accountIds: ["acc-current"] }, actions: { addTags: ["online", "prime"] } },
+    ];
+    expect(run(rules, subject()).subject.tags).toEqual(["online", "prime"]);
+  });
+
+  it("reports a change when only the payee, only the category or only the tags changed", () => {
+    const only = (actions: RuleDefinition["actions"]) =>
+      run([{ id: "r", conditions: { accountIds: ["acc-current"] }, actions }], subject());
+    expect(only({ renamePayee: "Amazon" }).changed).toBe(true);
+    expect(only({ setCategoryId: "cat-shopping" }).changed).toBe(true);
+    expect(only({ addTags: ["online"] }).changed).toBe(true);
+  });
+
+  it("renames to the trimmed NFC text of the rule", () => {
+    const rules: RuleDefinition[] = [
+      { id: "r", conditions: { accountIds: ["acc-current"] }, actions: { renamePayee: "  Cafe\u0301 Flore " } },
+    ];
+    expect(run(rules, subject()).subject.payee).toBe("Caf\u00e9 Flore");
+  });
+
+  it("treats a lower bound alone as open above, for incomes too", () => {
+    const rules: RuleDefinition[] = [
+      { id: "salary", conditions: { amountMinMinor: 100_000n, currency: "EUR" }, actions: { addTags: ["salary"] } },
+    ];
+    expect(run(rules, subject({ amountMinor: 9_000_000_000_000_000n })).appliedRuleIds).toEqual(["salary"]);
+    expect(run(rules, subject({ amountMinor: 99_999n })).appliedRuleIds).toEqual([]);
+  });
+
+  it("matches a currency given alone in any case of the subject's code, and no other currency", () => {
+    const rules: RuleDefinition[] = [{ id: "gbp", conditions: { currency: "gbp" }, actions: { addTags: ["uk"] } }];
+    expect(run(rules, subject({ currency: "GBP" })).appliedRuleIds).toEqual(["gbp"]);
+    expect(run(rules, subject({ currency: "gbp" })).appliedRuleIds).toEqual(["gbp"]);
+    expect(run(rules, subject({ currency: "EUR" })).appliedRuleIds).toEqual([]);
+  });
+
+  it("ignores a blank currency: the rule's other conditions decide, in any currency", () => {
+    const rules: RuleDefinition[] = [
+      { id: "amzn", conditions: { payee: { operator: "CONTAINS", value: "amzn" }, currency: " " }, actions: { addTags: ["x"] } },
+    ];
+    expect(run(rules, subject({ currency: "USD" })).appliedRuleIds).toEqual(["amzn"]);
+  });
 });

@@ -63,4 +63,20 @@ describe("foldCase", () => {
     expect(foldCase("Straße")).toBe(foldCase("STRASSE"));
     expect(foldCase("ΟΔΟΣ")).toBe(foldCase("οδος"));
   });
+
+  it("folds to lower case, where the Kelvin sign meets k", () => {
+    expect(foldCase("Straße")).toBe("strasse");
+    expect(foldCase("\u212A")).toBe("k");
+    expect(test({ operator: "EQUALS", value: "k" }, "\u212A")).toBe(true);
+  });
+});
+
+describe("compileTextCondition", () => {
+  it("refuses a condition that is null or not an object, naming the field it was given", () => {
+    for (const condition of [null, "tesco"]) {
+      expect(() => compileTextCondition(condition as unknown as TextCondition, "conditions.notes")).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "conditions.notes" }) }),
+      );
+    }
+  });
 });
