@@ -8,7 +8,7 @@ export const modules = {
   auth: ["platform/auth/internal-token.ts"],
   idempotency: ["platform/idempotency/idempotency-keys.ts"],
   "double-entry": ["subgraphs/ledger/transactions/double-entry.ts"],
-  rules: ["subgraphs/ledger/rules/engine/rule.{apply,compile,validation}.ts", "subgraphs/ledger/rules/engine/text-matcher.ts"],
+  rules: ["subgraphs/ledger/rules/engine/rule.{apply,compile}.ts", "subgraphs/ledger/rules/engine/text-matcher.ts"],
   "budget-periods": ["subgraphs/budgets/periods/{periods,carry-chain,progress,minor-units,period-inputs}.ts"],
   "group-splits": ["subgraphs/groups/expenses/split.ts", "subgraphs/groups/balances/{settle-up,zero-sum-partition,balances}.ts"],
   "investment-lots": ["subgraphs/investments/lots/{lot-book,position,replay,holding-term}.ts"],
