@@ -22,6 +22,8 @@
  *   BENCH_POSTGRES_URL  admin URL of the server (default postgres://postgres@127.0.0.1:5432)
  *   BENCH_LOG_LEVEL     servers' log level (default silent)
  *   BENCH_CPU_PROFILE   a directory: the subgraphs process writes a V8 CPU profile there when it stops
+ *   BENCH_SECTIONS      comma list of the sections to run (default 1,2,3,4); e.g. 3 alone for the import
+ *                       and its profile (no Kafka needed). Sections 1 and 2 run together if either is named.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -44,6 +46,8 @@ const DURATION = Math.min(Math.round(positiveNumber("BENCH_DURATION", 5)), 45);
 const WARMUP = positiveNumber("BENCH_WARMUP", 2);
 const CLIENTS = positiveIntegers("BENCH_CLIENTS", "1,8,32");
 const IMPORT_ROWS = positiveInteger("BENCH_IMPORT_ROWS", 50_000);
+const SECTIONS = new Set(positiveIntegers("BENCH_SECTIONS", "1,2,3,4"));
+const WRITES = SECTIONS.has(1) || SECTIONS.has(2);
 const POST = `mutation($input: PostTransactionInput!) { postTransaction(input: $input) { id } }`;
 const IMPORT = `mutation($input: ImportTransactionsInput!) { importTransactions(input: $input) { id status } }`;
 const IMPORT_BATCH = `query($id: ID!) { importBatch(id: $id) { status imported duplicates failed } }`;
@@ -140,114 +144,126 @@ try {
   );
 
   // 3 first, on fresh processes, so the lifetime peak RSS of the subgraphs process is the import's.
-  const content = csv(IMPORT_ROWS);
-  const before = await subgraphs.usage();
-  const importStarted = performance.now();
-  const accepted = (
-    await post(
-      gatewayUrl,
-      IMPORT,
-      {
-        input: {
-          accountId: importAccountId,
-          format: "CSV",
-          content,
-          mapping: { date: "Date", amount: "Amount", payee: "Description", dateFormat: "yyyy-MM-dd" },
-        },
-      },
-      bearer,
-    )
-  ).importTransactions as { id: string; status: string };
-  const answeredMs = performance.now() - importStarted;
-  // The rows are written by a background job: the figure runs from enqueue to COMPLETED.
-  let imported: { status: string; imported: number; duplicates: number; failed: number };
-  for (;;) {
-    imported = (await post(gatewayUrl, IMPORT_BATCH, { id: accepted.id }, bearer)).importBatch;
-    if (imported.status === "COMPLETED" || imported.status === "FAILED") break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const importSeconds = (performance.now() - importStarted) / 1000;
-  const [afterImport, gatewayAfterImport] = await Promise.all([subgraphs.usage(), gateway.usage()]);
-
-  let successes = (await postLoop(gatewayUrl, bearer, accountId, 8, WARMUP)).ok;
-  successes += (await postLoop(urls.ledger!, await internal(), accountId, 8, WARMUP)).ok;
-  await createDatabase(pgbenchDb);
-  databases.push(pgbenchDb);
-  await pgbenchInit(pgbenchDb);
-
-  const rows: Array<{ clients: number; viaGateway: ClosedLoopRun; direct: ClosedLoopRun; reference: PgbenchResult }> = [];
-  for (const clients of CLIENTS) {
-    const viaGateway = await postLoop(gatewayUrl, bearer, accountId, clients, DURATION);
-    const direct = await postLoop(urls.ledger!, await internal(), accountId, clients, DURATION);
-    const reference = await pgbench(pgbenchDb, clients, DURATION);
-    successes += viaGateway.ok + direct.ok;
-    rows.push({ clients, viaGateway, direct, reference });
-    process.stderr.write(`  ${clients} clients done\n`);
-  }
-
-  const client = new pg.Client({ connectionString: databaseUrl(appDb) });
-  await client.connect();
-  const count = async (id: string) =>
-    Number((await client.query(`SELECT count(*) AS n FROM ledger.transactions WHERE account_id = $1`, [id])).rows[0].n);
-  const [postedRows, importedRows] = [await count(accountId), await count(importAccountId)];
-  await client.end();
-
-  const cell = (r: ClosedLoopRun) => [r.perSecond.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)];
-  const header = [
-    "clients",
-    "gateway tx/s",
-    "p50 ms",
-    "p99 ms",
-    "errors",
-    "ledger direct tx/s",
-    "p50 ms",
-    "p99 ms",
-    "errors",
-    "pgbench tpcb-like tps",
-    "avg ms",
-    "failed",
-  ];
-  const table = rows.map((r) => [
-    String(r.clients),
-    ...cell(r.viaGateway),
-    ...cell(r.direct),
-    r.reference.tps.toFixed(0),
-    r.reference.latencyMs.toFixed(2),
-    String(r.reference.failed),
-  ]);
-  console.log(`\npostTransaction vs pgbench (tps excluding connection time; pgbench -j ≤ 2, -s 1, own database)`);
-  printTable(header, table);
-  console.log(
-    `\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
-      ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +
-      `${postedRows < successes ? "; FEWER ROWS THAN SUCCESSES" : ""})`,
-  );
-
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-  console.log(`\nCSV import through the gateway (${IMPORT_ROWS} distinct rows, ${mib(Buffer.byteLength(content))} body, fresh account)`);
-  console.log(
-    `request answered in ${answeredMs.toFixed(0)} ms (${accepted.status}); seconds and rows/s from enqueue to ${imported.status}`,
-  );
-  console.log(
-    `| rows | imported | duplicates | failed | rows in table | answered ms | seconds | rows/s | subgraphs peak RSS | RSS before | gateway peak RSS |`,
-  );
-  console.log(
-    `|-----:|---------:|-----------:|-------:|--------------:|------------:|--------:|-------:|-------------------:|-----------:|-----------------:|`,
-  );
-  console.log(
-    `| ${IMPORT_ROWS} | ${imported.imported} | ${imported.duplicates} | ${imported.failed} | ${importedRows} | ${answeredMs.toFixed(0)} | ${importSeconds.toFixed(2)} | ${(imported.imported / importSeconds).toFixed(0)} | ${mib(afterImport.maxRssBytes)} | ${mib(before.rssBytes)} | ${mib(gatewayAfterImport.maxRssBytes)} |`,
-  );
-  console.log(`peak RSS: getrusage maxRSS of the process (identity, ledger and budgets share it), import run first`);
+  let importReport: (() => void) | undefined;
+  if (SECTIONS.has(3)) {
+    const content = csv(IMPORT_ROWS);
+    const before = await subgraphs.usage();
+    const importStarted = performance.now();
+    const accepted = (
+      await post(
+        gatewayUrl,
+        IMPORT,
+        {
+          input: {
+            accountId: importAccountId,
+            format: "CSV",
+            content,
+            mapping: { date: "Date", amount: "Amount", payee: "Description", dateFormat: "yyyy-MM-dd" },
+          },
+        },
+        bearer,
+      )
+    ).importTransactions as { id: string; status: string };
+    const answeredMs = performance.now() - importStarted;
+    // The rows are written by a background job: the figure runs from enqueue to COMPLETED.
+    let imported: { status: string; imported: number; duplicates: number; failed: number };
+    for (;;) {
+      imported = (await post(gatewayUrl, IMPORT_BATCH, { id: accepted.id }, bearer)).importBatch;
+      if (imported.status === "COMPLETED" || imported.status === "FAILED") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const importSeconds = (performance.now() - importStarted) / 1000;
+    const [afterImport, gatewayAfterImport] = await Promise.all([subgraphs.usage(), gateway.usage()]);
+    const importedRows = await countRows(importAccountId);
+    if (imported.imported !== IMPORT_ROWS) process.exitCode = 1;
+    importReport = () => {
+      console.log(
+        `\nCSV import through the gateway (${IMPORT_ROWS} distinct rows, ${mib(Buffer.byteLength(content))} body, fresh account)`,
+      );
+      console.log(
+        `request answered in ${answeredMs.toFixed(0)} ms (${accepted.status}); seconds and rows/s from enqueue to ${imported.status}`,
+      );
+      console.log(
+        `| rows | imported | duplicates | failed | rows in table | answered ms | seconds | rows/s | subgraphs peak RSS | RSS before | gateway peak RSS |`,
+      );
+      console.log(
+        `|-----:|---------:|-----------:|-------:|--------------:|------------:|--------:|-------:|-------------------:|-----------:|-----------------:|`,
+      );
+      console.log(
+        `| ${IMPORT_ROWS} | ${imported.imported} | ${imported.duplicates} | ${imported.failed} | ${importedRows} | ${answeredMs.toFixed(0)} | ${importSeconds.toFixed(2)} | ${(imported.imported / importSeconds).toFixed(0)} | ${mib(afterImport.maxRssBytes)} | ${mib(before.rssBytes)} | ${mib(gatewayAfterImport.maxRssBytes)} |`,
+      );
+      console.log(`peak RSS: getrusage maxRSS of the process (identity, ledger and budgets share it), import run first`);
+    };
+  }
+
+  if (WRITES) {
+    let successes = (await postLoop(gatewayUrl, bearer, accountId, 8, WARMUP)).ok;
+    successes += (await postLoop(urls.ledger!, await internal(), accountId, 8, WARMUP)).ok;
+    await createDatabase(pgbenchDb);
+    databases.push(pgbenchDb);
+    await pgbenchInit(pgbenchDb);
+
+    const rows: Array<{ clients: number; viaGateway: ClosedLoopRun; direct: ClosedLoopRun; reference: PgbenchResult }> = [];
+    for (const clients of CLIENTS) {
+      const viaGateway = await postLoop(gatewayUrl, bearer, accountId, clients, DURATION);
+      const direct = await postLoop(urls.ledger!, await internal(), accountId, clients, DURATION);
+      const reference = await pgbench(pgbenchDb, clients, DURATION);
+      successes += viaGateway.ok + direct.ok;
+      rows.push({ clients, viaGateway, direct, reference });
+      process.stderr.write(`  ${clients} clients done\n`);
+    }
+    const postedRows = await countRows(accountId);
+
+    const cell = (r: ClosedLoopRun) => [r.perSecond.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)];
+    const header = [
+      "clients",
+      "gateway tx/s",
+      "p50 ms",
+      "p99 ms",
+      "errors",
+      "ledger direct tx/s",
+      "p50 ms",
+      "p99 ms",
+      "errors",
+      "pgbench tpcb-like tps",
+      "avg ms",
+      "failed",
+    ];
+    const table = rows.map((r) => [
+      String(r.clients),
+      ...cell(r.viaGateway),
+      ...cell(r.direct),
+      r.reference.tps.toFixed(0),
+      r.reference.latencyMs.toFixed(2),
+      String(r.reference.failed),
+    ]);
+    console.log(`\npostTransaction vs pgbench (tps excluding connection time; pgbench -j ≤ 2, -s 1, own database)`);
+    printTable(header, table);
+    console.log(
+      `\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
+        ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +
+        `${postedRows < successes ? "; FEWER ROWS THAN SUCCESSES" : ""})`,
+    );
+    if (rows.some((r) => r.viaGateway.errors + r.direct.errors + r.reference.failed > 0) || postedRows < successes) process.exitCode = 1;
+  }
+
+  importReport?.();
   console.log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  if (
-    rows.some((r) => r.viaGateway.errors + r.direct.errors + r.reference.failed > 0) ||
-    imported.imported !== IMPORT_ROWS ||
-    postedRows < successes
-  )
-    process.exitCode = 1;
 } finally {
   await cleanUp();
 }
 
 // 4. Whether the consumers keep up with the ledger's writes, on real Kafka: bench/ledger/consumer-lag.ts.
-await measureConsumerLag();
+if (SECTIONS.has(4)) await measureConsumerLag();
+
+/** Rows in ledger.transactions for one account. */
+async function countRows(accountId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl(appDb) });
+  await client.connect();
+  try {
+    return Number((await client.query(`SELECT count(*) AS n FROM ledger.transactions WHERE account_id = $1`, [accountId])).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}

@@ -34,16 +34,27 @@ describe("outbox", () => {
     expect(statements).toHaveLength(1);
     const [{ sql, params }] = statements as [{ sql: string; params: unknown[] }];
     expect(sql).toContain(`INSERT INTO "budgets".outbox (id, topic, key, type, envelope, created_at)`);
-    expect(sql).toContain(`SELECT pg_notify($7, '')`);
-    expect(params).toEqual([
-      expected.map((e) => e.id),
-      ["budgets.goal.v1", "budgets.period.v1"],
-      ["user-a", "user-b"],
-      ["Happened", "Happened"],
-      expected.map((e) => JSON.stringify(e)),
-      ["2026-03-05T10:00:00.000Z", "2026-03-05T10:00:00.000Z"],
-      "moneta_outbox_budgets",
+    expect(sql).toContain(`SELECT pg_notify($2, '')`);
+    expect(params).toHaveLength(2);
+    expect(JSON.parse(params[0] as string)).toEqual([
+      {
+        id: expected[0]!.id,
+        topic: "budgets.goal.v1",
+        key: "user-a",
+        type: "Happened",
+        envelope: expected[0],
+        created_at: "2026-03-05T10:00:00.000Z",
+      },
+      {
+        id: expected[1]!.id,
+        topic: "budgets.period.v1",
+        key: "user-b",
+        type: "Happened",
+        envelope: expected[1],
+        created_at: "2026-03-05T10:00:00.000Z",
+      },
     ]);
+    expect(params[1]).toBe("moneta_outbox_budgets");
     expect(outboxChannel("ledger")).toBe("moneta_outbox_ledger");
   });
 

@@ -65,7 +65,10 @@ export const MAX_RECORD_DATE = "2100-12-31";
 
 /** A real calendar day 'YYYY-MM-DD' between 1900 and 2100; anything else is BAD_USER_INPUT on `field`. */
 export function calendarDate(value: unknown, field = "date"): string {
-  const normal = formatCalendarDate(parseCalendarDate(value, field));
+  parseCalendarDate(value, field);
+  // A valid YYYY-MM-DD is already its normal form: formatting it again (date-fns) cost an import
+  // of 50,000 rows about half a second.
+  const normal = value as string;
   if (normal < MIN_RECORD_DATE || normal > MAX_RECORD_DATE)
     throw badInput(`${field} must be between ${MIN_RECORD_DATE} and ${MAX_RECORD_DATE}`, { field });
   return normal;

@@ -1,9 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import type { EntityManager } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PlatformConfig } from "../../../platform/config/index.js";
+import type { EventEnvelope } from "../../../platform/events/index.js";
 import { eventually } from "../../../platform/testing/eventually.js";
 import { embeddedConfig, realServicesConfig } from "../../../platform/testing/services.js";
 import { type RegisteredUser, startTestSupergraph, type TestSupergraph } from "../../../test/harness/supergraph.js";
@@ -265,6 +267,61 @@ describe.each(modes)("webhooks on %s", (_mode, config) => {
     }
     expect((await api.ok(bob, `{ webhookEndpoints { id } }`)).webhookEndpoints).toEqual([]);
     expect((await deps.webhooks.get(alice.id, endpoint.id)).enabled).toBe(true);
+  });
+
+  it("queues from a batch of events exactly the deliveries it queues event by event", async () => {
+    await create(alice, "/ok-batch", ["transaction.created"]);
+    await create(bob, "/ok-batch-bob", ["transaction.created"]);
+    await spend("-1.11");
+    const ledger = sg.subgraph("ledger").kit.dataSource;
+    const [{ envelope }] = await ledger.query(
+      `SELECT envelope FROM ledger.outbox WHERE key = $1 AND type = 'TransactionPosted' ORDER BY seq DESC LIMIT 1`,
+      [alice.id],
+    );
+    const now = new Date().toISOString();
+    const event = (id: string, over: Partial<EventEnvelope> = {}): EventEnvelope => ({ ...envelope, id, occurredAt: now, ...over });
+    const events = [
+      event("6f1d2c1e-0000-4000-8000-000000000001"),
+      // Before any endpoint existed: nothing for it.
+      event("6f1d2c1e-0000-4000-8000-000000000002", { occurredAt: "2020-01-01T00:00:00.000Z" }),
+      // Bob's key over Alice's transaction: never delivered to Bob's endpoint.
+      event("6f1d2c1e-0000-4000-8000-000000000003", { key: bob.id }),
+      event("6f1d2c1e-0000-4000-8000-000000000004"),
+    ];
+    const insights = sg.subgraph("insights").kit.dataSource;
+    /** What `apply` queues, read inside its transaction, which is then rolled back. */
+    const queued = async (apply: (manager: EntityManager) => Promise<void>) => {
+      let rows: unknown[] = [];
+      await insights
+        .transaction(async (manager) => {
+          await apply(manager);
+          rows = await manager.query(
+            `SELECT endpoint_id, user_id, event_id, event_type, payload, status FROM insights.webhook_deliveries
+             WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, endpoint_id`,
+            [events.map((e) => e.id)],
+          );
+          throw new Error("rollback");
+        })
+        .catch((error: Error) => expect(error.message).toBe("rollback"));
+      return rows;
+    };
+    const consumer = deps.webhookConsumer;
+    const oneByOne = await queued(async (manager) => {
+      for (const e of events) await consumer.handlers[e.type]!(e as EventEnvelope<never>, manager);
+    });
+    const batched = await queued((manager) => consumer.handleBatch!(events, manager));
+    expect(batched).toEqual(oneByOne);
+    const endpointsOfAlice = (await api.ok(alice, `{ webhookEndpoints { id events enabled } }`)).webhookEndpoints as Array<{
+      id: string;
+      events: string[];
+      enabled: boolean;
+    }>;
+    const subscribed = endpointsOfAlice.filter((e) => e.enabled && e.events.includes("transaction.created")).length;
+    expect(subscribed).toBeGreaterThan(0);
+    expect(batched.map((r) => (r as { event_id: string }).event_id)).toEqual([
+      ...Array<string>(subscribed).fill(events[0]!.id),
+      ...Array<string>(subscribed).fill(events[3]!.id),
+    ]);
   });
 
   it("lets an API key subscribe only to the kinds its scopes allow", async () => {

@@ -142,6 +142,31 @@ export class WebhookEndpointStore {
     return rows.map(endpointFromRow);
   }
 
+  /**
+   * {@link subscribed} for many events in one statement (a consumer's batch): for each event's
+   * index in `events`, the endpoints `subscribed` would return for it. An import's thousands of
+   * events cost one round trip, not one each (most users have no endpoint at all).
+   */
+  async subscribedMany(
+    manager: EntityManager,
+    events: ReadonlyArray<{ userId: string; kind: string; occurredAt: string }>,
+  ): Promise<Map<number, StoredEndpoint[]>> {
+    const rows: Array<Row & { i: number }> = await manager.query(
+      `SELECT e.i::int AS i, w.* FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS e(user_id, kind, occurred_at, i)
+       JOIN LATERAL (
+         SELECT ${COLUMNS} FROM insights.webhook_endpoints
+         WHERE user_id = e.user_id AND enabled AND e.kind = ANY (events) AND created_at <= e.occurred_at
+       ) w ON true`,
+      [events.map((e) => e.userId), events.map((e) => e.kind), events.map((e) => e.occurredAt)],
+    );
+    const found = new Map<number, StoredEndpoint[]>();
+    for (const row of rows) {
+      const index = row.i - 1;
+      found.set(index, [...(found.get(index) ?? []), endpointFromRow(row)]);
+    }
+    return found;
+  }
+
   /** Account deletion: endpoints, and with them (cascade) their deliveries and attempts. */
   async purgeUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`DELETE FROM insights.webhook_attempts WHERE user_id = $1`, [userId]);

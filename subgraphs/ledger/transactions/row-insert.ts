@@ -24,12 +24,21 @@ export function rowInsert<T extends ObjectLiteral>(manager: EntityManager, targe
   const columns = metadata.columns.filter((c) => !c.isVirtual);
   const table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
   const names = columns.map((c) => `"${c.databaseName}"`).join(", ");
+  // Null columns are left out of each record: json_populate_recordset over a NULL base fills a
+  // missing key with NULL, and most of an imported row's columns are null (counter side, schedule,
+  // suggestion, deletion), so the JSON Node builds and PostgreSQL parses is a third smaller.
+  const mapped = columns.map((c) => ({
+    property: c.propertyName,
+    name: c.databaseName,
+    to: c.transformer && !Array.isArray(c.transformer) ? c.transformer : null,
+  }));
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
-    for (const c of columns) {
-      const value: unknown = row[c.propertyName];
-      const stored = c.transformer && !Array.isArray(c.transformer) ? c.transformer.to(value) : value;
-      record[c.databaseName] = typeof stored === "bigint" ? stored.toString() : (stored ?? null);
+    for (const c of mapped) {
+      const value: unknown = row[c.property];
+      const stored = c.to ? c.to.to(value) : value;
+      if (stored === null || stored === undefined) continue;
+      record[c.name] = typeof stored === "bigint" ? stored.toString() : stored;
     }
     return record;
   });
