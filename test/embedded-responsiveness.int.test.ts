@@ -77,5 +77,7 @@ describe("the embedded default under a 50,000-row import", () => {
     expect(last).toMatchObject({ status: "COMPLETED", rowsDone: ROWS, totalRows: ROWS, imported: ROWS, failed: 0 });
     expect(answeredMs).toBeLessThan(5_000);
     expect(worst).toBeLessThan(100);
-  });
+    // The loop's own deadline: on a busy machine the import takes longer than the default 60 s, and
+    // what this test holds to is /health's latency and the rows, not the import's speed.
+  }, 600_000);
 });
