@@ -12,10 +12,13 @@
  * REDIS_URL (default redis://127.0.0.1:6379) and KAFKA_BROKERS (default 127.0.0.1:9092). A fresh
  * database, topic prefix and cache prefix per run, dropped at the end.
  *
- * Settings: BENCH_RESTARTS (default 3 of each kind), BENCH_PORT (gateway port, default 4400).
+ * Settings: BENCH_RESTARTS (default 3 of each kind), BENCH_PORT (gateway port, default 4400),
+ * BENCH_RESTART_LOG (a file: every start's log lines, each prefixed with ms since its spawn;
+ * BENCH_LOG_LEVEL=debug adds each consumer's join time).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 import { ensureWebBuilt } from "../scripts/web-build.js";
@@ -28,6 +31,7 @@ import { printTable } from "./support/table.js";
 const RESTARTS = positiveInteger("BENCH_RESTARTS", 3);
 const PORT = positiveInteger("BENCH_PORT", 4400);
 const READY_TIMEOUT_MS = 120_000;
+const LOG_FILE = process.env.BENCH_RESTART_LOG;
 const PASSWORD = "correct horse battery staple 42";
 
 interface Start {
@@ -56,6 +60,7 @@ class App {
     const start: Start = { kind, readyMs: NaN, subgraphsMs: NaN, gatewayMs: NaN };
     createInterface({ input: child.stdout! }).on("line", (line) => {
       const at = performance.now() - spawned;
+      if (LOG_FILE) appendFileSync(LOG_FILE, `${kind}\t${Math.round(at)}\t${line}\n`);
       if (line.includes('"subgraph ready"')) start.subgraphsMs = at;
       else if (line.startsWith("Moneta supergraph ready")) start.gatewayMs = at;
     });
@@ -142,7 +147,7 @@ async function main(): Promise<void> {
     KAFKA_TOPIC_PREFIX: `bench-restart-${run}.`,
     CACHE_PREFIX: `bench-restart-${run}:`,
     GATEWAY_PORT: String(PORT),
-    LOG_LEVEL: "info",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
   });
   const starts: Start[] = [];
   let app: App | undefined;

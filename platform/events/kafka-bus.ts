@@ -182,12 +182,14 @@ export class KafkaEventBus implements EventBus {
     let current: Consumer | undefined;
     let stopped = false;
     // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
-    const resumes = subscription.fromBeginning || (await this.hasCommittedOffsets(this.prefix + subscription.groupId, topics));
+    const resumes = subscription.fromBeginning || (await this.resumesWithoutLoss(this.prefix + subscription.groupId, topics));
     // Any of the subscription's consumers joining counts: the first may crash while joining (a
     // broker still loading its group coordinator) and its replacement be the one that joins.
     let onJoin!: () => void;
     const joined = new Promise<void>((resolve) => (onJoin = resolve));
-    const run = () => this.runConsumer(subscription, topics, (c) => void replace(c), onJoin);
+    // A resuming group reads a partition it has no offset on (empty when looked at) from its start:
+    // what arrives there while the group joins is not skipped.
+    const run = () => this.runConsumer({ ...subscription, fromBeginning: resumes }, topics, (c) => void replace(c), onJoin);
     // kafkajs restarts a crashed consumer once, and a restart that meets a broker still down
     // (kill -9, a broker restart longer than the retries) leaves the consumer dead for good while
     // the process stays up. So kafkajs never restarts here: a crash replaces the consumer, retried
@@ -259,7 +261,11 @@ export class KafkaEventBus implements EventBus {
         logger: this.options.logger,
         publishDeadLetter: (dead: BusMessage) => this.publish([dead]),
       };
-      await consumer.run({
+      // Not awaited: kafkajs' run() resolves only once the consumer joined its group, and after a
+      // kill -9 a join waits for the dead members' sessions to expire (up to the session timeout).
+      // A group that resumes from committed offsets misses nothing meanwhile, so readiness does not
+      // wait; subscribe() waits for `onJoin` where it must. A failed join is a crash (onCrash).
+      const running = consumer.run({
         // Partitions are handled concurrently, messages within one (one user's) strictly in order.
         partitionsConsumedConcurrently: 3,
         eachBatchAutoResolve: false,
@@ -283,6 +289,10 @@ export class KafkaEventBus implements EventBus {
           }
         },
       });
+      running.catch((error: unknown) => {
+        this.options.logger.error({ err: error, groupId: subscription.groupId }, "kafka consumer stopped running");
+        onCrash(consumer);
+      });
     } catch (error) {
       this.consumers.delete(consumer);
       await consumer.disconnect().catch(() => undefined);
@@ -291,11 +301,23 @@ export class KafkaEventBus implements EventBus {
     return consumer;
   }
 
-  /** Whether `groupId` has committed an offset on every partition of `topics` (a group that ran before). */
-  private async hasCommittedOffsets(groupId: string, topics: string[]): Promise<boolean> {
+  /**
+   * Whether `groupId` can start reading `topics` without waiting to join: every partition has an
+   * offset the group committed (it ran before), or holds nothing now, so reading it from its start
+   * misses nothing and replays nothing. A group that ran before but never got an event on some
+   * partition (few users, many partitions) would otherwise wait for every join after a kill -9.
+   */
+  private async resumesWithoutLoss(groupId: string, topics: string[]): Promise<boolean> {
     try {
-      const offsets = await (await this.getAdmin()).fetchOffsets({ groupId, topics });
-      return offsets.every((t) => t.partitions.every((p) => Number(p.offset) >= 0));
+      const admin = await this.getAdmin();
+      const committed = await admin.fetchOffsets({ groupId, topics });
+      for (const { topic, partitions } of committed) {
+        const missing = partitions.filter((p) => Number(p.offset) < 0).map((p) => p.partition);
+        if (missing.length === 0) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        if (ends.some((e) => missing.includes(e.partition) && BigInt(e.high) > BigInt(e.low))) return false;
+      }
+      return true;
     } catch {
       return false;
     }

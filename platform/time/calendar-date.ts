@@ -1,5 +1,8 @@
 import { UTCDate } from "@date-fns/utc";
-import { addDays as addDaysTo, differenceInCalendarDays, format, getDaysInMonth } from "date-fns";
+import { addDays as addDaysTo } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 
 import { badInput } from "../errors/errors.js";
 

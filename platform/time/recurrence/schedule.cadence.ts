@@ -1,15 +1,13 @@
 import type { UTCDate } from "@date-fns/utc";
-import {
-  addDays,
-  addMonths,
-  differenceInCalendarDays,
-  differenceInCalendarMonths,
-  getDate,
-  getDaysInMonth,
-  isBefore,
-  setDate,
-  startOfMonth,
-} from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { differenceInCalendarMonths } from "date-fns/differenceInCalendarMonths";
+import { getDate } from "date-fns/getDate";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
+import { isBefore } from "date-fns/isBefore";
+import { setDate } from "date-fns/setDate";
+import { startOfMonth } from "date-fns/startOfMonth";
 
 import type { ScheduleRule } from "./schedule.rule.js";
 

@@ -1,5 +1,8 @@
 import type { UTCDate } from "@date-fns/utc";
-import { addDays, isAfter, max, min } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { isAfter } from "date-fns/isAfter";
+import { max } from "date-fns/max";
+import { min } from "date-fns/min";
 
 import { badInput } from "../../errors/index.js";
 import { formatCalendarDate, parseCalendarDate } from "../calendar-date.js";

@@ -1,5 +1,6 @@
 import type { UTCDate } from "@date-fns/utc";
-import { isAfter, isBefore } from "date-fns";
+import { isAfter } from "date-fns/isAfter";
+import { isBefore } from "date-fns/isBefore";
 
 import { badInput } from "../../errors/index.js";
 import { parseCalendarDate } from "../calendar-date.js";

@@ -1,5 +1,6 @@
 import type { UTCDate } from "@date-fns/utc";
-import { type Day, startOfWeek } from "date-fns";
+import type { Day } from "date-fns";
+import { startOfWeek } from "date-fns/startOfWeek";
 
 import { badInput } from "../../../platform/errors/index.js";
 import {

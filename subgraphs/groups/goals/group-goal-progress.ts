@@ -1,4 +1,4 @@
-import { differenceInCalendarMonths } from "date-fns";
+import { differenceInCalendarMonths } from "date-fns/differenceInCalendarMonths";
 
 import { daysFrom, parseCalendarDate } from "../../../platform/time/index.js";
 

@@ -1,4 +1,6 @@
-import { addMonths, endOfMonth, getDay } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { getDay } from "date-fns/getDay";
 
 import {
   addDays,

@@ -1,4 +1,4 @@
-import { getDay } from "date-fns";
+import { getDay } from "date-fns/getDay";
 
 import { badInput } from "../../../platform/errors/index.js";
 import { addDays, calendarDate, parseCalendarDate } from "../../../platform/time/index.js";

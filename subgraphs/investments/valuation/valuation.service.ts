@@ -1,4 +1,4 @@
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 import type { EntityManager } from "typeorm";
 
 import { badInput } from "../../../platform/errors/index.js";

@@ -1,5 +1,5 @@
 import type { UTCDate } from "@date-fns/utc";
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 
 import { calendarDate, parseCalendarDate } from "../../../platform/time/index.js";
 import { MAX_TERM_MONTHS } from "./loan-terms.js";
