@@ -76,3 +76,12 @@ export function bruteForceMinimum(amounts: readonly bigint[]): number {
   };
   return search(0);
 }
+
+/** The same items in a random order. */
+export const shuffled = <T>(items: readonly T[]) =>
+  fc.array(fc.double({ noNaN: true }), { minLength: items.length, maxLength: items.length }).map((keys) =>
+    items
+      .map((item, i) => ({ item, key: keys[i]! }))
+      .sort((a, b) => a.key - b.key)
+      .map((k) => k.item),
+  );

@@ -4,6 +4,7 @@ import type { MemberAmount } from "../members/member-order.js";
 import { applyTransfers } from "./balances.js";
 import { joinOrder } from "./settle-up.arbitraries.js";
 import { EXACT_SETTLE_UP_LIMIT, greedyPlan, settlementPlan, type Transfer } from "./settle-up.js";
+import { maxZeroSumPartition } from "./zero-sum-partition.js";
 
 const rank = (memberId: string) => "abcdefghijklmnopqrstuvwxyz".indexOf(memberId);
 const balances = (values: Record<string, number>): MemberAmount[] =>
@@ -121,5 +122,64 @@ describe("settlementPlan refuses inconsistent balances (a bug upstream, not user
 describe("applyTransfers", () => {
   it("raises the payer's balance and lowers the payee's, adding members first seen at zero", () => {
     expect(applyTransfers(balances({ a: 5, b: -5 }), [t("b", "a", 3), t("c", "b", 1)])).toEqual(balances({ a: 2, b: -3, c: 1 }));
+  });
+});
+
+describe("largest first, ties to the first member", () => {
+  it("the largest debtor pays the largest creditor, then the next largest", () => {
+    // One group (no part sums to zero): c pays a (the larger creditor) 4, d pays b 3 and a the last 1.
+    expect(settlementPlan(balances({ a: 5, b: 3, c: -4, d: -4 }), rank)).toEqual([t("c", "a", 4), t("d", "a", 1), t("d", "b", 3)]);
+  });
+
+  it("breaks a tie between equal creditors by member order", () => {
+    expect(settlementPlan(balances({ a: 3, b: 3, c: -2, d: -4 }), rank)).toEqual([t("c", "b", 2), t("d", "a", 3), t("d", "b", 1)]);
+  });
+});
+
+describe("the exact limit counts members with a balance", () => {
+  // Six members a greedy plan settles in 5 (the exact plan in 4), plus seven pairs of exact opposites.
+  const twenty = {
+    ...{ a: 3, b: -2, c: -2, d: 4, e: -9, f: 6 },
+    ...{ g: 100, h: -100, i: 200, j: -200, k: 300, l: -300, m: 400, n: -400, o: 500, p: -500, q: 600, r: -600, s: 700, t: -700 },
+  };
+
+  it("at exactly 20 the plan is still the fewest transfers, where greedy needs one more", () => {
+    expect(settlementPlan(balances(twenty), rank)).toHaveLength(4 + 7);
+    expect(greedyPlan(balances(twenty), rank)).toHaveLength(5 + 7);
+  });
+
+  it("members already even do not count towards it", () => {
+    const plan = settlementPlan(balances({ ...twenty, u: 0, v: 0 }), rank);
+    expect(plan).toHaveLength(4 + 7);
+    expect(plan.some((p) => p.fromMemberId === "u" || p.toMemberId === "v")).toBe(false);
+  });
+});
+
+describe("greedyPlan pairs every exact match", () => {
+  it("even when several creditors are owed the same amount", () => {
+    // d and e each owe 5, a and b are each owed 5: two direct payments, then f and g pay c.
+    expect(greedyPlan(balances({ a: 5, b: 5, c: 6, d: -5, e: -5, f: -3, g: -3 }), rank)).toEqual([
+      t("d", "a", 5),
+      t("e", "b", 5),
+      t("f", "c", 3),
+      t("g", "c", 3),
+    ]);
+  });
+});
+
+describe("exact plans beyond 2^53", () => {
+  it("find every zero-sum group of huge balances: three groups of seven settle with 4 transfers", () => {
+    const scale = 2n ** 55n;
+    const owed = numbered([-5n, -5n, 4n, 5n, 4n, 5n, -8n].map((v) => v * scale));
+    const plan = settlementPlan(owed, joinOrder);
+    expect(plan).toHaveLength(4);
+    expect(allZero(applyTransfers(owed, plan))).toBe(true);
+  });
+});
+
+describe("maxZeroSumPartition", () => {
+  it("refuses more than 24 values rather than allocate tables of 2^25 entries", () => {
+    const values = Array.from({ length: 25 }, (_, i) => (i === 24 ? -24n : 1n));
+    expect(() => maxZeroSumPartition(values)).toThrow(new RangeError("at most 24 values, got 25"));
   });
 });

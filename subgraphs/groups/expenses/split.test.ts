@@ -209,3 +209,73 @@ describe("inGroupCurrency", () => {
     expect(() => inGroupCurrency([{ memberId: "a", amountMinor: 5n }], usd(6), "1", "EUR", rank)).toThrow(/add up/);
   });
 });
+
+describe("refusal messages", () => {
+  // Shown next to the control named by the field, so each says what a valid value looks like.
+  it("say what is wrong with the members listed", () => {
+    expect(rejection(() => splitShares(usd(100), "EQUAL", [], rank), "split.parts")).toBe("the split lists no member");
+    expect(rejection(() => paidAmounts(usd(100), [], rank), "paidBy")).toBe("paidBy lists no member");
+    const many = Array.from({ length: 501 }, (_, i) => ({ memberId: `m${i}`, value: null }));
+    expect(rejection(() => splitShares(usd(100_00), "EQUAL", many, (id) => Number(id.slice(1))), "split.parts")).toBe(
+      "the split lists 501 members; at most 500",
+    );
+  });
+
+  it("say what a valid part is, for each mode", () => {
+    const refused = (mode: "SHARES" | "EXACT" | "PERCENT", values: Record<string, string | null>) =>
+      rejection(() => splitShares(usd(100_00), mode, parts(values), rank), "split.parts");
+    expect(refused("SHARES", { a: "1", b: "1.555" })).toBe(
+      'member "b": a SHARES weight is a decimal like "1" or "1.5" (at most 2 decimals)',
+    );
+    expect(refused("EXACT", { a: "100.00", b: null })).toBe('member "b" needs an amount');
+    expect(refused("EXACT", { a: "-1.00", b: "101.00" })).toBe('member "a": an EXACT part must not be negative');
+    const percent = 'member "b": a PERCENT part is whole basis points from 0 to 10000 (2500 = 25%)';
+    for (const value of ["10001", "33.33", "-1", null]) expect(refused("PERCENT", { a: "5000", b: value })).toBe(percent);
+    expect(refused("PERCENT", { a: "0", b: "0" })).toBe("PERCENT parts add up to 0 basis points, not 10000");
+  });
+
+  it("say the amount and the payers must be more than zero", () => {
+    expect(rejection(() => splitShares(usd(0), "EQUAL", parts({ a: null }), rank), "amount")).toBe(
+      "an expense's amount must be more than zero",
+    );
+    expect(
+      rejection(
+        () =>
+          paidAmounts(
+            usd(100),
+            [
+              { memberId: "a", amount: "1.00" },
+              { memberId: "b", amount: "0" },
+            ],
+            rank,
+          ),
+        "paidBy",
+      ),
+    ).toBe('member "b" must have paid more than zero');
+  });
+
+  it("paidAmounts refuses a zero amount on amount, whatever the payers say", () => {
+    rejection(() => paidAmounts(usd(0), [{ memberId: "a", amount: "0" }], rank), "amount");
+  });
+});
+
+describe("inGroupCurrency limits", () => {
+  it("refuses a converted amount beyond what a bigint column holds, and takes the largest one it holds", () => {
+    const lines = [{ memberId: "a", amountMinor: 999_999_999_999_999n }];
+    expect(rejection(() => inGroupCurrency(lines, usd(999_999_999_999_999), "10000", "EUR", rank), "exchangeRate")).toBe(
+      "at this rate the amount is too large in EUR",
+    );
+    const largest = 10n ** 18n - 1n;
+    const yen = inGroupCurrency([{ memberId: "a", amountMinor: largest }], money(largest, "JPY"), "1", "JPY", rank);
+    expect(yen.total).toEqual(money(largest, "JPY"));
+  });
+
+  it("refuses a zero total or a negative line even when the lines add up: a caller's bug, not user input", () => {
+    expect(() => inGroupCurrency([{ memberId: "a", amountMinor: 0n }], usd(0), "1", "EUR", rank)).toThrow(/add up to a positive total/);
+    const negative = [
+      { memberId: "a", amountMinor: 7n },
+      { memberId: "b", amountMinor: -2n },
+    ];
+    expect(() => inGroupCurrency(negative, usd(5), "1", "EUR", rank)).toThrow(/non-negative lines/);
+  });
+});

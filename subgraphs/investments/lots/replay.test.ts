@@ -238,6 +238,9 @@ describe("holding term", () => {
     ["2023-05-10", "2024-05-11", "LONG"],
     ["2024-02-29", "2025-02-28", "SHORT"],
     ["2024-02-29", "2025-03-01", "LONG"],
+    // Years before 1000 are still compared as four digits.
+    ["0998-05-10", "0999-05-10", "SHORT"],
+    ["0998-05-10", "0999-05-11", "LONG"],
   ])("bought %s, sold %s: %s", (acquiredOn, soldOn, term) => {
     const state = replayPosition([buy("b", acquiredOn, "1", 10n), sell("s", soldOn, "1", 10n)], "FIFO");
     expect(state.realized[0]!.term).toBe(term);
@@ -253,5 +256,92 @@ describe("averageCost", () => {
     const closed = replayPosition([buy("b", "2024-01-02", "3", 1n), sell("s", "2024-01-03", "3", 1n)], "FIFO");
     expect(averageCost(closed)).toBeNull();
     expect(averageCostMinor(closed)).toBeNull();
+  });
+});
+
+describe("refusal messages", () => {
+  // The message names the activity and says what is wrong with which figure, so an import can
+  // point at the row and the field.
+  it.each([
+    ['activity "q": quantity is required', { ...buy("q", "2024-02-01", "1", 1n), quantity: null }],
+    ['activity "p": price is required', { ...buy("p", "2024-02-01", "1", 0n), priceMinor: null }],
+    ['activity "p": price must not be negative', buy("p", "2024-02-01", "1", -1n)],
+    ['activity "f": fee must not be negative', sell("f", "2024-02-01", "1", 1n, -1n)],
+    ['activity "q": quantity must be greater than zero', buy("q", "2024-02-01", "0", 1n)],
+    ['activity "q": quantity must be a number with at most 18 decimals', buy("q", "2024-02-01", "0.0000000000000000001", 1n)],
+    ['activity "q": quantity × price is larger than an amount may be', buy("q", "2024-02-01", "10000000000", 10n ** 8n)],
+    ['activity "d": date must be a date written YYYY-MM-DD', buy("d", "2024-2-01", "1", 1n)],
+    ['activity "d": amount is required', cash("DIVIDEND", "d", "2024-02-01", null)],
+    ['activity "d": amount must not be negative', cash("FEE", "d", "2024-02-01", -5n)],
+    ['activity "d": fee must not be negative', cash("DIVIDEND", "d", "2024-02-01", 5n, -1n)],
+    ['activity "m": splitRatio is required', split("m", "2024-02-01", null)],
+    ['activity "z": splitRatio must be greater than zero', split("z", "2024-02-01", "0")],
+    ['activity "n": splitRatio must be greater than zero', split("n", "2024-02-01", "-2")],
+    ['activity "s": fee must not be negative', { ...split("s", "2024-02-01", "2"), feeMinor: -1n }],
+    ['activity "x": splitRatio would leave a lot with less than 10⁻¹⁸ of a unit', split("x", "2024-02-01", "0.1")],
+  ])("refuses: %s", (message, activity) => {
+    const dust = buy("b", "2024-01-02", "0.000000000000000001", 10n);
+    expect(refusal(() => replayPosition([dust, activity], "FIFO"))).toMatchObject({ code: "BAD_USER_INPUT", message });
+  });
+
+  it("takes a trade worth exactly the largest amount, and refuses one minor unit more", () => {
+    const largest = 10n ** 18n - 1n;
+    expect(replayPosition([buy("b", "2024-01-02", "1", largest)], "FIFO").costBasisMinor).toBe(largest);
+    expect(refusal(() => replayPosition([buy("b", "2024-01-02", "1", largest + 1n)], "FIFO")).field).toBe("quantity");
+  });
+});
+
+describe("open lots", () => {
+  it("keep their own cost under FIFO and the pooled average under AVERAGE_COST", () => {
+    const two = [buy("cheap", "2024-01-02", "1", 100n), buy("dear", "2024-01-03", "1", 300n)];
+    expect(replayPosition(two, "FIFO").lots.map((l) => l.costMinor)).toEqual([100n, 300n]);
+    expect(replayPosition(two, "AVERAGE_COST").lots.map((l) => l.costMinor)).toEqual([200n, 200n]);
+  });
+
+  it("stay right through a long history: 1,500 lots, 1,200 sold at once, then the next one", () => {
+    const lots = Array.from({ length: 1500 }, (_, i) => buy(`b${i + 1}`, "2024-01-02", "1", BigInt(i + 1)));
+    const state = replayPosition([...lots, sell("s1", "2024-02-01", "1200", 0n), sell("s2", "2024-02-02", "1", 0n)], "FIFO");
+    // The second sale closes lot 1201 (cost 12.01): the 1,200 before it are gone.
+    expect(state.realized.at(-1)).toMatchObject({ activityId: "s2", openedBy: "b1201", costMinor: 1201n });
+    expect(state.lots).toHaveLength(299);
+    expect(state.lots[0]).toMatchObject({ openedBy: "b1202", costMinor: 1202n });
+    expect(state.costBasisMinor).toBe(((1202n + 1500n) * 299n) / 2n);
+  });
+});
+
+describe("replay order", () => {
+  it("goes by date before sequence: a later day's activity with a smaller sequence still comes after", () => {
+    const bought = { ...buy("b", "2024-01-02", "1", 10n), sequence: 9 };
+    const sold = { ...sell("s", "2024-01-03", "1", 12n), sequence: 1 };
+    expect(replayPosition([sold, bought], "FIFO").realizedGainMinor).toBe(2n);
+  });
+
+  it("orders a reused sequence by id, whatever order the activities arrive in", () => {
+    const same = (activity: Activity) => ({ ...activity, sequence: 7 });
+    const buyFirst = [same(buy("a", "2024-01-02", "1", 10n)), same(sell("b", "2024-01-02", "1", 12n))];
+    expect(replayPosition(buyFirst, "FIFO").realizedGainMinor).toBe(2n);
+    expect(replayPosition([...buyFirst].reverse(), "FIFO").realizedGainMinor).toBe(2n);
+    // Ids the other way round: the sale replays first, before anything is held.
+    const sellFirst = [same(buy("b", "2024-01-02", "1", 10n)), same(sell("a", "2024-01-02", "1", 12n))];
+    expect(refusal(() => replayPosition(sellFirst, "FIFO")).code).toBe("INSUFFICIENT_QUANTITY");
+    expect(refusal(() => replayPosition([...sellFirst].reverse(), "FIFO")).code).toBe("INSUFFICIENT_QUANTITY");
+  });
+});
+
+describe("fees outside trades", () => {
+  it("add up: a FEE's amount and its own fee, and the fees on interest, dividends and splits", () => {
+    const state = replayPosition(
+      [
+        buy("b", "2024-01-02", "2", 10n),
+        cash("FEE", "f", "2024-02-01", 2_00n, 3n),
+        cash("INTEREST", "i", "2024-03-01", 50n, 5n),
+        cash("DIVIDEND", "d", "2024-04-01", 70n, 11n),
+        { ...split("x", "2024-05-01", "2"), feeMinor: 7n },
+        cash("WITHDRAWAL", "w", "2024-06-01", 5_00n, 13n),
+      ],
+      "FIFO",
+    );
+    expect(state).toMatchObject({ feesMinor: 2_00n + 3n + 5n + 11n + 7n, interestMinor: 50n, dividendsMinor: 70n, tradeFeesMinor: 0n });
+    expect(formatQuantity(state.quantity)).toBe("4");
   });
 });
