@@ -96,6 +96,15 @@ describe("xirr", () => {
     near(xirr(exactRoots, { guess: 5 }), 3, 1e-10);
   });
 
+  it("keeps to the root in the search interval holding the guess, where a Newton step would jump to the next root", () => {
+    // (x − 0.06)(x − 0.11): −94 % and −89 %. The guess −90.5 % lies in the searched interval
+    // −95 %..−90 %, which holds −94 %; the present value is nearly flat there, so an unguarded
+    // Newton step from the guess lands beyond −90 % and converges on −89 %.
+    const close = flows(["2019-01-01", "-100"], ["2020-01-01", "17"], ["2020-12-31", "-0.66"]);
+    near(xirr(close, { guess: -0.905 }), -0.94, 1e-10);
+    near(xirr(close, { guess: -0.85 }), -0.89, 1e-10);
+  });
+
   it("solves flows that start with money received and end with money paid, as a loan's are", () => {
     // Received three times, repaid once: the present value is positive at the lowest rates, so the
     // search's bracket is oriented the other way round from an investment's.
