@@ -93,7 +93,9 @@ describe("suggest", () => {
   });
 
   it("refuses a k that is not a positive whole number", () => {
-    for (const k of [0, -1, 1.5, Number.NaN]) expect(() => suggest(emptyModel(), coffee, k)).toThrow(RangeError);
+    for (const k of [0, -1, 1.5, Number.NaN]) {
+      expect(() => suggest(emptyModel(), coffee, k)).toThrow(new RangeError(`k must be a positive whole number, got ${k}`));
+    }
   });
 });
 
@@ -125,7 +127,9 @@ describe("train and untrain", () => {
   it("refuses to take back what was never trained, and leaves the model as it was", () => {
     const model = modelOf([coffee, RULE_WEIGHT]);
     const before = structuredClone(model);
-    expect(() => untrain(model, coffee, MANUAL_WEIGHT)).toThrow(RangeError);
+    expect(() => untrain(model, coffee, MANUAL_WEIGHT)).toThrow(
+      new RangeError("the model holds no example like this one in category coffee with weight 3"),
+    );
     expect(() => untrain(model, { ...coffee, notes: "with jo" }, RULE_WEIGHT)).toThrow(RangeError);
     expect(() => untrain(model, rent, RULE_WEIGHT)).toThrow(RangeError);
     expect(model).toStrictEqual(before);
@@ -133,7 +137,9 @@ describe("train and untrain", () => {
 
   it("refuses weights that are not positive whole numbers", () => {
     for (const weight of [0, -1, 0.5, Number.POSITIVE_INFINITY]) {
-      expect(() => train(emptyModel(), coffee, weight)).toThrow(RangeError);
+      expect(() => train(emptyModel(), coffee, weight)).toThrow(
+        new RangeError(`an example's weight must be a positive whole number, got ${weight}`),
+      );
     }
   });
 
@@ -171,6 +177,24 @@ describe("rows", () => {
     });
   });
 
+  it("sorts categories and tokens by id whatever the order they were trained in", () => {
+    const shuffled = modelOf([rent, RULE_WEIGHT], [groceries, RULE_WEIGHT], [coffee, MANUAL_WEIGHT]);
+    const rows = toRows(shuffled);
+    expect(rows.categories.map((row) => row.categoryId)).toEqual(["coffee", "groceries", "rent"]);
+    expect(rows.tokens.map((row) => `${row.categoryId} ${row.token}`)).toEqual([
+      "coffee a:-5",
+      "coffee p:blue",
+      "coffee p:bottle",
+      "groceries a:-7",
+      "groceries p:safeway",
+      "rent a:-10",
+      "rent p:apts",
+      "rent p:oakwood",
+      "rent p:pmt",
+      "rent p:rent",
+    ]);
+  });
+
   it("rebuilds the model from its rows", () => {
     const rebuilt = fromRows(toRows(model));
     expect(toRows(rebuilt)).toEqual(toRows(model));
@@ -180,18 +204,37 @@ describe("rows", () => {
 
   it("refuses rows that no training produces", () => {
     const rows = toRows(model);
-    const broken: Array<(r: ModelRows) => void> = [
-      (r) => (r.categories[0]!.documents = 0),
-      (r) => (r.categories[0]!.tokens = 8),
-      (r) => (r.tokens[0]!.count = 1.5),
-      (r) => r.categories.push({ ...r.categories[0]! }),
-      (r) => r.tokens.push({ ...r.tokens[0]! }),
-      (r) => r.tokens.push({ categoryId: "unknown", token: "p:x", count: 1 }),
+    const broken: Array<[(r: ModelRows) => void, string]> = [
+      [(r) => (r.categories[0]!.documents = 0), "category coffee: count 0 is not a positive whole number"],
+      [(r) => (r.categories[0]!.tokens = 8), "category coffee: token total 8 is not the sum of its tokens"],
+      [(r) => (r.tokens[0]!.count = 1.5), "category coffee: count 1.5 is not a positive whole number"],
+      [(r) => r.categories.push({ ...r.categories[0]! }), "category coffee appears twice"],
+      [(r) => r.tokens.push({ ...r.tokens[0]! }), "token a:-5 of category coffee appears twice"],
+      [
+        (r) => r.tokens.push({ categoryId: "unknown", token: "p:x", count: 1 }),
+        "token p:x belongs to category unknown, which has no examples",
+      ],
+      // The same faults with the token total made to match, so that only the check named catches them.
+      [
+        (r) => r.categories.push({ categoryId: "gifts", documents: 1, tokens: 0 }),
+        "category gifts: count 0 is not a positive whole number",
+      ],
+      [
+        (r) => r.tokens.push({ categoryId: "coffee", token: "p:extra", count: 0 }),
+        "category coffee: count 0 is not a positive whole number",
+      ],
+      [
+        (r) => {
+          r.tokens.push({ ...r.tokens[0]! });
+          r.categories[0]!.tokens += r.tokens[0]!.count;
+        },
+        "token a:-5 of category coffee appears twice",
+      ],
     ];
-    for (const breakRows of broken) {
+    for (const [breakRows, message] of broken) {
       const copy = structuredClone(rows);
       breakRows(copy);
-      expect(() => fromRows(copy)).toThrow(RangeError);
+      expect(() => fromRows(copy)).toThrow(new RangeError(message));
     }
   });
 });

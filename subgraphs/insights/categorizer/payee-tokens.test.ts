@@ -10,6 +10,7 @@ describe("payeeTokens", () => {
     ["PAYPAL *NETFLIX", ["netflix"], "netflix"],
     ["DD *DOORDASH CHIPOTLE", ["doordash", "chipotle"], "doordash chipotle"],
     ["GOOGLE *YouTubePremium g.co/helppay#", ["youtubepremium"], "youtubepremium"],
+    ["SQ  *BLUE BOTTLE COFFEE", ["blue", "bottle", "coffee"], "blue bottle coffee"],
   ])("strips card processors: %s", (payee, tokens, key) => {
     expect(payeeTokens(payee)).toEqual({ tokens, merchantKey: key });
   });
@@ -23,6 +24,7 @@ describe("payeeTokens", () => {
     ["CARD 1234 TRADER JOE'S #552", ["trader", "joes"]],
     ["DEBIT CARD PURCHASE XXXXX1234 SAFEWAY #0423", ["safeway"]],
     ["ACH DEBIT GEICO *AUTO 800-841-3000 DC", ["geico", "auto"]],
+    ["ACH DEBIT CARD PAYMENT 1234 BLUE BOTTLE", ["blue", "bottle"]],
   ])("strips the bank's own words, dates, card and reference numbers: %s", (payee, tokens) => {
     expect(payeeTokens(payee).tokens).toEqual(tokens);
   });
@@ -46,8 +48,23 @@ describe("payeeTokens", () => {
     expect(payeeTokens("SWEETGREEN DALY CITY CA").tokens).toEqual(["sweetgreen"]);
     expect(payeeTokens("TABLE CAFE SAN MATEO CA").tokens).toEqual(["table", "cafe"]);
     expect(payeeTokens("PEETS 0423 WALNUT CREEK CA").tokens).toEqual(["peets"]);
+    expect(payeeTokens("BLUE BOTTLE OAKLAND CA").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("BLUE BOTTLE SALT LAKE CITY UT").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("BLUE BOTTLE DALY CITY CA").tokens).toEqual(["blue", "bottle"]);
+    // Any one to three words between a store, card or reference number and the state are the city.
+    expect(payeeTokens("BLUE BOTTLE 1234 FRESNO CA").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("BLUE BOTTLE 123 FRESNO CA").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("BLUE BOTTLE CARD 1234 FRESNO CA").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("BLUE BOTTLE S5840735 FRESNO CA").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("SAFEWAY STORE 12345 FRESNO CA S584073517034522").tokens).toEqual(["safeway"]);
+    expect(payeeTokens("SHELL 1234 SOUTH LAKE TAHOE CA").tokens).toEqual(["shell"]);
+    expect(payeeTokens("SHELL 1234 BIG ROCK TRUCK STOP CA").tokens).toEqual(["shell", "big", "rock", "truck", "stop"]);
+    // A number that starts the payee or stands right before the state separates no city.
+    expect(payeeTokens("0423 BLUE BOTTLE CA").tokens).toEqual(["blue", "bottle"]);
+    expect(payeeTokens("TACOS EL 1234 CA").tokens).toEqual(["tacos", "el"]);
     // Unknown cities without a number before them stay: one more weak token is cheaper than a lost name.
     expect(payeeTokens("BERKELEY BOWL EMERYVILLE CA").tokens).toEqual(["berkeley", "bowl", "emeryville"]);
+    expect(payeeTokens("BLUE BOTTLE FRESNO CA").tokens).toEqual(["blue", "bottle", "fresno"]);
   });
 
   it("never drops the merchant's last word for a place", () => {
@@ -55,6 +72,7 @@ describe("payeeTokens", () => {
     expect(payeeTokens("76 - 1234 OAKLAND CA").tokens).toEqual(["76"]);
     expect(payeeTokens("CAFE CA").tokens).toEqual(["cafe"]);
     expect(payeeTokens("CA").tokens).toEqual(["ca"]);
+    expect(payeeTokens("1234 CA").tokens).toEqual(["ca"]);
   });
 
   it("joins in-word punctuation and splits the rest", () => {
@@ -66,6 +84,10 @@ describe("payeeTokens", () => {
     expect(payeeTokens("7-ELEVEN 35742").tokens).toEqual(["7eleven"]);
     expect(payeeTokens("BART-SAN FRANCISCO CA").tokens).toEqual(["bart"]);
     expect(payeeTokens("CVS/PHARMACY #01234").tokens).toEqual(["cvs", "pharmacy"]);
+    expect(payeeTokens("1&1 IONOS").tokens).toEqual(["11", "ionos"]);
+    expect(payeeTokens("CIRCLE-K").tokens).toEqual(["circlek"]);
+    expect(payeeTokens("PIER-1 IMPORTS").tokens).toEqual(["pier1", "imports"]);
+    expect(payeeTokens("JAMES' PUB").tokens).toEqual(["james", "pub"]);
   });
 
   it("keeps short numbers that are names, drops ids, glued store numbers and ride times", () => {
@@ -74,6 +96,11 @@ describe("payeeTokens", () => {
     expect(payeeTokens("IMPARK509 SAN FRANCISCO CA").tokens).toEqual(["impark"]);
     expect(payeeTokens("LYFT   *RIDE THU 8PM").tokens).toEqual(["lyft", "ride"]);
     expect(payeeTokens("AIRBNB * HMQ2ZT44").tokens).toEqual(["airbnb"]);
+    expect(payeeTokens("CITY PARKING IMPARK509").tokens).toEqual(["city", "parking"]);
+    // One digit in a word is part of a name, not an id.
+    expect(payeeTokens("H2O CAR WASH").tokens).toEqual(["h2o", "car", "wash"]);
+    expect(payeeTokens("1/2 PRICE PIZZA").tokens).toEqual(["price", "pizza"]);
+    expect(payeeTokens("ZONE3 FITNESS").tokens).toEqual(["zone3", "fitness"]);
   });
 
   it("folds case and accents", () => {
@@ -94,6 +121,10 @@ describe("payeeTokens", () => {
       (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
     );
     expect(payeeTokens(words.join(" ")).tokens).toHaveLength(16);
+  });
+
+  it("reads only the first 400 characters", () => {
+    expect(payeeTokens(`BLUE BOTTLE${" ".repeat(400)}COFFEE`).tokens).toEqual(["blue", "bottle"]);
   });
 });
 
@@ -126,6 +157,15 @@ describe("noteTokens", () => {
     expect(noteTokens("Birthday gift for Mom!")).toEqual(["birthday", "gift", "mom"]);
     expect(noteTokens("dinner with Sam & Jo at 8pm, 03/14")).toEqual(["dinner", "sam", "jo"]);
     expect(noteTokens("order #2K4TY7 see https://example.com/x")).toEqual(["order", "see", "example"]);
+  });
+
+  it("keeps at most 24 words, from the first 400 characters", () => {
+    const words = Array.from(
+      { length: 30 },
+      (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
+    expect(noteTokens(words.join(" "))).toEqual(words.slice(0, 24));
+    expect(noteTokens(`birthday${" ".repeat(400)}gift`)).toEqual(["birthday"]);
   });
 
   it("is empty for empty notes", () => {

@@ -22,4 +22,11 @@ describe("calendar days", () => {
   it.each(["2023-02-29", "2024-13-01", "2024-1-01", "2024-01-01T00:00", "", "2024-04-31"])("refuses %j on the field given", (date) => {
     expect(() => dayNumber(date, "to")).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "to" } }));
   });
+
+  it("names the field `date` unless told otherwise, and quotes the start of what it got", () => {
+    expect(() => dayNumber("2024-02-30")).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "date" } }));
+    expect(() => dayNumber(`2024-01-01 ${"x".repeat(100)}`, "from")).toThrow(
+      'from must be a calendar date written YYYY-MM-DD, got "2024-01-01 xxxxxxxxx"',
+    );
+  });
 });

@@ -34,6 +34,10 @@ describe("timeWeightedReturn", () => {
     expect(timeWeightedReturn([sub(0, 0, 0)])).toBeNull();
   });
 
+  it("is −100 % when everything invested was lost, not a stretch with nothing in it", () => {
+    expect(timeWeightedReturn([sub(1000, 0, 1100), sub(1100, 0, 0)])!.toFixed()).toBe("-1");
+  });
+
   it("is null when value appears from nothing: there is no return on nothing", () => {
     expect(timeWeightedReturn([sub(0, 0, 5)])).toBeNull();
     expect(timeWeightedReturn([sub(100, -150, 5)])).toBeNull();
@@ -71,9 +75,40 @@ describe("sub-periods between two dates", () => {
     expect(subPeriodsBetween(period)).toEqual([sub(0, 1000, 1200), sub(1200, -100, 1210)]);
   });
 
+  it("cut at a flow on `to`, the last day, which then has a sub-period of its own", () => {
+    const period = {
+      from: "2024-01-01",
+      to: "2024-01-31",
+      startValue: decimal(1000),
+      flows: [{ date: "2024-01-31", amount: decimal(-500) }],
+      valueAtEndOf: values({ "2024-01-30": 1100, "2024-01-31": 660 }),
+    };
+    expect(subPeriodsBetween(period)).toEqual([sub(1000, 0, 1100), sub(1100, -500, 660)]);
+    expect(timeWeightedReturnBetween(period)!.toFixed()).toBe("0.21");
+  });
+
+  it("make one sub-period of a one-day period", () => {
+    const oneDay = {
+      from: "2024-01-01",
+      to: "2024-01-01",
+      startValue: decimal(100),
+      flows: [],
+      valueAtEndOf: values({ "2024-01-01": 103 }),
+    };
+    expect(subPeriodsBetween(oneDay)).toEqual([sub(100, 0, 103)]);
+  });
+
   it("refuse a `to` before `from`", () => {
     const backwards = { from: "2024-02-01", to: "2024-01-01", startValue: decimal(1), flows: [], valueAtEndOf: values({}) };
     expect(() => subPeriodsBetween(backwards)).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "to" } }));
+    expect(() => subPeriodsBetween(backwards)).toThrow("from must not be after to");
+  });
+
+  it("name the bound that is not a date", () => {
+    const period = { from: "2024-01-01", to: "2024-01-31", startValue: decimal(1), flows: [], valueAtEndOf: values({}) };
+    const field = (f: string) => expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: f } });
+    expect(() => subPeriodsBetween({ ...period, from: "2024-00-01" })).toThrow(field("from"));
+    expect(() => subPeriodsBetween({ ...period, to: "2024-01-32" })).toThrow(field("to"));
   });
 });
 

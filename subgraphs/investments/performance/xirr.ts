@@ -4,7 +4,7 @@ import { decimal } from "../quantities/index.js";
 import { type CashFlow, daysBetween, netPerDay } from "./cash-flows.js";
 
 export interface XirrOptions {
-  /** Where to look first, and which root wins when flows have several (the nearest): 0.1, as spreadsheets. */
+  /** Where to look first, and which root wins when flows have several (one in the bracket holding the guess, else the bracket nearest it): 0.1, as spreadsheets. */
   guess?: number;
   /** The step in ln(1 + r) at which the search stops: 1e-10, about that much of 1 + r. */
   tolerance?: number;

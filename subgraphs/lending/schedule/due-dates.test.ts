@@ -48,7 +48,9 @@ describe("due dates", () => {
   });
 
   it("refuses installment numbers that are negative, fractional or past 600", () => {
-    for (const k of [-1, 1.5, 601, Number.NaN]) expect(() => dueDate("2024-01-31", k)).toThrow(RangeError);
+    for (const k of [-1, 1.5, 601, Number.NaN]) {
+      expect(() => dueDate("2024-01-31", k)).toThrow(new RangeError(`installment number must be a whole number from 0 to 600, got ${k}`));
+    }
   });
 
   it("is always the start's day or the end of a shorter month, exactly k calendar months later", () => {

@@ -1,3 +1,4 @@
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 
 import { monthlyRate, monthlyRateFraction, parseAnnualRate, parsePercent, roundHalfUp } from "./rate.js";
@@ -28,6 +29,16 @@ describe("annual rates", () => {
   it("names the field it is given for other percentages", () => {
     expect(() => parsePercent("150", "lateFee")).toThrow(badInputOn("lateFee"));
   });
+
+  it("says how a rate must be written", () => {
+    expect(() => parsePercent("5%", "lateFee")).toThrow('lateFee must be a percentage written like "5" or "6.25"');
+    expect(() => parsePercent("5.1234567", "lateFee")).toThrow("lateFee allows at most 6 decimal places");
+    expect(() => parsePercent("150", "lateFee")).toThrow("lateFee must be between 0 and 100");
+  });
+
+  it("refuses a rate that did not arrive as text as the client's error, not a crash", () => {
+    expect(() => parseAnnualRate(5 as unknown as string)).toThrow(badInputOn("annualRatePercent"));
+  });
 });
 
 describe("monthly rate", () => {
@@ -42,6 +53,15 @@ describe("monthly rate", () => {
     expect(monthlyRateFraction(parseAnnualRate("6.5"))).toEqual({ num: 13n, den: 2400n });
     expect(monthlyRateFraction(parseAnnualRate("0"))).toEqual({ num: 0n, den: 1n });
     expect(monthlyRateFraction(parseAnnualRate("99.999999"))).toEqual({ num: 33_333_333n, den: 400_000_000n });
+  });
+
+  it("refuses a stored rate outside 0..100 or with more than six decimals, on annualRatePercent", () => {
+    for (const rate of ["101", "-1", "5.1234567"]) {
+      expect(() => monthlyRateFraction(new Decimal(rate))).toThrow(badInputOn("annualRatePercent"));
+      expect(() => monthlyRateFraction(new Decimal(rate))).toThrow(
+        "annualRatePercent must be between 0 and 100 with at most 6 decimal places",
+      );
+    }
   });
 });
 

@@ -85,6 +85,7 @@ describe("bad loan terms", () => {
   it.each([
     ["a principal of zero", { principalMinor: 0n }, "principal"],
     ["a negative principal", { principalMinor: -100n }, "principal"],
+    ["a principal beyond 2^63 − 1 minor units", { principalMinor: 2n ** 63n }, "principal"],
     ["a term of zero months", { termMonths: 0 }, "termMonths"],
     ["a term over 600 months", { termMonths: 601 }, "termMonths"],
     ["a fractional term", { termMonths: 12.5 }, "termMonths"],
@@ -103,6 +104,32 @@ describe("bad loan terms", () => {
     expect(buildSchedule(terms({ annualRatePercent: parseAnnualRate("100") }))).toHaveLength(12);
     expect(buildSchedule(terms({ startDate: "1900-01-01" }))[0]!.dueDate).toBe("1900-02-01");
     expect(buildSchedule(terms({ startDate: "2100-12-31" })).at(-1)!.dueDate).toBe("2101-12-31");
+  });
+
+  it("says what is wrong with the terms and what would be accepted", () => {
+    const refusal = (overrides: Partial<LoanTerms>) => {
+      try {
+        buildSchedule(terms(overrides));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error("accepted");
+    };
+    expect(refusal({ method: "BALLOON" as LoanMethod })).toBe("method must be one of AMORTIZING, SIMPLE, INTEREST_ONLY");
+    expect(refusal({ principalMinor: 0n })).toBe("principal must be more than zero");
+    expect(refusal({ principalMinor: 2n ** 63n })).toBe("principal is too large");
+    expect(refusal({ termMonths: 601 })).toBe("termMonths must be a whole number of months from 1 to 600");
+    expect(refusal({ principalMinor: 30_575n, annualRatePercent: parseAnnualRate("4.417"), termMonths: 514 })).toMatch(
+      /^at this rate a 514-month schedule would repay the principal by installment \d+ once payments are rounded to the minor unit; choose a shorter term$/,
+    );
+    expect(refusal({ principalMinor: 10n ** 18n, annualRatePercent: parseAnnualRate("100"), termMonths: 600, method: "SIMPLE" })).toBe(
+      "principal is too large for this rate and term",
+    );
+  });
+
+  it("accepts the largest principal whose payments still fit a 64-bit integer: 2^63 − 1 minor units, one month at 0 %", () => {
+    const largest = terms({ principalMinor: 2n ** 63n - 1n, annualRatePercent: parseAnnualRate("0"), termMonths: 1 });
+    expect(buildSchedule(largest).map((row) => row.paymentMinor)).toEqual([2n ** 63n - 1n]);
   });
 
   it("refuses a rate given as a Decimal outside 0..100 or with more than six decimals", () => {

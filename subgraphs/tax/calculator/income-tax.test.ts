@@ -178,6 +178,8 @@ describe("rate arithmetic", () => {
     expect(percentMillionths("7.5")).toBe(7_500_000n);
     expect(percentMillionths("0.000001")).toBe(1n);
     expect(() => percentMillionths("12%")).toThrow(/not a percent rate/);
+    // A programming error's message quotes the start of the bad rate, never a whole pasted text.
+    expect(() => percentMillionths(`${"9".repeat(20)}%`)).toThrow(/^not a percent rate: "9{16}"$/);
   });
 
   it("rounds half-up, ties included", () => {

@@ -30,4 +30,14 @@ describe("moneyField", () => {
       field: "otherWithholding.currency",
     });
   });
+
+  it("lets an error that is not the client's pass unchanged, so it is masked as an internal error", () => {
+    const bug = new TypeError("rounding table missing");
+    const broken = Object.assign(new MoneyInput(), {
+      toMoney: () => {
+        throw bug;
+      },
+    });
+    expect(() => moneyField(broken, "taxableIncome")).toThrow(bug);
+  });
 });
