@@ -1,4 +1,3 @@
-import type { ConsumedEvent } from "../../platform/events/index.js";
 import {
   type LedgerTransactionEvents,
   TRANSACTION_DELETED,
@@ -9,10 +8,18 @@ import {
 } from "./ledger.js";
 
 /**
+ * One event of the ledger's transaction topic as a consumer receives it: its type narrows `data`.
+ * (Structurally the platform's LedgerTransactionEvent: contracts import no code.)
+ */
+export type LedgerTransactionEvent = {
+  [Type in keyof LedgerTransactionEvents & string]: { type: Type; data: LedgerTransactionEvents[Type]; traceId: string };
+}[keyof LedgerTransactionEvents & string];
+
+/**
  * What one ledger transaction event leaves its transaction as: the whole transaction it carries
  * (an update's after side), and whether the transaction is gone (deleted).
  */
-export function versionAfter(event: ConsumedEvent<LedgerTransactionEvents>): { snapshot: TransactionSnapshotV1; removed: boolean } {
+export function versionAfter(event: LedgerTransactionEvent): { snapshot: TransactionSnapshotV1; removed: boolean } {
   switch (event.type) {
     case TRANSACTION_POSTED:
     case TRANSACTION_RESTORED:
@@ -46,7 +53,7 @@ export interface FinalLines<Line> {
  * order their first event came in.
  */
 export function finalLines<Line>(
-  events: ReadonlyArray<ConsumedEvent<LedgerTransactionEvents>>,
+  events: ReadonlyArray<LedgerTransactionEvent>,
   linesOf: (snapshot: TransactionSnapshotV1) => Line[],
 ): Array<FinalLines<Line>> {
   const byTransaction = new Map<string, FinalLines<Line>>();
