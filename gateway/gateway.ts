@@ -8,7 +8,6 @@ import { type DocumentNode, type FormattedExecutionResult, GraphQLError, parse }
 import type { CryptoKey } from "jose";
 import type { Logger } from "pino";
 
-import { ACCESS_TOKEN } from "../platform/auth/access-token.js";
 import type { Caller } from "../platform/auth/caller.js";
 import { anonymousCaller, type ClientInfo } from "../platform/auth/caller.js";
 import { type KeyValueStore, MemoryKeyValueStore } from "../platform/cache/index.js";
@@ -18,11 +17,9 @@ import { type RunningHttpServer, sendJson, serveGraphQL } from "../platform/http
 import { currentTraceId } from "../platform/logging/trace.js";
 import { createFileStorage, type FileStorage, loadFileSettings } from "../platform/storage/index.js";
 import { type Clock, systemClock } from "../platform/time/clock.js";
-import { IdentityApiKeyResolver } from "./auth/api-key-resolver.js";
 import type { Authenticator } from "./auth/authenticator.js";
-import { cachingAuthenticator } from "./auth/caching-authenticator.js";
-import { type ApiKeyResolver, jwtAuthenticator } from "./auth/jwt-authenticator.js";
-import { refuseRevokedSessions, SessionRevocations } from "./auth/session-revocations.js";
+import { type GatewayAuthenticator, startGatewayAuthenticator } from "./auth/gateway-authenticator.js";
+import type { ApiKeyResolver } from "./auth/jwt-authenticator.js";
 import { authorizeGateway, extractRequirements, supergraphForGateway } from "./authz/index.js";
 import { CALENDAR_PATH_PREFIX, calendarFeedRoute } from "./calendar/calendar-feed.route.js";
 import { calendarFeedOwner } from "./calendar/calendar-feed-owner.js";
@@ -237,38 +234,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   await warmUpPersistedDocuments(apollo, persisted, createGatewayContext(anonymousCaller, "warm-up", signer), logger);
   const identityUrl = subgraphs.identity;
-  // Built only when nothing else resolves keys, so a custom authenticator starts no consumer.
-  const ownApiKeys =
-    !options.authenticator && !options.apiKeys && identityUrl
-      ? new IdentityApiKeyResolver({
-          url: identityUrl,
-          signer,
-          bus: options.bus,
-          logger,
-          now: options.clock ? () => options.clock!.now().getTime() : undefined,
-        })
-      : undefined;
-  const revocations = options.bus ? new SessionRevocations({ bus: options.bus, logger }) : undefined;
+  let auth: GatewayAuthenticator;
   try {
-    await Promise.all([ownApiKeys?.start(), revocations?.start()]);
+    auth = await startGatewayAuthenticator({ ...options, identityUrl, signer, logger });
   } catch (error) {
-    await Promise.allSettled([ownApiKeys?.close(), revocations?.close()]);
     await apollo.stop();
     throw error;
   }
-  const verified =
-    options.authenticator ??
-    // One EdDSA verification per access token per minute, not per request.
-    cachingAuthenticator(
-      jwtAuthenticator({
-        jwksUrl: options.jwksUrl ?? new URL(ACCESS_TOKEN.jwksPath, identityUrl ?? "http://127.0.0.1:4001").toString(),
-        apiKeys: options.apiKeys ?? ownApiKeys,
-        currentDate: options.clock ? () => options.clock!.now() : undefined,
-      }),
-      { now: options.clock ? () => options.clock!.now().getTime() : undefined },
-    );
-  // Signed-out sessions are refused at once, cached verification or not.
-  const authenticator = revocations ? refuseRevokedSessions(verified, revocations) : verified;
+  const { authenticator } = auth;
   // Failed API keys are counted per IP, and an IP over its limit is refused before identity is asked.
   const guardedAuthenticator = guardApiKeys(authenticator, rateLimiter, (req) => clientInfoOf(req, options.trustProxy ?? false));
   // What clients' operations run as; the gateway's own (upload completion) use guardedAuthenticator.
@@ -414,8 +387,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live?.close();
       await bridge?.stop();
       await drained;
-      await ownApiKeys?.close();
-      await revocations?.close();
+      await auth.close();
       await apollo.stop();
       for (const dataSource of dataSources) dataSource.close();
       if (!options.cache) await cache.close();
