@@ -32,6 +32,24 @@ export interface ConsumerDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * The same messages one by one into `single` and as one batch into `batched` (each database its
+ * own consumer, from `consumerOn`): the statements each way took, for the tests' statement bounds.
+ */
+export async function deliverBothWays(
+  single: ConsumerDatabase,
+  batched: ConsumerDatabase,
+  consumerOn: (database: ConsumerDatabase) => ConsumerDefinition,
+  messages: readonly DeliveredMessage[],
+): Promise<{ oneByOne: number; asBatch: number }> {
+  let before = single.statements();
+  await single.deliverOneByOne(consumerOn(single), messages);
+  const oneByOne = single.statements() - before;
+  before = batched.statements();
+  await batched.deliverBatch(consumerOn(batched), messages);
+  return { oneByOne, asBatch: batched.statements() - before };
+}
+
 /** A fresh database holding `schema` migrated: a new PostgreSQL database (dropped on close), or a PGlite of its own. */
 export async function freshDatabase(mode: BatchTestMode, schema: string, storage: SubgraphStorage): Promise<ConsumerDatabase> {
   let dataSource: DataSource;

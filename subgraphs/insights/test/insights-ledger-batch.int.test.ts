@@ -8,6 +8,7 @@ import {
   BATCH_TEST_MODES,
   busFor,
   type ConsumerDatabase,
+  deliverBothWays,
   delivered,
   freshDatabase,
   subscribe,
@@ -151,12 +152,7 @@ describe.each(BATCH_TEST_MODES)("insights' ledger transactions consumer as batch
       await db.dataSource.query(`UPDATE insights.anomaly_scans SET dirty = false`);
     }
     const messages = delivered(LEDGER_TOPIC, batch);
-    let before = single.statements();
-    await single.deliverOneByOne(consumerOn(single), messages);
-    const oneByOne = single.statements() - before;
-    before = batched.statements();
-    await batched.deliverBatch(consumerOn(batched), messages);
-    const asBatch = batched.statements() - before;
+    const { oneByOne, asBatch } = await deliverBothWays(single, batched, consumerOn, messages);
     console.info(`insights-ledger-transactions: ${oneByOne} statements one by one for ${batch.length} events, ${asBatch} as one batch`);
 
     const expected = await state(single);
@@ -195,12 +191,7 @@ describe.each(BATCH_TEST_MODES)("insights' ledger transactions consumer as batch
       posted(snapshot(A, id(), { payee: "Lag", description: "Lag", amountMinor: "-1234" })),
     );
     const messages = delivered(LEDGER_TOPIC, payments);
-    let before = single.statements();
-    await single.deliverOneByOne(consumerOn(single), messages);
-    const oneByOne = single.statements() - before;
-    before = batched.statements();
-    await batched.deliverBatch(consumerOn(batched), messages);
-    const asBatch = batched.statements() - before;
+    const { oneByOne, asBatch } = await deliverBothWays(single, batched, consumerOn, messages);
     console.info(
       `insights-ledger-transactions, ${payments.length} new payments: ${oneByOne} statements one by one, ${asBatch} as one batch`,
     );

@@ -7,6 +7,7 @@ import {
   BATCH_TEST_MODES,
   busFor,
   type ConsumerDatabase,
+  deliverBothWays,
   delivered,
   freshDatabase,
   subscribe,
@@ -102,12 +103,7 @@ describe.each(BATCH_TEST_MODES)("tax's ledger lines consumer as batches, on %s",
       await db.dataSource.query(`UPDATE tax.estimates SET dirty = false`);
     }
     const messages = delivered(LEDGER_TOPIC, batch);
-    let before = single.statements();
-    await single.deliverOneByOne(consumerOn(single), messages);
-    const oneByOne = single.statements() - before;
-    before = batched.statements();
-    await batched.deliverBatch(consumerOn(batched), messages);
-    const asBatch = batched.statements() - before;
+    const { oneByOne, asBatch } = await deliverBothWays(single, batched, consumerOn, messages);
     console.info(`tax-ledger-lines: ${oneByOne} statements one by one for ${batch.length} events, ${asBatch} as one batch`);
 
     const expected = await state(single);
