@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { loadConfig } from "../config/env.js";
 import { PostgresDatabaseProvider } from "../db/database.js";
+import { eventually } from "../testing/eventually.js";
 import { realServices, uniqueSuffix } from "../testing/services.js";
 import { describeEventsContract } from "./events.contract.js";
 import { KafkaEventBus } from "./kafka-bus.js";
@@ -48,6 +49,38 @@ describe("Kafka topics the bus creates", () => {
       const { topics } = await admin.fetchTopicMetadata({ topics: [`${prefix}demo.thing.v1`] });
       expect(topics[0]?.partitions).toHaveLength(5);
       expect(topics[0]?.partitions.every((p) => p.replicas.length === 1)).toBe(true);
+    } finally {
+      await admin.disconnect();
+      await bus.close();
+    }
+  });
+});
+
+describe("a group that starts at the latest offset", () => {
+  it("records its start before joining: it sees what is published from subscribe() on, not before, and offsets to resume from after a kill -9", async () => {
+    const services = realServices();
+    const prefix = `t${services.runId}.latest${uniqueSuffix()}.`;
+    const topic = "demo.latest.v1";
+    const bus = new KafkaEventBus({ brokers: services.kafkaBrokers, clientId: "latest", prefix, logger: pino({ level: "silent" }) });
+    const admin = new Kafka({ clientId: "latest-check", brokers: services.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const seen: string[] = [];
+    try {
+      await bus.publish(["before-1", "before-2"].map((value) => ({ topic, key: value, value, headers: {} })));
+      const handle = await bus.subscribe({
+        groupId: "live",
+        topics: [topic],
+        fromBeginning: false,
+        handle: async (m) => void seen.push(m.value),
+      });
+      await admin.connect();
+      // Committed before the join, at each partition's end: a kill -9 restart has offsets to resume from.
+      const [committed] = await admin.fetchOffsets({ groupId: `${prefix}live`, topics: [`${prefix}${topic}`] });
+      const ends = await admin.fetchTopicOffsets(`${prefix}${topic}`);
+      expect(committed!.partitions.map((p) => [p.partition, p.offset]).sort()).toEqual(ends.map((e) => [e.partition, e.high]).sort());
+      // Published while the consumer may still be joining: not skipped.
+      await bus.publish(["after-1", "after-2", "after-3"].map((value) => ({ topic, key: value, value, headers: {} })));
+      await eventually(() => expect([...seen].sort()).toEqual(["after-1", "after-2", "after-3"]), { timeoutMs: 30_000 });
+      await handle.stop();
     } finally {
       await admin.disconnect();
       await bus.close();

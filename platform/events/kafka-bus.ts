@@ -182,7 +182,10 @@ export class KafkaEventBus implements EventBus {
     let current: Consumer | undefined;
     let stopped = false;
     // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
-    const resumes = subscription.fromBeginning || (await this.resumesWithoutLoss(this.prefix + subscription.groupId, topics));
+    // One that starts at the latest offset records that start first, so it has offsets everywhere.
+    const groupId = this.prefix + subscription.groupId;
+    const resumes =
+      subscription.fromBeginning || (await this.startsAtLatest(groupId, topics)) || (await this.resumesWithoutLoss(groupId, topics));
     // Any of the subscription's consumers joining counts: the first may crash while joining (a
     // broker still loading its group coordinator) and its replacement be the one that joins.
     let onJoin!: () => void;
@@ -212,7 +215,8 @@ export class KafkaEventBus implements EventBus {
     current = await run();
     // A group that has committed offsets, or that starts from the beginning, misses nothing while
     // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
-    // members' session to expire). A new group starting at the latest offset must be in first.
+    // members' session to expire). A group starting at the latest offset whose start could not be
+    // recorded (a live member holds it) must be in first.
     if (!resumes) await joined;
     return {
       stop: async () => {
@@ -319,6 +323,31 @@ export class KafkaEventBus implements EventBus {
       }
       return true;
     } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A group that starts at the latest offset (it wants only what happens from now on) records that
+   * start as its committed offsets before it joins: it then misses nothing published while it joins,
+   * and every later start, a restart after a kill -9 included, resumes from offsets instead of
+   * waiting for the dead member's session to expire. Kafka takes such a commit only from a group
+   * with no live members, so a group that has one (false) falls back to joining at the latest offset.
+   */
+  private async startsAtLatest(groupId: string, topics: string[]): Promise<boolean> {
+    try {
+      const admin = await this.getAdmin();
+      const committed = await admin.fetchOffsets({ groupId, topics });
+      for (const { topic, partitions } of committed) {
+        const missing = new Set(partitions.filter((p) => Number(p.offset) < 0).map((p) => p.partition));
+        if (missing.size === 0) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        const starts = ends.filter((e) => missing.has(e.partition)).map((e) => ({ partition: e.partition, offset: e.high }));
+        await admin.setOffsets({ groupId, topic, partitions: starts });
+      }
+      return true;
+    } catch (error) {
+      this.options.logger.debug({ err: error, groupId }, "group start not recorded; joining at the latest offset");
       return false;
     }
   }
