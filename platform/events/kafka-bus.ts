@@ -27,6 +27,8 @@ export interface KafkaBusOptions {
 
 /** Default session and rebalance timeout of consumers: the broker's floor is 6 s. */
 const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
+/** Offsets by topic and partition where a new consumer group starts. */
+type StartOffsets = Map<string, Map<number, string>>;
 
 /** The producer's own retries: at most ~1.5 s in all, no wait over 500 ms. */
 export const PRODUCER_RETRY = { retries: 4, initialRetryTime: 100, maxRetryTime: 500 };
@@ -182,17 +184,23 @@ export class KafkaEventBus implements EventBus {
     let current: Consumer | undefined;
     let stopped = false;
     // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
-    // One that starts at the latest offset records that start first, so it has offsets everywhere.
     const groupId = this.prefix + subscription.groupId;
-    const resumes =
-      subscription.fromBeginning || (await this.startsAtLatest(groupId, topics)) || (await this.resumesWithoutLoss(groupId, topics));
+    const resumes = subscription.fromBeginning || (await this.resumesWithoutLoss(groupId, topics));
+    // A group starting at the latest offset commits where it starts once it joined (below), so that
+    // it has offsets everywhere and every later start resumes without waiting for a join. Only the
+    // first consumer does: a replacement after a crash may find the group's offsets moved on.
+    let startAt = resumes ? undefined : await this.uncommittedEnds(groupId, topics);
     // Any of the subscription's consumers joining counts: the first may crash while joining (a
     // broker still loading its group coordinator) and its replacement be the one that joins.
     let onJoin!: () => void;
     const joined = new Promise<void>((resolve) => (onJoin = resolve));
     // A resuming group reads a partition it has no offset on (empty when looked at) from its start:
     // what arrives there while the group joins is not skipped.
-    const run = () => this.runConsumer({ ...subscription, fromBeginning: resumes }, topics, (c) => void replace(c), onJoin);
+    const run = () => {
+      const record = startAt;
+      startAt = undefined;
+      return this.runConsumer({ ...subscription, fromBeginning: resumes }, topics, (c) => void replace(c), onJoin, record);
+    };
     // kafkajs restarts a crashed consumer once, and a restart that meets a broker still down
     // (kill -9, a broker restart longer than the retries) leaves the consumer dead for good while
     // the process stays up. So kafkajs never restarts here: a crash replaces the consumer, retried
@@ -215,8 +223,7 @@ export class KafkaEventBus implements EventBus {
     current = await run();
     // A group that has committed offsets, or that starts from the beginning, misses nothing while
     // it joins: readiness need not wait for the join (after a kill -9 it waits for the dead
-    // members' session to expire). A group starting at the latest offset whose start could not be
-    // recorded (a live member holds it) must be in first.
+    // members' session to expire). A group starting at the latest offset must be in first.
     if (!resumes) await joined;
     return {
       stop: async () => {
@@ -228,12 +235,17 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
-  /** One consumer of the group, running; `onCrash` gets it when kafkajs gives it up, `onJoin` fires when it joined. */
+  /**
+   * One consumer of the group, running; `onCrash` gets it when kafkajs gives it up, `onJoin` fires
+   * when it joined. With `startAt`, its first join commits those offsets for the partitions it was
+   * given, before it delivers anything (so its own later commits are never moved back by it).
+   */
   private async runConsumer(
     subscription: BusSubscription,
     topics: string[],
     onCrash: (consumer: Consumer) => void,
     onJoin: () => void,
+    startAt?: StartOffsets,
   ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + subscription.groupId,
@@ -249,8 +261,11 @@ export class KafkaEventBus implements EventBus {
     this.consumers.add(consumer);
     const subscribed = performance.now();
     consumer.on(consumer.events.CRASH, () => onCrash(consumer));
-    const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+    let assigned: Record<string, number[]> = {};
+    let recorded: Promise<void> | undefined;
+    const off = consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       off();
+      assigned = payload.memberAssignment;
       onJoin();
       this.options.logger.debug(
         { groupId: subscription.groupId, ms: Math.round(performance.now() - subscribed) },
@@ -274,6 +289,7 @@ export class KafkaEventBus implements EventBus {
         partitionsConsumedConcurrently: 3,
         eachBatchAutoResolve: false,
         eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          await recorded;
           const messages = batch.messages.map((m) => this.delivered(batch.topic, batch.partition, m));
           for (let from = 0; from < messages.length; from += MAX_BATCH) {
             // A rebalance took the partition away: what is left belongs to its new owner.
@@ -293,6 +309,12 @@ export class KafkaEventBus implements EventBus {
           }
         },
       });
+      // kafkajs takes a commit only once the consumer runs (after the join event), before any batch.
+      if (startAt)
+        recorded = running.then(
+          () => this.commitStart(consumer, subscription.groupId, startAt, assigned),
+          () => undefined,
+        );
       running.catch((error: unknown) => {
         this.options.logger.error({ err: error, groupId: subscription.groupId }, "kafka consumer stopped running");
         onCrash(consumer);
@@ -327,28 +349,48 @@ export class KafkaEventBus implements EventBus {
     }
   }
 
-  /**
-   * A group that starts at the latest offset (it wants only what happens from now on) records that
-   * start as its committed offsets before it joins: it then misses nothing published while it joins,
-   * and every later start, a restart after a kill -9 included, resumes from offsets instead of
-   * waiting for the dead member's session to expire. Kafka takes such a commit only from a group
-   * with no live members, so a group that has one (false) falls back to joining at the latest offset.
-   */
-  private async startsAtLatest(groupId: string, topics: string[]): Promise<boolean> {
+  /** The end of each partition of `topics` on which `groupId` has no committed offset (a new group: all). */
+  private async uncommittedEnds(groupId: string, topics: string[]): Promise<StartOffsets> {
+    const ends: StartOffsets = new Map();
     try {
       const admin = await this.getAdmin();
-      const committed = await admin.fetchOffsets({ groupId, topics });
-      for (const { topic, partitions } of committed) {
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
         const missing = new Set(partitions.filter((p) => Number(p.offset) < 0).map((p) => p.partition));
         if (missing.size === 0) continue;
-        const ends = await admin.fetchTopicOffsets(topic);
-        const starts = ends.filter((e) => missing.has(e.partition)).map((e) => ({ partition: e.partition, offset: e.high }));
-        await admin.setOffsets({ groupId, topic, partitions: starts });
+        const high = new Map(
+          (await admin.fetchTopicOffsets(topic)).filter((e) => missing.has(e.partition)).map((e) => [e.partition, e.high]),
+        );
+        ends.set(topic, high);
       }
-      return true;
     } catch (error) {
-      this.options.logger.debug({ err: error, groupId }, "group start not recorded; joining at the latest offset");
-      return false;
+      // Nothing recorded costs only speed: the next start after a kill -9 waits for its join.
+      this.options.logger.warn({ err: error, groupId }, "could not read where a new consumer group starts");
+    }
+    return ends;
+  }
+
+  /**
+   * Commits, as a member of the group, the ends read before it subscribed for the partitions it was
+   * assigned. Its position (the latest offset when it first fetches) is at or past them, so a
+   * restart replays at most what arrived while it joined; the inbox drops what was applied.
+   */
+  private async commitStart(
+    consumer: Consumer,
+    groupId: string,
+    startAt: StartOffsets,
+    assignment: Record<string, number[]>,
+  ): Promise<void> {
+    const offsets = Object.entries(assignment).flatMap(([topic, partitions]) =>
+      partitions.flatMap((partition) => {
+        const offset = startAt.get(topic)?.get(partition);
+        return offset === undefined ? [] : [{ topic, partition, offset }];
+      }),
+    );
+    if (offsets.length === 0) return;
+    try {
+      await consumer.commitOffsets(offsets);
+    } catch (error) {
+      this.options.logger.warn({ err: error, groupId }, "could not commit where a new consumer group starts");
     }
   }
 
