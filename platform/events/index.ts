@@ -6,7 +6,7 @@ export { PlatformEventTables1763769600000 } from "./event-tables.migration.js";
 export { type ConsumedEvent, type ConsumerDefinition, type EventHandler, inboxBatchHandler, inboxHandler } from "./inbox.js";
 export { type KafkaBusOptions, KafkaEventBus } from "./kafka-bus.js";
 export { MemoryEventBus } from "./memory-bus.js";
-export { Outbox, outboxChannel } from "./outbox.js";
+export { Outbox, outboxChannel, type OutboxWrite } from "./outbox.js";
 export { OutboxRelay, type RelayOptions } from "./relay.js";
 export { replayForUser } from "./replay.js";
 export { userDeletionConsumer } from "./user-deletion.js";

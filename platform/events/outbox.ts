@@ -8,6 +8,17 @@ import { createEnvelope, type EventEnvelope, type TopicEvent } from "./envelope.
 /** NOTIFY channel the relay of one subgraph schema listens on. */
 export const outboxChannel = (schema: string) => `moneta_outbox_${schema}`;
 
+/** Outbox rows ready to be written by the caller's own statement (`Outbox.prepare`). */
+export interface OutboxWrite {
+  envelopes: EventEnvelope[];
+  /** The rows, as the JSON text parameter `insert` reads. */
+  json: string;
+  /** The relay's NOTIFY channel. */
+  channel: string;
+  /** `INSERT INTO <schema>.outbox … FROM json_to_recordset($n::json)` for parameter `$n`. */
+  insert: (parameter: number) => string;
+}
+
 /**
  * Writes events into the subgraph's outbox table inside the caller's transaction, so an event
  * exists if and only if the change that caused it committed. `Topics` (topic → event type →
@@ -25,32 +36,41 @@ export class Outbox<Topics = EventContracts> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error("Outbox.add must run inside the transaction that makes the change");
     }
-    const envelopes = events.map((e) => createEnvelope(e, this.schema, traceId, this.clock, this.ids));
-    if (envelopes.length === 0) return envelopes;
+    const write = this.prepare(traceId, events);
+    if (write.envelopes.length === 0) return write.envelopes;
     // One statement however many events (an import writes thousands in one transaction), the
-    // relay's wake-up included: a data-modifying WITH runs whatever the outer SELECT reads. The rows
-    // go as ONE JSON text, each envelope nested as an object: a text[] of envelopes had every quote
-    // of every envelope escaped by the driver, which cost an import as much as building the events.
-    await manager.query(
-      `WITH written AS (
-         INSERT INTO "${this.schema}".outbox (id, topic, key, type, envelope, created_at)
-         SELECT id, topic, key, type, envelope, created_at FROM json_to_recordset($1::json)
-           AS e(id uuid, topic text, key text, type text, envelope jsonb, created_at timestamptz))
-       SELECT pg_notify($2, '')`,
-      [
-        JSON.stringify(
-          envelopes.map((envelope, i) => ({
-            id: envelope.id,
-            topic: events[i]!.topic,
-            key: envelope.key,
-            type: envelope.type,
-            envelope,
-            created_at: envelope.occurredAt,
-          })),
-        ),
-        outboxChannel(this.schema),
-      ],
-    );
-    return envelopes;
+    // relay's wake-up included: a data-modifying WITH runs whatever the outer SELECT reads.
+    await manager.query(`WITH written AS (${write.insert(1)}) SELECT pg_notify($2, '')`, [write.json, write.channel]);
+    return write.envelopes;
+  }
+
+  /**
+   * The outbox rows for `events` as parts of a statement the caller runs, for a write that puts its
+   * own rows and its events in ONE statement (a statement is atomic on its own, so the event exists
+   * if and only if the change does, without BEGIN and COMMIT around them). Whoever runs `insert`
+   * must also run `pg_notify(channel, '')` in the same statement or transaction.
+   */
+  prepare(traceId: string, events: ReadonlyArray<TopicEvent<Topics>>): OutboxWrite {
+    const envelopes = events.map((e) => createEnvelope(e, this.schema, traceId, this.clock, this.ids));
+    return {
+      envelopes,
+      // The rows go as ONE JSON text, each envelope nested as an object: a text[] of envelopes had
+      // every quote of every envelope escaped by the driver, which cost an import as much as building the events.
+      json: JSON.stringify(
+        envelopes.map((envelope, i) => ({
+          id: envelope.id,
+          topic: events[i]!.topic,
+          key: envelope.key,
+          type: envelope.type,
+          envelope,
+          created_at: envelope.occurredAt,
+        })),
+      ),
+      channel: outboxChannel(this.schema),
+      insert: (parameter) =>
+        `INSERT INTO "${this.schema}".outbox (id, topic, key, type, envelope, created_at)
+         SELECT id, topic, key, type, envelope, created_at FROM json_to_recordset($${parameter}::json)
+           AS e(id uuid, topic text, key text, type text, envelope jsonb, created_at timestamptz)`,
+    };
   }
 }

@@ -105,7 +105,7 @@ function createLedger(kit: SubgraphKit): LedgerDeps {
   const rates = new ExchangeRateService(dataSource, clock, new Repricing(events));
   const queries = new TransactionQueries(dataSource, categories);
   const rules = new RuleService(dataSource, clock, ids, categories, events, idempotency);
-  const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer);
+  const writer = new TransactionWriter(clock, ids, accounts, categories, rules.categorizer, rules.compile);
   const transactions = new TransactionService(dataSource, clock, ids, idempotency, accounts, categories, writer, events);
   const sourcePostings = new SourcePostingService(clock, ids, transactions, categories, kit.logger.child({ consumer: "source-postings" }));
   const suggestions = new SuggestionService(

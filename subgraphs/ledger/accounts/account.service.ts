@@ -109,11 +109,7 @@ export class AccountService {
 
   /** An account a new transaction may be booked on: the caller's, not archived, dated on or after opening. */
   async usable(manager: EntityManager, userId: string, id: string, date: string, field = "accountId"): Promise<AccountEntity> {
-    const account = isUuid(id) ? await manager.findOneBy(AccountEntity, { id, userId }) : null;
-    if (!account) throw notFound("account");
-    if (account.archivedAt) throw badInput("the account is archived", { field });
-    if (date < account.openingDate) throw badInput(`date is before the account's opening date ${account.openingDate}`, { field: "date" });
-    return account;
+    return usableAccount(isUuid(id) ? await manager.findOneBy(AccountEntity, { id, userId }) : null, date, field);
   }
 
   list(userId: string, includeArchived: boolean): Promise<AccountEntity[]> {
@@ -149,4 +145,12 @@ export class AccountService {
   async purgeUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.delete(AccountEntity, { userId });
   }
+}
+
+/** The caller's account (null: not theirs or none) if a transaction dated `date` may be written on it. */
+export function usableAccount(account: AccountEntity | null, date: string, field = "accountId"): AccountEntity {
+  if (!account) throw notFound("account");
+  if (account.archivedAt) throw badInput("the account is archived", { field });
+  if (date < account.openingDate) throw badInput(`date is before the account's opening date ${account.openingDate}`, { field: "date" });
+  return account;
 }

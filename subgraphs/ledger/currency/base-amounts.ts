@@ -3,7 +3,7 @@ import type { EntityManager } from "typeorm";
 import { allocate } from "../../../platform/money/index.js";
 import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { convertAt } from "./conversion.js";
-import { type ExchangeRateQueries, rateKey } from "./exchange-rate-query.service.js";
+import { type ExchangeRateQueries, rateKey, type ToBase } from "./exchange-rate-query.service.js";
 
 /**
  * Adds the user's base-currency amounts to transaction snapshots before they are published, so
@@ -18,7 +18,11 @@ export class BaseAmounts {
     if (snapshots.length === 0) return;
     // Base currency and the rates in one statement; days already in the base cost nothing.
     const days = [...new Map(snapshots.map((s) => [`${s.date}|${s.currency}`, { date: s.date, currency: s.currency }])).values()];
-    const { base, rates } = await this.rates.toBase(userId, days, manager);
+    this.fillWith(await this.rates.toBase(userId, days, manager), snapshots);
+  }
+
+  /** `fill` with the base currency and rates already read (a write's context read). */
+  fillWith({ base, rates }: ToBase, snapshots: TransactionSnapshotV1[]): void {
     for (const snapshot of snapshots) {
       snapshot.baseCurrency = base;
       const rate = base && snapshot.currency !== base ? rates.get(rateKey(snapshot.date, snapshot.currency, base)) : undefined;

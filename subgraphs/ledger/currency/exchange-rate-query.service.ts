@@ -41,7 +41,7 @@ export class ExchangeRateQueries {
     userId: string,
     days: ReadonlyArray<{ date: string; currency: string }>,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ base: string | null; rates: Map<string, DayRate> }> {
+  ): Promise<ToBase> {
     const rows: Array<{ base: string; date: string | null; from_currency: string; to_currency: string; rate: string }> =
       await manager.query(
         `SELECT s.base_currency AS base, to_char(r.date, 'YYYY-MM-DD') AS date, r.from_currency, r.to_currency, r.rate::text AS rate
@@ -56,7 +56,7 @@ export class ExchangeRateQueries {
        WHERE s.user_id = $1`,
         [userId, days.map((d) => d.date), days.map((d) => d.currency)],
       );
-    return { base: rows[0]?.base ?? null, rates: dayRates(rows.filter((r) => r.date !== null) as Array<RateRow>) };
+    return toBaseOf(rows[0]?.base ?? null, rows.filter((r) => r.date !== null) as Array<RateRow>);
   }
 
   /** The newest rate on or before `date` per currency pair, for figures "as of" a day (net worth). */
@@ -79,7 +79,17 @@ export class ExchangeRateQueries {
   }
 }
 
-interface RateRow {
+/** What `toBase` answers, from the base currency and the rate rows a statement read (a write's context read reads them too). */
+export function toBaseOf(base: string | null, rows: readonly RateRow[]): ToBase {
+  return { base, rates: dayRates(rows) };
+}
+
+export interface ToBase {
+  base: string | null;
+  rates: Map<string, DayRate>;
+}
+
+export interface RateRow {
   date: string;
   from_currency: string;
   to_currency: string;

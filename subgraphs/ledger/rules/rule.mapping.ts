@@ -30,7 +30,7 @@ export const storedActions = (a: RuleActions): StoredActions => ({
   addTags: a.addTags ?? null,
 });
 
-export const definitionOf = (rule: RuleEntity): RuleDefinition => ({
+export const definitionOf = (rule: Pick<RuleEntity, "id" | "conditions" | "actions">): RuleDefinition => ({
   id: rule.id,
   conditions: engineConditions(rule.conditions),
   actions: rule.actions as RuleActions,

@@ -10,7 +10,7 @@ import type { CategoryService } from "../categories/category.service.js";
 import { PostingEntity } from "../transactions/posting.entity.js";
 import { TransactionEntity } from "../transactions/transaction.entity.js";
 import { transactionSnapshot } from "../transactions/transaction.events.js";
-import type { Categorizer } from "../transactions/transaction.writer.js";
+import type { Categorizer, RulesCompiler } from "../transactions/transaction.writer.js";
 import type { TransactionEventPublisher } from "../transactions/transaction-events.publisher.js";
 import { NO_SUGGESTION_MARK } from "../transactions/transaction-fields.js";
 import type { TransactionQuery } from "../transactions/transaction-query.service.js";
@@ -48,8 +48,11 @@ export class RuleService {
   }
 
   /** For TransactionWriter: the user's enabled rules, compiled once per write or import batch. */
-  readonly categorizer: Categorizer = async (manager, userId) => {
-    const rules = await manager.find(RuleEntity, { where: { userId, enabled: true }, order: { position: "ASC", createdAt: "ASC" } });
+  readonly categorizer: Categorizer = async (manager, userId) =>
+    this.compile(await manager.find(RuleEntity, { where: { userId, enabled: true }, order: { position: "ASC", createdAt: "ASC" } }));
+
+  /** The categorizing function of enabled rules already read, in order (a single write reads them with its account). */
+  readonly compile: RulesCompiler = (rules) => {
     if (rules.length === 0) return (draft) => ({ payee: draft.payee, categoryId: draft.categoryId, tags: draft.tags, appliedRuleIds: [] });
     const compiled = compileRules(rules.map(definitionOf));
     return (draft, explicitCategory) => {

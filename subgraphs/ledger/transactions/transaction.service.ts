@@ -59,6 +59,11 @@ export class TransactionService {
   async post(userId: string, input: EntryInput, traceId: string): Promise<StoredTransaction> {
     const { idempotencyKey, ...request } = input;
     const id = this.ids.next();
+    // Without a key the write is one statement (postIn), atomic on its own: no BEGIN and COMMIT
+    // round trips. Its reads (account, rules, categories, rates) saw nothing more inside a READ
+    // COMMITTED transaction than they see outside one.
+    if (idempotencyKey === null || idempotencyKey === undefined)
+      return this.postIn(this.dataSource.manager, userId, id, request, traceId, "MANUAL");
     return this.dataSource.transaction(async (manager) => {
       const replayOf = await this.idempotency.claim(manager, userId, idempotencyKey, "postTransaction", request, id);
       if (replayOf) return this.loadOwned(manager, userId, replayOf);
@@ -70,6 +75,7 @@ export class TransactionService {
    * `post` inside the caller's transaction, for writes another domain's event asks for (the
    * inbox's transaction, which already makes them happen once): rules applied, TransactionPosted
    * in the same outbox. `source`: the path that asks (a receipt, a group, a loan), kept on the row.
+   * Two statements: everything it reads, then the rows and the event.
    */
   async postIn(
     manager: EntityManager,
@@ -79,12 +85,15 @@ export class TransactionService {
     traceId: string,
     source: TransactionSourceValue,
   ): Promise<StoredTransaction> {
-    const categorize = await this.writer.categorizerFor(manager, userId);
-    const stored = await this.writer.writeEntry(manager, userId, id, request, categorize, { source });
-    await this.events.emit(manager, traceId, userId, {
-      type: TRANSACTION_POSTED,
-      data: transactionSnapshot(stored.transaction, stored.legs),
-    });
+    const { stored, toBase } = await this.writer.checkedSingleEntry(manager, userId, id, request, { source });
+    const posted = await this.events.prepare(
+      manager,
+      traceId,
+      userId,
+      [{ type: TRANSACTION_POSTED, data: transactionSnapshot(stored.transaction, stored.legs) }],
+      toBase,
+    );
+    await this.writer.insertEntries(manager, [stored], posted);
     return stored;
   }
 

@@ -1,13 +1,16 @@
 import type { EntityManager } from "typeorm";
 
-import { badInput } from "../../../platform/errors/index.js";
+import { badInput, notFound } from "../../../platform/errors/index.js";
+import type { OutboxWrite } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
-import type { Clock, IdGenerator } from "../../../platform/time/index.js";
+import { type Clock, type IdGenerator, isUuid } from "../../../platform/time/index.js";
 import type { AccountEntity } from "../accounts/account.entity.js";
-import type { AccountService } from "../accounts/account.service.js";
+import { type AccountService, usableAccount } from "../accounts/account.service.js";
 import type { CategoryService } from "../categories/category.service.js";
+import type { ToBase } from "../currency/exchange-rate-query.service.js";
 import { calendarDate } from "./calendar-date.js";
 import { entryPostings, type PostingLine, type SplitLine, transferPostings } from "./double-entry.js";
+import { readEntryContext, type RuleDefinitionRow } from "./entry-context.js";
 import { PostingEntity } from "./posting.entity.js";
 import { rowInsert } from "./row-insert.js";
 import {
@@ -68,6 +71,8 @@ export type Categorizer = (
   manager: EntityManager,
   userId: string,
 ) => Promise<(draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft>;
+/** The same from enabled rules already read, in order; rules/ provides it. */
+export type RulesCompiler = (rules: readonly RuleDefinitionRow[]) => (draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft;
 
 export interface StoredTransaction {
   transaction: TransactionEntity;
@@ -117,6 +122,7 @@ export class TransactionWriter {
     private readonly accounts: AccountService,
     private readonly categories: CategoryService,
     private readonly categorizer: Categorizer,
+    private readonly compileRules: RulesCompiler,
   ) {}
 
   /** The prepared rules for a batch of `writeEntry`/`buildEntry` calls (imports, schedules). */
@@ -133,6 +139,20 @@ export class TransactionWriter {
     categorize: (draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft,
     origin: EntryOrigin,
   ): Promise<StoredTransaction> {
+    const stored = await this.checkedEntry(manager, userId, id, input, categorize, origin);
+    await this.insertEntries(manager, [stored]);
+    return stored;
+  }
+
+  /** `writeEntry` without the insert: validated against the database, rules applied, for `insertEntries` with its events. */
+  async checkedEntry(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+    input: Omit<EntryInput, "idempotencyKey">,
+    categorize: (draft: EntryDraft, explicitCategory: boolean) => CategorizedDraft,
+    origin: EntryOrigin,
+  ): Promise<StoredTransaction> {
     const account = await this.accounts.usable(manager, userId, input.accountId, calendarDate(input.date));
     const stored = this.buildEntry(account, id, input, categorize, origin);
     await this.categories.requireOwned(
@@ -141,8 +161,30 @@ export class TransactionWriter {
       stored.legs.flatMap((l) => (l.categoryId ? [l.categoryId] : [])),
       "categoryId",
     );
-    await this.insertEntries(manager, [stored]);
     return stored;
+  }
+
+  /**
+   * `checkedEntry` for one write on its own (postTransaction), with every read in one statement
+   * (entry-context.ts), the rates its event needs included: the same checks in the same order.
+   */
+  async checkedSingleEntry(
+    manager: EntityManager,
+    userId: string,
+    id: string,
+    input: Omit<EntryInput, "idempotencyKey">,
+    origin: EntryOrigin,
+  ): Promise<{ stored: StoredTransaction; toBase: ToBase }> {
+    const date = calendarDate(input.date);
+    if (!isUuid(input.accountId)) throw notFound("account");
+    const named = [input.categoryId, ...(input.splits ?? []).map((s) => s.categoryId)].filter((c): c is string => !!c && isUuid(c));
+    const context = await readEntryContext(manager, userId, input.accountId, date, input.amount.currency, named);
+    const account = usableAccount(context.account, date);
+    const stored = this.buildEntry(account, id, input, this.compileRules(context.rules), origin);
+    // Whatever the read did not vouch for (not a uuid, not the caller's) is refused as requireOwned refuses it.
+    const unknown = stored.legs.flatMap((l) => (l.categoryId && !context.ownedCategoryIds.has(l.categoryId) ? [l.categoryId] : []));
+    await this.categories.requireOwned(manager, userId, unknown, "categoryId");
+    return { stored, toBase: context.toBase };
   }
 
   /**
@@ -225,9 +267,10 @@ export class TransactionWriter {
   /**
    * Inserts built transactions and their legs: one statement per call, whatever the count (the
    * postings' foreign key to their transaction is checked at the end of the statement, after both
-   * inserts).
+   * inserts). With `events`, their outbox rows and the relay's wake-up go in the same statement:
+   * the rows and their events are then one atomic statement, which needs no transaction around it.
    */
-  async insertEntries(manager: EntityManager, entries: readonly StoredTransaction[]): Promise<void> {
+  async insertEntries(manager: EntityManager, entries: readonly StoredTransaction[], events?: OutboxWrite): Promise<void> {
     if (entries.length === 0) return;
     const transactions = rowInsert(
       manager,
@@ -239,7 +282,14 @@ export class TransactionWriter {
       PostingEntity,
       entries.flatMap((e) => e.legs),
     );
-    await manager.query(`WITH t AS (${transactions.sql(1)}) ${postings.sql(2)}`, [transactions.json, postings.json]);
+    if (!events) {
+      await manager.query(`WITH t AS (${transactions.sql(1)}) ${postings.sql(2)}`, [transactions.json, postings.json]);
+      return;
+    }
+    await manager.query(
+      `WITH t AS (${transactions.sql(1)}), p AS (${postings.sql(2)}), o AS (${events.insert(3)}) SELECT pg_notify($4, '')`,
+      [transactions.json, postings.json, events.json, events.channel],
+    );
   }
 
   /** The posting rows of `t`, in order, each with a fresh id. */
