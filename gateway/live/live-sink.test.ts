@@ -1,23 +1,23 @@
 import type { FormattedExecutionResult } from "graphql";
 import { describe, expect, it } from "vitest";
 
-import { type FrameSocket, LiveSink, nextFrame } from "./live-sink.js";
+import type { EncodedMessage, FrameSocket } from "./frame-socket.js";
+import { LiveSink, nextFrame } from "./live-sink.js";
 
 /** A socket that keeps what is sent; `flush` plays the network writing the oldest frames out. */
 class FakeSocket implements FrameSocket {
   readyState = 1;
-  readonly sent: Buffer[] = [];
+  readonly sent: EncodedMessage[] = [];
   private readonly callbacks: Array<() => void> = [];
-  send(data: Buffer, options: { binary: false }, callback: () => void): void {
-    expect(options.binary).toBe(false); // graphql-ws clients expect text frames
-    this.sent.push(data);
+  write(message: EncodedMessage, callback: () => void): void {
+    this.sent.push(message);
     this.callbacks.push(callback);
   }
   flush(count = Infinity): void {
     for (let i = 0; i < count && this.callbacks.length > 0; i++) this.callbacks.shift()!();
   }
   messages() {
-    return this.sent.map((b) => JSON.parse(b.toString()) as { id: string; type: string; payload: FormattedExecutionResult });
+    return this.sent.map((m) => JSON.parse(m.text.toString()) as { id: string; type: string; payload: FormattedExecutionResult });
   }
 }
 
@@ -41,7 +41,7 @@ describe("LiveSink", () => {
     new LiveSink(c, "other", 4, () => undefined).push(shared);
     expect(b.sent[0]).toBe(a.sent[0]);
     expect(c.sent[0]).not.toBe(a.sent[0]);
-    expect(JSON.parse(c.sent[0]!.toString())).toEqual({ id: "other", type: "next", payload: shared });
+    expect(JSON.parse(c.sent[0]!.text.toString())).toEqual({ id: "other", type: "next", payload: shared });
     expect(nextFrame(shared, "1")).toBe(a.sent[0]);
   });
 

@@ -1,28 +1,24 @@
 import type { FormattedExecutionResult } from "graphql";
 
-/** The part of a `ws` WebSocket a sink writes to. */
-export interface FrameSocket {
-  readonly readyState: number;
-  send(data: Buffer, options: { binary: false }, callback: (error?: Error) => void): void;
-}
+import { type EncodedMessage, encodeMessage, type FrameSocket } from "./frame-socket.js";
 
 const OPEN = 1;
 
 interface Serialized {
   payload: string;
   /** One frame per subscription id: subscribers whose clients chose the same id share the bytes. */
-  frames: Map<string, Buffer>;
+  frames: Map<string, EncodedMessage>;
 }
 
 /**
  * The bridge hands one result object to every subscriber that shared its resolution: it is
  * serialized once, and framed once per subscription id, for all of them (graphql-ws would
- * stringify it again for each socket). Kept as long as the result object lives.
+ * stringify it again for each socket, and `ws` frame it again). Kept as long as the result object lives.
  */
 const serialized = new WeakMap<FormattedExecutionResult, Serialized>();
 
 /** The graphql-ws `next` message carrying `result` for subscription `id`, as bytes shared by every socket that sends it. */
-export function nextFrame(result: FormattedExecutionResult, id: string): Buffer {
+export function nextFrame(result: FormattedExecutionResult, id: string): EncodedMessage {
   let entry = serialized.get(result);
   if (!entry) {
     entry = { payload: JSON.stringify(result), frames: new Map() };
@@ -30,7 +26,7 @@ export function nextFrame(result: FormattedExecutionResult, id: string): Buffer 
   }
   let frame = entry.frames.get(id);
   if (!frame) {
-    frame = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${entry.payload}}`);
+    frame = encodeMessage(Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${entry.payload}}`));
     entry.frames.set(id, frame);
   }
   return frame;
@@ -100,7 +96,7 @@ export class LiveSink implements AsyncIterableIterator<never> {
   private write(result: FormattedExecutionResult): void {
     if (this.socket.readyState !== OPEN) return;
     this.inFlight++;
-    this.socket.send(nextFrame(result, this.id), { binary: false }, this.written);
+    this.socket.write(nextFrame(result, this.id), this.written);
   }
 
   /** One frame left the process (or the socket failed): room for the newest held update. */

@@ -25,6 +25,7 @@ import type { Caller } from "../../platform/auth/caller.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import { type AuthRequirements, filterOperation } from "../authz/index.js";
 import { lookupDocument } from "../persisted/document-id.js";
+import { type FrameSocket, frameSocket } from "./frame-socket.js";
 import type { LiveBridge } from "./live-bridge.js";
 import type { LiveField } from "./live-fields.js";
 import { LiveSink } from "./live-sink.js";
@@ -78,15 +79,16 @@ export const SERVICE_RESTART = 1012;
 
 interface SocketState {
   caller: Caller;
+  /** Where this connection's subscriptions write their updates (one per connection, not per subscription). */
+  frames: FrameSocket;
   expiry?: NodeJS.Timeout;
   subscriptions: number;
 }
 
-/** What `subscribe` gets from `onSubscribe`: the socket to write updates to and the client's id for them. */
+/** What `subscribe` gets from `onSubscribe`: the connection (with the socket to write updates to) and the client's id for them. */
 interface SubscribeContext {
   caller: Caller;
   socketState: SocketState;
-  socket: WebSocket;
   id: string;
 }
 
@@ -210,7 +212,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized");
           return false;
         }
-        const state: SocketState = { caller, subscriptions: 0 };
+        const state: SocketState = { caller, frames: frameSocket(ctx.extra.socket), subscriptions: 0 };
         if (caller.expiresAt) {
           state.expiry = setTimeout(
             () => ctx.extra.socket.close(CloseCode.Unauthorized, "Unauthorized: token expired"),
@@ -266,7 +268,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           document,
           operationName: payload.operationName,
           variableValues: payload.variables ?? {},
-          contextValue: { caller: state.caller, socketState: state, socket: ctx.extra.socket, id } satisfies SubscribeContext,
+          contextValue: { caller: state.caller, socketState: state, id } satisfies SubscribeContext,
         };
         return args;
       },
@@ -283,7 +285,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         ) as never;
       },
       subscribe: (args) => {
-        const { caller, socketState, socket, id } = args.contextValue as SubscribeContext;
+        const { caller, socketState, id } = args.contextValue as SubscribeContext;
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         const operation = getOperationAST(args.document, args.operationName);
         const { lookup, errors } =
@@ -295,7 +297,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         socketState.subscriptions++;
         let remove = () => {};
         // Updates go straight to the socket, serialized once per shared result (see LiveSink).
-        const sink = new LiveSink(socket, id, options.queueCapacity ?? 16, () => {
+        const sink = new LiveSink(socketState.frames, id, options.queueCapacity ?? 16, () => {
           socketState.subscriptions--;
           remove();
         });
