@@ -54,6 +54,7 @@ import { BankSync1796560000000 } from "./migrations/1796560000000-bank-sync.js";
 import { Receipts1796560000400 } from "./migrations/1796560000400-receipts.js";
 import { ImportFileBytes1796560000500 } from "./migrations/1796560000500-import-file-bytes.js";
 import { TransactionSource1796560000600 } from "./migrations/1796560000600-transaction-source.js";
+import { LeanerTransactionIndexes1796560000700 } from "./migrations/1796560000700-leaner-transaction-indexes.js";
 import { ReceiptEntity } from "./receipts/receipt.entity.js";
 import { receiptJobHandler } from "./receipts/receipt.job.js";
 import { receiptsByTransactionLoader } from "./receipts/receipt.loaders.js";
@@ -261,6 +262,7 @@ export default defineSubgraph<LedgerDeps>({
     Receipts1796560000400,
     ImportFileBytes1796560000500,
     TransactionSource1796560000600,
+    LeanerTransactionIndexes1796560000700,
   ],
   createDeps: createLedger,
   close: async (deps) => {
