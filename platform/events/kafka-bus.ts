@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionHandle } from "./bus.js";
 import { deliverBatch, MAX_BATCH } from "./delivery.js";
 import { dlqTopic } from "./envelope.js";
+import { commitStart, resumesWithoutLoss, type StartOffsets, uncommittedEnds } from "./kafka-group-start.js";
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -27,8 +28,6 @@ export interface KafkaBusOptions {
 
 /** Default session and rebalance timeout of consumers: the broker's floor is 6 s. */
 const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
-/** Offsets by topic and partition where a new consumer group starts. */
-type StartOffsets = Map<string, Map<number, string>>;
 
 /** The producer's own retries: at most ~1.5 s in all, no wait over 500 ms. */
 export const PRODUCER_RETRY = { retries: 4, initialRetryTime: 100, maxRetryTime: 500 };
@@ -185,11 +184,11 @@ export class KafkaEventBus implements EventBus {
     let stopped = false;
     // Read before joining: a group with offsets everywhere resumes from them whatever it joins into.
     const groupId = this.prefix + subscription.groupId;
-    const resumes = subscription.fromBeginning || (await this.resumesWithoutLoss(groupId, topics));
+    const resumes = subscription.fromBeginning || (await resumesWithoutLoss(() => this.getAdmin(), groupId, topics));
     // A group starting at the latest offset commits where it starts once it joined (below), so that
     // it has offsets everywhere and every later start resumes without waiting for a join. Only the
     // first consumer does: a replacement after a crash may find the group's offsets moved on.
-    let startAt = resumes ? undefined : await this.uncommittedEnds(groupId, topics);
+    let startAt = resumes ? undefined : await uncommittedEnds(() => this.getAdmin(), groupId, topics, this.options.logger);
     // Any of the subscription's consumers joining counts: the first may crash while joining (a
     // broker still loading its group coordinator) and its replacement be the one that joins.
     let onJoin!: () => void;
@@ -312,7 +311,7 @@ export class KafkaEventBus implements EventBus {
       // kafkajs takes a commit only once the consumer runs (after the join event), before any batch.
       if (startAt)
         recorded = running.then(
-          () => this.commitStart(consumer, subscription.groupId, startAt, assigned),
+          () => commitStart(consumer, startAt, assigned, { groupId: subscription.groupId, logger: this.options.logger }),
           () => undefined,
         );
       running.catch((error: unknown) => {
@@ -325,73 +324,6 @@ export class KafkaEventBus implements EventBus {
       throw error;
     }
     return consumer;
-  }
-
-  /**
-   * Whether `groupId` can start reading `topics` without waiting to join: every partition has an
-   * offset the group committed (it ran before), or holds nothing now, so reading it from its start
-   * misses nothing and replays nothing. A group that ran before but never got an event on some
-   * partition (few users, many partitions) would otherwise wait for every join after a kill -9.
-   */
-  private async resumesWithoutLoss(groupId: string, topics: string[]): Promise<boolean> {
-    try {
-      const admin = await this.getAdmin();
-      const committed = await admin.fetchOffsets({ groupId, topics });
-      for (const { topic, partitions } of committed) {
-        const missing = partitions.filter((p) => Number(p.offset) < 0).map((p) => p.partition);
-        if (missing.length === 0) continue;
-        const ends = await admin.fetchTopicOffsets(topic);
-        if (ends.some((e) => missing.includes(e.partition) && BigInt(e.high) > BigInt(e.low))) return false;
-      }
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** The end of each partition of `topics` on which `groupId` has no committed offset (a new group: all). */
-  private async uncommittedEnds(groupId: string, topics: string[]): Promise<StartOffsets> {
-    const ends: StartOffsets = new Map();
-    try {
-      const admin = await this.getAdmin();
-      for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
-        const missing = new Set(partitions.filter((p) => Number(p.offset) < 0).map((p) => p.partition));
-        if (missing.size === 0) continue;
-        const high = new Map(
-          (await admin.fetchTopicOffsets(topic)).filter((e) => missing.has(e.partition)).map((e) => [e.partition, e.high]),
-        );
-        ends.set(topic, high);
-      }
-    } catch (error) {
-      // Nothing recorded costs only speed: the next start after a kill -9 waits for its join.
-      this.options.logger.warn({ err: error, groupId }, "could not read where a new consumer group starts");
-    }
-    return ends;
-  }
-
-  /**
-   * Commits, as a member of the group, the ends read before it subscribed for the partitions it was
-   * assigned. Its position (the latest offset when it first fetches) is at or past them, so a
-   * restart replays at most what arrived while it joined; the inbox drops what was applied.
-   */
-  private async commitStart(
-    consumer: Consumer,
-    groupId: string,
-    startAt: StartOffsets,
-    assignment: Record<string, number[]>,
-  ): Promise<void> {
-    const offsets = Object.entries(assignment).flatMap(([topic, partitions]) =>
-      partitions.flatMap((partition) => {
-        const offset = startAt.get(topic)?.get(partition);
-        return offset === undefined ? [] : [{ topic, partition, offset }];
-      }),
-    );
-    if (offsets.length === 0) return;
-    try {
-      await consumer.commitOffsets(offsets);
-    } catch (error) {
-      this.options.logger.warn({ err: error, groupId }, "could not commit where a new consumer group starts");
-    }
   }
 
   async replay(topics: string[], handle: (message: DeliveredMessage) => Promise<void>): Promise<number> {
