@@ -4,11 +4,12 @@ import type { DataSource } from "typeorm";
 
 import { PgliteDatabaseProvider, PostgresDatabaseProvider, type SubgraphStorage } from "../db/database.js";
 import type { StatementLogger } from "../db/statement-logger.js";
-import type { DeliveredMessage, EventBus } from "../events/bus.js";
+import type { DeliveredMessage, EventBus, SubscriptionHandle } from "../events/bus.js";
 import type { EventEnvelope } from "../events/envelope.js";
 import { type ConsumerDefinition, inboxBatchHandler, inboxHandler } from "../events/inbox.js";
 import { KafkaEventBus } from "../events/kafka-bus.js";
 import { MemoryEventBus } from "../events/memory-bus.js";
+import { eventually } from "./eventually.js";
 import { realServices, uniqueSuffix } from "./services.js";
 
 /*
@@ -128,4 +129,38 @@ export function subscribe(bus: EventBus, database: ConsumerDatabase, consumer: C
     handle: inboxHandler(dataSource, schema, consumer),
     ...(batches ? { handleBatch: inboxBatchHandler(dataSource, schema, consumer) } : {}),
   });
+}
+
+/**
+ * All of `events` published on the mode's bus and consumed into two fresh databases, one consumer
+ * with its batch form and one with its handlers only, until each inbox holds every distinct event;
+ * answers what `state` reads from each, for the test to compare.
+ */
+export async function consumeThroughBusBothWays<State extends { inbox: readonly unknown[] }>(test: {
+  mode: BatchTestMode;
+  schema: string;
+  storage: SubgraphStorage;
+  consumerOn: (database: ConsumerDatabase) => ConsumerDefinition;
+  topic: string;
+  events: readonly EventEnvelope[];
+  state: (database: ConsumerDatabase) => Promise<State>;
+}): Promise<{ handlersOnly: State; batches: State }> {
+  const { mode, schema, storage, consumerOn, events, state } = test;
+  const bus = busFor(mode);
+  const [one, many] = [await freshDatabase(mode, schema, storage), await freshDatabase(mode, schema, storage)];
+  const handles: SubscriptionHandle[] = [];
+  try {
+    handles.push(await subscribe(bus, one, consumerOn(one), false), await subscribe(bus, many, consumerOn(many), true));
+    await bus.publish(delivered(test.topic, events));
+    const unique = new Set(events.map((e) => e.id)).size;
+    await eventually(async () => {
+      if ((await state(one)).inbox.length !== unique || (await state(many)).inbox.length !== unique) throw new Error("still consuming");
+    });
+    return { handlersOnly: await state(one), batches: await state(many) };
+  } finally {
+    await Promise.allSettled(handles.map((h) => h.stop()));
+    await bus.close();
+    await one.close();
+    await many.close();
+  }
 }

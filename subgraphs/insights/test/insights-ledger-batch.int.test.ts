@@ -3,17 +3,15 @@ import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type EventBus, type EventEnvelope, Outbox, type SubscriptionHandle } from "../../../platform/events/index.js";
+import { type EventEnvelope, Outbox } from "../../../platform/events/index.js";
 import {
   BATCH_TEST_MODES,
-  busFor,
   type ConsumerDatabase,
+  consumeThroughBusBothWays,
   deliverBothWays,
   delivered,
   freshDatabase,
-  subscribe,
 } from "../../../platform/testing/consumer-batch.js";
-import { eventually } from "../../../platform/testing/eventually.js";
 import { FixedClock, randomIds } from "../../../platform/time/index.js";
 import type { TransactionSnapshotV1 } from "../../../schema/events/ledger.js";
 import { deleted, LEDGER_TOPIC, posted, snapshot, updated } from "../../../test/harness/ledger-events.js";
@@ -201,24 +199,17 @@ describe.each(BATCH_TEST_MODES)("insights' ledger transactions consumer as batch
   });
 
   it("through the bus, consumed with and without its batch form, leaves the same data", async () => {
-    const bus: EventBus = busFor(mode);
-    const [one, many] = [await freshDatabase(mode, "insights", storage), await freshDatabase(mode, "insights", storage)];
-    const handles: SubscriptionHandle[] = [];
-    try {
-      handles.push(await subscribe(bus, one, consumerOn(one), false), await subscribe(bus, many, consumerOn(many), true));
-      const events = [...earlier, ...batch, ...redelivered];
-      await bus.publish(delivered(LEDGER_TOPIC, events));
-      const unique = new Set(events.map((e) => e.id)).size;
-      await eventually(async () => {
-        expect((await state(one)).inbox).toHaveLength(unique);
-        expect((await state(many)).inbox).toHaveLength(unique);
-      });
-      expect(await state(many)).toEqual(await state(one));
-    } finally {
-      await Promise.allSettled(handles.map((h) => h.stop()));
-      await bus.close();
-      await one.close();
-      await many.close();
-    }
+    const events = [...earlier, ...batch, ...redelivered];
+    const { handlersOnly, batches } = await consumeThroughBusBothWays({
+      mode,
+      schema: "insights",
+      storage,
+      consumerOn,
+      topic: LEDGER_TOPIC,
+      events,
+      state,
+    });
+    expect(handlersOnly.inbox).toHaveLength(new Set(events.map((e) => e.id)).size);
+    expect(batches).toEqual(handlersOnly);
   });
 });

@@ -2,17 +2,15 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { EventBus, EventEnvelope, SubscriptionHandle } from "../../../platform/events/index.js";
+import type { EventEnvelope } from "../../../platform/events/index.js";
 import {
   BATCH_TEST_MODES,
-  busFor,
   type ConsumerDatabase,
+  consumeThroughBusBothWays,
   deliverBothWays,
   delivered,
   freshDatabase,
-  subscribe,
 } from "../../../platform/testing/consumer-batch.js";
-import { eventually } from "../../../platform/testing/eventually.js";
 import { deleted, LEDGER_TOPIC, posted, restored, snapshot, updated } from "../../../test/harness/ledger-events.js";
 import { EstimateStore } from "../estimates/estimate.store.js";
 import { ledgerTransactionsConsumer } from "../events/ledger-transactions.handler.js";
@@ -137,24 +135,17 @@ describe.each(BATCH_TEST_MODES)("tax's ledger lines consumer as batches, on %s",
   });
 
   it("through the bus, consumed with and without its batch form, leaves the same data", async () => {
-    const bus: EventBus = busFor(mode);
-    const [one, many] = [await freshDatabase(mode, "tax", storage), await freshDatabase(mode, "tax", storage)];
-    const handles: SubscriptionHandle[] = [];
-    try {
-      handles.push(await subscribe(bus, one, consumerOn(one), false), await subscribe(bus, many, consumerOn(many), true));
-      const events = [...earlier, ...batch, ...redelivered];
-      await bus.publish(delivered(LEDGER_TOPIC, events));
-      const unique = new Set(events.map((e) => e.id)).size;
-      await eventually(async () => {
-        expect((await state(one)).inbox).toHaveLength(unique);
-        expect((await state(many)).inbox).toHaveLength(unique);
-      });
-      expect(await state(many)).toEqual(await state(one));
-    } finally {
-      await Promise.allSettled(handles.map((h) => h.stop()));
-      await bus.close();
-      await one.close();
-      await many.close();
-    }
+    const events = [...earlier, ...batch, ...redelivered];
+    const { handlersOnly, batches } = await consumeThroughBusBothWays({
+      mode,
+      schema: "tax",
+      storage,
+      consumerOn,
+      topic: LEDGER_TOPIC,
+      events,
+      state,
+    });
+    expect(handlersOnly.inbox).toHaveLength(new Set(events.map((e) => e.id)).size);
+    expect(batches).toEqual(handlersOnly);
   });
 });
