@@ -8,5 +8,6 @@ export {
   type SubgraphStorage,
 } from "./database.js";
 export { type Notifier, PgliteNotifier, PostgresNotifier } from "./notifier.js";
+export { queryPrepared } from "./prepared.js";
 export { countStatements, StatementLogger } from "./statement-logger.js";
 export { claimWithinUserCap } from "./user-cap.js";

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 
+import { queryPrepared } from "../../../platform/db/index.js";
 import { AccountEntity } from "../accounts/account.entity.js";
 import { type RateRow, type ToBase, toBaseOf } from "../currency/exchange-rate-query.service.js";
 import type { RuleEntity } from "../rules/rule.entity.js";
@@ -50,7 +51,8 @@ export async function readEntryContext(
   currency: string,
   categoryIds: readonly string[],
 ): Promise<EntryContext> {
-  const [row]: ContextRow[] = await manager.query(
+  const [row] = await queryPrepared<ContextRow>(
+    manager,
     `WITH rules AS (
        SELECT r.id, r.conditions, r.actions, r.position, r.created_at FROM ledger.rules r WHERE r.user_id = $1 AND r.enabled)
      SELECT a.id, a.user_id, a.name, a.type, a.currency, a.opening_balance_minor::text AS opening_balance_minor,

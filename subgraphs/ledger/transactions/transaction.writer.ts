@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 
+import { queryPrepared } from "../../../platform/db/index.js";
 import { badInput, notFound } from "../../../platform/errors/index.js";
 import type { OutboxWrite } from "../../../platform/events/index.js";
 import type { Money } from "../../../platform/money/index.js";
@@ -283,10 +284,11 @@ export class TransactionWriter {
       entries.flatMap((e) => e.legs),
     );
     if (!events) {
-      await manager.query(`WITH t AS (${transactions.sql(1)}) ${postings.sql(2)}`, [transactions.json, postings.json]);
+      await queryPrepared(manager, `WITH t AS (${transactions.sql(1)}) ${postings.sql(2)}`, [transactions.json, postings.json]);
       return;
     }
-    await manager.query(
+    await queryPrepared(
+      manager,
       `WITH t AS (${transactions.sql(1)}), p AS (${postings.sql(2)}), o AS (${events.insert(3)}) SELECT pg_notify($4, '')`,
       [transactions.json, postings.json, events.json, events.channel],
     );
