@@ -6,6 +6,8 @@
  *   (c) Hive Gateway, in-flight deduplication of subgraph requests off, then on,
  *   (d) our gateway (auth, authz, limits, rate limits, metrics included), deduplication of
  *       identical in-flight subgraph reads off, then on,
+ *   (e) the floor: node:http, the same two subgraph calls over our keep-alive client and the JSON
+ *       in and out, no GraphQL at all (floor.server.ts): the least any gateway spends per request,
  * each gateway in its own process so its CPU time is its own. Closed loop at 32 connections in
  * alternating rounds, then alternating rounds at a fixed arrival rate. Prints req/s, p50/p99,
  * errors, gateway CPU ms per request and peak RSS. Everything listens on 127.0.0.1.
@@ -18,7 +20,7 @@
  *   BENCH_RATE_DURATION  s per fixed-rate run (default 4, at most 45)
  *   BENCH_RATE_ROUNDS    fixed-rate rounds (default 2)
  *   BENCH_CONNECTIONS    default 32
- *   BENCH_TARGETS        comma list of direct,apollo,hive,hive-dedupe,ours-nodedupe,ours (default all)
+ *   BENCH_TARGETS        comma list of direct,apollo,hive,hive-dedupe,ours-nodedupe,ours,floor (default all)
  *   DATABASE_URL         real PostgreSQL for the subgraphs instead of in-memory PGlite
  *   BENCH_CPU_PROF       comma list of targets run under --cpu-prof (profiles in BENCH_CPU_PROF_DIR,
  *                        default .moneta/bench-profiles/)
@@ -33,6 +35,7 @@ import autocannon, { type Result } from "autocannon";
 import { readSupergraphSdl } from "../gateway/supergraph.js";
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { supergraphWithUrls } from "./gateway/child.js";
+import { DIRECT_OPERATION, OPERATION } from "./gateway/operations.js";
 import { ServerProcess, type Usage } from "./gateway/process.js";
 import { serverEnv } from "./support/stack.js";
 
@@ -48,9 +51,6 @@ const WARMUP = num("BENCH_WARMUP", 2);
 const RATE_DURATION = Math.min(num("BENCH_RATE_DURATION", 4), 45);
 const RATE_ROUNDS = num("BENCH_RATE_ROUNDS", 2);
 const CONNECTIONS = num("BENCH_CONNECTIONS", 32);
-const OPERATION = `{ transactions(first: 20) { nodes { id amount { amount currency } owner { displayName } } } }`;
-/** What the ledger subgraph can answer alone: the same list, the owner as a bare reference. */
-const DIRECT_OPERATION = `{ transactions(first: 20) { nodes { id amount { amount currency } owner { id } } } }`;
 
 interface Target {
   key: string;
@@ -103,13 +103,14 @@ try {
   writeFileSync(supergraphFile, supergraphWithUrls(readSupergraphSdl(), urls));
   const env = { ...baseEnv, BENCH_SUPERGRAPH: supergraphFile, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) };
 
-  const wanted = new Set((process.env.BENCH_TARGETS ?? "direct,apollo,hive,hive-dedupe,ours-nodedupe,ours").split(","));
+  const wanted = new Set((process.env.BENCH_TARGETS ?? "direct,apollo,hive,hive-dedupe,ours-nodedupe,ours,floor").split(","));
   const specs = [
     { key: "apollo", label: "(b) @apollo/gateway, defaults", script: "apollo.server.ts", env: {} },
     { key: "hive", label: "(c) Hive Gateway, dedupe off", script: "hive.server.ts", env: { BENCH_HIVE_DEDUPE: "off" } },
     { key: "hive-dedupe", label: "(c) Hive Gateway, dedupe on", script: "hive.server.ts", env: { BENCH_HIVE_DEDUPE: "on" } },
     { key: "ours-nodedupe", label: "(d) our gateway, dedupe off", script: "ours.server.ts", env: { BENCH_DEDUPE: "off" } },
     { key: "ours", label: "(d) our gateway, dedupe on", script: "ours.server.ts", env: {} },
+    { key: "floor", label: "(e) floor: node:http + the same two subgraph calls + JSON, no GraphQL", script: "floor.server.ts", env: {} },
   ];
   // BENCH_CPU_PROF=ours,apollo: those gateways write a V8 CPU profile when the benchmark ends.
   const profiled = new Set((process.env.BENCH_CPU_PROF ?? "").split(",").filter(Boolean));
@@ -222,6 +223,14 @@ try {
     if (response.status !== 200 || list?.length !== 20 || !ownerOk)
       throw new Error(`${target.label} answered ${response.status}: ${text.slice(0, 300)}`);
     target.expected = text;
+  }
+  // The floor only measures something if it does a gateway's job: its answer must be the gateways'
+  // own JSON, keys in the same order (re-stringified: Apollo Server ends its body with a newline).
+  const floor = targets.find((t) => t.key === "floor");
+  const canonical = (text = "") => JSON.stringify(JSON.parse(text));
+  for (const target of targets) {
+    if (floor && target.key !== "direct" && canonical(target.expected) !== canonical(floor.expected))
+      throw new Error(`the floor answered differently from ${target.label}:\n${floor.expected}\n${target.expected}`);
   }
 
   const run = async (
