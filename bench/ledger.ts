@@ -1,18 +1,21 @@
 /**
  * `npm run bench:ledger`: how fast the ledger writes, on real PostgreSQL.
- *   1. postTransaction, closed loop at 1, 8 and 32 clients, (a) through our gateway and (b) straight
- *      at the ledger subgraph (signed internal caller token); tx/s, p50/p99, errors. A response is a
- *      success only if it carries data.postTransaction.id and no GraphQL errors; afterwards the rows
- *      in ledger.transactions are counted against the successes.
+ *   1. postTransaction, closed loop at 1, 8 and 32 clients, (a) through our gateway, (b) straight
+ *      at the ledger subgraph (signed internal caller token) and (c) the floor: node:http + pg, the
+ *      same one statement a post writes, no GraphQL (bench/ledger/write-floor.server.ts, on its own
+ *      account); tx/s, p50/p99, errors, each as a ratio of pgbench's tps. A response is a success only
+ *      if it carries data.postTransaction.id and no GraphQL errors; afterwards the rows in
+ *      ledger.transactions are counted against the successes, (a)+(b) and (c) each on their account.
  *   2. pgbench tpcb-like on the same PostgreSQL at the same client counts and duration (its own
  *      database, `pgbench -i -s 1`): how fast this PostgreSQL commits small transactions.
  *   3. One importTransactions of a generated 50,000-row CSV through the gateway, then importBatch polled
  *      until the background job has COMPLETED it: how long the request took to answer, s and rows/s
- *      from enqueue to COMPLETED, peak RSS.
+ *      from enqueue to COMPLETED, peak RSS. Then the import's floor (bench/ledger/import-floor.ts):
+ *      ms PostgreSQL alone needs to store 1,000 such rows and their events in the same tables, rolled back.
  *   4. Consumer lag on real Kafka (bench/ledger/consumer-lag.ts, its own processes and database).
- * Subgraphs (every subgraph in one process, on one in-process event bus; bench/support/stack.ts) and
- * the gateway each run in a child process; autocannon and pgbench run from here. Fresh databases,
- * dropped at the end.
+ * Subgraphs (every subgraph in one process, on one in-process event bus; bench/support/stack.ts), the
+ * gateway and the write floor each run in a child process; autocannon and pgbench run from here.
+ * Fresh databases, dropped at the end.
  *
  * Settings:
  *   BENCH_DURATION      s per run (default 5, at most 45: a signed internal token lives 60 s)
@@ -35,6 +38,7 @@ import pg from "pg";
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { ServerProcess } from "./gateway/process.js";
 import { measureConsumerLag } from "./ledger/consumer-lag.js";
+import { measureImportFloor, printImportFloor } from "./ledger/import-floor.js";
 import { createDatabase, databaseUrl, dropDatabase, pgbench, pgbenchInit, type PgbenchResult } from "./ledger/postgres.js";
 import { closedLoop, type ClosedLoopRun } from "./support/closed-loop.js";
 import { bearer as bearerOf, graphql } from "./support/graphql.js";
@@ -177,6 +181,8 @@ try {
     const [afterImport, gatewayAfterImport] = await Promise.all([subgraphs.usage(), gateway.usage()]);
     const importedRows = await countRows(importAccountId);
     if (imported.imported !== IMPORT_ROWS) process.exitCode = 1;
+    // After COMPLETED, on the tables as the import left them: what PostgreSQL alone needs per 1,000 rows.
+    const floor = await measureImportFloor(databaseUrl(appDb), { userId, accountId: importAccountId, importBatchId: accepted.id });
     importReport = () => {
       console.log(
         `\nCSV import through the gateway (${IMPORT_ROWS} distinct rows, ${mib(Buffer.byteLength(content))} body, fresh account)`,
@@ -194,26 +200,42 @@ try {
         `| ${IMPORT_ROWS} | ${imported.imported} | ${imported.duplicates} | ${imported.failed} | ${importedRows} | ${answeredMs.toFixed(0)} | ${importSeconds.toFixed(2)} | ${(imported.imported / importSeconds).toFixed(0)} | ${mib(afterImport.maxRssBytes)} | ${mib(before.rssBytes)} | ${mib(gatewayAfterImport.maxRssBytes)} |`,
       );
       console.log(`peak RSS: getrusage maxRSS of the process (identity, ledger and budgets share it), import run first`);
+      printImportFloor(floor);
     };
   }
 
   if (WRITES) {
+    // (c) writes on its own account, so its rows are counted against its own successes.
+    const floorAccountId = await openAccount("Bench floor");
+    const floorServer = await ServerProcess.start("write floor", "../ledger/write-floor.server.ts", { ...env, BENCH_USER_ID: userId });
+    servers.push(floorServer);
+    const floorUrl = floorServer.info.url as string;
     let successes = (await postLoop(gatewayUrl, bearer, accountId, 8, WARMUP)).ok;
     successes += (await postLoop(urls.ledger!, await internal(), accountId, 8, WARMUP)).ok;
+    let floorSuccesses = (await postLoop(floorUrl, {}, floorAccountId, 8, WARMUP)).ok;
     await createDatabase(pgbenchDb);
     databases.push(pgbenchDb);
     await pgbenchInit(pgbenchDb);
 
-    const rows: Array<{ clients: number; viaGateway: ClosedLoopRun; direct: ClosedLoopRun; reference: PgbenchResult }> = [];
+    const rows: Array<{
+      clients: number;
+      viaGateway: ClosedLoopRun;
+      direct: ClosedLoopRun;
+      floor: ClosedLoopRun;
+      reference: PgbenchResult;
+    }> = [];
     for (const clients of CLIENTS) {
       const viaGateway = await postLoop(gatewayUrl, bearer, accountId, clients, DURATION);
       const direct = await postLoop(urls.ledger!, await internal(), accountId, clients, DURATION);
+      const floor = await postLoop(floorUrl, {}, floorAccountId, clients, DURATION);
       const reference = await pgbench(pgbenchDb, clients, DURATION);
       successes += viaGateway.ok + direct.ok;
-      rows.push({ clients, viaGateway, direct, reference });
+      floorSuccesses += floor.ok;
+      rows.push({ clients, viaGateway, direct, floor, reference });
       process.stderr.write(`  ${clients} clients done\n`);
     }
     const postedRows = await countRows(accountId);
+    const floorRows = await countRows(floorAccountId);
 
     const cell = (r: ClosedLoopRun) => [r.perSecond.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)];
     const header = [
@@ -226,26 +248,42 @@ try {
       "p50 ms",
       "p99 ms",
       "errors",
+      "floor tx/s",
+      "p50 ms",
+      "p99 ms",
+      "errors",
       "pgbench tpcb-like tps",
       "avg ms",
       "failed",
+      "× pgbench a / b / c",
     ];
+    const ratio = (r: ClosedLoopRun, reference: PgbenchResult) => (r.perSecond / reference.tps).toFixed(2);
     const table = rows.map((r) => [
       String(r.clients),
       ...cell(r.viaGateway),
       ...cell(r.direct),
+      ...cell(r.floor),
       r.reference.tps.toFixed(0),
       r.reference.latencyMs.toFixed(2),
       String(r.reference.failed),
+      [r.viaGateway, r.direct, r.floor].map((run) => ratio(run, r.reference)).join(" / "),
     ]);
     console.log(`\npostTransaction vs pgbench (tps excluding connection time; pgbench -j ≤ 2, -s 1, own database)`);
+    console.log(
+      `(a) through our gateway, (b) straight at the ledger subgraph, (c) floor: node:http + pg, the same SQL a post writes, no GraphQL`,
+    );
     printTable(header, table);
     console.log(
       `\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
         ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +
         `${postedRows < successes ? "; FEWER ROWS THAN SUCCESSES" : ""})`,
     );
-    if (rows.some((r) => r.viaGateway.errors + r.direct.errors + r.reference.failed > 0) || postedRows < successes) process.exitCode = 1;
+    console.log(
+      `rows for the floor's account: ${floorRows}; its successful responses (warm-up included): ${floorSuccesses}` +
+        `${floorRows < floorSuccesses ? "; FEWER ROWS THAN SUCCESSES" : ""}`,
+    );
+    const errors = rows.some((r) => r.viaGateway.errors + r.direct.errors + r.floor.errors + r.reference.failed > 0);
+    if (errors || postedRows < successes || floorRows < floorSuccesses) process.exitCode = 1;
   }
 
   importReport?.();
