@@ -88,4 +88,32 @@ describe("LiveBridge routing of owner events", () => {
     expect(lookups).toEqual([]);
     expect(bridge.stats).toMatchObject({ events: 2, resolutions: 0, deliveries: 0, ended: 0 });
   });
+
+  it("keeps one user's subscribers to different budgets apart, and forgets a group once its last subscriber leaves", async () => {
+    owners.set("b1", "alice");
+    owners.set("b2", "alice");
+    const one = subscriber("alice", `subscription { budgetUpdated(id: "b1") { id } }`);
+    const two = subscriber("alice", `subscription { budgetUpdated(id: "b2") { id } }`);
+    const alsoOne = subscriber("alice", `subscription { budgetUpdated(id: "b1") { id } }`);
+    bridge.add(one);
+    bridge.add(two);
+    const leave = bridge.add(alsoOne);
+
+    await event("budgets.budget.v1", "BudgetUpdated", "alice", { budgetId: "b2" });
+    expect(lookups).toEqual(["alice:b2"]);
+    expect(two.received).toEqual([{ data: { budgetUpdated: { id: "b2" } } }]);
+    expect(one.received).toEqual([]);
+    expect(alsoOne.received).toEqual([]);
+
+    await event("budgets.budget.v1", "BudgetUpdated", "alice", { budgetId: "b1" });
+    expect(lookups).toEqual(["alice:b2", "alice:b1"]);
+    expect(one.received).toHaveLength(1);
+    expect(alsoOne.received).toHaveLength(1);
+
+    leave();
+    await event("budgets.budget.v1", "BudgetUpdated", "alice", { budgetId: "b1" });
+    expect(one.received).toHaveLength(2);
+    expect(alsoOne.received).toHaveLength(1);
+    expect(bridge.subscriberCount).toBe(2);
+  });
 });
