@@ -7,7 +7,10 @@
  *      if it carries data.postTransaction.id and no GraphQL errors; afterwards the rows in
  *      ledger.transactions are counted against the successes, (a)+(b) and (c) each on their account.
  *   2. pgbench tpcb-like on the same PostgreSQL at the same client counts and duration (its own
- *      database, `pgbench -i -s 1`): how fast this PostgreSQL commits small transactions.
+ *      database, `pgbench -i -s 1`): how fast this PostgreSQL commits small transactions. For every
+ *      run of 1 and 2, the CPU ms per write of each process (gateway, subgraphs, write floor,
+ *      PostgreSQL's processes, pgbench, this client; bench/ledger/cpu-split.ts): what a write costs
+ *      the machine in all, and so how many a second its cores could carry at best.
  *   3. One importTransactions of a generated 50,000-row CSV through the gateway, then importBatch polled
  *      until the background job has COMPLETED it: how long the request took to answer, s and rows/s
  *      from enqueue to COMPLETED, peak RSS. Then the import's floor (bench/ledger/import-floor.ts):
@@ -38,6 +41,7 @@ import pg from "pg";
 import { INTERNAL_TOKEN_HEADER } from "../platform/auth/internal-token.js";
 import { ServerProcess } from "./gateway/process.js";
 import { measureConsumerLag } from "./ledger/consumer-lag.js";
+import { type CpuSplit, perWriteRow, withCpuSplit } from "./ledger/cpu-split.js";
 import { measureImportFloor, printImportFloor } from "./ledger/import-floor.js";
 import { createDatabase, databaseUrl, dropDatabase, pgbench, pgbenchInit, type PgbenchResult } from "./ledger/postgres.js";
 import { closedLoop, type ClosedLoopRun } from "./support/closed-loop.js";
@@ -223,15 +227,26 @@ try {
       direct: ClosedLoopRun;
       floor: ClosedLoopRun;
       reference: PgbenchResult;
+      cpu: CpuSplit[];
     }> = [];
+    // Every run's CPU per process, so the table below can say where a write's CPU goes.
+    const taking = { gateway, subgraphs, "write floor": floorServer };
     for (const clients of CLIENTS) {
-      const viaGateway = await postLoop(gatewayUrl, bearer, accountId, clients, DURATION);
-      const direct = await postLoop(urls.ledger!, await internal(), accountId, clients, DURATION);
-      const floor = await postLoop(floorUrl, {}, floorAccountId, clients, DURATION);
-      const reference = await pgbench(pgbenchDb, clients, DURATION);
-      successes += viaGateway.ok + direct.ok;
-      floorSuccesses += floor.ok;
-      rows.push({ clients, viaGateway, direct, floor, reference });
+      const viaGateway = await withCpuSplit(taking, () => postLoop(gatewayUrl, bearer, accountId, clients, DURATION));
+      const ledgerToken = await internal();
+      const direct = await withCpuSplit(taking, () => postLoop(urls.ledger!, ledgerToken, accountId, clients, DURATION));
+      const floor = await withCpuSplit(taking, () => postLoop(floorUrl, {}, floorAccountId, clients, DURATION));
+      const reference = await withCpuSplit(taking, () => pgbench(pgbenchDb, clients, DURATION));
+      successes += viaGateway.result.ok + direct.result.ok;
+      floorSuccesses += floor.result.ok;
+      rows.push({
+        clients,
+        viaGateway: viaGateway.result,
+        direct: direct.result,
+        floor: floor.result,
+        reference: reference.result,
+        cpu: [viaGateway.cpu, direct.cpu, floor.cpu, reference.cpu],
+      });
       process.stderr.write(`  ${clients} clients done\n`);
     }
     const postedRows = await countRows(accountId);
@@ -273,6 +288,22 @@ try {
       `(a) through our gateway, (b) straight at the ledger subgraph, (c) floor: node:http + pg, the same SQL a post writes, no GraphQL`,
     );
     printTable(header, table);
+    const columns = ["gateway", "subgraphs", "write floor", "PostgreSQL", "pgbench", "client"];
+    const split = rows.flatMap((r) =>
+      (
+        [
+          ["(a) gateway", r.viaGateway.ok, r.viaGateway.perSecond],
+          ["(b) ledger direct", r.direct.ok, r.direct.perSecond],
+          ["(c) floor", r.floor.ok, r.floor.perSecond],
+          ["pgbench", r.reference.tps * DURATION, r.reference.tps],
+        ] as const
+      ).map(([label, writes, perSecond], i) => perWriteRow(`${r.clients}: ${label}`, writes, perSecond, r.cpu[i]!, columns)),
+    );
+    console.log(`\nCPU ms per write, by process (pgbench: per transaction; client = this process, autocannon)`);
+    printTable(
+      ["clients: target", "tx/s", ...columns.map((c) => `${c} ms`), "total ms", `tx/s ${availableParallelism()} cores allow`],
+      split,
+    );
     console.log(
       `\nrows in ledger.transactions for the bench account: ${postedRows}; successful responses (warm-up included): ${successes}` +
         ` (rows − successes = ${postedRows - successes}: requests in flight when a run stopped` +
