@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { statementManager } from "../testing/statement-manager.js";
 import { FixedClock } from "../time/clock.js";
 import { sequentialIds } from "../time/ids.js";
 import type { DeliveredMessage } from "./bus.js";
@@ -28,7 +29,7 @@ class FakeDatabase {
   readonly dataSource = {
     transaction: async <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
       const saved = { inbox: [...this.inbox], effects: [...this.effects] };
-      const manager = { query: (sql: string, params: unknown[]) => this.query(sql, params) } as unknown as EntityManager;
+      const manager = statementManager((sql, params) => this.query(sql, params));
       try {
         return await work(manager);
       } catch (error) {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 
+import { queryPrepared } from "../db/prepared.js";
 import type { DeliveredMessage } from "./bus.js";
 import { type EventEnvelope, parseEnvelope } from "./envelope.js";
 
@@ -54,14 +55,15 @@ export function inboxHandler(dataSource: DataSource, schema: string, consumer: C
   return async (message: DeliveredMessage): Promise<void> => {
     const event = parseEnvelope(message.value);
     const duplicate = await dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
+      const inserted: unknown[] = await queryPrepared(
+        manager,
         `INSERT INTO "${schema}".inbox (consumer, event_id, event_type, processed_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
         [consumer.name, event.id, event.type],
       );
       if (inserted.length === 0) return true;
       // A deleted user's data must not come back through an event that was still in flight.
-      const [tombstone] = await manager.query(`SELECT 1 FROM "${schema}".deleted_users WHERE user_id = $1`, [event.key]);
+      const [tombstone] = await queryPrepared(manager, `SELECT 1 FROM "${schema}".deleted_users WHERE user_id = $1`, [event.key]);
       if (tombstone) return false;
       const handler = consumer.handlers[event.type];
       // The one place a wire payload meets its type: the topic's contract says what `type` carries.
@@ -85,7 +87,8 @@ export function inboxBatchHandler(dataSource: DataSource, schema: string, consum
     const events = messages.map((m) => parseEnvelope(m.value));
     const skipped = await dataSource.transaction(async (manager): Promise<EventEnvelope[]> => {
       // ON CONFLICT DO NOTHING also absorbs an id twice in the batch (a redelivery next to the original).
-      const inserted: Array<{ event_id: string }> = await manager.query(
+      const inserted: Array<{ event_id: string }> = await queryPrepared(
+        manager,
         `INSERT INTO "${schema}".inbox (consumer, event_id, event_type, processed_at)
          SELECT $1, e.id, e.type, now() FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
@@ -94,7 +97,8 @@ export function inboxBatchHandler(dataSource: DataSource, schema: string, consum
       if (inserted.length === 0) return events;
       const fresh = new Set(inserted.map((r) => r.event_id));
       const keys = [...new Set(events.filter((e) => fresh.has(e.id)).map((e) => e.key))];
-      const tombstones: Array<{ user_id: string }> = await manager.query(
+      const tombstones: Array<{ user_id: string }> = await queryPrepared(
+        manager,
         `SELECT user_id FROM "${schema}".deleted_users WHERE user_id = ANY($1::text[])`,
         [keys],
       );

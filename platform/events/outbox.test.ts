@@ -1,6 +1,6 @@
-import type { EntityManager } from "typeorm";
 import { describe, expect, it } from "vitest";
 
+import { statementManager } from "../testing/statement-manager.js";
 import { FixedClock } from "../time/clock.js";
 import { sequentialIds } from "../time/ids.js";
 import { createEnvelope } from "./envelope.js";
@@ -11,10 +11,9 @@ type Topics = Record<string, { Happened: { seq: number } }>;
 /** A transaction's manager that records each statement instead of running it. */
 function recordingManager(isTransactionActive = true) {
   const statements: Array<{ sql: string; params: unknown[] }> = [];
-  const manager = {
-    queryRunner: { isTransactionActive },
-    query: async (sql: string, params: unknown[]) => void statements.push({ sql: sql.replace(/\s+/g, " ").trim(), params }),
-  } as unknown as EntityManager;
+  const manager = statementManager(async (sql, params) => void statements.push({ sql: sql.replace(/\s+/g, " ").trim(), params }), {
+    isTransactionActive,
+  });
   return { manager, statements };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 
 import type { EventContracts } from "../../schema/events/index.js";
+import { queryPrepared } from "../db/prepared.js";
 import type { Clock } from "../time/clock.js";
 import type { IdGenerator } from "../time/ids.js";
 import { createEnvelope, type EventEnvelope, type TopicEvent } from "./envelope.js";
@@ -40,7 +41,7 @@ export class Outbox<Topics = EventContracts> {
     if (write.envelopes.length === 0) return write.envelopes;
     // One statement however many events (an import writes thousands in one transaction), the
     // relay's wake-up included: a data-modifying WITH runs whatever the outer SELECT reads.
-    await manager.query(`WITH written AS (${write.insert(1)}) SELECT pg_notify($2, '')`, [write.json, write.channel]);
+    await queryPrepared(manager, `WITH written AS (${write.insert(1)}) SELECT pg_notify($2, '')`, [write.json, write.channel]);
     return write.envelopes;
   }
 

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 
 import { CoalescedRunner } from "../concurrency/coalesced-runner.js";
 import type { Notifier } from "../db/notifier.js";
+import { queryPrepared } from "../db/prepared.js";
 import type { EventBus } from "./bus.js";
 import { outboxChannel } from "./outbox.js";
 
@@ -82,9 +83,12 @@ export class OutboxRelay {
     const { dataSource, schema, bus } = this.options;
     const table = `"${schema}".outbox`;
     return dataSource.transaction(async (manager) => {
-      const [lock] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`moneta-outbox:${schema}`]);
+      const [lock] = await queryPrepared<{ locked: boolean }>(manager, `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+        `moneta-outbox:${schema}`,
+      ]);
       if (!lock?.locked) return 0;
-      const rows: OutboxRow[] = await manager.query(
+      const rows: OutboxRow[] = await queryPrepared(
+        manager,
         // The headers' trace id read here, not by parsing every envelope in Node (the row id is the envelope's).
         `SELECT id, topic, key, type, envelope::text AS envelope, envelope->>'traceId' AS trace_id
          FROM ${table} WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
@@ -99,7 +103,7 @@ export class OutboxRelay {
           headers: { "event-id": row.id, "event-type": row.type, "trace-id": row.trace_id },
         })),
       );
-      await manager.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await queryPrepared(manager, `UPDATE ${table} SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
   }
