@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 
+import { queryPrepared } from "../../../platform/db/index.js";
 import { badInput } from "../../../platform/errors/index.js";
 import type { Money } from "../../../platform/money/index.js";
 import { SpendingLineEntity } from "./spending-line.entity.js";
@@ -42,7 +43,8 @@ export class SpendingService {
   async replaceMany(manager: EntityManager, replacements: readonly SpendingReplacement[]): Promise<SpendingLineEntity[]> {
     if (replacements.length === 0) return [];
     // A SELECT over the DELETE: a plain DELETE ... RETURNING comes back differently per driver.
-    const gone: SpendingLineRow[] = await manager.query(
+    const gone: SpendingLineRow[] = await queryPrepared(
+      manager,
       `WITH gone AS (
          DELETE FROM budgets.spending_lines s USING unnest($1::uuid[], $2::uuid[]) AS t(user_id, transaction_id)
          WHERE s.user_id = t.user_id AND s.transaction_id = t.transaction_id RETURNING s.*
@@ -55,7 +57,8 @@ export class SpendingService {
     const lines = replacements.flatMap((r) => r.lines);
     if (lines.length > 0) {
       // unnest: one statement and a fixed nine parameters however many lines the batch has.
-      await manager.query(
+      await queryPrepared(
+        manager,
         `INSERT INTO budgets.spending_lines (transaction_id, line, user_id, kind, category_id, date, amount_minor, currency, base_amount_minor)
          SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::uuid[], $4::text[], $5::uuid[], $6::date[], $7::bigint[], $8::char(3)[], $9::bigint[])`,
         [

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 
+import { queryPrepared } from "../../../platform/db/index.js";
 import type { InsightLine, InsightTransaction } from "./insight-transaction.js";
 
 const COLUMNS = `id, user_id, kind, account_id, to_char(date, 'YYYY-MM-DD') AS date, payee, merchant_key, notes, category_id,
@@ -57,7 +58,8 @@ export class TransactionStore {
     if (replacements.length === 0) return new Map();
     // A SELECT over the DELETEs: a plain DELETE ... RETURNING comes back differently per driver. A
     // transaction's lines are written and removed with it, so its lines go with its row.
-    const gone: Row[] = await manager.query(
+    const gone: Row[] = await queryPrepared(
+      manager,
       `WITH keys AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS k(user_id, id)),
        gone_lines AS (DELETE FROM insights.lines l USING keys WHERE l.user_id = keys.user_id AND l.transaction_id = keys.id),
        gone AS (DELETE FROM insights.transactions t USING keys WHERE t.user_id = keys.user_id AND t.id = keys.id RETURNING t.*)
@@ -67,7 +69,8 @@ export class TransactionStore {
     const rows = replacements.flatMap((r) => (r.now ? [r.now.transaction] : []));
     if (rows.length > 0) {
       // unnest: one statement and a fixed fourteen parameters however many rows there are.
-      await manager.query(
+      await queryPrepared(
+        manager,
         `INSERT INTO insights.transactions (id, user_id, kind, account_id, date, payee, merchant_key, notes, category_id, amount_minor, currency,
            base_amount_minor, counter_account_id, counter_amount_minor)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::date[], $6::text[], $7::text[], $8::text[], $9::uuid[],
@@ -92,7 +95,8 @@ export class TransactionStore {
     }
     const l = replacements.flatMap((r) => r.now?.lines ?? []);
     if (l.length > 0) {
-      await manager.query(
+      await queryPrepared(
+        manager,
         `INSERT INTO insights.lines (transaction_id, line, user_id, kind, date, category_id, merchant_key, base_amount_minor)
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::date[], $6::uuid[], $7::text[], $8::bigint[])`,
         [

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 
+import { queryPrepared } from "../../../platform/db/index.js";
 import { yearsOf } from "../ledger-lines/ledger-lines.js";
 
 /** The estimate last announced for a user's year. */
@@ -45,7 +46,8 @@ export class EstimateStore {
       pairs.set(`${userId} ${year}`, { userId, year });
     }
     if (pairs.size === 0) return;
-    await manager.query(
+    await queryPrepared(
+      manager,
       `INSERT INTO tax.estimates (user_id, year, dirty) SELECT u, y, true FROM unnest($1::uuid[], $2::int[]) AS t(u, y)
        ON CONFLICT (user_id, year) DO UPDATE SET dirty = true WHERE NOT tax.estimates.dirty`,
       [[...pairs.values()].map((p) => p.userId), [...pairs.values()].map((p) => p.year)],

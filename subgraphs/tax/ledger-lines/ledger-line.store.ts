@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 
+import { queryPrepared } from "../../../platform/db/index.js";
 import type { LedgerLine } from "./ledger-lines.js";
 
 /** A category's signed total for a year in one currency; `kind` only matters for uncategorised lines. */
@@ -48,7 +49,8 @@ export class LedgerLineStore {
   async replaceMany(manager: EntityManager, replacements: readonly LinesReplacement[]): Promise<Array<{ userId: string; date: string }>> {
     if (replacements.length === 0) return [];
     // A SELECT over the DELETE: a plain DELETE ... RETURNING comes back differently per driver.
-    const gone: Array<{ user_id: string; date: string }> = await manager.query(
+    const gone: Array<{ user_id: string; date: string }> = await queryPrepared(
+      manager,
       `WITH gone AS (
          DELETE FROM tax.ledger_lines l USING unnest($1::uuid[], $2::uuid[]) AS t(user_id, transaction_id)
          WHERE l.user_id = t.user_id AND l.transaction_id = t.transaction_id RETURNING l.user_id, l.date
@@ -59,7 +61,8 @@ export class LedgerLineStore {
     const lines = replacements.flatMap((r) => r.lines);
     if (lines.length > 0) {
       // unnest: one statement and a fixed eleven parameters however many lines there are.
-      await manager.query(
+      await queryPrepared(
+        manager,
         `INSERT INTO tax.ledger_lines (transaction_id, line, user_id, kind, date, payee, category_id, amount_minor, currency, base_amount_minor, base_currency)
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::date[], $6::text[], $7::uuid[], $8::bigint[], $9::text[], $10::bigint[], $11::text[])`,
         [
