@@ -74,6 +74,9 @@ export async function withCpuSplit<T>(
   const usages = () => Promise.all(Object.values(servers).map((s) => s.usage()));
   const before = { servers: await usages(), postgres: postgresCpuMs(), children: finishedChildrenCpuMs(), client: process.cpuUsage() };
   const result = await run();
+  // A client that disconnected at the end (pgbench) leaves a backend that still has to exit and be
+  // reaped by the postmaster before its CPU shows up there.
+  await new Promise((resolve) => setTimeout(resolve, 300));
   const after = {
     servers: await usages(),
     postgres: postgresCpuMs(),
@@ -100,4 +103,24 @@ export function perWriteRow(label: string, writes: number, perSecond: number, cp
     total.toFixed(3),
     total > 0 ? ((availableParallelism() * 1000) / total).toFixed(0) : "n/a",
   ];
+}
+
+/**
+ * Waits until `servers` and PostgreSQL together burn less than `busyMs` of CPU in a `windowMs`
+ * window (at most `timeoutMs`), and answers how long that took. The import's 50,000 events keep the
+ * consumers (budgets, insights, tax, ...) busy for a while after the import COMPLETED: writes measured
+ * then share the cores with that backlog.
+ */
+export async function settled(servers: ServerProcess[], windowMs = 1_000, busyMs = 150, timeoutMs = 180_000): Promise<number> {
+  const started = performance.now();
+  const cpuNow = async () =>
+    (await Promise.all(servers.map((s) => s.usage()))).reduce((ms, u) => ms + u.cpuMicros / 1000, postgresCpuMs() ?? 0);
+  let before = await cpuNow();
+  while (performance.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = await cpuNow();
+    if (now - before < busyMs) return performance.now() - started;
+    before = now;
+  }
+  throw new Error(`still busy ${timeoutMs / 1000} s after the import`);
 }
