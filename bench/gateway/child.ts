@@ -1,3 +1,6 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
 /**
  * Child side of a benchmark server process: reports readiness and, on request, its own CPU time
  * and peak RSS over IPC, so the parent can attribute CPU to this one server.
@@ -14,6 +17,23 @@ export type ChildMessage =
   | { type: "usage"; id: number; cpuMicros: number; userMicros: number; maxRssBytes: number; rssBytes: number }
   | { type: "memory"; id: number; heapUsedBytes: number; rssBytes: number; gcRan: boolean }
   | { type: "failed"; message: string };
+
+/**
+ * `server` listening on a free loopback port, as a child's ServedChild: its GraphQL URL, and a close
+ * that drops kept-alive connections (else close waits for them) before `after` (pools, clients).
+ */
+export async function servedOnLoopback(server: Server, after: () => Promise<unknown> | void): Promise<ServedChild> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    info: { url: `http://127.0.0.1:${port}/graphql` },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await after();
+    },
+  };
+}
 
 export function serveChild(start: () => Promise<ServedChild>): void {
   const send = (message: ChildMessage) => process.send?.(message);

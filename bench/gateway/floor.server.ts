@@ -7,11 +7,10 @@
  * measuring stick for what stock and our gateway spend on top of this plumbing, not a gateway.
  */
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 
 import { KeepAliveClient } from "../../gateway/upstream/keep-alive-client.js";
 import { INTERNAL_TOKEN_HEADER } from "../../platform/auth/internal-token.js";
-import { serveChild } from "./child.js";
+import { serveChild, servedOnLoopback } from "./child.js";
 import { DIRECT_OPERATION } from "./operations.js";
 
 interface Node {
@@ -88,15 +87,8 @@ serveChild(async () => {
     );
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    info: { url: `http://127.0.0.1:${port}/graphql` },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      ledger.client.close();
-      identity.client.close();
-    },
-  };
+  return servedOnLoopback(server, () => {
+    ledger.client.close();
+    identity.client.close();
+  });
 });

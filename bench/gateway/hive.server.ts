@@ -4,12 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 
 import { createGatewayRuntime } from "@graphql-hive/gateway";
 
 import { INTERNAL_TOKEN_HEADER } from "../../platform/auth/internal-token.js";
-import { serveChild } from "./child.js";
+import { serveChild, servedOnLoopback } from "./child.js";
 
 serveChild(async () => {
   const runtime = createGatewayRuntime({
@@ -26,14 +25,5 @@ serveChild(async () => {
   });
   const server = createServer(runtime);
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    info: { url: `http://127.0.0.1:${port}/graphql` },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runtime.dispose();
-    },
-  };
+  return servedOnLoopback(server, () => runtime.dispose());
 });

@@ -11,7 +11,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 
 import pg from "pg";
 
@@ -20,7 +19,7 @@ import { parseAmount } from "../../platform/money/money.js";
 import { randomIds, systemClock } from "../../platform/time/index.js";
 import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_POSTED, type TransactionSnapshotV1 } from "../../schema/events/ledger.js";
 import { normalizePayee } from "../../subgraphs/ledger/transactions/payee-key.js";
-import { serveChild } from "../gateway/child.js";
+import { serveChild, servedOnLoopback } from "../gateway/child.js";
 
 const TRANSACTION_COLUMNS =
   `"id", "user_id", "kind", "account_id", "amount_minor", "currency", "date", "payee", "payee_key", "notes", "tags", ` +
@@ -134,14 +133,5 @@ serveChild(async () => {
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    info: { url: `http://127.0.0.1:${port}/graphql` },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await pool.end();
-    },
-  };
+  return servedOnLoopback(server, () => pool.end());
 });
