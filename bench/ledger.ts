@@ -335,24 +335,23 @@ try {
 // 4. Whether the consumers keep up with the ledger's writes, on real Kafka: bench/ledger/consumer-lag.ts.
 if (SECTIONS.has(4)) await measureConsumerLag();
 
-/** VACUUM (ANALYZE) of the bench database: every table the import and its consumers wrote. */
-async function vacuumAnalyze(): Promise<void> {
+/** One statement on the bench database, on its own connection (the servers' pools are theirs). */
+async function appQuery(sql: string, parameters: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: databaseUrl(appDb) });
   await client.connect();
   try {
-    await client.query(`VACUUM (ANALYZE)`);
+    return await client.query(sql, parameters);
   } finally {
     await client.end();
   }
 }
 
+/** VACUUM (ANALYZE) of the bench database: every table the import and its consumers wrote. */
+async function vacuumAnalyze(): Promise<void> {
+  await appQuery(`VACUUM (ANALYZE)`);
+}
+
 /** Rows in ledger.transactions for one account. */
 async function countRows(accountId: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl(appDb) });
-  await client.connect();
-  try {
-    return Number((await client.query(`SELECT count(*) AS n FROM ledger.transactions WHERE account_id = $1`, [accountId])).rows[0].n);
-  } finally {
-    await client.end();
-  }
+  return Number((await appQuery(`SELECT count(*) AS n FROM ledger.transactions WHERE account_id = $1`, [accountId])).rows[0].n);
 }

@@ -17,8 +17,10 @@ import pg from "pg";
 import { Outbox, type OutboxWrite } from "../../platform/events/outbox.js";
 import { parseAmount } from "../../platform/money/money.js";
 import { randomIds, systemClock } from "../../platform/time/index.js";
-import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_POSTED, type TransactionSnapshotV1 } from "../../schema/events/ledger.js";
+import { LEDGER_TRANSACTION_TOPIC, TRANSACTION_POSTED } from "../../schema/events/ledger.js";
 import { normalizePayee } from "../../subgraphs/ledger/transactions/payee-key.js";
+import { TransactionEntity } from "../../subgraphs/ledger/transactions/transaction.entity.js";
+import { transactionSnapshot } from "../../subgraphs/ledger/transactions/transaction.events.js";
 import { serveChild, servedOnLoopback } from "../gateway/child.js";
 
 const TRANSACTION_COLUMNS =
@@ -74,34 +76,31 @@ function postRows(userId: string, input: PostInput) {
     { id: randomUUID(), ...common, role: "ACCOUNT", account_id: input.accountId, amount_minor: minor, position: 0 },
     { id: randomUUID(), ...common, role: "CATEGORY", amount_minor: (-amount.amountMinor).toString(), position: 1 },
   ];
-  // The event as the ledger publishes it. The floor reads no settings or rates, so the base amounts stay
-  // null, as BaseAmounts leaves them without a base currency or a day's rate (the bench user's case: a
-  // USD base, EUR accounts, no rates): an envelope of the real size, which the relay then delivers.
-  const data: TransactionSnapshotV1 = {
-    transactionId: id,
+  // The event as the ledger publishes it, built by the ledger's own transactionSnapshot. The floor
+  // reads no settings or rates, so the base amounts stay null, as BaseAmounts leaves them without a
+  // base currency or a day's rate (the bench user's case: a USD base, EUR accounts, no rates): an
+  // envelope of the real size, which the relay then delivers.
+  const entity = Object.assign(new TransactionEntity(), {
+    id,
     userId,
     kind,
     accountId: input.accountId,
-    amountMinor: minor,
+    amountMinor: amount.amountMinor,
     currency: amount.currency,
     counterAccountId: null,
     counterAmountMinor: null,
     counterCurrency: null,
     date: input.date,
     payee,
-    description: payee,
     notes: "",
     tags: [],
     status: "CLEARED",
-    categoryId: null,
-    splits: [{ categoryId: null, amountMinor: minor, baseAmountMinor: null }],
-    deleted: false,
     appliedRuleIds: [],
-    categorySuggested: false,
+    suggestedCategoryId: null,
     source: "MANUAL",
-    baseCurrency: null,
-    baseAmountMinor: null,
-  };
+    deletedAt: null,
+  });
+  const data = transactionSnapshot(entity, [{ role: "CATEGORY", categoryId: null, amountMinor: -amount.amountMinor }]);
   const events = outbox.prepare(id, [{ topic: LEDGER_TRANSACTION_TOPIC, key: userId, type: TRANSACTION_POSTED, data }]);
   return { id, transactions: JSON.stringify([transaction]), postings: JSON.stringify(postings), events };
 }
